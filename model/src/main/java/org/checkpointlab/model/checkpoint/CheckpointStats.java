@@ -1,0 +1,19 @@
+package org.checkpointlab.model.checkpoint;
+
+import java.util.List;
+
+/**
+ * Statistics of one checkpoint or savepoint, immutable, as the Flink web UI's checkpoint history shows them.
+ * Durations in ms. The per-phase figures are the maximum over subtasks (as "end to end" is); per-subtask figures
+ * are in {@link #subtasks()}.
+ */
+public record CheckpointStats(long id, CheckpointStatus status, boolean savepoint, long triggerTimestamp,
+                              long latestAckTimestamp, int acknowledged, int total, long endToEndMillis,
+                              long syncMillis, long asyncMillis, long alignmentMillis, long startDelayMillis,
+                              long checkpointedSize, long fullSize, long processedInFlight,
+                              long persistedInFlight, boolean unaligned, String failureCause,
+                              List<SubtaskCheckpointStats> subtasks) {
+    public CheckpointStats {
+        subtasks = List.copyOf(subtasks);
+    }
+}

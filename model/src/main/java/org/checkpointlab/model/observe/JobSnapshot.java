@@ -1,0 +1,5 @@
+package org.checkpointlab.model.observe;
+
+/** Placeholder; defined with the runtime. */
+public record JobSnapshot() {
+}
