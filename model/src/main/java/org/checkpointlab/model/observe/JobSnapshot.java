@@ -1,5 +1,25 @@
 package org.checkpointlab.model.observe;
 
-/** Placeholder; defined with the runtime. */
-public record JobSnapshot() {
+import java.util.List;
+
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.job.JobStatus;
+
+/**
+ * The whole job at one moment, immutable, for observers (the UI reads one per frame).
+ *
+ * @param takenAtNanos nano time when the snapshot was taken
+ * @param status       job status
+ * @param attempt      deployment attempt (0 first, +1 per restart)
+ * @param subtasks     every subtask
+ * @param channels     every channel, with its queued buffers and barriers
+ * @param checkpoints  checkpoint history, by id
+ */
+public record JobSnapshot(long takenAtNanos, JobStatus status, int attempt, List<SubtaskSnapshot> subtasks,
+                          List<ChannelSnapshot> channels, List<CheckpointStats> checkpoints) {
+    public JobSnapshot {
+        subtasks = List.copyOf(subtasks);
+        channels = List.copyOf(channels);
+        checkpoints = List.copyOf(checkpoints);
+    }
 }

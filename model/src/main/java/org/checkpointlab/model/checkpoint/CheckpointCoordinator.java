@@ -1,0 +1,361 @@
+package org.checkpointlab.model.checkpoint;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.checkpointlab.model.runtime.CheckpointBarrier;
+import org.checkpointlab.model.runtime.TaskStateSnapshot;
+
+/**
+ * Triggers checkpoints, collects acknowledgements, completes or fails checkpoints, and keeps their statistics.
+ *
+ * <p>Threading: every state change runs on the {@link TimerService}'s thread; public methods hand their work to it,
+ * so they may be called from any thread (tasks acknowledge from async snapshot threads). Readers of
+ * {@link #history()} and {@link #latestCompleted()} get immutable copies published through atomic references.
+ *
+ * <p>Triggering follows Flink: the next periodic checkpoint starts no earlier than {@code interval} after the last
+ * trigger and no earlier than {@code minPause} after the last checkpoint ended, and only while fewer than
+ * {@code maxConcurrent} are in progress. Manual triggers (and savepoints) ignore interval and min pause.
+ */
+public final class CheckpointCoordinator {
+    private final TimerService timer;
+    private final CoordinatorContext context;
+    private volatile CheckpointOptions options;
+
+    // ---- timer thread only -----------------------------------------------------------------------------------
+    private long nextId = 1;
+    private final TreeMap<Long, Pending> pending = new TreeMap<>();
+    private final Deque<CompletedCheckpoint> retained = new ArrayDeque<>();
+    private final Map<Long, CheckpointStats> stats = new TreeMap<>();
+    private final Deque<Request> requests = new ArrayDeque<>();
+    private long lastTriggerMillis = Long.MIN_VALUE / 2;
+    private long lastEndMillis = Long.MIN_VALUE / 2;
+    private int consecutiveFailures;
+    private TimerService.Cancellable periodicTimer;
+    private boolean running;
+    /** Set once the final checkpoint of a bounded job was requested: no periodic checkpoint after it. */
+    private boolean periodicEnded;
+
+    // ---- published for readers --------------------------------------------------------------------------------
+    private final AtomicReference<List<CheckpointStats>> history = new AtomicReference<>(List.of());
+    private final AtomicReference<CompletedCheckpoint> latest = new AtomicReference<>();
+
+    public CheckpointCoordinator(CheckpointOptions options, TimerService timer, CoordinatorContext context) {
+        this.options = options.validated();
+        this.timer = timer;
+        this.context = context;
+    }
+
+    /** Continues checkpoint ids and the latest checkpoint after a restore (ids never repeat within a job). */
+    public void restoredFrom(CompletedCheckpoint checkpoint) {
+        timer.execute(() -> {
+            nextId = Math.max(nextId, checkpoint.id() + 1);
+            if (latest.get() == null || latest.get().id() < checkpoint.id()) {
+                latest.set(checkpoint);
+            }
+        });
+    }
+
+    public CheckpointOptions options() {
+        return options;
+    }
+
+    /** New options apply from the next checkpoint on; the periodic schedule follows at once. */
+    public void updateOptions(CheckpointOptions newOptions) {
+        CheckpointOptions valid = newOptions.validated();
+        timer.execute(() -> {
+            options = valid;
+            schedulePeriodic();
+        });
+    }
+
+    /** Starts periodic checkpointing (if an interval is set). */
+    public void start() {
+        timer.execute(() -> {
+            running = true;
+            schedulePeriodic();
+        });
+    }
+
+    /** Stops triggering; pending checkpoints are failed with {@code reason}. */
+    public void stop(String reason) {
+        timer.execute(() -> {
+            running = false;
+            if (periodicTimer != null) {
+                periodicTimer.cancel();
+            }
+            for (Pending p : new ArrayList<>(pending.values())) {
+                fail(p, reason, false);
+            }
+            for (Request r : requests) {
+                r.future.completeExceptionally(new IllegalStateException(reason));
+            }
+            requests.clear();
+        });
+    }
+
+    /** Triggers a checkpoint now (or as soon as max concurrent allows); completes with its final statistics. */
+    public CompletableFuture<CheckpointStats> trigger() {
+        return request(false);
+    }
+
+    /**
+     * Triggers the final checkpoint of a bounded job (every input has ended): periodic checkpointing ends with it,
+     * so it is the last checkpoint the job takes.
+     */
+    public CompletableFuture<CheckpointStats> triggerFinal() {
+        timer.execute(() -> {
+            periodicEnded = true;
+            schedulePeriodic();
+        });
+        return request(false);
+    }
+
+    /** Triggers a savepoint (always aligned). */
+    public CompletableFuture<CheckpointStats> triggerSavepoint() {
+        return request(true);
+    }
+
+    private CompletableFuture<CheckpointStats> request(boolean savepoint) {
+        CompletableFuture<CheckpointStats> future = new CompletableFuture<>();
+        timer.execute(() -> {
+            if (!running) {
+                future.completeExceptionally(new IllegalStateException("checkpointing is stopped"));
+                return;
+            }
+            requests.add(new Request(savepoint, future));
+            serveRequests();
+        });
+        return future;
+    }
+
+    /** A task acknowledged: its state is written (and for unaligned, its in-flight data complete). */
+    public void acknowledge(String taskKey, long checkpointId, TaskStateSnapshot state, SubtaskCheckpointStats s) {
+        timer.execute(() -> {
+            Pending p = pending.get(checkpointId);
+            if (p == null || !p.toAck.remove(taskKey)) {
+                return; // late ack of a failed checkpoint, or a duplicate
+            }
+            p.states.put(taskKey, state);
+            p.subtaskStats.add(s);
+            p.latestAck = timer.nowMillis();
+            if (p.toAck.isEmpty()) {
+                complete(p);
+            } else {
+                publishStats(p, CheckpointStatus.IN_PROGRESS, null);
+            }
+        });
+    }
+
+    /** A task declined: the checkpoint fails. */
+    public void decline(String taskKey, long checkpointId, String reason) {
+        timer.execute(() -> {
+            Pending p = pending.get(checkpointId);
+            if (p != null) {
+                fail(p, "declined by " + taskKey + ": " + reason, true);
+            }
+        });
+    }
+
+    /** A task failed: every pending checkpoint fails (this does not count against tolerable failures). */
+    public void failPending(String reason) {
+        timer.execute(() -> {
+            for (Pending p : new ArrayList<>(pending.values())) {
+                fail(p, reason, false);
+            }
+        });
+    }
+
+    public List<CheckpointStats> history() {
+        return history.get();
+    }
+
+    public Optional<CompletedCheckpoint> latestCompleted() {
+        return Optional.ofNullable(latest.get());
+    }
+
+    // ---- timer thread ------------------------------------------------------------------------------------------
+
+    private void schedulePeriodic() {
+        if (periodicTimer != null) {
+            periodicTimer.cancel();
+            periodicTimer = null;
+        }
+        CheckpointOptions o = options;
+        if (!running || !o.periodic() || periodicEnded) {
+            return;
+        }
+        long now = timer.nowMillis();
+        long earliest = Math.max(lastTriggerMillis + o.interval().toMillis(), lastEndMillis + o.minPause().toMillis());
+        periodicTimer = timer.schedule(this::periodicTick, Math.max(0, earliest - now));
+    }
+
+    private void periodicTick() {
+        periodicTimer = null;
+        CheckpointOptions o = options;
+        if (!running || !o.periodic() || periodicEnded) {
+            return;
+        }
+        boolean pauseOk = timer.nowMillis() >= lastEndMillis + o.minPause().toMillis()
+                || o.minPause().isZero();
+        boolean pauseBlocks = !o.minPause().isZero() && !pending.isEmpty();
+        if (pending.size() >= o.maxConcurrent() || !pauseOk || pauseBlocks) {
+            return; // rescheduled when a checkpoint ends
+        }
+        if (context.cannotTriggerBecause() != null) {
+            // Not every task runs yet (or any more): try again shortly, as Flink does.
+            periodicTimer = timer.schedule(this::periodicTick, Math.min(o.interval().toMillis(), 100));
+            return;
+        }
+        startCheckpoint(false, null);
+        schedulePeriodic();
+    }
+
+    private void serveRequests() {
+        while (!requests.isEmpty() && pending.size() < options.maxConcurrent()) {
+            Request r = requests.poll();
+            String notNow = context.cannotTriggerBecause();
+            if (notNow != null) {
+                r.future.completeExceptionally(new IllegalStateException("cannot trigger a checkpoint: " + notNow));
+                continue;
+            }
+            startCheckpoint(r.savepoint, r.future);
+        }
+    }
+
+    private void startCheckpoint(boolean savepoint, CompletableFuture<CheckpointStats> future) {
+        CheckpointOptions o = options;
+        long id = nextId++;
+        long nowMillis = timer.nowMillis();
+        boolean unalignedAllowed = o.unaligned() && !savepoint;
+        boolean unaligned = unalignedAllowed && o.alignedTimeout().isZero();
+        CheckpointBarrier barrier = new CheckpointBarrier(id, nowMillis, timer.nowNanos(),
+                savepoint ? CheckpointingMode.EXACTLY_ONCE : o.mode(), unaligned,
+                o.alignedTimeout().toNanos(), unalignedAllowed, savepoint);
+        Pending p = new Pending(id, barrier, nowMillis, Set.copyOf(context.tasksToAcknowledge()), future);
+        pending.put(id, p);
+        lastTriggerMillis = nowMillis;
+        p.timeout = timer.schedule(() -> {
+            if (pending.get(id) == p) {
+                fail(p, "checkpoint expired before completing (timeout " + o.timeout().toMillis() + " ms)", true);
+            }
+        }, o.timeout().toMillis());
+        publishStats(p, CheckpointStatus.IN_PROGRESS, null);
+        context.triggerSources(barrier);
+    }
+
+    private void complete(Pending p) {
+        pending.remove(p.id);
+        p.timeout.cancel();
+        lastEndMillis = timer.nowMillis();
+        consecutiveFailures = 0;
+        CompletedCheckpoint completed = new CompletedCheckpoint(p.id, lastEndMillis, p.barrier.savepoint(),
+                p.states);
+        if (!p.barrier.savepoint()) {
+            retained.addLast(completed);
+            while (retained.size() > options.retained()) {
+                retained.pollFirst().discard();
+            }
+        }
+        latest.set(completed);
+        CheckpointStats s = publishStats(p, CheckpointStatus.COMPLETED, null);
+        // Older pending checkpoints are subsumed by this one, as in Flink.
+        for (Pending older : new ArrayList<>(pending.headMap(p.id).values())) {
+            fail(older, "subsumed by checkpoint " + p.id, false);
+        }
+        context.notifyCheckpointComplete(p.id);
+        if (p.future != null) {
+            p.future.complete(s);
+        }
+        afterCheckpointEnded();
+    }
+
+    private void fail(Pending p, String reason, boolean countsAsFailure) {
+        pending.remove(p.id);
+        if (p.timeout != null) {
+            p.timeout.cancel();
+        }
+        lastEndMillis = timer.nowMillis();
+        new CompletedCheckpoint(p.id, 0, p.barrier.savepoint(), p.states).discard();
+        CheckpointStats s = publishStats(p, CheckpointStatus.FAILED, reason);
+        context.abortCheckpoint(p.id);
+        if (p.future != null) {
+            p.future.complete(s);
+        }
+        if (countsAsFailure && running) {
+            consecutiveFailures++;
+            if (consecutiveFailures > options.tolerableFailures()) {
+                consecutiveFailures = 0;
+                context.failJob("Exceeded checkpoint tolerable failure threshold (" + options.tolerableFailures()
+                        + "): " + reason);
+            }
+        }
+        afterCheckpointEnded();
+    }
+
+    private void afterCheckpointEnded() {
+        serveRequests();
+        schedulePeriodic();
+    }
+
+    private CheckpointStats publishStats(Pending p, CheckpointStatus status, String failure) {
+        long endToEnd = 0, sync = 0, async = 0, alignment = 0, startDelay = 0;
+        long size = 0, full = 0, processed = 0, persisted = 0;
+        boolean unaligned = false;
+        for (SubtaskCheckpointStats s : p.subtaskStats) {
+            endToEnd = Math.max(endToEnd, s.endToEndMillis());
+            sync = Math.max(sync, s.syncMillis());
+            async = Math.max(async, s.asyncMillis());
+            alignment = Math.max(alignment, s.alignmentMillis());
+            startDelay = Math.max(startDelay, s.startDelayMillis());
+            size += s.checkpointedSize();
+            full += s.fullSize();
+            processed += s.processedInFlight();
+            persisted += s.persistedInFlight();
+            unaligned |= s.unaligned();
+        }
+        if (status != CheckpointStatus.IN_PROGRESS) {
+            endToEnd = Math.max(endToEnd, timer.nowMillis() - p.triggerMillis);
+        }
+        int total = p.toAck.size() + p.subtaskStats.size();
+        CheckpointStats s = new CheckpointStats(p.id, status, p.barrier.savepoint(), p.triggerMillis,
+                p.latestAck, p.subtaskStats.size(), total, endToEnd, sync, async, alignment, startDelay, size, full,
+                processed, persisted, unaligned, failure, p.subtaskStats);
+        stats.put(p.id, s);
+        history.set(List.copyOf(stats.values()));
+        return s;
+    }
+
+    private static final class Pending {
+        final long id;
+        final CheckpointBarrier barrier;
+        final long triggerMillis;
+        final Set<String> toAck;
+        final Map<String, TaskStateSnapshot> states = new HashMap<>();
+        final List<SubtaskCheckpointStats> subtaskStats = new ArrayList<>();
+        final CompletableFuture<CheckpointStats> future;
+        TimerService.Cancellable timeout;
+        long latestAck = -1;
+
+        Pending(long id, CheckpointBarrier barrier, long triggerMillis, Set<String> toAck,
+                CompletableFuture<CheckpointStats> future) {
+            this.id = id;
+            this.barrier = barrier;
+            this.triggerMillis = triggerMillis;
+            this.toAck = new java.util.HashSet<>(toAck);
+            this.future = future;
+        }
+    }
+
+    private record Request(boolean savepoint, CompletableFuture<CheckpointStats> future) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.checkpointlab.model.checkpoint;
+
+import org.checkpointlab.model.runtime.CheckpointBarrier;
+
+/** What the checkpoint coordinator asks of the job. Called on the coordinator's timer thread. */
+public interface CoordinatorContext {
+
+    /** Whether every task is running, so a checkpoint can be triggered now; null if yes, else why not. */
+    String cannotTriggerBecause();
+
+    /** Keys of every task that must acknowledge ({@code headOperator#subtask}). */
+    java.util.Set<String> tasksToAcknowledge();
+
+    /** Sends the trigger to every source task. */
+    void triggerSources(CheckpointBarrier barrier);
+
+    /** Tells every task that the checkpoint completed. */
+    void notifyCheckpointComplete(long checkpointId);
+
+    /** Tells every task that the checkpoint failed, so it releases alignment and snapshot resources. */
+    void abortCheckpoint(long checkpointId);
+
+    /** More consecutive checkpoints failed than tolerated: the job must fail over. */
+    void failJob(String cause);
+}

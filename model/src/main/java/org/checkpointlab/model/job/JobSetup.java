@@ -1,0 +1,63 @@
+package org.checkpointlab.model.job;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+
+/**
+ * The pipeline a job runs, with the config's overrides applied and checked: parallelism per operator, the sources'
+ * record count; plus each operator's resolved parameters and which operators are keyed.
+ */
+record JobSetup(PipelineSpec pipeline, Map<String, Map<String, Object>> resolvedParams, Set<String> keyedOperators) {
+
+    private static final Set<String> KEYED_KINDS = Set.of("keyed-count", "keyed-sum", "tumbling-window-count",
+            "dedup");
+    private static final Set<String> SOURCE_KINDS = Set.of("sequence-source", "sentence-source");
+
+    Map<String, Object> params(OperatorSpec op) {
+        return resolvedParams.get(op.id());
+    }
+
+    static JobSetup of(JobConfig config) throws PipelineException {
+        PipelineSpec p = config.pipeline();
+        List<String> problems = new ArrayList<>();
+        for (String id : config.parallelism().keySet()) {
+            if (p.operator(id).isEmpty()) {
+                problems.add("--parallelism names operator '" + id + "', which is not in the pipeline");
+            }
+        }
+        List<OperatorSpec> ops = new ArrayList<>();
+        for (OperatorSpec op : p.operators()) {
+            OperatorSpec o = op;
+            Integer par = config.parallelism().get(op.id());
+            if (par != null) {
+                o = o.withParallelism(par);
+            }
+            if (config.records() != null && SOURCE_KINDS.contains(o.kind())) {
+                Map<String, Object> params = new HashMap<>(o.params());
+                params.put("count", config.records());
+                o = o.withParams(params);
+            }
+            ops.add(o);
+        }
+        if (!problems.isEmpty()) {
+            throw new PipelineException(problems);
+        }
+        PipelineSpec applied = p.withOperators(ops);
+        Map<String, Map<String, Object>> params = new HashMap<>();
+        Set<String> keyed = new java.util.HashSet<>();
+        for (OperatorSpec op : applied.operators()) {
+            params.put(op.id(), op.params());
+            if (KEYED_KINDS.contains(op.kind())) {
+                keyed.add(op.id());
+            }
+        }
+        return new JobSetup(applied, params, keyed);
+    }
+}

@@ -1,0 +1,42 @@
+package org.checkpointlab.model.observe;
+
+import java.util.List;
+
+import org.checkpointlab.model.runtime.SubtaskStatus;
+
+/**
+ * One subtask (a chain of operators on one thread) at one moment.
+ *
+ * @param taskName                 the chain's display name
+ * @param operatorIds              the operators of the chain, head first
+ * @param subtaskIndex             index within the task
+ * @param parallelism              the task's parallelism
+ * @param status                   life cycle
+ * @param barrierState             the barrier handler's state
+ * @param recordsIn                records into the chain's head
+ * @param recordsOut               records out of the chain's tail
+ * @param busyMsPerSecond          time processing, averaged over the last seconds (sums with the next two to ~1000)
+ * @param backPressuredMsPerSecond time waiting for an output buffer (credit)
+ * @param idleMsPerSecond          time waiting for input
+ * @param inPoolUsage              queued buffers / credits over the input channels, 0..1
+ * @param outPoolUsage             queued buffers / credits over the output channels, 0..1
+ * @param stateSizeBytes           approximate state size
+ * @param syncPhase                in the sync phase of a checkpoint right now
+ * @param asyncSnapshots           async phases running
+ * @param restoredCheckpointId     the checkpoint this attempt restored from, or -1
+ */
+public record SubtaskSnapshot(String taskName, List<String> operatorIds, int subtaskIndex, int parallelism,
+                              SubtaskStatus status, BarrierHandlerState barrierState, long recordsIn,
+                              long recordsOut, double busyMsPerSecond, double backPressuredMsPerSecond,
+                              double idleMsPerSecond, double inPoolUsage, double outPoolUsage, long stateSizeBytes,
+                              boolean syncPhase, int asyncSnapshots, long restoredCheckpointId) {
+    public SubtaskSnapshot {
+        operatorIds = List.copyOf(operatorIds);
+    }
+
+    /** Flink's backpressure level: OK below 10 %, LOW below 50 %, else HIGH. */
+    public String backPressureLevel() {
+        double ratio = backPressuredMsPerSecond / 1000.0;
+        return ratio < 0.1 ? "OK" : ratio < 0.5 ? "LOW" : "HIGH";
+    }
+}

@@ -1,0 +1,27 @@
+package org.checkpointlab.model.runtime;
+
+/**
+ * A source: it has no input; the task asks it to emit whenever the task's outputs have credit. Its read position
+ * is operator state, snapshotted when a checkpoint is triggered.
+ */
+public interface SourceOperator extends StreamOperator {
+
+    /** Returned by {@link #emit} when the source has no more data. */
+    int END_OF_DATA = -1;
+
+    /**
+     * Emits at most {@code maxRecords} records through the context's output.
+     *
+     * @return the number emitted; 0 when nothing is due yet (rate limit: see {@link #nanosUntilNextRecord});
+     *         {@link #END_OF_DATA} when the source is exhausted
+     */
+    int emit(int maxRecords) throws Exception;
+
+    /** How long until the next record is due (0 if now). */
+    long nanosUntilNextRecord();
+
+    @Override
+    default void processRecord(StreamRecord record, int input) {
+        throw new UnsupportedOperationException("a source has no input");
+    }
+}

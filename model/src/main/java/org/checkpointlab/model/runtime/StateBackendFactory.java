@@ -1,0 +1,14 @@
+package org.checkpointlab.model.runtime;
+
+import org.checkpointlab.model.state.KeyGroupRange;
+import org.checkpointlab.model.state.KeyedStateBackend;
+import org.checkpointlab.model.state.OperatorStateBackend;
+
+/** Creates the state backends of one operator's subtask (heap or RocksDB). */
+public interface StateBackendFactory {
+
+    KeyedStateBackend createKeyedBackend(String operatorId, int subtaskIndex, KeyGroupRange range,
+                                         int maxParallelism);
+
+    OperatorStateBackend createOperatorBackend(String operatorId, int subtaskIndex);
+}
