@@ -102,6 +102,10 @@ abstract class SplitSource implements SourceOperator {
         int emitted = 0;
         while (emitted < budget && exhausted < splits.length) {
             long[] split = splits[current];
+            if (isExhausted(split)) {
+                current = nextUnexhausted(current);
+                continue;
+            }
             int run = Math.min(RUN_PER_SPLIT, budget - emitted);
             long s = split[0];
             long offset = split[1];
