@@ -72,7 +72,12 @@ class ObservationTest {
                 }
                 Thread.sleep(2);
             }
-            assertThat(checkpoint.get(10, TimeUnit.SECONDS).status()).isEqualTo(CheckpointStatus.COMPLETED);
+            CheckpointStats stats = checkpoint.get(10, TimeUnit.SECONDS);
+            assertThat(stats.status()).isEqualTo(CheckpointStatus.COMPLETED);
+            assertThat(stats.alignmentMillis()).isPositive();
+            assertThat(stats.processedInFlight()).as("bytes processed from the slow input while aligning")
+                    .isPositive();
+            assertThat(stats.persistedInFlight()).isZero();
             assertThat(sawBlocked).as("fast channel into the union blocked while aligning").isTrue();
             assertThat(sawBarrierBehindBuffers).as("barrier 1 queued behind buffers").isTrue();
             assertThat(sawAligning).as("union in CollectingAligned for checkpoint 1").isTrue();
