@@ -72,7 +72,7 @@ abstract class SplitSource implements SourceOperator {
 
     /** Whether the split state was restored (a subtask may legitimately own no split after rescaling). */
     private static boolean restoredFromCheckpoint(OperatorContext context) {
-        return context.operatorState().listState("restored-marker").get().size() > 0;
+        return !context.operatorState().unionListState("restored-marker").get().isEmpty();
     }
 
     private boolean isExhausted(long[] split) {
