@@ -25,6 +25,9 @@ public final class CardMetrics {
     /** Vertical distance between cards of the same layer. */
     public static final double ROW_GAP = 40;
 
+    /** Height reserved in a column for an edge that crosses it (a lane). */
+    public static final double LANE_HEIGHT = 24;
+
     private CardMetrics() {
     }
 

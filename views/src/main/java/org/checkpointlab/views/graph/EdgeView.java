@@ -3,13 +3,22 @@ package org.checkpointlab.views.graph;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
-import javafx.scene.shape.CubicCurve;
+import javafx.collections.ListChangeListener;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Polygon;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkpointlab.views.graph.GraphEdge.Lane;
 
 /**
- * The drawing of one {@link GraphEdge}: a horizontal S-curve from the middle of the upstream card's right side to
- * the middle of the downstream card's left side, an arrow head at the downstream end, and the partitioning as a
- * label on the curve's midpoint. It follows both cards as they move.
+ * The drawing of one {@link GraphEdge}: horizontal S-curves from the middle of the upstream card's right side,
+ * straight through the edge's lanes (if it skips layers), to the middle of the downstream card's left side; an
+ * arrow head at the downstream end; and the partitioning as a label on the middle of the first curve, next to
+ * the upstream card. It follows both cards as they move and the lanes as the layout changes.
  */
 public final class EdgeView extends Group {
     /** Length of the arrow head along the edge. */
@@ -20,7 +29,7 @@ public final class EdgeView extends Group {
     private static final double MIN_BEND = 40;
 
     private final GraphEdge edge;
-    private final CubicCurve line = new CubicCurve();
+    private final Path line = new Path();
     private final Polygon arrow = new Polygon();
     private final Label label;
 
@@ -43,6 +52,7 @@ public final class EdgeView extends Group {
         edge.to().yProperty().addListener(redraw);
         label.widthProperty().addListener(redraw);
         label.heightProperty().addListener(redraw);
+        edge.lanes().addListener((ListChangeListener<Lane>) change -> update());
         update();
     }
 
@@ -64,22 +74,42 @@ public final class EdgeView extends Group {
         double endY = to.y() + to.height() / 2;
         // The line stops at the arrow's base so its round cap does not poke through the tip.
         double lineEndX = endX - ARROW_LENGTH;
-        double bend = Math.max(MIN_BEND, Math.abs(lineEndX - startX) / 2);
-        line.setStartX(startX);
-        line.setStartY(startY);
-        line.setControlX1(startX + bend);
-        line.setControlY1(startY);
-        line.setControlX2(lineEndX - bend);
-        line.setControlY2(endY);
-        line.setEndX(lineEndX);
-        line.setEndY(endY);
+
+        List<PathElement> elements = new ArrayList<>();
+        elements.add(new MoveTo(startX, startY));
+        double x = startX;
+        double y = startY;
+        double[] labelAt = null;
+        for (Lane lane : edge.lanes()) {
+            CubicCurveTo curve = curve(x, y, lane.enterX(), lane.y());
+            labelAt = labelAt == null ? midpoint(x, y, curve) : labelAt;
+            elements.add(curve);
+            elements.add(new LineTo(lane.leaveX(), lane.y()));
+            x = lane.leaveX();
+            y = lane.y();
+        }
+        CubicCurveTo last = curve(x, y, lineEndX, endY);
+        labelAt = labelAt == null ? midpoint(x, y, last) : labelAt;
+        elements.add(last);
+        line.getElements().setAll(elements);
+
         arrow.getPoints().setAll(
                 endX, endY,
                 lineEndX, endY - ARROW_HALF_WIDTH,
                 lineEndX, endY + ARROW_HALF_WIDTH);
-        // Midpoint of a cubic Bezier: (P0 + 3 P1 + 3 P2 + P3) / 8.
-        double midX = (startX + 3 * (startX + bend) + 3 * (lineEndX - bend) + lineEndX) / 8;
-        double midY = (startY + 3 * startY + 3 * endY + endY) / 8;
-        label.relocate(midX - label.getWidth() / 2, midY - label.getHeight() / 2);
+        label.relocate(labelAt[0] - label.getWidth() / 2, labelAt[1] - label.getHeight() / 2);
+    }
+
+    /** A curve leaving and arriving horizontally, bending more the further apart its ends are. */
+    private static CubicCurveTo curve(double fromX, double fromY, double toX, double toY) {
+        double bend = Math.max(MIN_BEND, Math.abs(toX - fromX) / 2);
+        return new CubicCurveTo(fromX + bend, fromY, toX - bend, toY, toX, toY);
+    }
+
+    /** The point at t = 0.5 of a cubic Bezier: (P0 + 3 P1 + 3 P2 + P3) / 8. */
+    private static double[] midpoint(double fromX, double fromY, CubicCurveTo c) {
+        return new double[] {
+            (fromX + 3 * c.getControlX1() + 3 * c.getControlX2() + c.getX()) / 8,
+            (fromY + 3 * c.getControlY1() + 3 * c.getControlY2() + c.getY()) / 8};
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,7 +30,8 @@ import java.util.Set;
  *       the node's neighbours in the fixed layer; ties keep the previous order, which starts as the input order.
  *       The ordering with the fewest crossings seen is kept.</li>
  * </ol>
- * The result is deterministic for a given input order.
+ * The result keeps the virtual nodes as {@link BendCell}s, so a renderer can route long edges through the free
+ * lane they reserve. It is deterministic for a given input order.
  */
 public final class LayeredLayout {
 
@@ -41,33 +43,81 @@ public final class LayeredLayout {
         }
     }
 
-    /** Where one node goes: its column and its row within that column, both from 0. */
+    /** Where one cell goes: its column and its row within that column (counting bend cells), both from 0. */
     public record Placement(int layer, int order) {
+    }
+
+    /** One slot of a column: an operator node, or the bend where a long edge crosses the column. */
+    public sealed interface Cell permits NodeCell, BendCell {
+    }
+
+    /** The slot of a real node. */
+    public record NodeCell(String id) implements Cell {
+    }
+
+    /**
+     * The slot where a link spanning several layers crosses one column; drawing the edge through it keeps it
+     * off the cards of that column.
+     *
+     * @param link  the link crossing the column
+     * @param index 0 for the first column the link crosses, 1 for the next, ...
+     */
+    public record BendCell(Link link, int index) implements Cell {
     }
 
     /**
      * The computed layering.
      *
-     * @param layers node ids per layer, each layer in its final top-to-bottom order (virtual nodes removed)
+     * @param columns the cells of each layer, top to bottom in their final order
      */
-    public record Layering(List<List<String>> layers) {
+    public record Layering(List<List<Cell>> columns) {
         public Layering {
-            layers = layers.stream().map(List::copyOf).toList();
+            columns = columns.stream().map(List::copyOf).toList();
         }
 
         public int layerCount() {
-            return layers.size();
+            return columns.size();
+        }
+
+        /** The node ids of each layer in top-to-bottom order, without bend cells. */
+        public List<List<String>> layers() {
+            return columns.stream()
+                    .map(column -> column.stream()
+                            .filter(NodeCell.class::isInstance)
+                            .map(cell -> ((NodeCell) cell).id())
+                            .toList())
+                    .toList();
         }
 
         /** The placement of a node; throws if the id was not part of the input. */
         public Placement placement(String id) {
-            for (int layer = 0; layer < layers.size(); layer++) {
-                int order = layers.get(layer).indexOf(id);
+            return find(new NodeCell(id))
+                    .orElseThrow(() -> new IllegalArgumentException("node '" + id + "' is not part of this layering"));
+        }
+
+        /**
+         * The bend cells of a link, from its source side to its target side; empty when the link joins adjacent
+         * layers (or was left out to break a cycle).
+         */
+        public List<Placement> bends(Link link) {
+            List<Placement> result = new ArrayList<>();
+            for (int i = 0; ; i++) {
+                Optional<Placement> bend = find(new BendCell(link, i));
+                if (bend.isEmpty()) {
+                    return result;
+                }
+                result.add(bend.get());
+            }
+        }
+
+        private Optional<Placement> find(Cell cell) {
+            for (int layer = 0; layer < columns.size(); layer++) {
+                int order = columns.get(layer).indexOf(cell);
                 if (order >= 0) {
-                    return new Placement(layer, order);
+                    return Optional.of(new Placement(layer, order));
                 }
             }
-            throw new IllegalArgumentException("node '" + id + "' is not part of this layering");
+            return Optional.empty();
         }
     }
 
@@ -88,19 +138,17 @@ public final class LayeredLayout {
         int[] layer = assignLayers(graph);
         Proper proper = Proper.of(graph, layer);
         List<List<Integer>> ordering = reduceCrossings(proper);
-        List<List<String>> layers = new ArrayList<>();
+        List<List<Cell>> columns = new ArrayList<>();
         for (List<Integer> row : ordering) {
-            List<String> ids = new ArrayList<>();
+            List<Cell> cells = new ArrayList<>();
             for (int v : row) {
-                if (v < graph.size()) {
-                    ids.add(graph.ids.get(v));
-                }
+                cells.add(v < graph.size() ? new NodeCell(graph.ids.get(v)) : proper.bendOf.get(v));
             }
-            layers.add(ids);
+            columns.add(cells);
         }
-        // Drop layers that held only virtual nodes (cannot happen, but keep the result honest).
-        layers.removeIf(List::isEmpty);
-        return new Layering(layers);
+        // An empty graph yields one empty column; report no layers instead.
+        columns.removeIf(List::isEmpty);
+        return new Layering(columns);
     }
 
     /**
@@ -319,6 +367,8 @@ public final class LayeredLayout {
      */
     private static final class Proper {
         final List<Integer> layerOf = new ArrayList<>();
+        /** For virtual nodes: the bend they stand for. */
+        final Map<Integer, BendCell> bendOf = new HashMap<>();
         final List<List<Integer>> out = new ArrayList<>();
         final List<List<Integer>> in = new ArrayList<>();
         final int layerCount;
@@ -339,8 +389,10 @@ public final class LayeredLayout {
             for (int v = 0; v < graph.size(); v++) {
                 for (int t : graph.acyclicOut.get(v)) {
                     int previous = v;
+                    Link link = new Link(graph.ids.get(v), graph.ids.get(t));
                     for (int l = layer[v] + 1; l < layer[t]; l++) {
                         int virtual = proper.addNode(l);
+                        proper.bendOf.put(virtual, new BendCell(link, l - layer[v] - 1));
                         proper.connect(previous, virtual);
                         previous = virtual;
                     }

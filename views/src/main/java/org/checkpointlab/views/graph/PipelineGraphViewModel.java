@@ -1,6 +1,7 @@
 package org.checkpointlab.views.graph;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,12 @@ import javafx.geometry.Bounds;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.graph.GraphEdge.Lane;
+import org.checkpointlab.views.graph.LayeredLayout.BendCell;
+import org.checkpointlab.views.graph.LayeredLayout.Cell;
 import org.checkpointlab.views.graph.LayeredLayout.Layering;
 import org.checkpointlab.views.graph.LayeredLayout.Link;
+import org.checkpointlab.views.graph.LayeredLayout.NodeCell;
 
 /**
  * The pipeline graph as the view draws it: one {@link OperatorNode} per operator with its position, one
@@ -78,7 +83,7 @@ public final class PipelineGraphViewModel {
         for (EdgeSpec edge : spec.edges()) {
             newEdges.add(new GraphEdge(byId.get(edge.from()), byId.get(edge.to()), edge.partitioning()));
         }
-        place(layering, byId);
+        place(layering, byId, newEdges);
         nodes.setAll(byId.values());
         edges.setAll(newEdges);
         pipeline.set(spec);
@@ -102,7 +107,7 @@ public final class PipelineGraphViewModel {
                 edges.stream().map(e -> new Link(e.from().id(), e.to().id())).toList());
         Map<String, OperatorNode> byId = new LinkedHashMap<>();
         nodes.forEach(n -> byId.put(n.id(), n));
-        place(layering, byId);
+        place(layering, byId, edges);
     }
 
     /**
@@ -127,23 +132,36 @@ public final class PipelineGraphViewModel {
     }
 
     /**
-     * Columns left to right, one per layer; each column's cards stacked top to bottom in layering order and
-     * centred on y = 0 so that short columns sit level with the middle of tall ones.
+     * Columns left to right, one per layer; each column's cells stacked top to bottom in layering order and
+     * centred on y = 0 so that short columns sit level with the middle of tall ones. A bend cell takes
+     * {@link CardMetrics#LANE_HEIGHT} and becomes a lane of the edge that crosses there.
      */
-    private static void place(Layering layering, Map<String, OperatorNode> byId) {
+    private static void place(Layering layering, Map<String, OperatorNode> byId, List<GraphEdge> graphEdges) {
+        Map<Link, List<Lane>> lanes = new HashMap<>();
         for (int layer = 0; layer < layering.layerCount(); layer++) {
-            List<String> column = layering.layers().get(layer);
+            List<Cell> column = layering.columns().get(layer);
             double total = -CardMetrics.ROW_GAP;
-            for (String id : column) {
-                total += byId.get(id).height() + CardMetrics.ROW_GAP;
+            for (Cell cell : column) {
+                total += height(cell, byId) + CardMetrics.ROW_GAP;
             }
             double x = layer * (CardMetrics.WIDTH + CardMetrics.LAYER_GAP);
             double y = -total / 2;
-            for (String id : column) {
-                OperatorNode node = byId.get(id);
-                node.moveTo(x, y);
-                y += node.height() + CardMetrics.ROW_GAP;
+            for (Cell cell : column) {
+                if (cell instanceof NodeCell node) {
+                    byId.get(node.id()).moveTo(x, y);
+                } else if (cell instanceof BendCell bend) {
+                    lanes.computeIfAbsent(bend.link(), l -> new ArrayList<>())
+                            .add(new Lane(x, x + CardMetrics.WIDTH, y + CardMetrics.LANE_HEIGHT / 2));
+                }
+                y += height(cell, byId) + CardMetrics.ROW_GAP;
             }
         }
+        for (GraphEdge edge : graphEdges) {
+            edge.setLanes(lanes.getOrDefault(new Link(edge.from().id(), edge.to().id()), List.of()));
+        }
+    }
+
+    private static double height(Cell cell, Map<String, OperatorNode> byId) {
+        return cell instanceof NodeCell node ? byId.get(node.id()).height() : CardMetrics.LANE_HEIGHT;
     }
 }

@@ -50,6 +50,21 @@ class LayeredLayoutTest {
     }
 
     @Test
+    void longLink_getsABendInEveryLayerItCrosses_keepingItsLaneFreeOfCards() {
+        // a -> b -> c -> d and a -> d: the short cut crosses layers 1 and 2.
+        Link shortCut = link("a", "d");
+        Layering layering = LayeredLayout.compute(List.of("a", "b", "c", "d"),
+                List.of(link("a", "b"), link("b", "c"), link("c", "d"), shortCut));
+
+        List<Placement> bends = layering.bends(shortCut);
+        assertThat(bends).extracting(Placement::layer).containsExactly(1, 2);
+        assertThat(bends.get(0)).isNotEqualTo(layering.placement("b"));
+        assertThat(bends.get(1)).isNotEqualTo(layering.placement("c"));
+        assertThat(layering.columns().get(1)).hasSize(2);
+        assertThat(layering.bends(link("a", "b"))).isEmpty();
+    }
+
+    @Test
     void withoutCrossings_theVerticalOrderFollowsTheInputOrder() {
         Layering layering = LayeredLayout.compute(List.of("s1", "s2", "m1", "m2"),
                 List.of(link("s1", "m1"), link("s2", "m2")));

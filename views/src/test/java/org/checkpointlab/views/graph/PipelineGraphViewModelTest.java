@@ -83,6 +83,33 @@ class PipelineGraphViewModelTest {
     }
 
     @Test
+    void edgeThatSkipsLayers_runsThroughALaneOfEachColumnItCrosses_clearOfTheCards() {
+        PipelineSpec sideOutput = new PipelineSpec(1, "side output",
+                List.of(operator("src", "sequence-source", 2), operator("parse", "map", 2),
+                        operator("count", "keyed-count", 2), operator("db", "collect-sink", 1),
+                        operator("audit", "discard-sink", 1)),
+                List.of(edge("src", "parse", Partitioning.FORWARD), edge("parse", "count", Partitioning.HASH),
+                        edge("count", "db", Partitioning.REBALANCE), edge("src", "audit", Partitioning.BROADCAST)),
+                Map.of(), true);
+
+        graph.show(sideOutput);
+
+        GraphEdge audit = graph.edges().get(3);
+        assertThat(audit.lanes()).hasSize(2);
+        List<OperatorNode> crossed = List.of(node("parse"), node("count"));
+        for (int i = 0; i < 2; i++) {
+            GraphEdge.Lane lane = audit.lanes().get(i);
+            OperatorNode card = crossed.get(i);
+            assertThat(lane.enterX()).isEqualTo(card.x());
+            assertThat(lane.leaveX()).isEqualTo(card.x() + card.width());
+            boolean clearOfCard = lane.y() + CardMetrics.LANE_HEIGHT / 2 <= card.y()
+                    || lane.y() - CardMetrics.LANE_HEIGHT / 2 >= card.y() + card.height();
+            assertThat(clearOfCard).as("lane %s clear of card %s", lane, card).isTrue();
+        }
+        assertThat(graph.edges().get(0).lanes()).isEmpty();
+    }
+
+    @Test
     void autoLayout_putsDraggedCardsBack() {
         graph.show(TestPipelines.wordCount());
         double x = node("count").x();
