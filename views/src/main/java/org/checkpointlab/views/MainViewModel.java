@@ -1,6 +1,5 @@
 package org.checkpointlab.views;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -95,9 +94,6 @@ public final class MainViewModel {
         Objects.requireNonNull(pipelineFile, "pipelineFile");
         PipelineSpec spec;
         try {
-            if (!Files.isRegularFile(pipelineFile)) {
-                throw new PipelineException("file not found: " + pipelineFile.toAbsolutePath().normalize());
-            }
             spec = loader.load(pipelineFile);
             graph.show(spec);
         } catch (PipelineException e) {

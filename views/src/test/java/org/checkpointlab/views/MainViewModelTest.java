@@ -92,15 +92,6 @@ class MainViewModelTest {
     }
 
     @Test
-    void missingFile_isAProblemNamingTheFile() {
-        assertThat(viewModel.open(dir.resolve("nowhere.json"))).isFalse();
-
-        assertThat(viewModel.failureProperty().get().problems()).singleElement().asString()
-                .startsWith("file not found: ").endsWith("nowhere.json");
-        assertThat(viewModel.emptyProperty().get()).isTrue();
-    }
-
-    @Test
     void pipelineTheGraphCannotDraw_isReportedInsteadOfThrown() throws IOException {
         PipelineSpec dangling = new PipelineSpec(1, "dangling", List.of(TestPipelines.operator("a", "map", 1)),
                 List.of(TestPipelines.edge("a", "ghost", org.checkpointlab.model.pipeline.Partitioning.FORWARD)),
