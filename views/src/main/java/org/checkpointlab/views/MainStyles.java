@@ -15,6 +15,9 @@ public final class MainStyles {
     /** The bar at the bottom of the window. */
     public static final String STATUS_BAR = "status-bar";
 
+    /** One entry of the role legend in the status bar; also carries the role's style class. */
+    public static final String LEGEND_ENTRY = "legend-entry";
+
     private MainStyles() {
     }
 }

@@ -15,9 +15,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.checkpointlab.views.graph.GraphStyles;
+import org.checkpointlab.views.graph.OperatorRole;
 import org.checkpointlab.views.graph.PipelineGraphView;
 
 /**
@@ -39,6 +43,7 @@ public final class MainView {
     @FXML private VBox errorProblems;
     @FXML private Label statusLabel;
     @FXML private Label zoomLabel;
+    @FXML private HBox legend;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -89,8 +94,20 @@ public final class MainView {
         zoomLabel.textProperty().bind(Bindings.format("%.0f %%", graphView.zoomProperty().multiply(100)));
         viewModel.failureProperty().addListener((obs, old, failure) -> showFailure(failure));
         showFailure(viewModel.failureProperty().get());
+        fillLegend();
         samplesMenu.setOnShowing(event -> fillSamples());
         fillSamples();
+    }
+
+    /** One accent dot and name per operator role, so the card colours explain themselves. */
+    private void fillLegend() {
+        for (OperatorRole role : OperatorRole.values()) {
+            Region dot = new Region();
+            dot.getStyleClass().add(GraphStyles.CARD_ACCENT);
+            Label entry = new Label(role.displayName(), dot);
+            entry.getStyleClass().addAll(MainStyles.LEGEND_ENTRY, role.styleClass());
+            legend.getChildren().add(entry);
+        }
     }
 
     private void fillSamples() {

@@ -84,6 +84,13 @@ class MainViewTest {
     }
 
     @Test
+    void statusBar_explainsTheAccentColourOfEveryRole(FxRobot robot) {
+        assertThat(robot.lookup("." + MainStyles.LEGEND_ENTRY).queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .containsExactlyInAnyOrder("source", "transformation", "keyed", "sink");
+    }
+
+    @Test
     void openedPipeline_showsACardPerOperatorWithOneBoxPerSubtask(FxRobot robot) throws IOException {
         open(robot, file("word-count.json", TestPipelines.wordCount()));
 

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.checkpointlab.model.pipeline.OperatorKind;
 
 /**
  * The card of one operator: an accent dot coloured by role, the name, the kind, {@code p=N}, and one box per
@@ -76,6 +77,9 @@ public final class OperatorCard extends VBox {
         boxes.getChildren().setAll(created);
         subtaskBoxes = List.copyOf(created);
         getChildren().addAll(titleRow, detailRow, boxes);
+        String description = OperatorKind.byJsonName(node.kind()).map(OperatorKind::description).orElse("");
+        Tooltip.install(titleRow, new Tooltip(node.name() + " (id " + node.id() + ", " + node.kind() + ")"
+                + (description.isEmpty() ? "" : "\n" + description)));
 
         layoutXProperty().bind(node.xProperty());
         layoutYProperty().bind(node.yProperty());

@@ -17,6 +17,11 @@ public enum OperatorRole {
     /** Writes records out of the job (has no outputs). */
     SINK;
 
+    /** The role's name for users, e.g. {@code keyed}. */
+    public String displayName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** The CSS style class of a card with this role, e.g. {@code role-keyed}. */
     public String styleClass() {
         return "role-" + name().toLowerCase(Locale.ROOT);
