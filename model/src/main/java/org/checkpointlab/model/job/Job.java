@@ -23,7 +23,9 @@ import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.checkpoint.CoordinatorContext;
 import org.checkpointlab.model.checkpoint.ScheduledTimerService;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.operators.Operators;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
@@ -71,6 +73,7 @@ public final class Job implements AutoCloseable {
     private final Set<Task> finished = new HashSet<>();
     private final Map<String, long[]> countsOfEndedAttempts = new LinkedHashMap<>();
     private boolean finalCheckpointRequested;
+    private long lastRestartDelay;
 
     // ---- read by any thread ------------------------------------------------------------------------------------------
     private volatile ExecutionGraph graph;
@@ -79,6 +82,12 @@ public final class Job implements AutoCloseable {
     private volatile int restarts;
     private volatile String failureCause;
     private volatile long endNanos;
+    private volatile long nextRestartAtMillis = -1;
+    private volatile long lastFailureMillis;
+    private final java.util.concurrent.CopyOnWriteArrayList<FailureEvent> failures =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CopyOnWriteArrayList<RestartEvent> restartEvents =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Job(JobConfig config, PipelineSpec pipeline, JobSetup setup) {
         this.config = config;
@@ -142,7 +151,8 @@ public final class Job implements AutoCloseable {
     public JobSnapshot snapshot() {
         ExecutionGraph g = graph;
         return new JobSnapshot(System.nanoTime(), status, attempt, g.subtaskSnapshots(), g.channelSnapshots(),
-                coordinator.history());
+                coordinator.history(), failures, restartEvents, nextRestartAtMillis, runtime.paused,
+                runtime.speed);
     }
 
     /** Triggers a checkpoint now; completes with its final statistics (completed or failed). */
@@ -170,6 +180,29 @@ public final class Job implements AutoCloseable {
             throw new IllegalArgumentException("speed must be in (0, 1], was " + speed);
         }
         runtime.speed = speed;
+    }
+
+    /** Pauses processing (checkpoint triggers, failures and cancellation still work) or resumes it. */
+    public void setPaused(boolean paused) {
+        runtime.paused = paused;
+    }
+
+    public boolean isPaused() {
+        return runtime.paused;
+    }
+
+    public double speed() {
+        return runtime.speed;
+    }
+
+    /** The exception history, oldest first. */
+    public List<FailureEvent> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Every recovery so far, oldest first. */
+    public List<RestartEvent> restartEvents() {
+        return List.copyOf(restartEvents);
     }
 
     /**
@@ -289,6 +322,9 @@ public final class Job implements AutoCloseable {
         }
         status = JobStatus.FAILING;
         String message = task.taskName() + " #" + task.subtaskIndex() + " failed: " + cause;
+        lastFailureMillis = System.currentTimeMillis();
+        failures.add(new FailureEvent(lastFailureMillis, task.headOperatorId(), task.subtaskIndex(),
+                String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause)));
         coordinator.failPending(message);
         cancelGraph();
         OptionalLong delay = restartBackoff.onFailure(System.currentTimeMillis());
@@ -298,7 +334,9 @@ public final class Job implements AutoCloseable {
             return;
         }
         status = JobStatus.RESTARTING;
-        control.schedule(this::restart, delay.getAsLong());
+        lastRestartDelay = delay.getAsLong();
+        nextRestartAtMillis = System.currentTimeMillis() + lastRestartDelay;
+        control.schedule(this::restart, lastRestartDelay);
     }
 
     private void restart() {
@@ -313,6 +351,9 @@ public final class Job implements AutoCloseable {
         }
         attempt++;
         restarts++;
+        nextRestartAtMillis = -1;
+        restartEvents.add(new RestartEvent(lastFailureMillis, System.currentTimeMillis(), restoredId,
+                lastRestartDelay));
         deploy(latest);
     }
 
@@ -479,6 +520,7 @@ public final class Job implements AutoCloseable {
         private final long bufferTimeoutNanos;
         private final boolean checkpointing;
         private volatile double speed = 1.0;
+        private volatile boolean paused;
 
         RuntimeSettings(OperatorFactory factory, long bufferTimeoutNanos, boolean checkpointing) {
             this.factory = factory;
@@ -504,6 +546,11 @@ public final class Job implements AutoCloseable {
         @Override
         public double speed() {
             return speed;
+        }
+
+        @Override
+        public boolean paused() {
+            return paused;
         }
     }
 
