@@ -694,6 +694,23 @@ public final class Task implements BarrierActions {
         });
     }
 
+    /**
+     * Completes once the task processed every mail sent before this call (or at once if the task ended), e.g. to
+     * know that a checkpoint-complete notification was handled.
+     */
+    CompletableFuture<Void> drainMailbox() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (status.isTerminal() || !thread.isAlive()) {
+            done.complete(null);
+            return done;
+        }
+        mail(() -> done.complete(null));
+        if (status.isTerminal()) {
+            done.complete(null);
+        }
+        return done;
+    }
+
     /** Mail: throw {@code failure} in the task thread (failure injection). */
     void injectFailure(RuntimeException failure) {
         mail(() -> {
