@@ -73,6 +73,7 @@ public final class Job implements AutoCloseable {
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
     private final RestartBackoff restartBackoff;
     private final long startNanos = System.nanoTime();
+    private final long startMillis = System.currentTimeMillis();
 
     // ---- control thread only -------------------------------------------------------------------------------------
     private final Set<Task> endOfData = new HashSet<>();
@@ -311,6 +312,66 @@ public final class Job implements AutoCloseable {
             Thread.sleep(1);
         }
         return false;
+    }
+
+    /**
+     * Schedules a failure of subtask {@code subtask} of {@code operatorId} {@code after} the job started. If the job
+     * is not running then (restarting, or ended), nothing happens.
+     */
+    public void scheduleFailure(String operatorId, int subtask, Duration after) {
+        long due = startMillis + after.toMillis();
+        control.schedule(() -> {
+            if (status == JobStatus.RUNNING) {
+                injectFailure(operatorId, subtask);
+            }
+        }, Math.max(0, due - System.currentTimeMillis()));
+    }
+
+    /**
+     * Makes subtask {@code subtask} of {@code operatorId} fail once when it has taken in {@code records} records
+     * (a source: emitted) in the current attempt. Fires once; a restart does not re-arm it.
+     */
+    public boolean failAtRecords(String operatorId, int subtask, long records) {
+        return graph.failAtRecords(operatorId, subtask, records, new InjectedFailure("failure injected into "
+                + operatorId + " #" + subtask + " at record " + records));
+    }
+
+    /**
+     * Chaos: {@code failures} failures, each into a random subtask at a random moment 200 ms to 2 s after the job
+     * is running again, from {@code seed}. Failures due while the job is not running wait for it; those due after
+     * it ended are skipped. Completes with the number injected.
+     */
+    public CompletableFuture<Integer> chaos(int failures, long seed) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger injected = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        termination.whenComplete((s, e) -> done.complete(injected.get()));
+        control.execute(() -> chaosStep(failures, injected, random, done));
+        return done;
+    }
+
+    private void chaosStep(int remaining, java.util.concurrent.atomic.AtomicInteger injected,
+                           java.util.SplittableRandom random, CompletableFuture<Integer> done) {
+        if (remaining == 0 || status.isTerminal()) {
+            done.complete(injected.get());
+            return;
+        }
+        if (status != JobStatus.RUNNING) {
+            control.schedule(() -> chaosStep(remaining, injected, random, done), 20);
+            return;
+        }
+        control.schedule(() -> {
+            if (status != JobStatus.RUNNING) {
+                chaosStep(remaining, injected, random, done);
+                return;
+            }
+            List<Task> tasks = graph.tasks();
+            Task victim = tasks.get(random.nextInt(tasks.size()));
+            if (injectFailure(victim.headOperatorId(), victim.subtaskIndex())) {
+                injected.incrementAndGet();
+            }
+            control.schedule(() -> chaosStep(remaining - 1, injected, random, done), 50);
+        }, 200 + random.nextInt(1800));
     }
 
     /** Waits until the job is FINISHED, CANCELED or FAILED; returns false on timeout. */

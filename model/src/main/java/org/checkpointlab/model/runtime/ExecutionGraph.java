@@ -381,12 +381,32 @@ public final class ExecutionGraph {
 
     /** Throws {@code failure} in the task thread of subtask {@code subtask} of the task whose chain has {@code op}. */
     public boolean injectFailure(String operatorId, int subtask, RuntimeException failure) {
+        Task t = find(operatorId, subtask);
+        if (t == null) {
+            return false;
+        }
+        t.injectFailure(failure);
+        return true;
+    }
+
+    /** Makes that subtask throw {@code failure} once it took in {@code records} records in this attempt. */
+    public boolean failAtRecords(String operatorId, int subtask, long records, RuntimeException failure) {
+        Task t = find(operatorId, subtask);
+        if (t == null) {
+            return false;
+        }
+        t.failAtRecords(records, failure);
+        return true;
+    }
+
+    /** The live subtask {@code subtask} of the chain holding {@code operatorId}, or null (none, or it ended). */
+    private Task find(String operatorId, int subtask) {
         for (Task t : tasks) {
-            if (t.subtaskIndex() == subtask && t.chain().stream().anyMatch(c -> c.id().equals(operatorId))) {
-                t.injectFailure(failure);
-                return true;
+            if (t.subtaskIndex() == subtask && !t.status().isTerminal()
+                    && t.chain().stream().anyMatch(c -> c.id().equals(operatorId))) {
+                return t;
             }
         }
-        return false;
+        return null;
     }
 }

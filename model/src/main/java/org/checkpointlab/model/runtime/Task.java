@@ -81,6 +81,9 @@ public final class Task implements BarrierActions {
     private boolean endOfDataReported;
     private boolean sourceExhausted;
     private boolean finishRequested;
+    /** Records in (records out for a source) at which this subtask throws {@link #recordFailure}. */
+    private long failAtRecords = Long.MAX_VALUE;
+    private RuntimeException recordFailure;
     /** Bytes of records processed while barriers of {@link #processedForCheckpoint} were being collected. */
     private long processedDuringAlignment;
     private long processedForCheckpoint = -1;
@@ -413,6 +416,9 @@ public final class Task implements BarrierActions {
                     continue;
                 }
                 int emitted = source.emit(SOURCE_BATCH);
+                if (counters[0].recordsOut >= failAtRecords) {
+                    throw recordFailure;
+                }
                 if (emitted == SourceOperator.END_OF_DATA) {
                     sourceReachedEnd();
                 } else if (emitted == 0) {
@@ -516,6 +522,9 @@ public final class Task implements BarrierActions {
             }
             counters[0].recordsIn += i - start;
             currentPos = i;
+            if (counters[0].recordsIn >= failAtRecords) {
+                throw recordFailure;
+            }
             if (i == size) {
                 currentBuffer = null;
             }
@@ -709,6 +718,17 @@ public final class Task implements BarrierActions {
             done.complete(null);
         }
         return done;
+    }
+
+    /**
+     * Mail: throw {@code failure} once this subtask has taken in {@code records} records in this attempt (a source:
+     * emitted). Checked after every buffer, so it fires within one buffer of the count.
+     */
+    void failAtRecords(long records, RuntimeException failure) {
+        mail(() -> {
+            recordFailure = failure;
+            failAtRecords = records;
+        });
     }
 
     /** Mail: throw {@code failure} in the task thread (failure injection). */

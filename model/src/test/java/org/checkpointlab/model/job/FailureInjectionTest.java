@@ -1,0 +1,86 @@
+package org.checkpointlab.model.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.runtime.StreamRecord;
+import org.junit.jupiter.api.Test;
+
+/** Failures at a record count, at a time, and at random (chaos): each recovers, and exactly-once holds. */
+class FailureInjectionTest {
+
+    private static JobConfig config(long records, long rate) {
+        PipelineSpec p = TestPipelines.keyedCount(records, 40, 2, "transactional-sink", false);
+        List<org.checkpointlab.model.pipeline.OperatorSpec> ops = new ArrayList<>(p.operators());
+        ops.set(0, TestPipelines.op("source", "sequence-source", 2,
+                Map.of("count", records, "keys", 40L, "ratePerSecond", rate)));
+        return JobConfig.of(p.withOperators(ops))
+                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(30)))
+                .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO));
+    }
+
+    private static List<String> committed(Job job) {
+        List<String> out = new ArrayList<>();
+        for (StreamRecord r : job.sinkOutputs().get("sink").records()) {
+            out.add(r.key() + "," + r.value());
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private static List<String> expected(long records) {
+        List<String> out = new ArrayList<>();
+        for (long k = 0; k < 40; k++) {
+            long n = records / 40 + (k < records % 40 ? 1 : 0);
+            for (long c = 1; c <= n; c++) {
+                out.add(k + "," + c);
+            }
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    @Test
+    void failureAtARecordCount_firesOnce_andTheJobRecoversExactlyOnce() throws Exception {
+        try (Job job = Job.start(config(50_000, 100_000))) {
+            assertThat(job.failAtRecords("count", 1, 5_000)).isTrue();
+            assertThat(job.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(job.failures()).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("count #1 at record 5000"));
+            assertThat(job.summary().restarts()).isEqualTo(1);
+            assertThat(committed(job)).isEqualTo(expected(50_000));
+        }
+    }
+
+    @Test
+    void failureAtATime_happensAfterThatLongAndIsRecovered() throws Exception {
+        try (Job job = Job.start(config(40_000, 50_000))) {
+            job.scheduleFailure("source", 0, Duration.ofMillis(150));
+            assertThat(job.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(job.restartEvents()).hasSize(1);
+            assertThat(committed(job)).isEqualTo(expected(40_000));
+        }
+    }
+
+    @Test
+    void chaos_injectsFailuresIntoRandomSubtasks_andExactlyOnceHolds() throws Exception {
+        try (Job job = Job.start(config(120_000, 40_000))) {
+            int injected = job.chaos(2, 11).get(30, TimeUnit.SECONDS);
+            assertThat(job.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(injected).isPositive();
+            assertThat(job.summary().restarts()).isEqualTo(injected);
+            assertThat(committed(job)).isEqualTo(expected(120_000));
+        }
+    }
+}
