@@ -202,7 +202,7 @@ public final class CheckpointCoordinator {
             Retention r = options.retention();
             if (r == Retention.NONE || (r == Retention.DELETE_ON_CANCELLATION && cancelled)) {
                 while (!retained.isEmpty()) {
-                    retained.pollFirst().discard();
+                    discard(retained.pollFirst());
                 }
             }
         });
@@ -297,8 +297,9 @@ public final class CheckpointCoordinator {
                 p.states);
         if (!p.barrier.savepoint()) {
             retained.addLast(completed);
+            context.checkpointCompleted(completed);
             while (retained.size() > options.retained()) {
-                retained.pollFirst().discard();
+                discard(retained.pollFirst());
             }
         }
         if (!p.barrier.savepoint()) {
@@ -340,6 +341,11 @@ public final class CheckpointCoordinator {
             }
         }
         afterCheckpointEnded();
+    }
+
+    private void discard(CompletedCheckpoint checkpoint) {
+        checkpoint.discard();
+        context.checkpointDiscarded(checkpoint);
     }
 
     private void afterCheckpointEnded() {

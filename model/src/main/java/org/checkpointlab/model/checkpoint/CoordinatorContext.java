@@ -22,4 +22,12 @@ public interface CoordinatorContext {
 
     /** More consecutive checkpoints failed than tolerated: the job must fail over. */
     void failJob(String cause);
+
+    /** A checkpoint (not a savepoint) completed and is retained. */
+    default void checkpointCompleted(CompletedCheckpoint checkpoint) {
+    }
+
+    /** A retained checkpoint was subsumed or the job ended without retaining it: its storage may go. */
+    default void checkpointDiscarded(CompletedCheckpoint checkpoint) {
+    }
 }

@@ -22,6 +22,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.checkpoint.CoordinatorContext;
+import org.checkpointlab.model.checkpoint.Retention;
 import org.checkpointlab.model.checkpoint.ScheduledTimerService;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
 import org.checkpointlab.model.observe.FailureEvent;
@@ -99,6 +100,12 @@ public final class Job implements AutoCloseable {
     private final java.util.concurrent.CopyOnWriteArrayList<SavepointResult> savepoints =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CompletedCheckpoint restoredFrom;
+    /** Writes retained checkpoints' metadata and deletes discarded checkpoints, in order, off the control thread. */
+    private final ExecutorService checkpointFiles = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "checkpoint-files");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Job(JobConfig config, PipelineSpec pipeline, JobSetup setup, CompletedCheckpoint restoredFrom) {
         this.config = config;
@@ -561,8 +568,18 @@ public final class Job implements AutoCloseable {
             graph.sampleTimes();
         }
         asyncExecutor.shutdown();
-        termination.complete(finalStatus);
-        control.schedule(control::close, 100);
+        // After the retention decision (queued on this thread by jobTerminated) and every file operation it
+        // caused: when awaitTermination returns, the checkpoint directory is settled.
+        control.execute(() -> {
+            checkpointFiles.shutdown();
+            try {
+                checkpointFiles.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            termination.complete(finalStatus);
+            control.schedule(control::close, 100);
+        });
     }
 
     /** Task events, handed to the control thread; events of tasks of an earlier attempt are dropped. */
@@ -649,6 +666,29 @@ public final class Job implements AutoCloseable {
         }
 
         @Override
+        public void checkpointCompleted(CompletedCheckpoint checkpoint) {
+            CheckpointOptions o = coordinator.options();
+            if (o.directory() != null && o.retention() != Retention.NONE) {
+                checkpointFiles.execute(() -> {
+                    try {
+                        SavepointWriter.writeRetainedMetadata(checkpoint, pipeline,
+                                o.directory().resolve("chk-" + checkpoint.id()));
+                    } catch (SavepointException e) {
+                        failures.add(new FailureEvent(System.currentTimeMillis(), null, -1, e.getMessage()));
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void checkpointDiscarded(CompletedCheckpoint checkpoint) {
+            Path dir = coordinator.options().directory();
+            if (dir != null) {
+                checkpointFiles.execute(() -> deleteRecursively(dir.resolve("chk-" + checkpoint.id())));
+            }
+        }
+
+        @Override
         public void failJob(String cause) {
             ExecutionGraph g = graph;
             if (!g.tasks().isEmpty()) {
@@ -695,6 +735,23 @@ public final class Job implements AutoCloseable {
         @Override
         public boolean paused() {
             return paused;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    java.nio.file.Files.deleteIfExists(p);
+                } catch (java.io.IOException ignored) {
+                    // best effort: a leftover of a discarded checkpoint is harmless
+                }
+            });
+        } catch (java.io.IOException ignored) {
+            // best effort
         }
     }
 

@@ -916,11 +916,11 @@ public final class Task implements BarrierActions {
                     KeyGroupRange range = KeyGroupRange.empty();
                     if (keyed[i] != null) {
                         byte[] bytes = keyed[i].write();
-                        keyedHandle = storage.store(checkpointId, op.id() + "-" + subtaskIndex + "-keyed", bytes);
+                        keyedHandle = storage.store(checkpointId, op.id() + "-" + subtaskIndex + ".keyed", bytes);
                         range = KeyGroups.rangeForOperatorIndex(op.maxParallelism(), parallelism, subtaskIndex);
                     }
                     byte[] opBytes = operator[i].write();
-                    StateHandle opHandle = storage.store(checkpointId, op.id() + "-" + subtaskIndex + "-operator",
+                    StateHandle opHandle = storage.store(checkpointId, op.id() + "-" + subtaskIndex + ".operator",
                             opBytes);
                     states.add(new OperatorSubtaskState(op.id(), subtaskIndex, parallelism, range, keyedHandle,
                             opHandle));

@@ -92,13 +92,13 @@ public final class SavepointWriter {
                 if (s.keyedState() != null) {
                     byte[] bytes = s.keyedState().read();
                     keyedFile = e.getKey() + "-" + s.subtaskIndex() + ".keyed";
-                    Files.write(dir.resolve(keyedFile), bytes);
+                    writeUnlessPresent(dir.resolve(keyedFile), bytes);
                     keyedSize = bytes.length;
                     keyedCrc = crc(bytes);
                 }
                 byte[] op = s.operatorState().read();
                 String opFile = e.getKey() + "-" + s.subtaskIndex() + ".operator";
-                Files.write(dir.resolve(opFile), op);
+                writeUnlessPresent(dir.resolve(opFile), op);
                 subtasks.add(new SavepointMetadata.SubtaskEntry(s.subtaskIndex(), s.keyGroupRange().start(),
                         s.keyGroupRange().end(), keyedFile, keyedSize, keyedCrc, opFile, op.length, crc(op)));
             }
@@ -124,6 +124,31 @@ public final class SavepointWriter {
         }
         return new SavepointMetadata(SavepointMetadata.FORMAT, type, checkpoint.id(), checkpoint.timestamp(),
                 pipeline.name(), operators, inFlight);
+    }
+
+    /**
+     * Makes a checkpoint in a checkpoint directory restorable like a savepoint: writes its in-flight data and then,
+     * last and atomically, {@code _metadata.json} into {@code chkDir}, referencing the state files the checkpoint
+     * storage already wrote there (type "checkpoint").
+     */
+    public static void writeRetainedMetadata(CompletedCheckpoint checkpoint, PipelineSpec pipeline, Path chkDir)
+            throws SavepointException {
+        try {
+            Files.createDirectories(chkDir);
+            SavepointMetadata copied = writeFiles(checkpoint, pipeline, "checkpoint", chkDir);
+            String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(copied);
+            org.checkpointlab.model.util.AtomicFiles.writeString(chkDir.resolve(SavepointMetadata.FILE_NAME), json);
+        } catch (IOException e) {
+            throw new SavepointException("cannot write the metadata of retained checkpoint " + checkpoint.id()
+                    + " to " + chkDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A retained checkpoint's state files are already in place (the checkpoint storage wrote them). */
+    private static void writeUnlessPresent(Path file, byte[] bytes) throws IOException {
+        if (!Files.exists(file) || Files.size(file) != bytes.length) {
+            Files.write(file, bytes);
+        }
     }
 
     static long crc(byte[] bytes) {
