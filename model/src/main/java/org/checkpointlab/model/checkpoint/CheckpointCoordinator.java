@@ -175,6 +175,22 @@ public final class CheckpointCoordinator {
         });
     }
 
+    /**
+     * Applies externalized retention when the job ends: NONE deletes the retained checkpoints whenever the job
+     * terminates, DELETE_ON_CANCELLATION when it was cancelled, RETAIN_ON_CANCELLATION never. Savepoints belong
+     * to the user and are never deleted here.
+     */
+    public void jobTerminated(boolean cancelled) {
+        timer.execute(() -> {
+            Retention r = options.retention();
+            if (r == Retention.NONE || (r == Retention.DELETE_ON_CANCELLATION && cancelled)) {
+                while (!retained.isEmpty()) {
+                    retained.pollFirst().discard();
+                }
+            }
+        });
+    }
+
     public List<CheckpointStats> history() {
         return history.get();
     }

@@ -182,6 +182,26 @@ public final class Job implements AutoCloseable {
                 new InjectedFailure("failure injected into " + operatorId + " #" + subtask));
     }
 
+    /**
+     * Waits until every subtask of the current attempt is RUNNING (a checkpoint can be triggered only then, as in
+     * Flink); returns false on timeout or when the job ended first.
+     */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (status.isTerminal()) {
+                return false;
+            }
+            ExecutionGraph g = graph;
+            if (status == JobStatus.RUNNING && g.tasks().stream()
+                    .allMatch(t -> t.status() == org.checkpointlab.model.runtime.SubtaskStatus.RUNNING)) {
+                return true;
+            }
+            Thread.sleep(1);
+        }
+        return false;
+    }
+
     /** Waits until the job is FINISHED, CANCELED or FAILED; returns false on timeout. */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         try {
@@ -349,6 +369,7 @@ public final class Job implements AutoCloseable {
 
     private void end(JobStatus finalStatus, String cause) {
         endNanos = System.nanoTime();
+        coordinator.jobTerminated(finalStatus == JobStatus.CANCELED);
         failureCause = cause;
         status = finalStatus;
         if (graph != null) {

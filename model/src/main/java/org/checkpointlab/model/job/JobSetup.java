@@ -6,19 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.pipeline.PipelineValidator;
 
 /**
  * The pipeline a job runs, with the config's overrides applied and checked: parallelism per operator, the sources'
  * record count; plus each operator's resolved parameters and which operators are keyed.
  */
 record JobSetup(PipelineSpec pipeline, Map<String, Map<String, Object>> resolvedParams, Set<String> keyedOperators) {
-
-    private static final Set<String> KEYED_KINDS = Set.of("keyed-count", "keyed-sum", "tumbling-window-count",
-            "dedup");
-    private static final Set<String> SOURCE_KINDS = Set.of("sequence-source", "sentence-source");
 
     Map<String, Object> params(OperatorSpec op) {
         return resolvedParams.get(op.id());
@@ -39,7 +37,7 @@ record JobSetup(PipelineSpec pipeline, Map<String, Map<String, Object>> resolved
             if (par != null) {
                 o = o.withParallelism(par);
             }
-            if (config.records() != null && SOURCE_KINDS.contains(o.kind())) {
+            if (config.records() != null && isSource(o)) {
                 Map<String, Object> params = new HashMap<>(o.params());
                 params.put("count", config.records());
                 o = o.withParams(params);
@@ -50,14 +48,20 @@ record JobSetup(PipelineSpec pipeline, Map<String, Map<String, Object>> resolved
             throw new PipelineException(problems);
         }
         PipelineSpec applied = p.withOperators(ops);
+        PipelineValidator.validate(applied);
         Map<String, Map<String, Object>> params = new HashMap<>();
         Set<String> keyed = new java.util.HashSet<>();
         for (OperatorSpec op : applied.operators()) {
-            params.put(op.id(), op.params());
-            if (KEYED_KINDS.contains(op.kind())) {
+            OperatorKind kind = OperatorKind.byJsonName(op.kind()).orElseThrow();
+            params.put(op.id(), kind.resolvedParams(op));
+            if (kind.keyed()) {
                 keyed.add(op.id());
             }
         }
         return new JobSetup(applied, params, keyed);
+    }
+
+    private static boolean isSource(OperatorSpec op) {
+        return OperatorKind.byJsonName(op.kind()).map(k -> k.role() == OperatorKind.Role.SOURCE).orElse(false);
     }
 }

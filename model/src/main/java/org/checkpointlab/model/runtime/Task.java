@@ -78,6 +78,9 @@ public final class Task implements BarrierActions {
     private boolean endOfDataReported;
     private boolean sourceExhausted;
     private boolean finishRequested;
+    /** Bytes of records processed while barriers of {@link #processedForCheckpoint} were being collected. */
+    private long processedDuringAlignment;
+    private long processedForCheckpoint = -1;
     private long nextFlushNanos;
     private final PriorityQueue<long[]> timers = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
     private final Map<Long, PendingSnapshot> pending = new HashMap<>();
@@ -517,6 +520,14 @@ public final class Task implements BarrierActions {
                 continue;
             }
             if (e instanceof Buffer b) {
+                CheckpointBarrier collecting = barrierHandler.currentBarrier();
+                if (collecting != null) {
+                    if (collecting.checkpointId() != processedForCheckpoint) {
+                        processedForCheckpoint = collecting.checkpointId();
+                        processedDuringAlignment = 0;
+                    }
+                    processedDuringAlignment += b.estimatedBytes();
+                }
                 PendingSnapshot p = persisting[c];
                 if (p != null) {
                     p.persistInput(c, b.array(), 0, b.size());
@@ -732,6 +743,9 @@ public final class Task implements BarrierActions {
         } finally {
             syncPhase = false;
         }
+        if (!unaligned) {
+            p.processedBytes = processedBytesFor(id);
+        }
         p.syncNanos = System.nanoTime() - syncStart;
         p.asyncStartNanos = System.nanoTime();
         pending.put(id, p);
@@ -762,6 +776,7 @@ public final class Task implements BarrierActions {
         PendingSnapshot p = pending.get(checkpointId);
         if (p != null) {
             p.alignmentNanos = Math.max(p.alignmentNanos, alignmentNanos);
+            p.processedBytes = processedBytesFor(checkpointId);
             p.channelStateComplete.complete(null);
         }
     }
@@ -773,6 +788,10 @@ public final class Task implements BarrierActions {
             p.abort();
         }
         listener.declineCheckpoint(this, checkpointId, reason);
+    }
+
+    private long processedBytesFor(long checkpointId) {
+        return processedForCheckpoint == checkpointId ? processedDuringAlignment : 0;
     }
 
     private void updateStateSize() {
@@ -806,6 +825,7 @@ public final class Task implements BarrierActions {
         long syncNanos;
         long asyncStartNanos;
         long persistedBytes;
+        long processedBytes;
         volatile List<OperatorSubtaskState> written;
         volatile boolean aborted;
 
@@ -883,7 +903,8 @@ public final class Task implements BarrierActions {
             SubtaskCheckpointStats stats = new SubtaskCheckpointStats(headOperatorId(), subtaskIndex,
                     System.currentTimeMillis(), (now - barrier.triggerNanos()) / 1_000_000,
                     syncNanos / 1_000_000, (now - asyncStartNanos) / 1_000_000, alignmentNanos / 1_000_000,
-                    startDelayNanos / 1_000_000, size + persistedBytes, size + persistedBytes, 0, persistedBytes,
+                    startDelayNanos / 1_000_000, size + persistedBytes, size + persistedBytes, processedBytes,
+                    persistedBytes,
                     unaligned);
             listener.acknowledgeCheckpoint(Task.this, checkpointId,
                     new TaskStateSnapshot(written, inputInFlight, outputInFlight), stats);

@@ -1,0 +1,447 @@
+package org.checkpointlab.model.pipeline;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+
+import com.google.gson.FormattingStyle;
+import com.google.gson.stream.JsonWriter;
+import org.checkpointlab.model.util.AtomicFiles;
+
+/**
+ * Reads and writes pipeline files (format {@value PipelineSpec#CURRENT_FORMAT}):
+ * <pre>
+ * {"format": 1, "name": "Word count", "chaining": true,
+ *  "operators": [{"id": "words", "name": "Sentences", "kind": "sentence-source", "parallelism": 2,
+ *                 "maxParallelism": 128, "params": {"count": 1000}}, ...],
+ *  "edges": [{"from": "words", "to": "split", "partitioning": "forward"}, ...],
+ *  "checkpointing": {"interval": "1s", "mode": "exactly-once", "unaligned": false}}
+ * </pre>
+ * {@code chaining} (default true), an operator's {@code name} (default: its id), {@code maxParallelism},
+ * {@code params} and {@code checkpointing} are optional. The JSON must be strict, and unknown fields are errors,
+ * so a typo is reported rather than ignored. Reading checks the form of the file only; whether the pipeline can
+ * run is {@link PipelineValidator}'s job. Every problem starts with the source name (the file name).
+ */
+public final class PipelineJson {
+
+    private static final List<String> TOP_FIELDS =
+            List.of("format", "name", "chaining", "operators", "edges", "checkpointing");
+    private static final List<String> OPERATOR_FIELDS =
+            List.of("id", "name", "kind", "parallelism", "maxParallelism", "params");
+    private static final List<String> EDGE_FIELDS = List.of("from", "to", "partitioning");
+    private static final FormattingStyle PRETTY = FormattingStyle.PRETTY.withIndent("  ");
+    private static final FormattingStyle ONE_LINE = FormattingStyle.COMPACT.withSpaceAfterSeparators(true);
+
+    private PipelineJson() {
+    }
+
+    /**
+     * Reads a pipeline file (UTF-8).
+     *
+     * @throws PipelineException when the file cannot be read or is not a well-formed pipeline file; every
+     *                           problem starts with the file name
+     */
+    public static PipelineSpec read(Path file) throws PipelineException {
+        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new PipelineException(source + ": is a directory, not a pipeline file (" + file + ")");
+        }
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new PipelineException(source + ": file not found (" + file.toAbsolutePath() + ")");
+        } catch (AccessDeniedException e) {
+            throw new PipelineException(source + ": cannot read the file, permission denied (" + file + ")");
+        } catch (MalformedInputException e) {
+            throw new PipelineException(source + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new PipelineException(source + ": cannot read the file: " + e.getMessage());
+        }
+        return parse(source, json);
+    }
+
+    /**
+     * Parses the text of a pipeline file.
+     *
+     * @param sourceName where the text comes from (a file name), the start of every problem
+     * @throws PipelineException with {@code "<sourceName>: line L, column C: <what>"} for malformed JSON, or with
+     *                           every problem of the file's structure (unknown fields, missing fields, values of
+     *                           the wrong type, each naming the operator or edge and the field)
+     */
+    public static PipelineSpec parse(String sourceName, String json) throws PipelineException {
+        Object tree;
+        try {
+            tree = StrictJsonTree.read(json);
+        } catch (StrictJsonTree.SyntaxError e) {
+            throw new PipelineException(sourceName + ": " + e.getMessage());
+        }
+        Problems problems = new Problems(sourceName);
+        PipelineSpec spec = toSpec(tree, problems);
+        if (!problems.list.isEmpty()) {
+            throw new PipelineException(problems.list);
+        }
+        return spec;
+    }
+
+    /**
+     * The pipeline as pretty-printed JSON with a stable field order: parameters in the order of their kind's
+     * declaration, the checkpointing section in {@link CheckpointOptionsJson#KEYS} order, unknown names after
+     * them alphabetically; whole numbers without {@code .0}. {@code parse(s, toJson(p))} equals {@code p}
+     * whenever {@code p}'s numbers are {@link Long} or non-integral {@link Double} (as {@code parse} gives them).
+     *
+     * @throws IllegalArgumentException when a parameter value cannot be written as JSON (e.g. NaN, a list)
+     */
+    public static String toJson(PipelineSpec spec) {
+        StringWriter out = new StringWriter();
+        try (JsonWriter w = new JsonWriter(out)) {
+            w.setFormattingStyle(PRETTY);
+            w.setSerializeNulls(true);
+            w.beginObject();
+            w.name("format").value(spec.format());
+            w.name("name").value(spec.name());
+            w.name("chaining").value(spec.chaining());
+            w.name("operators").beginArray();
+            for (OperatorSpec op : spec.operators()) {
+                writeOperator(w, op);
+            }
+            w.endArray();
+            w.name("edges").beginArray();
+            for (EdgeSpec e : spec.edges()) {
+                w.beginObject();
+                w.setFormattingStyle(ONE_LINE);
+                w.name("from").value(e.from());
+                w.name("to").value(e.to());
+                w.name("partitioning").value(e.partitioning().jsonName());
+                w.endObject();
+                w.setFormattingStyle(PRETTY);
+            }
+            w.endArray();
+            if (!spec.checkpointing().isEmpty()) {
+                w.name("checkpointing");
+                w.beginObject();
+                w.setFormattingStyle(ONE_LINE);
+                writeMap(w, spec.checkpointing(), CheckpointOptionsJson.KEYS, "checkpointing");
+                w.endObject();
+                w.setFormattingStyle(PRETTY);
+            }
+            w.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out + "\n";
+    }
+
+    /** Writes {@code spec} to {@code file} atomically (a temporary file in the same directory, then a move). */
+    public static void write(PipelineSpec spec, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(spec));
+    }
+
+    private static void writeOperator(JsonWriter w, OperatorSpec op) throws IOException {
+        w.beginObject();
+        w.name("id").value(op.id());
+        w.name("name").value(op.name());
+        w.name("kind").value(op.kind());
+        w.name("parallelism").value(op.parallelism());
+        if (op.maxParallelism() != null) {
+            w.name("maxParallelism").value(op.maxParallelism());
+        }
+        if (!op.params().isEmpty()) {
+            List<String> order = OperatorKind.byJsonName(op.kind())
+                    .map(k -> k.params().stream().map(ParamSpec::name).toList())
+                    .orElse(List.of());
+            w.name("params").beginObject();
+            w.setFormattingStyle(ONE_LINE);
+            writeMap(w, op.params(), order, "operator '" + op.id() + "'");
+            w.endObject();
+            w.setFormattingStyle(PRETTY);
+        }
+        w.endObject();
+    }
+
+    private static void writeMap(JsonWriter w, Map<String, Object> map, List<String> order, String where)
+            throws IOException {
+        ToIntFunction<String> rank = k -> order.contains(k) ? order.indexOf(k) : order.size();
+        List<String> keys = new ArrayList<>(map.keySet());
+        keys.sort(Comparator.comparingInt(rank).thenComparing(Comparator.naturalOrder()));
+        for (String key : keys) {
+            w.name(key);
+            writeScalar(w, map.get(key), where + ": '" + key + "'");
+        }
+    }
+
+    private static void writeScalar(JsonWriter w, Object value, String where) throws IOException {
+        if (value == null) {
+            w.nullValue();
+        } else if (value instanceof String s) {
+            w.value(s);
+        } else if (value instanceof Boolean b) {
+            w.value(b);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte || value instanceof BigInteger) {
+            w.value((Number) value);
+        } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            writeDecimal(w, (Number) value, where);
+        } else {
+            throw new IllegalArgumentException(where + " cannot be written as JSON: " + value + " ("
+                    + value.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static void writeDecimal(JsonWriter w, Number n, String where) throws IOException {
+        BigDecimal d;
+        try {
+            d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + " must be a finite number, was " + n, e);
+        }
+        if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
+            w.value(d.toBigIntegerExact());
+        } else {
+            w.value(n instanceof BigDecimal ? n : n.doubleValue());
+        }
+    }
+
+    // ---- reading: tree -> spec, collecting every problem ---------------------------------------------------
+
+    /** The problems found so far, each prefixed with the source name. */
+    private static final class Problems {
+        final String source;
+        final List<String> list = new ArrayList<>();
+
+        Problems(String source) {
+            this.source = source;
+        }
+
+        void add(String where, String what) {
+            list.add(source + ": " + (where.isEmpty() ? "" : where + ": ") + what);
+        }
+    }
+
+    private static PipelineSpec toSpec(Object tree, Problems problems) {
+        if (!(tree instanceof Map<?, ?>)) {
+            problems.add("", "a pipeline file holds one JSON object, found " + typeName(tree));
+            return null;
+        }
+        Map<String, Object> top = asObject(tree);
+        unknownFields(top, TOP_FIELDS, "", problems);
+        Object format = top.get("format");
+        if (!top.containsKey("format")) {
+            problems.add("", "missing field \"format\" (this version reads format " + PipelineSpec.CURRENT_FORMAT
+                    + ")");
+            return null;
+        }
+        if (!(format instanceof Long f) || f != PipelineSpec.CURRENT_FORMAT) {
+            problems.add("", "unsupported format " + ParamSpec.describe(format) + "; this version reads format "
+                    + PipelineSpec.CURRENT_FORMAT + " only");
+            return null;
+        }
+        String name = string(top, "name", true, "", problems).orElse("");
+        boolean chaining = bool(top, "chaining", "", problems).orElse(true);
+        List<OperatorSpec> operators = new ArrayList<>();
+        List<Object> opTrees = array(top, "operators", "", problems);
+        for (int i = 0; i < opTrees.size(); i++) {
+            toOperator(opTrees.get(i), i + 1, problems).ifPresent(operators::add);
+        }
+        List<EdgeSpec> edges = new ArrayList<>();
+        List<Object> edgeTrees = array(top, "edges", "", problems);
+        for (int i = 0; i < edgeTrees.size(); i++) {
+            toEdge(edgeTrees.get(i), i + 1, problems).ifPresent(edges::add);
+        }
+        Map<String, Object> checkpointing = checkpointing(top.get("checkpointing"), problems);
+        return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, name, operators, edges, checkpointing, chaining);
+    }
+
+    private static Optional<OperatorSpec> toOperator(Object tree, int number, Problems problems) {
+        if (!(tree instanceof Map<?, ?>)) {
+            problems.add("operator #" + number, "must be an object, was " + typeName(tree));
+            return Optional.empty();
+        }
+        Map<String, Object> o = asObject(tree);
+        String where = o.get("id") instanceof String id && !id.isBlank() ? "operator '" + id + "'"
+                : "operator #" + number;
+        int before = problems.list.size();
+        unknownFields(o, OPERATOR_FIELDS, where, problems);
+        Optional<String> id = string(o, "id", true, where, problems);
+        Optional<String> name = string(o, "name", false, where, problems);
+        Optional<String> kind = string(o, "kind", true, where, problems);
+        Optional<Integer> parallelism = integer(o, "parallelism", true, where, problems);
+        Optional<Integer> maxParallelism = integer(o, "maxParallelism", false, where, problems);
+        Map<String, Object> params = params(o.get("params"), where, problems);
+        if (problems.list.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new OperatorSpec(id.orElseThrow(), name.orElse(null), kind.orElseThrow(),
+                parallelism.orElseThrow(), maxParallelism.orElse(null), params));
+    }
+
+    private static Optional<EdgeSpec> toEdge(Object tree, int number, Problems problems) {
+        if (!(tree instanceof Map<?, ?>)) {
+            problems.add("edge #" + number, "must be an object, was " + typeName(tree));
+            return Optional.empty();
+        }
+        Map<String, Object> e = asObject(tree);
+        String where = e.get("from") instanceof String f && e.get("to") instanceof String t
+                ? "edge " + f + " -> " + t : "edge #" + number;
+        int before = problems.list.size();
+        unknownFields(e, EDGE_FIELDS, where, problems);
+        Optional<String> from = string(e, "from", true, where, problems);
+        Optional<String> to = string(e, "to", true, where, problems);
+        Optional<String> partitioning = string(e, "partitioning", true, where, problems);
+        Partitioning p = null;
+        if (partitioning.isPresent()) {
+            try {
+                p = Partitioning.fromJsonName(partitioning.get());
+            } catch (IllegalArgumentException ex) {
+                problems.add(where, ex.getMessage());
+            }
+        }
+        if (problems.list.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new EdgeSpec(from.orElseThrow(), to.orElseThrow(), p));
+    }
+
+    private static Map<String, Object> params(Object tree, String where, Problems problems) {
+        if (tree == null) {
+            return Map.of();
+        }
+        if (!(tree instanceof Map<?, ?>)) {
+            problems.add(where, "\"params\" must be an object, was " + typeName(tree));
+            return Map.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        asObject(tree).forEach((name, value) -> {
+            if (value == null) {
+                problems.add(where, "parameter '" + name + "' is null; leave it out to use the default");
+            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                problems.add(where, "parameter '" + name + "' must be a number, text or true/false, was "
+                        + typeName(value));
+            } else {
+                params.put(name, value);
+            }
+        });
+        return params;
+    }
+
+    /** Keeps the section's values as written; {@code null} means default (for the interval: off). */
+    private static Map<String, Object> checkpointing(Object tree, Problems problems) {
+        if (tree == null) {
+            return Map.of();
+        }
+        if (!(tree instanceof Map<?, ?>)) {
+            problems.add("checkpointing", "must be an object, was " + typeName(tree));
+            return Map.of();
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        asObject(tree).forEach((key, value) -> {
+            if (value == null) {
+                if (key.equals("interval")) {
+                    section.put(key, "off");
+                }
+            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                problems.add("checkpointing", "\"" + key + "\" must be text, a number or true/false, was "
+                        + typeName(value));
+            } else {
+                section.put(key, value);
+            }
+        });
+        return section;
+    }
+
+    private static void unknownFields(Map<String, Object> object, List<String> known, String where,
+                                      Problems problems) {
+        for (String field : object.keySet()) {
+            if (!known.contains(field)) {
+                problems.add(where, "unknown field \"" + field + "\" (known fields: " + String.join(", ", known)
+                        + ")");
+            }
+        }
+    }
+
+    private static Optional<String> string(Map<String, Object> o, String field, boolean required, String where,
+                                           Problems problems) {
+        Object v = o.get(field);
+        if (v == null) {
+            if (required) {
+                problems.add(where, "missing field \"" + field + "\"");
+            }
+            return Optional.empty();
+        }
+        if (v instanceof String s) {
+            return Optional.of(s);
+        }
+        problems.add(where, "\"" + field + "\" must be text, was " + ParamSpec.describe(v));
+        return Optional.empty();
+    }
+
+    private static Optional<Boolean> bool(Map<String, Object> o, String field, String where, Problems problems) {
+        Object v = o.get(field);
+        if (v == null || v instanceof Boolean) {
+            return Optional.ofNullable((Boolean) v);
+        }
+        problems.add(where, "\"" + field + "\" must be true or false, was " + ParamSpec.describe(v));
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> integer(Map<String, Object> o, String field, boolean required, String where,
+                                             Problems problems) {
+        Object v = o.get(field);
+        if (v == null) {
+            if (required) {
+                problems.add(where, "missing field \"" + field + "\"");
+            }
+            return Optional.empty();
+        }
+        if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return Optional.of(l.intValue());
+        }
+        problems.add(where, "\"" + field + "\" must be a whole number, was " + ParamSpec.describe(v));
+        return Optional.empty();
+    }
+
+    private static List<Object> array(Map<String, Object> o, String field, String where, Problems problems) {
+        Object v = o.get(field);
+        if (v == null) {
+            problems.add(where, "missing field \"" + field + "\"");
+            return List.of();
+        }
+        if (v instanceof List<?> list) {
+            return new ArrayList<>(list);
+        }
+        problems.add(where, "\"" + field + "\" must be an array, was " + typeName(v));
+        return List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object tree) {
+        return (Map<String, Object>) tree;
+    }
+
+    private static String typeName(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (value instanceof List<?>) {
+            return "an array";
+        }
+        return ParamSpec.describe(value);
+    }
+}
