@@ -120,19 +120,36 @@ public final class CheckpointCoordinator {
         return request(false);
     }
 
-    /** Triggers a savepoint (always aligned). */
-    public CompletableFuture<CheckpointStats> triggerSavepoint() {
-        return request(true);
+    /**
+     * Triggers a savepoint (always aligned). Completes with its state once every subtask acknowledged, or
+     * exceptionally with the reason it failed.
+     */
+    public CompletableFuture<CompletedCheckpoint> triggerSavepoint() {
+        CompletableFuture<CompletedCheckpoint> state = new CompletableFuture<>();
+        request(true, state).whenComplete((stats, error) -> {
+            if (error != null) {
+                state.completeExceptionally(error);
+            } else if (stats.status() != CheckpointStatus.COMPLETED) {
+                state.completeExceptionally(new IllegalStateException("savepoint " + stats.id() + " failed: "
+                        + stats.failureCause()));
+            }
+        });
+        return state;
     }
 
     private CompletableFuture<CheckpointStats> request(boolean savepoint) {
+        return request(savepoint, null);
+    }
+
+    private CompletableFuture<CheckpointStats> request(boolean savepoint,
+                                                       CompletableFuture<CompletedCheckpoint> state) {
         CompletableFuture<CheckpointStats> future = new CompletableFuture<>();
         timer.execute(() -> {
             if (!running) {
                 future.completeExceptionally(new IllegalStateException("checkpointing is stopped"));
                 return;
             }
-            requests.add(new Request(savepoint, future));
+            requests.add(new Request(savepoint, future, state));
             serveRequests();
         });
         return future;
@@ -232,7 +249,7 @@ public final class CheckpointCoordinator {
             periodicTimer = timer.schedule(this::periodicTick, Math.min(o.interval().toMillis(), 100));
             return;
         }
-        startCheckpoint(false, null);
+        startCheckpoint(false, null, null);
         schedulePeriodic();
     }
 
@@ -244,11 +261,12 @@ public final class CheckpointCoordinator {
                 r.future.completeExceptionally(new IllegalStateException("cannot trigger a checkpoint: " + notNow));
                 continue;
             }
-            startCheckpoint(r.savepoint, r.future);
+            startCheckpoint(r.savepoint, r.future, r.state);
         }
     }
 
-    private void startCheckpoint(boolean savepoint, CompletableFuture<CheckpointStats> future) {
+    private void startCheckpoint(boolean savepoint, CompletableFuture<CheckpointStats> future,
+                                 CompletableFuture<CompletedCheckpoint> state) {
         CheckpointOptions o = options;
         long id = nextId++;
         long nowMillis = timer.nowMillis();
@@ -258,6 +276,7 @@ public final class CheckpointCoordinator {
                 savepoint ? CheckpointingMode.EXACTLY_ONCE : o.mode(), unaligned,
                 o.alignedTimeout().toNanos(), unalignedAllowed, savepoint);
         Pending p = new Pending(id, barrier, nowMillis, Set.copyOf(context.tasksToAcknowledge()), future);
+        p.state = state;
         pending.put(id, p);
         lastTriggerMillis = nowMillis;
         p.timeout = timer.schedule(() -> {
@@ -282,13 +301,18 @@ public final class CheckpointCoordinator {
                 retained.pollFirst().discard();
             }
         }
-        latest.set(completed);
+        if (!p.barrier.savepoint()) {
+            latest.set(completed); // recovery uses checkpoints (and the savepoint the job started from), as Flink
+        }
         CheckpointStats s = publishStats(p, CheckpointStatus.COMPLETED, null);
         // Older pending checkpoints are subsumed by this one, as in Flink.
         for (Pending older : new ArrayList<>(pending.headMap(p.id).values())) {
             fail(older, "subsumed by checkpoint " + p.id, false);
         }
         context.notifyCheckpointComplete(p.id);
+        if (p.state != null) {
+            p.state.complete(completed);
+        }
         if (p.future != null) {
             p.future.complete(s);
         }
@@ -360,6 +384,7 @@ public final class CheckpointCoordinator {
         final List<SubtaskCheckpointStats> subtaskStats = new ArrayList<>();
         final CompletableFuture<CheckpointStats> future;
         TimerService.Cancellable timeout;
+        CompletableFuture<CompletedCheckpoint> state;
         long latestAck = -1;
 
         Pending(long id, CheckpointBarrier barrier, long triggerMillis, Set<String> toAck,
@@ -372,6 +397,7 @@ public final class CheckpointCoordinator {
         }
     }
 
-    private record Request(boolean savepoint, CompletableFuture<CheckpointStats> future) {
+    private record Request(boolean savepoint, CompletableFuture<CheckpointStats> future,
+                           CompletableFuture<CompletedCheckpoint> state) {
     }
 }

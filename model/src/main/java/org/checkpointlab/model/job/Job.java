@@ -1,5 +1,6 @@
 package org.checkpointlab.model.job;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,9 @@ import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.checkpoint.CoordinatorContext;
 import org.checkpointlab.model.checkpoint.ScheduledTimerService;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.operators.Operators;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
@@ -41,6 +44,11 @@ import org.checkpointlab.model.runtime.SinkStore;
 import org.checkpointlab.model.runtime.Task;
 import org.checkpointlab.model.runtime.TaskListener;
 import org.checkpointlab.model.runtime.TaskStateSnapshot;
+import org.checkpointlab.model.savepoint.Savepoint;
+import org.checkpointlab.model.savepoint.SavepointCompatibility;
+import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.model.savepoint.SavepointReader;
+import org.checkpointlab.model.savepoint.SavepointWriter;
 
 /**
  * A running job: the public face of the engine for the desktop app, the command line and tests.
@@ -71,6 +79,7 @@ public final class Job implements AutoCloseable {
     private final Set<Task> finished = new HashSet<>();
     private final Map<String, long[]> countsOfEndedAttempts = new LinkedHashMap<>();
     private boolean finalCheckpointRequested;
+    private long lastRestartDelay;
 
     // ---- read by any thread ------------------------------------------------------------------------------------------
     private volatile ExecutionGraph graph;
@@ -79,8 +88,18 @@ public final class Job implements AutoCloseable {
     private volatile int restarts;
     private volatile String failureCause;
     private volatile long endNanos;
+    private volatile long nextRestartAtMillis = -1;
+    private volatile long lastFailureMillis;
+    private final java.util.concurrent.CopyOnWriteArrayList<FailureEvent> failures =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CopyOnWriteArrayList<RestartEvent> restartEvents =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Job(JobConfig config, PipelineSpec pipeline, JobSetup setup) {
+    private final java.util.concurrent.CopyOnWriteArrayList<SavepointResult> savepoints =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CompletedCheckpoint restoredFrom;
+
+    private Job(JobConfig config, PipelineSpec pipeline, JobSetup setup, CompletedCheckpoint restoredFrom) {
         this.config = config;
         this.pipeline = pipeline;
         this.setup = setup;
@@ -98,13 +117,31 @@ public final class Job implements AutoCloseable {
                 options.periodic());
         this.coordinator = new CheckpointCoordinator(options, control, new Coordination());
         this.restartBackoff = new RestartBackoff(config.effectiveRestartStrategy());
+        this.restoredFrom = restoredFrom;
     }
 
     /** Validates the pipeline of {@code config}, deploys its tasks and starts them. */
     public static Job start(JobConfig config) throws PipelineException {
-        JobSetup setup = JobSetup.of(config);
-        Job job = new Job(config, setup.pipeline(), setup);
-        job.deploy(null);
+        JobSetup setup;
+        CompletedCheckpoint restore = null;
+        if (config.restore() == null) {
+            setup = JobSetup.of(config);
+        } else {
+            Savepoint savepoint;
+            try {
+                savepoint = SavepointReader.read(config.restore().path());
+            } catch (SavepointException e) {
+                throw new PipelineException(e.problems());
+            }
+            setup = JobSetup.of(config, p -> SavepointCompatibility.withSavedMaxParallelism(savepoint, p),
+                    p -> SavepointCompatibility.problems(savepoint, p, config.restore().allowNonRestoredState()));
+            restore = SavepointCompatibility.restorableState(savepoint, setup.pipeline());
+        }
+        Job job = new Job(config, setup.pipeline(), setup, restore);
+        if (restore != null) {
+            job.coordinator.restoredFrom(restore);
+        }
+        job.deploy(restore);
         job.coordinator.start();
         job.control.schedule(job::sample, SAMPLE_INTERVAL_MILLIS);
         return job;
@@ -118,7 +155,9 @@ public final class Job implements AutoCloseable {
         endOfData.clear();
         finished.clear();
         finalCheckpointRequested = false;
-        graph = g;
+        synchronized (countsOfEndedAttempts) {
+            graph = g;
+        }
         status = JobStatus.RUNNING;
         g.start();
     }
@@ -142,12 +181,61 @@ public final class Job implements AutoCloseable {
     public JobSnapshot snapshot() {
         ExecutionGraph g = graph;
         return new JobSnapshot(System.nanoTime(), status, attempt, g.subtaskSnapshots(), g.channelSnapshots(),
-                coordinator.history());
+                coordinator.history(), failures, restartEvents, nextRestartAtMillis, runtime.paused,
+                runtime.speed);
     }
 
     /** Triggers a checkpoint now; completes with its final statistics (completed or failed). */
     public CompletableFuture<CheckpointStats> triggerCheckpoint() {
         return coordinator.trigger();
+    }
+
+    /**
+     * Takes a savepoint (always aligned) and writes it to {@code directory}, atomically: the directory appears only
+     * when complete. Completes exceptionally (and writes nothing) if the savepoint fails or the directory exists.
+     */
+    public CompletableFuture<SavepointResult> triggerSavepoint(Path directory) {
+        long start = System.nanoTime();
+        return coordinator.triggerSavepoint().thenApplyAsync(state -> writeSavepoint(state, directory, start),
+                asyncExecutor);
+    }
+
+    /**
+     * Stop-with-savepoint: takes a savepoint, lets every subtask handle its completion (sinks commit), then stops the
+     * job, which ends FINISHED. If the savepoint fails, the job keeps running.
+     */
+    public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory) {
+        CompletableFuture<SavepointResult> result = triggerSavepoint(directory);
+        return result.thenCompose(written -> {
+            CompletableFuture<SavepointResult> stopped = new CompletableFuture<>();
+            ExecutionGraph g = graph;
+            g.drainMailboxes().whenComplete((v, e) -> control.execute(() -> {
+                if (!status.isTerminal()) {
+                    coordinator.stop("job stopped with savepoint");
+                    cancelGraph();
+                    end(JobStatus.FINISHED, null);
+                }
+                stopped.complete(written);
+            }));
+            return stopped;
+        });
+    }
+
+    /** The savepoints this job wrote, oldest first. */
+    public List<SavepointResult> savepoints() {
+        return List.copyOf(savepoints);
+    }
+
+    private SavepointResult writeSavepoint(CompletedCheckpoint state, Path directory, long startNanos) {
+        try {
+            long size = SavepointWriter.write(state, pipeline, "savepoint", directory);
+            SavepointResult r = new SavepointResult(directory.toAbsolutePath().normalize(), state.id(), size,
+                    (System.nanoTime() - startNanos) / 1_000_000);
+            savepoints.add(r);
+            return r;
+        } catch (SavepointException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
     }
 
     /** New options apply from the next checkpoint on. */
@@ -170,6 +258,29 @@ public final class Job implements AutoCloseable {
             throw new IllegalArgumentException("speed must be in (0, 1], was " + speed);
         }
         runtime.speed = speed;
+    }
+
+    /** Pauses processing (checkpoint triggers, failures and cancellation still work) or resumes it. */
+    public void setPaused(boolean paused) {
+        runtime.paused = paused;
+    }
+
+    public boolean isPaused() {
+        return runtime.paused;
+    }
+
+    public double speed() {
+        return runtime.speed;
+    }
+
+    /** The exception history, oldest first. */
+    public List<FailureEvent> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Every recovery so far, oldest first. */
+    public List<RestartEvent> restartEvents() {
+        return List.copyOf(restartEvents);
     }
 
     /**
@@ -227,9 +338,9 @@ public final class Job implements AutoCloseable {
 
     /** Totals so far (or final, once terminated). */
     public JobSummary summary() {
-        ExecutionGraph g = graph;
         Map<String, long[]> counts = new LinkedHashMap<>();
         synchronized (countsOfEndedAttempts) {
+            ExecutionGraph g = graph;
             for (Map.Entry<String, long[]> e : g.operatorCounts().entrySet()) {
                 long[] earlier = countsOfEndedAttempts.getOrDefault(e.getKey(), new long[2]);
                 counts.put(e.getKey(), new long[] {e.getValue()[0] + earlier[0], e.getValue()[1] + earlier[1]});
@@ -289,6 +400,9 @@ public final class Job implements AutoCloseable {
         }
         status = JobStatus.FAILING;
         String message = task.taskName() + " #" + task.subtaskIndex() + " failed: " + cause;
+        lastFailureMillis = System.currentTimeMillis();
+        failures.add(new FailureEvent(lastFailureMillis, task.headOperatorId(), task.subtaskIndex(),
+                String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause)));
         coordinator.failPending(message);
         cancelGraph();
         OptionalLong delay = restartBackoff.onFailure(System.currentTimeMillis());
@@ -298,21 +412,27 @@ public final class Job implements AutoCloseable {
             return;
         }
         status = JobStatus.RESTARTING;
-        control.schedule(this::restart, delay.getAsLong());
+        lastRestartDelay = delay.getAsLong();
+        nextRestartAtMillis = System.currentTimeMillis() + lastRestartDelay;
+        control.schedule(this::restart, lastRestartDelay);
     }
 
     private void restart() {
         if (status != JobStatus.RESTARTING) {
             return;
         }
-        CompletedCheckpoint latest = coordinator.latestCompleted().orElse(null);
+        CompletedCheckpoint latest = coordinator.latestCompleted().orElse(restoredFrom);
         long restoredId = latest == null ? 0 : latest.id();
         // Abort the transactions pre-committed for checkpoints that never completed.
         for (SinkOutput out : sinkStore.outputs().values()) {
             out.abortPreparedAfter(restoredId);
         }
+        carryCounts(graph);
         attempt++;
         restarts++;
+        nextRestartAtMillis = -1;
+        restartEvents.add(new RestartEvent(lastFailureMillis, System.currentTimeMillis(), restoredId,
+                lastRestartDelay));
         deploy(latest);
     }
 
@@ -323,8 +443,12 @@ public final class Job implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Keeps the record counts of the attempt that ends, so totals span restarts. Before a new deployment. */
+    private void carryCounts(ExecutionGraph ended) {
         synchronized (countsOfEndedAttempts) {
-            for (Map.Entry<String, long[]> e : g.operatorCounts().entrySet()) {
+            for (Map.Entry<String, long[]> e : ended.operatorCounts().entrySet()) {
                 long[] sum = countsOfEndedAttempts.computeIfAbsent(e.getKey(), k -> new long[2]);
                 sum[0] += e.getValue()[0];
                 sum[1] += e.getValue()[1];
@@ -479,6 +603,7 @@ public final class Job implements AutoCloseable {
         private final long bufferTimeoutNanos;
         private final boolean checkpointing;
         private volatile double speed = 1.0;
+        private volatile boolean paused;
 
         RuntimeSettings(OperatorFactory factory, long bufferTimeoutNanos, boolean checkpointing) {
             this.factory = factory;
@@ -504,6 +629,11 @@ public final class Job implements AutoCloseable {
         @Override
         public double speed() {
             return speed;
+        }
+
+        @Override
+        public boolean paused() {
+            return paused;
         }
     }
 

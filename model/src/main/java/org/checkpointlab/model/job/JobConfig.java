@@ -19,10 +19,14 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
  * @param records            overrides every source's {@code count} when not {@code null}
  * @param outputDir          directory for transactional sinks' part files when not {@code null}
  * @param restartStrategy    restart strategy, or {@code null} for Flink's default
+ * @param incremental        incremental checkpoints (RocksDB only, as in Flink)
+ * @param restore            the savepoint to start from, or {@code null}
+ * @param failover           failover strategy: region (Flink's default) or full
  */
 public record JobConfig(PipelineSpec pipeline, CheckpointOptions checkpointOptions, RuntimeOptions runtimeOptions,
                         StateBackendKind backend, Map<String, Integer> parallelism, Long records, Path outputDir,
-                        RestartStrategy restartStrategy) {
+                        RestartStrategy restartStrategy, boolean incremental, SavepointRestore restore,
+                        FailoverStrategy failover) {
 
     public JobConfig {
         Objects.requireNonNull(pipeline, "pipeline");
@@ -30,37 +34,43 @@ public record JobConfig(PipelineSpec pipeline, CheckpointOptions checkpointOptio
         Objects.requireNonNull(runtimeOptions, "runtimeOptions");
         Objects.requireNonNull(backend, "backend");
         parallelism = parallelism == null ? Map.of() : Map.copyOf(parallelism);
+        failover = failover == null ? FailoverStrategy.REGION : failover;
     }
 
     /** Runs {@code pipeline} with default checkpoint, runtime and backend settings. */
     public static JobConfig of(PipelineSpec pipeline) {
         return new JobConfig(pipeline, CheckpointOptions.defaults(), RuntimeOptions.defaults(),
-                StateBackendKind.HASHMAP, Map.of(), null, null, null);
+                StateBackendKind.HASHMAP, Map.of(), null, null, null, false, null, FailoverStrategy.REGION);
     }
 
     public JobConfig withCheckpointOptions(CheckpointOptions v) {
-        return new JobConfig(pipeline, v, runtimeOptions, backend, parallelism, records, outputDir, restartStrategy);
+        return new JobConfig(pipeline, v, runtimeOptions, backend, parallelism, records, outputDir,
+                restartStrategy, incremental, restore, failover);
     }
 
     public JobConfig withRuntimeOptions(RuntimeOptions v) {
-        return new JobConfig(pipeline, checkpointOptions, v, backend, parallelism, records, outputDir, restartStrategy);
+        return new JobConfig(pipeline, checkpointOptions, v, backend, parallelism, records, outputDir,
+                restartStrategy, incremental, restore, failover);
     }
 
     public JobConfig withBackend(StateBackendKind v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, v, parallelism, records, outputDir, restartStrategy);
+        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, v, parallelism, records, outputDir,
+                restartStrategy, incremental, restore, failover);
     }
 
     public JobConfig withParallelism(Map<String, Integer> v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, v, records, outputDir, restartStrategy);
+        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, v, records, outputDir,
+                restartStrategy, incremental, restore, failover);
     }
 
     public JobConfig withRecords(Long v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, v, outputDir, restartStrategy);
+        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, v, outputDir,
+                restartStrategy, incremental, restore, failover);
     }
 
     public JobConfig withRestartStrategy(RestartStrategy v) {
         return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
-                v);
+                v, incremental, restore, failover);
     }
 
     /** The restart strategy in force: the configured one, or Flink's default for the checkpoint options. */
@@ -69,8 +79,23 @@ public record JobConfig(PipelineSpec pipeline, CheckpointOptions checkpointOptio
                 : RestartStrategy.flinkDefault(checkpointOptions.periodic());
     }
 
+    public JobConfig withIncremental(boolean v) {
+        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
+                restartStrategy, v, restore, failover);
+    }
+
+    public JobConfig withRestore(SavepointRestore v) {
+        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
+                restartStrategy, incremental, v, failover);
+    }
+
+    public JobConfig withFailover(FailoverStrategy v) {
+        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
+                restartStrategy, incremental, restore, v);
+    }
+
     public JobConfig withOutputDir(Path v) {
         return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, v,
-                restartStrategy);
+                restartStrategy, incremental, restore, failover);
     }
 }

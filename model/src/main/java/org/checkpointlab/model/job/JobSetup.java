@@ -23,6 +23,15 @@ record JobSetup(PipelineSpec pipeline, Map<String, Map<String, Object>> resolved
     }
 
     static JobSetup of(JobConfig config) throws PipelineException {
+        return of(config, p -> p, p -> List.of());
+    }
+
+    /**
+     * As {@link #of(JobConfig)}, with {@code adjust} applied after the overrides (e.g. the saved max parallelism)
+     * and {@code check}'s problems (e.g. savepoint compatibility) reported before the pipeline's own validation.
+     */
+    static JobSetup of(JobConfig config, java.util.function.UnaryOperator<PipelineSpec> adjust,
+                       java.util.function.Function<PipelineSpec, List<String>> check) throws PipelineException {
         PipelineSpec p = config.pipeline();
         List<String> problems = new ArrayList<>();
         for (String id : config.parallelism().keySet()) {
@@ -47,7 +56,11 @@ record JobSetup(PipelineSpec pipeline, Map<String, Map<String, Object>> resolved
         if (!problems.isEmpty()) {
             throw new PipelineException(problems);
         }
-        PipelineSpec applied = p.withOperators(ops);
+        PipelineSpec applied = adjust.apply(p.withOperators(ops));
+        List<String> checked = check.apply(applied);
+        if (!checked.isEmpty()) {
+            throw new PipelineException(checked);
+        }
         PipelineValidator.validate(applied);
         Map<String, Map<String, Object>> params = new HashMap<>();
         Set<String> keyed = new java.util.HashSet<>();

@@ -18,6 +18,8 @@ import org.checkpointlab.model.state.ListState;
  */
 abstract class SplitSource implements SourceOperator {
     private static final int RUN_PER_SPLIT = 64;
+    /** In slow motion, a source without a rate limit emits this many records per second times the speed. */
+    private static final long SLOW_MOTION_BASE_RATE = 100_000;
 
     private OperatorContext context;
     private Output output;
@@ -31,6 +33,7 @@ abstract class SplitSource implements SourceOperator {
     private int exhausted;
     private long rateStartNanos;
     private long emittedSinceRateStart;
+    /** The rate {@link #rateStartNanos} and {@link #emittedSinceRateStart} count against. */
     private double rateSpeed;
 
     /** The record with sequence number {@code i}. */
@@ -67,12 +70,12 @@ abstract class SplitSource implements SourceOperator {
             }
         }
         rateStartNanos = System.nanoTime();
-        rateSpeed = context.speed();
+        rateSpeed = effectiveRate();
     }
 
     /** Whether the split state was restored (a subtask may legitimately own no split after rescaling). */
     private static boolean restoredFromCheckpoint(OperatorContext context) {
-        return context.operatorState().listState("restored-marker").get().size() > 0;
+        return !context.operatorState().unionListState("restored-marker").get().isEmpty();
     }
 
     private boolean isExhausted(long[] split) {
@@ -85,15 +88,15 @@ abstract class SplitSource implements SourceOperator {
             return END_OF_DATA;
         }
         int budget = maxRecords;
-        if (ratePerSecond > 0) {
-            double speed = context.speed();
-            if (speed != rateSpeed) {
-                rateSpeed = speed;
+        double rate = effectiveRate();
+        if (rate > 0) {
+            if (rate != rateSpeed) {
+                rateSpeed = rate;
                 rateStartNanos = System.nanoTime();
                 emittedSinceRateStart = 0;
             }
             long elapsed = System.nanoTime() - rateStartNanos;
-            long due = (long) (elapsed / 1e9 * ratePerSecond * speed) - emittedSinceRateStart;
+            long due = (long) (elapsed / 1e9 * rate) - emittedSinceRateStart;
             if (due <= 0) {
                 return 0;
             }
@@ -138,13 +141,22 @@ abstract class SplitSource implements SourceOperator {
         return from;
     }
 
+    /** Records per second now: the rate limit scaled by the speed; 0 for as fast as possible. */
+    private double effectiveRate() {
+        double speed = context.speed();
+        if (ratePerSecond > 0) {
+            return ratePerSecond * speed;
+        }
+        return speed < 1.0 ? SLOW_MOTION_BASE_RATE * speed : 0;
+    }
+
     @Override
     public long nanosUntilNextRecord() {
-        if (ratePerSecond <= 0) {
+        double rate = effectiveRate();
+        if (rate <= 0) {
             return 0;
         }
-        double perRecord = 1e9 / (ratePerSecond * Math.max(1e-6, context.speed()));
-        long dueAt = rateStartNanos + (long) ((emittedSinceRateStart + 1) * perRecord);
+        long dueAt = rateStartNanos + (long) ((emittedSinceRateStart + 1) * 1e9 / rate);
         return Math.max(0, dueAt - System.nanoTime());
     }
 

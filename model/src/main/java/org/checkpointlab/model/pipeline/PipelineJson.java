@@ -238,7 +238,6 @@ public final class PipelineJson {
             return null;
         }
         Map<String, Object> top = asObject(tree);
-        unknownFields(top, TOP_FIELDS, "", problems);
         Object format = top.get("format");
         if (!top.containsKey("format")) {
             problems.add("", "missing field \"format\" (this version reads format " + PipelineSpec.CURRENT_FORMAT
@@ -250,6 +249,7 @@ public final class PipelineJson {
                     + PipelineSpec.CURRENT_FORMAT + " only");
             return null;
         }
+        unknownFields(top, TOP_FIELDS, "", problems);
         String name = string(top, "name", true, "", problems).orElse("");
         boolean chaining = bool(top, "chaining", "", problems).orElse(true);
         List<OperatorSpec> operators = new ArrayList<>();

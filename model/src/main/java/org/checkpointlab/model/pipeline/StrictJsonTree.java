@@ -45,8 +45,10 @@ final class StrictJsonTree {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final JsonReader reader;
+    private final String[] lines;
 
     private StrictJsonTree(String json) {
+        lines = json.split("\n", -1);
         reader = new JsonReader(new StringReader(json));
         reader.setStrictness(Strictness.STRICT);
     }
@@ -60,15 +62,15 @@ final class StrictJsonTree {
         try {
             Object value = tree.readValue();
             if (tree.reader.peek() != JsonToken.END_DOCUMENT) {
-                throw tree.errorAtPeeked("unexpected text after the end of the top-level value");
+                throw tree.errorHere("unexpected text after the end of the top-level value");
             }
             return value;
         } catch (SyntaxError e) {
             throw e;
         } catch (EOFException e) {
-            throw tree.translate(e, 0, "the file ends too early (a bracket, brace or quote is not closed)");
+            throw tree.translate(e, false, "the file ends too early (a bracket, brace or quote is not closed)");
         } catch (IOException | IllegalStateException e) {
-            throw tree.translate(e, 1, null);
+            throw tree.translate(e, true, null);
         }
     }
 
@@ -79,7 +81,7 @@ final class StrictJsonTree {
                 Map<String, Object> object = new LinkedHashMap<>();
                 reader.beginObject();
                 while (reader.hasNext()) {
-                    SyntaxError duplicate = errorAtPeeked("appears twice in the same object");
+                    SyntaxError duplicate = errorHere("appears twice in the same object");
                     String name = reader.nextName();
                     if (object.containsKey(name)) {
                         throw new SyntaxError(duplicate.line, duplicate.column, "\"" + name + "\" " + duplicate.what);
@@ -102,6 +104,7 @@ final class StrictJsonTree {
                 return reader.nextString();
             }
             case NUMBER -> {
+                SyntaxError tooLarge = errorHere("is too large");
                 String literal = reader.nextString();
                 BigDecimal number = new BigDecimal(literal);
                 if (isIntegral(number) && number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
@@ -109,7 +112,8 @@ final class StrictJsonTree {
                 }
                 double d = number.doubleValue();
                 if (!Double.isFinite(d)) {
-                    throw errorAt(0, "the number " + literal + " is too large");
+                    throw new SyntaxError(tooLarge.line, tooLarge.column, "the number " + literal + " "
+                            + tooLarge.what);
                 }
                 return d;
             }
@@ -120,7 +124,7 @@ final class StrictJsonTree {
                 reader.nextNull();
                 return null;
             }
-            default -> throw errorAt(0, "unexpected " + token);
+            default -> throw errorHere("unexpected " + token);
         }
     }
 
@@ -128,38 +132,60 @@ final class StrictJsonTree {
         return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
     }
 
-    /**
-     * An error at the first character of the token the reader has just peeked: peeking consumes that character,
-     * and Gson's columns point just past the last character consumed.
-     */
-    private SyntaxError errorAtPeeked(String what) {
-        return errorAt(1, what);
-    }
-
-    /** An error {@code back} columns before the reader's position ({@code JsonReader.toString()} tells it). */
-    private SyntaxError errorAt(int back, String what) {
+    /** An error at the token the reader is at ({@code JsonReader.toString()} is the only public way to it). */
+    private SyntaxError errorHere(String what) {
         Matcher m = READER_LOCATION.matcher(reader.toString());
         if (m.find()) {
-            return new SyntaxError(Integer.parseInt(m.group(1)), Math.max(1, Integer.parseInt(m.group(2)) - back),
-                    what);
+            int line = Integer.parseInt(m.group(1));
+            return new SyntaxError(line, culpritColumn(line, Integer.parseInt(m.group(2))), what);
         }
         return new SyntaxError(1, 1, what);
     }
 
-    /**
-     * Gson's exception as a {@link SyntaxError} at the offending character: Gson reports the column just past
-     * it, so {@code back} is 1, except at the end of input ({@code back} 0).
-     */
-    private SyntaxError translate(Exception e, int back, String whatOverride) {
+    /** Gson's exception as a {@link SyntaxError}; at the end of input the position is kept as Gson gives it. */
+    private SyntaxError translate(Exception e, boolean findCulprit, String whatOverride) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher m = GSON_LOCATION.matcher(message);
         String what = whatOverride != null ? whatOverride : explain(m.matches() ? m.group(1) : message);
-        SyntaxError error = m.matches()
-                ? new SyntaxError(Integer.parseInt(m.group(2)), Math.max(1, Integer.parseInt(m.group(3)) - back),
-                what)
-                : errorAt(back, what);
+        SyntaxError error;
+        if (m.matches()) {
+            int line = Integer.parseInt(m.group(2));
+            int column = Integer.parseInt(m.group(3));
+            error = new SyntaxError(line, findCulprit ? culpritColumn(line, column) : column, what);
+        } else {
+            error = errorHere(what);
+        }
         error.initCause(e);
         return error;
+    }
+
+    /**
+     * The column of the character at fault, from the column Gson reports (1 + the characters consumed on the
+     * line). Usually Gson has consumed the offending character, so it is the one before. But Gson stops
+     * <em>before</em> an unquoted value ({@code "a": x}), so when the character before is one that leads into a
+     * value (white space, {@code :}, {@code [}, or a {@code ,} after a value), the fault is at the column itself.
+     */
+    private int culpritColumn(int line, int gsonColumn) {
+        String text = line - 1 < lines.length ? lines[line - 1] : "";
+        int prev = gsonColumn - 2; // index of the character before Gson's position
+        if (prev < 0 || prev >= text.length()) {
+            return Math.max(1, prev >= text.length() ? gsonColumn - 1 : gsonColumn);
+        }
+        char before = text.charAt(prev);
+        boolean leadsIntoValue = Character.isWhitespace(before) || before == ':' || before == '['
+                || before == ',' && !precededBySeparator(text, prev);
+        return leadsIntoValue && gsonColumn - 1 < text.length() ? gsonColumn : gsonColumn - 1;
+    }
+
+    /** Whether the last non-blank character before index {@code i} of {@code text} is , [ or { (or none). */
+    private static boolean precededBySeparator(String text, int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            char c = text.charAt(k);
+            if (!Character.isWhitespace(c)) {
+                return c == ',' || c == '[' || c == '{';
+            }
+        }
+        return true;
     }
 
     /** Gson's wording, said for people writing pipeline files by hand. */

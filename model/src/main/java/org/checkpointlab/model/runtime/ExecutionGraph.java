@@ -367,6 +367,12 @@ public final class ExecutionGraph {
         }
     }
 
+    /** Completes when every task processed the mail sent to it so far (ended tasks count as done). */
+    public java.util.concurrent.CompletableFuture<Void> drainMailboxes() {
+        return java.util.concurrent.CompletableFuture.allOf(tasks.stream().map(Task::drainMailbox)
+                .toArray(java.util.concurrent.CompletableFuture[]::new));
+    }
+
     public void requestFinish() {
         for (Task t : sourceTasks()) {
             t.requestFinish();

@@ -12,4 +12,7 @@ public interface RuntimeContext {
 
     /** 1.0 at full speed; lower values slow sources and per-record work down consistently. */
     double speed();
+
+    /** While true, tasks process no records (they still answer mail: checkpoints, failures, cancellation). */
+    boolean paused();
 }

@@ -37,6 +37,9 @@ import org.checkpointlab.model.state.StateHandle;
  */
 public final class Task implements BarrierActions {
     private static final int SOURCE_BATCH = 256;
+    private static final long PAUSE_POLL_NANOS = 5_000_000;
+    /** In slow motion each record takes this long, divided by the speed, on every subtask. */
+    private static final long SLOW_MOTION_RECORD_NANOS = 2_000;
     private static final int WAIT_NONE = 0;
     private static final int WAIT_IDLE = 1;
     private static final int WAIT_BACKPRESSURED = 2;
@@ -393,6 +396,10 @@ public final class Task implements BarrierActions {
             if (now >= nextFlushNanos) {
                 onDeadlines(now);
             }
+            if (runtime.paused()) {
+                waitFor(WAIT_IDLE, PAUSE_POLL_NANOS);
+                continue;
+            }
             if (outputMaybeFull && !outputsHaveCredit()) {
                 waitFor(WAIT_BACKPRESSURED, Long.MAX_VALUE);
                 continue;
@@ -494,10 +501,17 @@ public final class Task implements BarrierActions {
             int start = i;
             StreamOperator head = operators[0];
             int input = inputs.get(currentChannel).receiverInput;
-            while (i < size) {
+            double speed = runtime.speed();
+            if (speed < 1.0) {
+                // Slow motion: one record at a time, each taking longer, so barriers cross at human speed.
                 head.processRecord(records[i++], input);
-                if (attention || outputMaybeFull) {
-                    break;
+                LockSupport.parkNanos((long) (SLOW_MOTION_RECORD_NANOS / speed));
+            } else {
+                while (i < size) {
+                    head.processRecord(records[i++], input);
+                    if (attention || outputMaybeFull) {
+                        break;
+                    }
                 }
             }
             counters[0].recordsIn += i - start;
@@ -678,6 +692,23 @@ public final class Task implements BarrierActions {
                 p.abort();
             }
         });
+    }
+
+    /**
+     * Completes once the task processed every mail sent before this call (or at once if the task ended), e.g. to
+     * know that a checkpoint-complete notification was handled.
+     */
+    CompletableFuture<Void> drainMailbox() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (status.isTerminal() || !thread.isAlive()) {
+            done.complete(null);
+            return done;
+        }
+        mail(() -> done.complete(null));
+        if (status.isTerminal()) {
+            done.complete(null);
+        }
+        return done;
     }
 
     /** Mail: throw {@code failure} in the task thread (failure injection). */

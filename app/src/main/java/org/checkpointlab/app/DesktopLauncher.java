@@ -1,0 +1,17 @@
+package org.checkpointlab.app;
+
+import javafx.application.Application;
+
+/**
+ * Starts the desktop app. A plain main class, not an {@link Application}: when JavaFX is on the class path
+ * rather than the module path, the launcher refuses to start a main class that extends Application directly.
+ * Usage: {@code DesktopLauncher [pipeline.json]}.
+ */
+public final class DesktopLauncher {
+    private DesktopLauncher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(CheckpointLabApp.class, args);
+    }
+}

@@ -1,0 +1,16 @@
+package org.checkpointlab.model.savepoint;
+
+import java.nio.file.Path;
+
+import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+
+/**
+ * A savepoint (or retained checkpoint) read from disk and verified: its metadata and its state, in memory, ready to
+ * restore a job from.
+ */
+public record Savepoint(Path directory, SavepointMetadata metadata, CompletedCheckpoint state) {
+
+    public SavepointMetadata.OperatorEntry operator(String id) {
+        return metadata.operators().stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,151 @@
+package org.checkpointlab.model.savepoint;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+import com.google.gson.GsonBuilder;
+
+import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.runtime.OperatorSubtaskState;
+import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.runtime.TaskStateSnapshot;
+import org.checkpointlab.model.state.KeyGroups;
+import org.checkpointlab.model.state.StateRecord;
+import org.checkpointlab.model.state.StateSerializer;
+
+/**
+ * Writes a completed checkpoint as a savepoint directory (format in {@link SavepointMetadata}). Atomic: everything
+ * goes into a hidden sibling directory first, which is renamed to the target only when complete, so a savepoint that
+ * is not complete is never visible or loadable. An existing target is never overwritten.
+ */
+public final class SavepointWriter {
+    private SavepointWriter() {
+    }
+
+    /**
+     * @param type "savepoint" or "checkpoint" (a retained checkpoint)
+     * @return the size of the state files written, in bytes
+     */
+    public static long write(CompletedCheckpoint checkpoint, PipelineSpec pipeline, String type, Path target)
+            throws SavepointException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            throw new SavepointException("savepoint directory " + absolute + " already exists: choose a new one");
+        }
+        Path parent = absolute.getParent();
+        Path temp = parent.resolve("." + absolute.getFileName() + ".inprogress-" + System.nanoTime());
+        try {
+            Files.createDirectories(parent);
+            Files.createDirectory(temp);
+            SavepointMetadata metadata = writeFiles(checkpoint, pipeline, type, temp);
+            String json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(metadata);
+            Files.writeString(temp.resolve(SavepointMetadata.FILE_NAME), json);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute);
+            }
+            return metadata.stateSize();
+        } catch (FileAlreadyExistsException e) {
+            deleteQuietly(temp);
+            throw new SavepointException("savepoint directory " + absolute + " already exists: choose a new one");
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new SavepointException("cannot write savepoint to " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SavepointMetadata writeFiles(CompletedCheckpoint checkpoint, PipelineSpec pipeline, String type,
+                                                Path dir) throws IOException {
+        Map<String, List<OperatorSubtaskState>> byOperator = new TreeMap<>();
+        for (TaskStateSnapshot t : checkpoint.tasks().values()) {
+            for (OperatorSubtaskState s : t.operators()) {
+                byOperator.computeIfAbsent(s.operatorId(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<SavepointMetadata.OperatorEntry> operators = new ArrayList<>();
+        for (Map.Entry<String, List<OperatorSubtaskState>> e : byOperator.entrySet()) {
+            OperatorSpec spec = pipeline.operator(e.getKey()).orElse(null);
+            List<OperatorSubtaskState> states = e.getValue();
+            states.sort(Comparator.comparingInt(OperatorSubtaskState::subtaskIndex));
+            int parallelism = states.get(0).parallelism();
+            int maxP = spec != null && spec.maxParallelism() != null ? spec.maxParallelism()
+                    : KeyGroups.defaultMaxParallelism(parallelism);
+            List<SavepointMetadata.SubtaskEntry> subtasks = new ArrayList<>();
+            for (OperatorSubtaskState s : states) {
+                String keyedFile = null;
+                long keyedSize = 0;
+                long keyedCrc = 0;
+                if (s.keyedState() != null) {
+                    byte[] bytes = s.keyedState().read();
+                    keyedFile = e.getKey() + "-" + s.subtaskIndex() + ".keyed";
+                    Files.write(dir.resolve(keyedFile), bytes);
+                    keyedSize = bytes.length;
+                    keyedCrc = crc(bytes);
+                }
+                byte[] op = s.operatorState().read();
+                String opFile = e.getKey() + "-" + s.subtaskIndex() + ".operator";
+                Files.write(dir.resolve(opFile), op);
+                subtasks.add(new SavepointMetadata.SubtaskEntry(s.subtaskIndex(), s.keyGroupRange().start(),
+                        s.keyGroupRange().end(), keyedFile, keyedSize, keyedCrc, opFile, op.length, crc(op)));
+            }
+            operators.add(new SavepointMetadata.OperatorEntry(e.getKey(), spec == null ? "unknown" : spec.kind(),
+                    parallelism, maxP, subtasks));
+        }
+        List<SavepointMetadata.InFlightEntry> inFlight = new ArrayList<>();
+        int n = 0;
+        for (TaskStateSnapshot t : checkpoint.tasks().values()) {
+            for (String side : List.of("input", "output")) {
+                Map<String, List<StreamRecord>> records = side.equals("input") ? t.inputInFlight()
+                        : t.outputInFlight();
+                for (Map.Entry<String, List<StreamRecord>> r : new TreeMap<>(records).entrySet()) {
+                    List<StateRecord> list = r.getValue().stream()
+                            .map(x -> new StateRecord(x.key(), x.value(), x.seq())).toList();
+                    byte[] bytes = StateSerializer.toBytes(new ArrayList<>(list));
+                    String file = "inflight-" + (n++) + ".bin";
+                    Files.write(dir.resolve(file), bytes);
+                    inFlight.add(new SavepointMetadata.InFlightEntry(r.getKey(), side, file, bytes.length,
+                            crc(bytes)));
+                }
+            }
+        }
+        return new SavepointMetadata(SavepointMetadata.FORMAT, type, checkpoint.id(), checkpoint.timestamp(),
+                pipeline.name(), operators, inFlight);
+    }
+
+    static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.checkpointlab.model.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.observe.FailureEvent;
+import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.RestartEvent;
+import org.junit.jupiter.api.Test;
+
+/** What the app does to a running job: pause, slow motion, inject a failure and watch the recovery. */
+class JobControlTest {
+
+    private static JobConfig unboundedKeyedCount() {
+        return JobConfig.of(TestPipelines.keyedCount(0, 100, 2, "discard-sink", true));
+    }
+
+    @Test
+    void pausedJob_processesNothing_untilResumed() throws Exception {
+        try (Job job = Job.start(unboundedKeyedCount())) {
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            job.setPaused(true);
+            Thread.sleep(100); // let records already emitted drain into the queues
+            long before = job.summary().sourceRecords();
+            Thread.sleep(200);
+            assertThat(job.summary().sourceRecords()).isEqualTo(before);
+            assertThat(job.snapshot().paused()).isTrue();
+            job.setPaused(false);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (job.summary().sourceRecords() == before && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(job.summary().sourceRecords()).isGreaterThan(before);
+        }
+    }
+
+    @Test
+    void slowMotion_throttlesSourcesWithoutARateLimit() throws Exception {
+        try (Job job = Job.start(unboundedKeyedCount())) {
+            job.setSpeed(0.001); // 100 records per second per source subtask instead of as fast as possible
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            Thread.sleep(50);
+            long before = job.summary().sourceRecords();
+            Thread.sleep(500);
+            // two source subtasks at 100 records/s each: about 100 in half a second
+            assertThat(job.summary().sourceRecords() - before).isBetween(10L, 300L);
+            assertThat(job.snapshot().speed()).isEqualTo(0.001);
+        }
+    }
+
+    @Test
+    void injectedFailure_isInTheExceptionHistory_andTheRestartRestoresTheLatestCheckpoint() throws Exception {
+        JobConfig config = unboundedKeyedCount()
+                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofHours(1)))
+                .withRestartStrategy(new RestartStrategy.FixedDelay(1, Duration.ofMillis(300)));
+        try (Job job = Job.start(config)) {
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            CheckpointStats checkpoint = job.triggerCheckpoint().get(10, TimeUnit.SECONDS);
+            assertThat(job.injectFailure("count", 1)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            JobSnapshot restarting = job.snapshot();
+            while (restarting.status() != JobStatus.RESTARTING && System.nanoTime() < deadline) {
+                restarting = job.snapshot();
+            }
+            assertThat(restarting.status()).isEqualTo(JobStatus.RESTARTING);
+            assertThat(restarting.nextRestartAtMillis()).isGreaterThan(System.currentTimeMillis() - 50);
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            JobSnapshot after = job.snapshot();
+            assertThat(after.attempt()).isEqualTo(1);
+            assertThat(after.failures()).singleElement().satisfies((FailureEvent f) -> {
+                assertThat(f.operatorId()).isEqualTo("count");
+                assertThat(f.subtaskIndex()).isEqualTo(1);
+                assertThat(f.message()).contains("failure injected");
+            });
+            assertThat(after.restarts()).singleElement().satisfies((RestartEvent r) -> {
+                assertThat(r.restoredCheckpointId()).isEqualTo(checkpoint.id());
+                assertThat(r.delayMillis()).isEqualTo(300);
+            });
+            assertThat(after.subtasks()).allSatisfy(s -> assertThat(s.restoredCheckpointId())
+                    .isEqualTo(checkpoint.id()));
+            // A second failure exceeds fixed-delay's one attempt: the job fails.
+            assertThat(job.injectFailure("source", 0)).isTrue();
+            assertThat(job.awaitTermination(Duration.ofSeconds(10))).isTrue();
+            assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(job.summary().failureCause()).contains("failure injected into source #0");
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package org.checkpointlab.model.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.checkpointlab.model.pipeline.Partitioning.BROADCAST;
+import static org.checkpointlab.model.pipeline.Partitioning.FORWARD;
+import static org.checkpointlab.model.pipeline.Partitioning.HASH;
+import static org.checkpointlab.model.pipeline.Partitioning.REBALANCE;
+import static org.checkpointlab.model.pipeline.TestPipelines.pipeline;
+import static org.checkpointlab.model.pipeline.TestPipelines.valid;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PipelineValidatorTest {
+
+    private static List<String> problems(TestPipelines p) {
+        return PipelineValidator.problems(p.build());
+    }
+
+    @Test
+    void aValidPipeline_hasNoProblems() throws PipelineException {
+        assertThat(problems(valid())).isEmpty();
+        PipelineValidator.validate(valid().build());
+    }
+
+    @Test
+    void validate_throwsWithEveryProblemAtOnce() {
+        PipelineSpec bad = valid()
+                .op("extra", "map", 0)
+                .edge("count", "nowhere", FORWARD)
+                .build();
+
+        assertThatThrownBy(() -> PipelineValidator.validate(bad))
+                .isInstanceOfSatisfying(PipelineException.class, e -> assertThat(e.problems()).containsExactly(
+                        "operator 'extra': parallelism must be at least 1, was 0",
+                        "edge count -> nowhere: there is no operator 'nowhere'",
+                        "operator 'extra': has no input; every operator but a source needs one"));
+    }
+
+    @Test
+    void emptyPipeline_isRejected() {
+        assertThat(problems(pipeline())).containsExactly(
+                "the pipeline has no operators; it needs at least a source and a sink");
+    }
+
+    @Test
+    void duplicateOperatorIds_areRejectedNamingTheId() {
+        assertThat(problems(valid().op("count", "map", 2)))
+                .contains("operator 'count': id is used by 2 operators; ids must be unique");
+    }
+
+    @Test
+    void blankId_isRejectedNamingThePositionAndKind() {
+        assertThat(problems(valid().op(" ", "map", 2)))
+                .containsExactly("operator #4 (map): id must not be blank");
+    }
+
+    @Test
+    void unknownKind_isRejectedListingTheKnownKinds() {
+        assertThat(problems(valid().op("x", "keyed-counter", 2).edge("source", "x", HASH)))
+                .containsExactly("operator 'x': unknown kind 'keyed-counter' (known kinds: sequence-source, "
+                        + "sentence-source, map, filter, flat-map-words, keyed-count, keyed-sum, "
+                        + "tumbling-window-count, dedup, union, slow, discard-sink, collect-sink, "
+                        + "transactional-sink)");
+    }
+
+    @Test
+    void unknownParameter_isRejectedNamingTheKindsParameters() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 1, Map.of("rate", 5L))
+                .op("sink", "discard-sink", 1, Map.of("path", "x"))
+                .edge("source", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly(
+                "operator 'source': unknown parameter 'rate' for sequence-source "
+                        + "(parameters: count, keys, ratePerSecond)",
+                "operator 'sink': unknown parameter 'path' for discard-sink (it takes no parameters)");
+    }
+
+    @Test
+    void parameterOfTheWrongType_isRejectedNamingOperatorAndParameter() {
+        TestPipelines p = pipeline()
+                .op("source", "sentence-source", 1, Map.of("count", "many"))
+                .op("split", "flat-map-words", 1, Map.of("lowercase", "yes"))
+                .op("sink", "discard-sink", 1)
+                .edge("source", "split", FORWARD)
+                .edge("split", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly(
+                "operator 'source': parameter 'count' must be a whole number, was \"many\"",
+                "operator 'split': parameter 'lowercase' must be true or false, was \"yes\"");
+    }
+
+    @Test
+    void parameterOutOfRange_isRejectedWithTheBoundAndTheValue() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 1, Map.of("keys", 0L))
+                .op("slow", "slow", 1, Map.of("costMicros", -5L))
+                .op("window", "tumbling-window-count", 1, Map.of("unit", "s"))
+                .op("sink", "discard-sink", 1)
+                .edge("source", "slow", FORWARD)
+                .edge("slow", "window", HASH)
+                .edge("window", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly(
+                "operator 'source': parameter 'keys' must be >= 1, was 0",
+                "operator 'slow': parameter 'costMicros' must be >= 0, was -5",
+                "operator 'window': parameter 'unit' must be one of count, ms, was \"s\"");
+    }
+
+    @Test
+    void parallelismBelowOne_isRejected() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 0)
+                .op("sink", "discard-sink", 1)
+                .edge("source", "sink", REBALANCE);
+
+        assertThat(problems(p)).containsExactly("operator 'source': parallelism must be at least 1, was 0");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "-3", "32769"})
+    void maxParallelismOutsideOneTo32768_isRejected(int maxParallelism) {
+        TestPipelines p = pipeline()
+                .op(new OperatorSpec("source", null, "sequence-source", 1, maxParallelism, Map.of()))
+                .op("sink", "discard-sink", 1)
+                .edge("source", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly(
+                "operator 'source': max parallelism must be between 1 and 32768, was " + maxParallelism);
+    }
+
+    @Test
+    void parallelismAboveMaxParallelism_isRejected() {
+        TestPipelines p = pipeline()
+                .op(new OperatorSpec("source", null, "sequence-source", 200, 128, Map.of()))
+                .op("sink", "discard-sink", 1)
+                .edge("source", "sink", REBALANCE);
+
+        assertThat(problems(p)).containsExactly(
+                "operator 'source': parallelism 200 is larger than max parallelism 128");
+    }
+
+    @Test
+    void parallelismAboveTheUpperBound_isRejectedWhenMaxParallelismIsDefault() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 40_000)
+                .op("sink", "discard-sink", 1)
+                .edge("source", "sink", REBALANCE);
+
+        assertThat(problems(p)).containsExactly("operator 'source': parallelism must be at most 32768, was 40000");
+    }
+
+    @Test
+    void danglingEdge_isRejectedNamingTheEdgeAndTheMissingOperator() {
+        assertThat(problems(valid().edge("ghost", "sink", FORWARD)))
+                .containsExactly("edge ghost -> sink: there is no operator 'ghost'");
+    }
+
+    @Test
+    void duplicateEdge_isRejectedOnce() {
+        assertThat(problems(valid().edge("source", "count", HASH).edge("source", "count", HASH)))
+                .containsExactly("edge source -> count: duplicate edge; connect two operators at most once");
+    }
+
+    @Test
+    void selfLoop_isRejectedNamingTheEdge() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 1)
+                .op("map", "map", 1)
+                .op("sink", "discard-sink", 1)
+                .edge("source", "map", FORWARD)
+                .edge("map", "map", FORWARD)
+                .edge("map", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly("edge map -> map: an operator cannot be its own input");
+    }
+
+    @Test
+    void cycle_isRejectedNamingTheOperatorsOnIt() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 1)
+                .op("union", "union", 1)
+                .op("a", "map", 1)
+                .op("b", "filter", 1)
+                .op("sink", "discard-sink", 1)
+                .edge("source", "union", FORWARD)
+                .edge("union", "a", FORWARD)
+                .edge("a", "b", FORWARD)
+                .edge("b", "union", FORWARD)
+                .edge("b", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly("cycle union -> a -> b -> union: a pipeline must not loop back on "
+                + "itself");
+    }
+
+    @Test
+    void forwardEdgeBetweenDifferentParallelism_isRejectedNamingTheEdge() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 2)
+                .op("sink", "discard-sink", 3)
+                .edge("source", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly("edge source -> sink: a forward edge needs equal parallelism on "
+                + "both sides, but 'source' has 2 and 'sink' has 3 (use rebalance or hash)");
+    }
+
+    @Test
+    void sourceWithInputs_isRejected() {
+        TestPipelines p = pipeline()
+                .op("a", "sequence-source", 1)
+                .op("b", "sequence-source", 1)
+                .op("sink", "discard-sink", 1)
+                .edge("a", "b", FORWARD)
+                .edge("b", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly("operator 'b': a source cannot have inputs, but has 1 (from a)");
+    }
+
+    @Test
+    void sinkWithOutputs_isRejected() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 1)
+                .op("first", "collect-sink", 1)
+                .op("second", "discard-sink", 1)
+                .edge("source", "first", FORWARD)
+                .edge("first", "second", FORWARD);
+
+        assertThat(problems(p)).containsExactly(
+                "operator 'first': a sink cannot have outputs, but has 1 (to second)");
+    }
+
+    @Test
+    void keyedOperatorWithTwoInputs_isRejected() {
+        TestPipelines p = valid().op("other", "sequence-source", 2).edge("other", "count", HASH);
+
+        assertThat(problems(p)).containsExactly("operator 'count': keyed-count takes exactly 1 input, has 2");
+    }
+
+    @Test
+    void unionWithOneInput_isRejected() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 1)
+                .op("union", "union", 1)
+                .op("sink", "discard-sink", 1)
+                .edge("source", "union", FORWARD)
+                .edge("union", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly("operator 'union': union takes at least 2 inputs, has 1");
+    }
+
+    @Test
+    void unionWithThreeInputs_isAccepted() {
+        TestPipelines p = pipeline()
+                .op("a", "sequence-source", 1)
+                .op("b", "sequence-source", 1)
+                .op("c", "sentence-source", 1)
+                .op("union", "union", 1)
+                .op("sink", "discard-sink", 1)
+                .edge("a", "union", FORWARD)
+                .edge("b", "union", REBALANCE)
+                .edge("c", "union", BROADCAST)
+                .edge("union", "sink", FORWARD);
+
+        assertThat(problems(p)).isEmpty();
+    }
+
+    @Test
+    void keyedOperatorWhoseInputIsNotHash_isRejectedNamingTheEdge() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 2)
+                .op("dedup", "dedup", 2)
+                .op("sink", "discard-sink", 2)
+                .edge("source", "dedup", REBALANCE)
+                .edge("dedup", "sink", FORWARD);
+
+        assertThat(problems(p)).containsExactly("edge source -> dedup: 'dedup' (dedup) is keyed, so its input must "
+                + "be hash-partitioned, not rebalance");
+    }
+
+    @Test
+    void nonSourceWithoutInput_isRejected() {
+        assertThat(problems(valid().op("lonely", "map", 2)))
+                .containsExactly("operator 'lonely': has no input; every operator but a source needs one");
+    }
+
+    @Test
+    void pipelineWithoutSource_isRejected() {
+        TestPipelines p = pipeline().op("sink", "discard-sink", 1);
+
+        assertThat(problems(p)).containsExactly(
+                "operator 'sink': has no input; every operator but a source needs one",
+                "the pipeline has no source; it needs at least one");
+    }
+
+    @Test
+    void pipelineWithoutSink_isRejected() {
+        TestPipelines p = pipeline()
+                .op("source", "sequence-source", 1)
+                .op("map", "map", 1)
+                .edge("source", "map", FORWARD);
+
+        assertThat(problems(p)).containsExactly("the pipeline has no sink; it needs at least one");
+    }
+
+    @Test
+    void operatorsNotReachableFromASource_areRejected() {
+        TestPipelines p = valid()
+                .op("x", "union", 2)
+                .op("y", "map", 2)
+                .edge("x", "y", FORWARD)
+                .edge("y", "x", FORWARD)
+                .edge("source", "x", REBALANCE)
+                .edge("y", "sink", REBALANCE);
+        // ... wired into the main flow the pair is reachable, but it is a cycle:
+        assertThat(problems(p)).contains("cycle x -> y -> x: a pipeline must not loop back on itself")
+                .noneMatch(s -> s.contains("not reachable"));
+
+        TestPipelines island = valid()
+                .op("x", "map", 2)
+                .op("y", "map", 2)
+                .edge("x", "y", FORWARD)
+                .edge("y", "x", FORWARD);
+        assertThat(problems(island)).containsExactly(
+                "cycle x -> y -> x: a pipeline must not loop back on itself",
+                "operator 'x': not reachable from any source",
+                "operator 'y': not reachable from any source");
+    }
+
+    @Test
+    void invalidCheckpointingSection_isRejectedUnderCheckpointing() {
+        TestPipelines p = valid()
+                .checkpointing("interval", "soon")
+                .checkpointing("intervall", "1s")
+                .checkpointing("mode", "at-least-once")
+                .checkpointing("unaligned", true);
+
+        assertThat(problems(p)).containsExactly(
+                "checkpointing: 'interval': 'soon' is not a duration; expected a non-negative number with unit ms, "
+                        + "s, m or h (e.g. 250ms, 1.5s, 2m, 1h), or a plain number of ms",
+                "checkpointing: unknown key 'intervall' (known keys: interval, mode, timeout, minPause, "
+                        + "maxConcurrent, tolerableFailures, unaligned, alignedTimeout, retention, retained, "
+                        + "directory)",
+                "checkpointing: unaligned checkpoints require exactly-once mode");
+    }
+
+    @Test
+    void zeroCheckpointInterval_isReportedByTheOptionsRules() {
+        assertThat(problems(valid().checkpointing("interval", "0")))
+                .containsExactly("checkpointing: checkpoint interval must be positive (or off), was 0 ms");
+    }
+
+    @ParameterizedTest(name = "parallelism {0} -> max parallelism {1}")
+    @CsvSource({"1, 128", "2, 128", "85, 128", "86, 256", "100, 256", "200, 512", "1000, 2048", "21846, 32768",
+        "30000, 32768"})
+    void defaultMaxParallelism_followsFlinksFormula(int parallelism, int expected) {
+        assertThat(PipelineValidator.defaultMaxParallelism(parallelism)).isEqualTo(expected);
+    }
+
+    @Test
+    void effectiveMaxParallelism_isTheGivenValueOrTheDefault() {
+        assertThat(PipelineValidator.effectiveMaxParallelism(
+                new OperatorSpec("a", null, "map", 4, 16, Map.of()))).isEqualTo(16);
+        assertThat(PipelineValidator.effectiveMaxParallelism(
+                new OperatorSpec("a", null, "map", 4, null, Map.of()))).isEqualTo(128);
+    }
+}

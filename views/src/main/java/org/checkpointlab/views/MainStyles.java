@@ -1,0 +1,23 @@
+package org.checkpointlab.views;
+
+/** Style classes of the main window's own parts (menu, banner, status bar), defined in checkpoint-lab.css. */
+public final class MainStyles {
+    /** The root of the main window. */
+    public static final String MAIN = "main-view";
+    /** The banner listing the problems of a file that failed to open. */
+    public static final String ERROR_BANNER = "error-banner";
+    /** The banner's first line. */
+    public static final String ERROR_TITLE = "error-title";
+    /** One problem in the banner. */
+    public static final String ERROR_PROBLEM = "error-problem";
+    /** The hint on an empty canvas. */
+    public static final String EMPTY_HINT = "empty-hint";
+    /** The bar at the bottom of the window. */
+    public static final String STATUS_BAR = "status-bar";
+
+    /** One entry of the role legend in the status bar; also carries the role's style class. */
+    public static final String LEGEND_ENTRY = "legend-entry";
+
+    private MainStyles() {
+    }
+}

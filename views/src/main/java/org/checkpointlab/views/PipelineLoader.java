@@ -1,0 +1,16 @@
+package org.checkpointlab.views;
+
+import java.nio.file.Path;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+
+/** Reads a pipeline file into a spec ready to show, or says everything that is wrong with it. */
+@FunctionalInterface
+public interface PipelineLoader {
+    /**
+     * Loads a pipeline file.
+     *
+     * @throws PipelineException with one problem per thing wrong, each naming where
+     */
+    PipelineSpec load(Path file) throws PipelineException;
+}

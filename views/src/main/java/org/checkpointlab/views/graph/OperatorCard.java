@@ -1,0 +1,135 @@
+package org.checkpointlab.views.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.checkpointlab.model.pipeline.OperatorKind;
+
+/**
+ * The card of one operator: an accent dot coloured by role, the name, the kind, {@code p=N}, and one box per
+ * subtask (index 0 to p-1, left to right, top to bottom). The card sits at its {@link OperatorNode}'s position
+ * and moves it when dragged with the primary button. Its size comes from {@link CardMetrics}, so it matches the
+ * layout. The subtask boxes are plain regions with style class {@link GraphStyles#SUBTASK}; the live view
+ * colours them through pseudo-classes.
+ */
+public final class OperatorCard extends VBox {
+    private final OperatorNode node;
+    private final List<Region> subtaskBoxes;
+    private Point2D grabOffset;
+
+    public OperatorCard(OperatorNode node) {
+        this.node = node;
+        getStyleClass().addAll(GraphStyles.CARD, node.role().styleClass());
+        setId("card-" + node.id());
+        setSpacing(CardMetrics.SPACING);
+        setPadding(new Insets(CardMetrics.PADDING));
+        setMinSize(CardMetrics.WIDTH, node.height());
+        setPrefSize(CardMetrics.WIDTH, node.height());
+        setMaxSize(CardMetrics.WIDTH, node.height());
+
+        Region accent = new Region();
+        accent.getStyleClass().add(GraphStyles.CARD_ACCENT);
+        Label title = new Label(node.name());
+        title.getStyleClass().add(GraphStyles.CARD_TITLE);
+        title.setMinHeight(CardMetrics.TITLE_HEIGHT);
+        title.setPrefHeight(CardMetrics.TITLE_HEIGHT);
+        HBox titleRow = new HBox(8, accent, title);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label kind = new Label(node.kind());
+        kind.getStyleClass().add(GraphStyles.CARD_KIND);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label parallelism = new Label("p=" + node.parallelism());
+        parallelism.getStyleClass().add(GraphStyles.CARD_PARALLELISM);
+        HBox detailRow = new HBox(6, kind, spacer, parallelism);
+        detailRow.setAlignment(Pos.CENTER_LEFT);
+        detailRow.setMinHeight(CardMetrics.DETAIL_HEIGHT);
+        detailRow.setPrefHeight(CardMetrics.DETAIL_HEIGHT);
+
+        FlowPane boxes = new FlowPane(CardMetrics.BOX_GAP, CardMetrics.BOX_GAP);
+        boxes.getStyleClass().add(GraphStyles.SUBTASKS);
+        boxes.setPrefWrapLength(CardMetrics.WIDTH - 2 * CardMetrics.PADDING);
+        List<Region> created = new ArrayList<>();
+        for (int i = 0; i < node.parallelism(); i++) {
+            Region box = new Region();
+            box.getStyleClass().add(GraphStyles.SUBTASK);
+            box.setMinSize(CardMetrics.BOX, CardMetrics.BOX);
+            box.setPrefSize(CardMetrics.BOX, CardMetrics.BOX);
+            box.setMaxSize(CardMetrics.BOX, CardMetrics.BOX);
+            box.setUserData(i);
+            Tooltip.install(box, new Tooltip(node.name() + " (" + (i + 1) + "/" + node.parallelism()
+                    + "), subtask " + i));
+            created.add(box);
+        }
+        boxes.getChildren().setAll(created);
+        subtaskBoxes = List.copyOf(created);
+        getChildren().addAll(titleRow, detailRow, boxes);
+        String description = OperatorKind.byJsonName(node.kind()).map(OperatorKind::description).orElse("");
+        Tooltip.install(titleRow, new Tooltip(node.name() + " (id " + node.id() + ", " + node.kind() + ")"
+                + (description.isEmpty() ? "" : "\n" + description)));
+
+        layoutXProperty().bind(node.xProperty());
+        layoutYProperty().bind(node.yProperty());
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+    }
+
+    public OperatorNode node() {
+        return node;
+    }
+
+    /** The subtask boxes, index i for subtask i. */
+    public List<Region> subtaskBoxes() {
+        return subtaskBoxes;
+    }
+
+    private void onPressed(MouseEvent event) {
+        if (event.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        Point2D pointer = pointerInGraph(event);
+        grabOffset = new Point2D(pointer.getX() - node.x(), pointer.getY() - node.y());
+        toFront();
+        pseudoClassStateChanged(GraphStyles.DRAGGING, true);
+        event.consume();
+    }
+
+    private void onDragged(MouseEvent event) {
+        if (grabOffset == null) {
+            return;
+        }
+        Point2D pointer = pointerInGraph(event);
+        node.moveTo(pointer.getX() - grabOffset.getX(), pointer.getY() - grabOffset.getY());
+        event.consume();
+    }
+
+    private void onReleased(MouseEvent event) {
+        if (grabOffset == null) {
+            return;
+        }
+        grabOffset = null;
+        pseudoClassStateChanged(GraphStyles.DRAGGING, false);
+        event.consume();
+    }
+
+    /** The pointer in the coordinates the card is placed in (graph coordinates, before pan and zoom). */
+    private Point2D pointerInGraph(MouseEvent event) {
+        Parent parent = getParent();
+        return parent == null ? new Point2D(event.getSceneX(), event.getSceneY())
+                : parent.sceneToLocal(event.getSceneX(), event.getSceneY());
+    }
+}

@@ -1,0 +1,203 @@
+package org.checkpointlab.views.graph;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.Group;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+
+/**
+ * The pipeline graph canvas: operator cards and edges in a scene graph that can be panned (drag the background),
+ * zoomed (scroll, with or without Ctrl, around the pointer) and fitted to the window. It draws what its
+ * {@link PipelineGraphViewModel} holds and rebuilds when the view model shows another pipeline; cards and edges
+ * follow node positions on their own, so redrawing a running job at frame rate means updating node state, not
+ * rebuilding.
+ *
+ * <p>Layers, back to front: edges, cards. Graph coordinates are mapped to the canvas by
+ * {@code canvas = translate + zoom * graph}.
+ */
+public final class PipelineGraphView extends Region {
+    /** Smallest and largest zoom factor. */
+    public static final double MIN_ZOOM = 0.2;
+    public static final double MAX_ZOOM = 3.0;
+    /** Largest zoom used by {@link #fitToWindow()}: small pipelines are not blown up beyond this. */
+    static final double MAX_FIT_ZOOM = 1.25;
+    /** Space kept free around the graph when fitting, in canvas pixels. */
+    static final double FIT_MARGIN = 48;
+    /** Zoom change per scroll pixel. */
+    private static final double ZOOM_PER_PIXEL = 1.0025;
+
+    private final PipelineGraphViewModel viewModel;
+    private final Group edgeLayer = new Group();
+    private final Group cardLayer = new Group();
+    private final Group content = new Group(edgeLayer, cardLayer);
+    private final Translate pan = new Translate();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
+    private final Map<String, OperatorCard> cards = new LinkedHashMap<>();
+    private final Map<GraphEdge, EdgeView> edgeViews = new LinkedHashMap<>();
+    private boolean fitPending;
+    private Point2D panAnchor;
+
+    public PipelineGraphView(PipelineGraphViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add(GraphStyles.GRAPH);
+        content.getTransforms().addAll(pan, scale);
+        content.setManaged(false);
+        getChildren().add(content);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::startPan);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::continuePan);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::endPan);
+        addEventHandler(ScrollEvent.SCROLL, this::zoomOnScroll);
+
+        viewModel.pipelineProperty().addListener((obs, old, now) -> rebuild());
+        rebuild();
+    }
+
+    public PipelineGraphViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The current zoom factor (1 = 100 %). */
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+
+    /** The card of an operator, if the operator is shown. */
+    public Optional<OperatorCard> card(String operatorId) {
+        return Optional.ofNullable(cards.get(operatorId));
+    }
+
+    /** Every card, in pipeline-file order. */
+    public List<OperatorCard> cards() {
+        return List.copyOf(cards.values());
+    }
+
+    /** Every edge drawing, in pipeline-file order. */
+    public List<EdgeView> edgeViews() {
+        return List.copyOf(edgeViews.values());
+    }
+
+    /** Scales and centres the graph so that every card is visible, with a margin; at most {@value #MAX_FIT_ZOOM}. */
+    public void fitToWindow() {
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            fitPending = true;
+            requestLayout();
+            return;
+        }
+        fitPending = false;
+        Bounds bounds = viewModel.contentBounds();
+        if (bounds.getWidth() <= 0 || bounds.getHeight() <= 0) {
+            setView(1, getWidth() / 2, getHeight() / 2);
+            return;
+        }
+        double fit = Math.min((getWidth() - 2 * FIT_MARGIN) / bounds.getWidth(),
+                (getHeight() - 2 * FIT_MARGIN) / bounds.getHeight());
+        double newZoom = clamp(Math.min(fit, MAX_FIT_ZOOM));
+        double tx = getWidth() / 2 - newZoom * (bounds.getMinX() + bounds.getWidth() / 2);
+        double ty = getHeight() / 2 - newZoom * (bounds.getMinY() + bounds.getHeight() / 2);
+        setView(newZoom, tx, ty);
+    }
+
+    /**
+     * Zooms by a factor keeping the graph point under a canvas point where it is.
+     *
+     * @param factor  multiplies the zoom; the result is clamped to [{@value #MIN_ZOOM}, {@value #MAX_ZOOM}]
+     * @param canvasX x of the fixed point, in this view's coordinates
+     * @param canvasY y of the fixed point, in this view's coordinates
+     */
+    public void zoomBy(double factor, double canvasX, double canvasY) {
+        double old = zoom.get();
+        double newZoom = clamp(old * factor);
+        double ratio = newZoom / old;
+        setView(newZoom, canvasX - (canvasX - pan.getX()) * ratio, canvasY - (canvasY - pan.getY()) * ratio);
+    }
+
+    /** Converts a point in this view's coordinates to graph coordinates. */
+    public Point2D canvasToGraph(double canvasX, double canvasY) {
+        return new Point2D((canvasX - pan.getX()) / zoom.get(), (canvasY - pan.getY()) / zoom.get());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // Cards and edges are placed by their node positions; only a pending fit needs the final size.
+        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+            fitToWindow();
+        }
+    }
+
+    private void rebuild() {
+        cards.clear();
+        edgeViews.clear();
+        for (OperatorNode node : viewModel.nodes()) {
+            cards.put(node.id(), new OperatorCard(node));
+        }
+        for (GraphEdge edge : viewModel.edges()) {
+            edgeViews.put(edge, new EdgeView(edge));
+        }
+        cardLayer.getChildren().setAll(cards.values());
+        edgeLayer.getChildren().setAll(edgeViews.values());
+        fitPending = true;
+        requestLayout();
+    }
+
+    private void setView(double newZoom, double tx, double ty) {
+        scale.setX(newZoom);
+        scale.setY(newZoom);
+        pan.setX(tx);
+        pan.setY(ty);
+        zoom.set(newZoom);
+    }
+
+    private static double clamp(double value) {
+        return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value));
+    }
+
+    private void startPan(MouseEvent event) {
+        if (event.getButton() == MouseButton.PRIMARY || event.getButton() == MouseButton.MIDDLE) {
+            panAnchor = new Point2D(event.getX() - pan.getX(), event.getY() - pan.getY());
+            pseudoClassStateChanged(GraphStyles.PANNING, true);
+            setCursor(Cursor.CLOSED_HAND);
+        }
+    }
+
+    private void continuePan(MouseEvent event) {
+        if (panAnchor != null) {
+            pan.setX(event.getX() - panAnchor.getX());
+            pan.setY(event.getY() - panAnchor.getY());
+        }
+    }
+
+    private void endPan(MouseEvent event) {
+        if (panAnchor != null) {
+            panAnchor = null;
+            pseudoClassStateChanged(GraphStyles.PANNING, false);
+            setCursor(Cursor.DEFAULT);
+        }
+    }
+
+    private void zoomOnScroll(ScrollEvent event) {
+        double delta = event.getDeltaY() != 0 ? event.getDeltaY() : event.getDeltaX();
+        if (delta != 0) {
+            zoomBy(Math.pow(ZOOM_PER_PIXEL, delta), event.getX(), event.getY());
+        }
+        event.consume();
+    }
+}

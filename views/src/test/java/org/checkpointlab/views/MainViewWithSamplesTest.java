@@ -1,0 +1,98 @@
+package org.checkpointlab.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.graph.GraphStyles;
+import org.checkpointlab.views.graph.OperatorCard;
+import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window wired as the app wires it: real pipeline files and the repository's samples folder. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewWithSamplesTest {
+    private static final Path SAMPLES = Path.of("..", "samples");
+
+    @TempDir
+    Path dir;
+
+    private MainViewModel viewModel;
+
+    @Start
+    void start(Stage stage) {
+        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel());
+        MainView view = MainView.load(viewModel);
+        viewModel.openAtStart(List.of());
+        stage.setScene(new Scene(view.root(), 1200, 800));
+        stage.show();
+    }
+
+    @Test
+    void atStart_theWordCountSampleIsShownWithACardPerOperatorAndItsSubtasks(FxRobot robot) throws Exception {
+        PipelineSpec wordCount = PipelineJson.read(SAMPLES.resolve("word-count.json"));
+
+        Set<OperatorCard> cards = robot.lookup("." + GraphStyles.CARD).queryAllAs(OperatorCard.class);
+
+        assertThat(cards).hasSize(wordCount.operators().size());
+        for (var operator : wordCount.operators()) {
+            OperatorCard card = cards.stream().filter(c -> c.node().id().equals(operator.id())).findFirst()
+                    .orElseThrow();
+            assertThat(robot.from(card).lookup("." + GraphStyles.SUBTASK).queryAll())
+                    .hasSize(operator.parallelism());
+            assertThat(robot.from(card).lookup(".card-title").queryAs(Label.class).getText())
+                    .isEqualTo(operator.name());
+        }
+        assertThat(robot.lookup("." + GraphStyles.EDGE_LABEL).queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactlyInAnyOrderElementsOf(wordCount.edges().stream()
+                        .map(e -> e.partitioning().jsonName()).toList());
+    }
+
+    @Test
+    void samplesMenu_hasOneItemPerSampleFile_andOpensIt(FxRobot robot) {
+        Menu samples = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().get(0).getItems().stream()
+                .filter(Menu.class::isInstance).map(Menu.class::cast).findFirst().orElseThrow();
+
+        assertThat(samples.getItems()).extracting(MenuItem::getText).containsExactlyElementsOf(
+                new SampleCatalog(SAMPLES).samples().stream().map(SampleCatalog::displayName).toList());
+
+        MenuItem union = samples.getItems().stream().filter(i -> i.getText().equals("two-source-union"))
+                .findFirst().orElseThrow();
+        robot.interact(union::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(viewModel.fileProperty().get().getFileName()).hasToString("two-source-union.json");
+        assertThat(robot.lookup("." + GraphStyles.CARD).queryAll()).hasSize(viewModel.pipeline().operators().size());
+    }
+
+    @Test
+    void brokenFile_showsTheReadersProblemsAndKeepsWordCount(FxRobot robot) throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"format\": 1, \"nmae\": \"typo\"}");
+
+        robot.interact(() -> viewModel.open(broken));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("." + MainStyles.ERROR_PROBLEM).queryAllAs(Label.class)).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.getText()).startsWith("\u2022 broken.json: "))
+                .anySatisfy(l -> assertThat(l.getText()).contains("nmae"));
+        assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
+        assertThat(robot.lookup("." + GraphStyles.CARD).queryAll()).hasSize(viewModel.pipeline().operators().size());
+    }
+}
