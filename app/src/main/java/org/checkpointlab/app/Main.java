@@ -17,11 +17,7 @@ public final class Main {
     public static void main(String[] args) {
         CommandLine commandLine = CheckpointLabCommand.newCommandLine(new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true));
-        int code = commandLine.execute(args);
-        // A successful `gui` returns once the window is up; the JavaFX threads keep the JVM alive until it closes.
-        if (code != 0 || !CheckpointLabCommand.ranGui(commandLine)) {
-            System.exit(code);
-        }
+        System.exit(commandLine.execute(args));
     }
 
     /**

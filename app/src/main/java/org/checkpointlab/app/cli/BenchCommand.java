@@ -22,10 +22,10 @@ final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--records", paramLabel = "N",
-            description = "Records of each keyed-count run (default 100,000,000; 10,000,000 with --quick).")
+            description = "Records of each keyed-count run (default 100,000,000; 20,000,000 with --quick).")
     private Long records;
 
-    @Option(names = "--quick", description = "Scaled down for a smoke check: 10 M records, 8 s backpressure runs.")
+    @Option(names = "--quick", description = "Scaled down for a smoke check: 20 M records, 8 s backpressure runs.")
     private boolean quick;
 
     @Option(names = "--run-length", paramLabel = "DURATION", converter = DurationConverter.class,

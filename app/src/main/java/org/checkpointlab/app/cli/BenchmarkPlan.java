@@ -40,10 +40,13 @@ record BenchmarkPlan(long records, long keys, int parallelism, Duration checkpoi
                 Duration.ofSeconds(20), 20, 60, 10_000_000L, 3);
     }
 
-    /** A smoke check in about half a minute: 10 million records, 8 s backpressure runs, 2 rounds. */
+    /**
+     * A smoke check in well under a minute: 20 million records (a run of about a second or two, long enough to
+     * see a checkpoint or two), 8 s backpressure runs, 3 rounds.
+     */
     static BenchmarkPlan quick() {
-        return new BenchmarkPlan(10_000_000L, 10_000, 2, Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(8), 20, 60, 5_000_000L, 2);
+        return new BenchmarkPlan(20_000_000L, 10_000, 2, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(8), 20, 60, 5_000_000L, 3);
     }
 
     BenchmarkPlan withRecords(long newRecords) {

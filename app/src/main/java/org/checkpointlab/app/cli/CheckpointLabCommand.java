@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -38,13 +37,6 @@ public final class CheckpointLabCommand implements Callable<Integer> {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(CheckpointLabCommand::reportBadArguments);
         return commandLine;
-    }
-
-    /** Whether the last {@code execute} of {@code commandLine} ran the {@code gui} command. */
-    public static boolean ranGui(CommandLine commandLine) {
-        ParseResult parsed = commandLine.getParseResult();
-        return parsed != null && parsed.subcommand() != null
-                && parsed.subcommand().commandSpec().userObject() instanceof GuiCommand;
     }
 
     @Override

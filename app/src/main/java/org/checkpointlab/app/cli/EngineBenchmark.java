@@ -63,12 +63,12 @@ final class EngineBenchmark {
         for (int round = 1; round <= plan.rounds(); round++) {
             String of = " (round " + round + "/" + plan.rounds() + ")";
             log.accept("1 keyed count, " + records + ", no checkpoints" + of);
-            without = faster(without, runBounded(keyedCount, off));
+            without = faster(without, logged(runBounded(keyedCount, off)));
             log.accept("1 keyed count, " + records + ", checkpoints every " + seconds(plan.checkpointInterval())
                     + of);
-            with = faster(with, runBounded(keyedCount, aligned));
+            with = faster(with, logged(runBounded(keyedCount, aligned)));
             log.accept("3 keyed count with checkpoints, observer at " + plan.observerHz() + " snapshots/s" + of);
-            observed = faster(observed, runObserved(keyedCount, aligned, snapshots, snapshotNanos));
+            observed = faster(observed, logged(runObserved(keyedCount, aligned, snapshots, snapshotNanos)));
         }
 
         PipelineSpec backpressure = BenchmarkPipelines.backpressure(plan.keys(), plan.parallelism(),
@@ -76,14 +76,23 @@ final class EngineBenchmark {
         CheckpointOptions slowAligned = aligned.withInterval(plan.backpressureInterval());
         String slow = "2 backpressure (" + plan.slowMicros() + " µs/record), ";
         log.accept(slow + "aligned, " + seconds(plan.backpressureRun()));
-        RunMeasurement bpAligned = runFor(backpressure, slowAligned, plan.backpressureRun());
+        RunMeasurement bpAligned = logged(runFor(backpressure, slowAligned, plan.backpressureRun()));
         log.accept(slow + "unaligned, " + seconds(plan.backpressureRun()));
-        RunMeasurement bpUnaligned = runFor(backpressure,
-                slowAligned.withUnaligned(true).withAlignedTimeout(Duration.ZERO), plan.backpressureRun());
+        RunMeasurement bpUnaligned = logged(runFor(backpressure,
+                slowAligned.withUnaligned(true).withAlignedTimeout(Duration.ZERO), plan.backpressureRun()));
 
         long n = snapshots.get();
         double meanMicros = n == 0 ? 0 : snapshotNanos.get() / 1000.0 / n;
         return new BenchmarkResults(plan, without, with, bpAligned, bpUnaligned, observed, n, meanMicros);
+    }
+
+    /** Shows each run's result as it comes, so that the spread between rounds is visible. */
+    private RunMeasurement logged(RunMeasurement m) {
+        log.accept("  -> " + Formats.rate(m.throughputPerSecond()) + " records/s, " + m.completedCheckpoints()
+                + " checkpoints" + (m.medianEndToEndMillis().isPresent()
+                        ? String.format(java.util.Locale.ROOT, ", median end-to-end %.0f ms",
+                                m.medianEndToEndMillis().getAsDouble()) : ""));
+        return m;
     }
 
     private static RunMeasurement faster(RunMeasurement best, RunMeasurement next) {

@@ -1,13 +1,12 @@
 package org.checkpointlab.app.cli;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.checkpointlab.app.DesktopLauncher;
 import org.checkpointlab.model.util.Durations;
 
 import picocli.CommandLine.Command;
@@ -18,13 +17,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab gui [FILE] [--run] [--exit-after 30s] [--frame-report]}: opens the desktop app by handing
- * these arguments to {@code org.checkpointlab.app.DesktopLauncher.main}. The launcher is looked up at run time so
- * that the command line works in builds without the desktop app; then this command says so and exits 1.
+ * these arguments to {@link DesktopLauncher#main}, which returns when the app has closed.
  */
 @Command(name = "gui", description = "Open the desktop app, optionally with a pipeline file.")
 final class GuiCommand implements Callable<Integer> {
-    static final String DESKTOP_LAUNCHER = "org.checkpointlab.app.DesktopLauncher";
-
     @Spec
     private CommandSpec spec;
 
@@ -42,20 +38,8 @@ final class GuiCommand implements Callable<Integer> {
     private boolean frameReport;
 
     @Override
-    public Integer call() throws Exception {
-        Method main;
-        try {
-            main = Class.forName(DESKTOP_LAUNCHER).getMethod("main", String[].class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": the desktop app is not part of this build ("
-                    + DESKTOP_LAUNCHER + " is missing)");
-            return ExitCodes.JOB_FAILED;
-        }
-        try {
-            main.invoke(null, (Object) launcherArguments().toArray(new String[0]));
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+    public Integer call() {
+        DesktopLauncher.main(launcherArguments().toArray(new String[0]));
         return ExitCodes.OK;
     }
 

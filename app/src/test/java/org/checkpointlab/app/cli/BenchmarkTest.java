@@ -36,7 +36,7 @@ class BenchmarkTest {
 
         assertThat(text.toString())
                 .contains("Checkpoint Lab engine benchmark, 2025-01-02 03:04, 2 cores")
-                .contains("plan: quick (10,000,000 records, 10,000 keys, parallelism 2")
+                .contains("plan: quick (20,000,000 records, 10,000 keys, parallelism 2")
                 .containsPattern("1 keyed count, no checkpoints\\s+4,000,000\\s+10,000,000\\s+0\\s+-")
                 .containsPattern("aligned exactly-once every 1.0 s\\s+3,600,000\\s+10,000,000\\s+3\\s+17 ms")
                 .containsPattern("2 backpressure, unaligned every 2.0 s\\s+80,000\\s+10,000,000\\s+4\\s+20 ms")

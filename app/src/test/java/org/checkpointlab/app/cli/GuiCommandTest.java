@@ -1,7 +1,6 @@
 package org.checkpointlab.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,24 +23,5 @@ class GuiCommandTest {
         new CommandLine(gui).parseArgs();
 
         assertThat(gui.launcherArguments()).isEmpty();
-    }
-
-    @Test
-    void guiInABuildWithoutTheDesktopApp_exitsOneSayingSo() {
-        assumeTrue(!desktopLauncherPresent(), "the desktop app is part of this build");
-
-        Cli.Result r = Cli.run("gui");
-
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.JOB_FAILED);
-        assertThat(r.err()).contains("desktop app is not part of this build");
-    }
-
-    private static boolean desktopLauncherPresent() {
-        try {
-            Class.forName(GuiCommand.DESKTOP_LAUNCHER);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }
