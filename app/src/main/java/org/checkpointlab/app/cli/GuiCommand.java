@@ -1,0 +1,64 @@
+package org.checkpointlab.app.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.checkpointlab.app.DesktopLauncher;
+import org.checkpointlab.model.util.Durations;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code checkpoint-lab gui [FILE] [--run] [--exit-after 30s] [--frame-report]}: opens the desktop app by handing
+ * these arguments to {@link DesktopLauncher#main}, which returns when the app has closed.
+ */
+@Command(name = "gui", description = "Open the desktop app, optionally with a pipeline file.")
+final class GuiCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A pipeline file to open.")
+    private Path file;
+
+    @Option(names = "--run", description = "Start the pipeline at once.")
+    private boolean run;
+
+    @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Close the app after this long (for demos and smoke tests).")
+    private Duration exitAfter;
+
+    @Option(names = "--frame-report", description = "Report frame timing when the app closes.")
+    private boolean frameReport;
+
+    @Override
+    public Integer call() {
+        DesktopLauncher.main(launcherArguments().toArray(new String[0]));
+        return ExitCodes.OK;
+    }
+
+    /** The arguments as the desktop launcher reads them (the same spelling as on this command line). */
+    List<String> launcherArguments() {
+        List<String> args = new ArrayList<>();
+        if (file != null) {
+            args.add(file.toString());
+        }
+        if (run) {
+            args.add("--run");
+        }
+        if (exitAfter != null) {
+            args.add("--exit-after");
+            args.add(Durations.format(exitAfter));
+        }
+        if (frameReport) {
+            args.add("--frame-report");
+        }
+        return args;
+    }
+}

@@ -1,0 +1,130 @@
+package org.checkpointlab.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code checkpoint-lab run PIPELINE.json [options]}: runs a pipeline headless until it finishes, fails, or
+ * {@code --duration} is up, with a progress line on stderr, then prints a summary (readable, or one JSON object with
+ * {@code --json}). Exit codes: {@link ExitCodes#OK} when FINISHED or cancelled by {@code --duration},
+ * {@link ExitCodes#JOB_FAILED} when the job failed, {@link ExitCodes#BAD_INPUT} for bad flags or files.
+ */
+@Command(name = "run", sortOptions = false,
+        description = "Run a pipeline headless and print a summary of records, checkpoints and sinks.")
+final class RunCommand implements Callable<Integer> {
+    /** How long a cancelled job may take to stop before the command gives up waiting. */
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(30);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PIPELINE.json", description = "The pipeline file.")
+    private Path file;
+
+    @Mixin
+    private RunFlags flags;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object on stdout (nothing else).")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String name = spec.qualifiedName();
+        JobConfig config;
+        Job job;
+        try {
+            PipelineSpec pipeline = PipelineFiles.load(file);
+            config = flags.toJobConfig(file, pipeline);
+            job = start(config);
+        } catch (BadInputException e) {
+            e.problems().forEach(p -> err.println(name + ": " + p));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        JobSummary summary = runToTheEnd(job, err);
+        summary = SummaryText.withSinksInPipelineOrder(summary, job.pipeline());
+        if (json) {
+            out.println(SummaryJson.toJson(summary));
+        } else {
+            SummaryText.print(job.pipeline().name(), summary, out);
+        }
+        out.flush();
+        if (summary.status() == JobStatus.FAILED) {
+            err.println(name + ": the job failed: " + summary.failureCause());
+            err.flush();
+            return ExitCodes.JOB_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Job start(JobConfig config) throws BadInputException {
+        try {
+            return Job.start(config);
+        } catch (PipelineException e) {
+            throw new BadInputException(e.problems());
+        } catch (IllegalArgumentException e) {
+            // The engine refuses a configuration the flags' checks let through.
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until the job ends or {@code --duration} is up (then cancels it), reporting progress; Ctrl-C cancels
+     * the job too.
+     */
+    private JobSummary runToTheEnd(Job job, PrintWriter err) throws InterruptedException {
+        Thread cancelOnExit = new Thread(job::close, "cancel-job-on-exit");
+        Runtime.getRuntime().addShutdownHook(cancelOnExit);
+        ProgressReporter progress = new ProgressReporter(job, err, ProgressReporter.stderrIsTerminal());
+        progress.start();
+        try {
+            boolean ended;
+            if (flags.duration != null) {
+                ended = job.awaitTermination(flags.duration);
+            } else {
+                do {
+                    ended = job.awaitTermination(Duration.ofHours(1));
+                } while (!ended);
+            }
+            if (!ended) {
+                job.cancel();
+                if (!job.awaitTermination(CANCEL_WAIT)) {
+                    err.println("warning: the job did not stop within " + CANCEL_WAIT.toSeconds() + " s of cancelling");
+                }
+            }
+        } catch (InterruptedException e) {
+            job.cancel();
+            throw e;
+        } finally {
+            progress.stop();
+            removeHook(cancelOnExit);
+        }
+        return job.summary();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running and cancels the job.
+        }
+    }
+}

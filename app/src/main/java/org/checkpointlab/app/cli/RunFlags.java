@@ -1,0 +1,242 @@
+package org.checkpointlab.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.job.RuntimeOptions;
+import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.pipeline.PipelineValidator;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The flags of {@code run} and how they make a {@link JobConfig}. Checkpoint options start from Flink's defaults,
+ * then the pipeline file's {@code checkpointing} section, then these flags; a flag not given changes nothing.
+ * Every problem names the flag (or the option) it comes from.
+ */
+final class RunFlags {
+
+    @Option(names = "--records", paramLabel = "N",
+            description = "Records per source, overriding the sources' count (0 = unbounded).")
+    Long records;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this long (e.g. 10s): the job is cancelled and the command exits 0.")
+    Duration duration;
+
+    @Option(names = "--parallelism", paramLabel = "OP=N",
+            description = "Parallelism of operator OP (repeatable).")
+    Map<String, Integer> parallelism = new LinkedHashMap<>();
+
+    @Option(names = "--interval", paramLabel = "DURATION|off", converter = CheckpointInterval.Converter.class,
+            description = "Periodic checkpoint interval, or off.")
+    CheckpointInterval interval;
+
+    @Option(names = "--mode", paramLabel = "exactly-once|at-least-once", converter = ModeConverter.class,
+            description = "Checkpointing mode.")
+    CheckpointingMode mode;
+
+    @Option(names = "--unaligned", negatable = true,
+            description = "Unaligned checkpoints (exactly-once only); --no-unaligned turns them off.")
+    Boolean unaligned;
+
+    @Option(names = "--aligned-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --unaligned: start aligned, switch to unaligned after aligning this long "
+                    + "(0ms = unaligned at once).")
+    Duration alignedTimeout;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A checkpoint not complete after this long fails (Flink's default 10m).")
+    Duration timeout;
+
+    @Option(names = "--min-pause", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Minimum pause from the end of one checkpoint to the start of the next.")
+    Duration minPause;
+
+    @Option(names = "--max-concurrent", paramLabel = "N", description = "Checkpoints in progress at once.")
+    Integer maxConcurrent;
+
+    @Option(names = "--tolerable-failures", paramLabel = "N",
+            description = "Consecutive failed checkpoints tolerated before the job fails over.")
+    Integer tolerableFailures;
+
+    @Option(names = "--backend", paramLabel = "hashmap|rocksdb", defaultValue = "hashmap",
+            description = "State backend for keyed state (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Store checkpoints in this directory (default: the job manager's memory).")
+    Path checkpointDir;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Directory for the part files of transactional sinks.")
+    Path output;
+
+    @Option(names = "--buffer-size", paramLabel = "N", description = "Records per network buffer.")
+    Integer bufferSize;
+
+    @Option(names = "--buffers-per-channel", paramLabel = "N",
+            description = "Buffers a channel holds before its sender is backpressured.")
+    Integer buffersPerChannel;
+
+    @Option(names = "--buffer-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Flush a partly filled output buffer after this long (default 100ms).")
+    Duration bufferTimeout;
+
+    @Option(names = "--no-chaining", description = "Do not chain forward edges into one task.")
+    boolean noChaining;
+
+    /**
+     * The job configuration for {@code pipeline} (read from {@code file}) with these flags applied.
+     *
+     * @throws BadInputException naming every bad flag value, unknown operator or invalid checkpoint option
+     */
+    JobConfig toJobConfig(Path file, PipelineSpec pipeline) throws BadInputException {
+        List<String> problems = new ArrayList<>();
+        checkFlagValues(pipeline, problems);
+        StateBackendKind backendKind = backendKind(problems);
+        RuntimeOptions runtime = runtimeOptions(problems);
+        CheckpointOptions options = checkpointOptions(file, pipeline, problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        PipelineSpec adjusted = noChaining ? pipeline.withChaining(false) : pipeline;
+        checkWithParallelism(adjusted);
+        return JobConfig.of(adjusted)
+                .withCheckpointOptions(options)
+                .withRuntimeOptions(runtime)
+                .withBackend(backendKind)
+                .withParallelism(parallelism)
+                .withRecords(records)
+                .withOutputDir(output);
+    }
+
+    private void checkFlagValues(PipelineSpec pipeline, List<String> problems) {
+        if (records != null && records < 0) {
+            problems.add("--records must not be negative (0 = unbounded), was " + records);
+        }
+        if (duration != null && duration.isZero()) {
+            problems.add("--duration must be positive, was 0");
+        }
+        for (Map.Entry<String, Integer> e : parallelism.entrySet()) {
+            if (pipeline.operator(e.getKey()).isEmpty()) {
+                problems.add("--parallelism " + e.getKey() + "=" + e.getValue() + ": there is no operator '"
+                        + e.getKey() + "' in the pipeline (operators: " + operatorIds(pipeline) + ")");
+            } else if (e.getValue() == null || e.getValue() < 1) {
+                problems.add("--parallelism " + e.getKey() + ": parallelism must be at least 1, was "
+                        + e.getValue());
+            }
+        }
+        requireAtLeast("--max-concurrent", maxConcurrent, 1, problems);
+        requireAtLeast("--tolerable-failures", tolerableFailures, 0, problems);
+        requireDirectoryOrAbsent("--checkpoint-dir", checkpointDir, problems);
+        requireDirectoryOrAbsent("--output", output, problems);
+    }
+
+    private StateBackendKind backendKind(List<String> problems) {
+        StateBackendKind kind;
+        try {
+            kind = StateBackendKind.fromCliName(backend);
+        } catch (IllegalArgumentException e) {
+            problems.add("--backend: " + e.getMessage());
+            return StateBackendKind.HASHMAP;
+        }
+        if (kind == StateBackendKind.ROCKSDB) {
+            problems.add("--backend rocksdb: the RocksDB state backend is not available yet; use --backend hashmap");
+        }
+        return kind;
+    }
+
+    private RuntimeOptions runtimeOptions(List<String> problems) {
+        RuntimeOptions defaults = RuntimeOptions.defaults();
+        boolean ok = requireAtLeast("--buffer-size", bufferSize, 1, problems)
+                & requireAtLeast("--buffers-per-channel", buffersPerChannel, 1, problems);
+        if (!ok) {
+            return defaults;
+        }
+        return new RuntimeOptions(bufferSize != null ? bufferSize : defaults.bufferSize(),
+                buffersPerChannel != null ? buffersPerChannel : defaults.buffersPerChannel(),
+                bufferTimeout != null ? bufferTimeout : defaults.bufferTimeout());
+    }
+
+    private CheckpointOptions checkpointOptions(Path file, PipelineSpec pipeline, List<String> problems)
+            throws BadInputException {
+        CheckpointOptions o = PipelineFiles.checkpointDefaults(file, pipeline);
+        if (interval != null) {
+            o = o.withInterval(interval.interval());
+        }
+        if (mode != null) {
+            o = o.withMode(mode);
+        }
+        if (unaligned != null) {
+            o = o.withUnaligned(unaligned);
+        }
+        if (alignedTimeout != null) {
+            o = o.withAlignedTimeout(alignedTimeout);
+        }
+        if (timeout != null) {
+            o = o.withTimeout(timeout);
+        }
+        if (minPause != null) {
+            o = o.withMinPause(minPause);
+        }
+        if (maxConcurrent != null) {
+            o = o.withMaxConcurrent(maxConcurrent);
+        }
+        if (tolerableFailures != null) {
+            o = o.withTolerableFailures(tolerableFailures);
+        }
+        if (checkpointDir != null) {
+            o = o.withDirectory(checkpointDir);
+        }
+        for (String p : o.problems()) {
+            problems.add("invalid checkpoint options: " + p);
+        }
+        return o;
+    }
+
+    /** A new parallelism may break a forward edge; the validator names it. */
+    private void checkWithParallelism(PipelineSpec pipeline) throws BadInputException {
+        if (parallelism.isEmpty()) {
+            return;
+        }
+        List<OperatorSpec> ops = pipeline.operators().stream()
+                .map(op -> parallelism.containsKey(op.id()) ? op.withParallelism(parallelism.get(op.id())) : op)
+                .toList();
+        try {
+            PipelineValidator.validate(pipeline.withOperators(ops));
+        } catch (PipelineException e) {
+            throw new BadInputException(e.problems().stream().map(p -> "with --parallelism applied: " + p)
+                    .toList());
+        }
+    }
+
+    private static boolean requireAtLeast(String flag, Integer value, int min, List<String> problems) {
+        if (value != null && value < min) {
+            problems.add(flag + " must be at least " + min + ", was " + value);
+            return false;
+        }
+        return true;
+    }
+
+    private static void requireDirectoryOrAbsent(String flag, Path dir, List<String> problems) {
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+            problems.add(flag + " " + dir + ": exists and is not a directory");
+        }
+    }
+
+    private static String operatorIds(PipelineSpec pipeline) {
+        return String.join(", ", pipeline.operators().stream().map(OperatorSpec::id).toList());
+    }
+}

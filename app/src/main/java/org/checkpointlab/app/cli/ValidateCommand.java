@@ -1,0 +1,43 @@
+package org.checkpointlab.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.checkpointlab.model.pipeline.PipelineSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code checkpoint-lab validate PIPELINE.json}: reads and checks a pipeline file without running it. Prints
+ * {@code OK: <name> (<n> operators, <m> edges)} on stdout, or every problem on stderr with exit code
+ * {@link ExitCodes#BAD_INPUT}.
+ */
+@Command(name = "validate", description = "Check a pipeline file: its JSON, its operators and edges, and its "
+        + "checkpointing section.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PIPELINE.json", description = "The pipeline file.")
+    private Path file;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            PipelineSpec pipeline = PipelineFiles.load(file);
+            out.printf("OK: %s (%d operators, %d edges)%n", pipeline.name(), pipeline.operators().size(),
+                    pipeline.edges().size());
+            return ExitCodes.OK;
+        } catch (BadInputException e) {
+            e.problems().forEach(err::println);
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.checkpointlab.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+class GuiCommandTest {
+
+    @Test
+    void guiArguments_arePassedToTheDesktopLauncherInTheSameSpelling() {
+        GuiCommand gui = new GuiCommand();
+        new CommandLine(gui).parseArgs("samples/word-count.json", "--run", "--exit-after", "30s", "--frame-report");
+
+        assertThat(gui.launcherArguments())
+                .containsExactly("samples/word-count.json", "--run", "--exit-after", "30s", "--frame-report");
+    }
+
+    @Test
+    void guiWithoutArguments_passesNone() {
+        GuiCommand gui = new GuiCommand();
+        new CommandLine(gui).parseArgs();
+
+        assertThat(gui.launcherArguments()).isEmpty();
+    }
+}

@@ -1,0 +1,213 @@
+package org.checkpointlab.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void boundedRunWithJson_printsExactlyOneJsonObjectWithRecordsAndACompletedCheckpoint() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(20_000, "{\"interval\": \"50ms\"}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonObject json = onlyJsonObject(r.out());
+        assertThat(json.keySet()).containsExactly("status", "processingMillis", "operators", "sourceRecords",
+                "throughputPerSecond", "checkpoints", "restarts", "sinks", "failureCause");
+        assertThat(json.get("status").getAsString()).isEqualTo("FINISHED");
+        assertThat(json.get("sourceRecords").getAsLong()).isEqualTo(20_000);
+        assertThat(json.get("failureCause").isJsonNull()).isTrue();
+        JsonObject count = json.getAsJsonArray("operators").get(1).getAsJsonObject();
+        assertThat(count.get("id").getAsString()).isEqualTo("count");
+        assertThat(count.get("recordsIn").getAsLong()).isEqualTo(20_000);
+        JsonObject checkpoints = json.getAsJsonObject("checkpoints");
+        assertThat(checkpoints.get("completed").getAsInt()).isPositive();
+        List<JsonObject> list = new ArrayList<>();
+        checkpoints.getAsJsonArray("list").forEach(e -> list.add(e.getAsJsonObject()));
+        assertThat(list).anySatisfy(c -> {
+            assertThat(c.get("status").getAsString()).isEqualTo("COMPLETED");
+            assertThat(c.get("endToEndMs").getAsLong()).isNotNegative();
+            assertThat(c.get("fullSizeBytes").getAsLong()).isPositive();
+        });
+        assertThat(list.get(0).keySet()).containsExactly("id", "status", "savepoint", "endToEndMs", "syncMs",
+                "asyncMs", "alignmentMs", "startDelayMs", "checkpointedSizeBytes", "fullSizeBytes",
+                "persistedInFlightBytes", "unaligned", "failureCause");
+        JsonObject sink = json.getAsJsonArray("sinks").get(0).getAsJsonObject();
+        assertThat(sink.get("id").getAsString()).isEqualTo("sink");
+        assertThat(sink.get("committedRecords").getAsLong()).isEqualTo(20_000);
+        assertThat(sink.get("digest").getAsString()).isNotBlank();
+    }
+
+    @Test
+    void boundedRunWithoutJson_printsReadableSummaryWithOperatorsCheckpointsAndSinkDigest() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(10_000, "{}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--interval", "50ms", "--records", "5000",
+                "--no-chaining", "--buffer-size", "64");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).startsWith("Job 'small keyed count' FINISHED after ")
+                .contains("Source records: 5,000")
+                .containsPattern("count\\s+keyed-count\\s+2\\s+5,000\\s+5,000")
+                .containsPattern("Checkpoints: [1-9]\\d* completed, 0 failed")
+                .contains("COMPLETED")
+                .contains("Restarts: 0")
+                .containsPattern("sink\\s+transactional-sink\\s+5,000\\s+\\S+");
+    }
+
+    @Test
+    void durationOnUnboundedSource_cancelsTheJobAndExitsZero() throws Exception {
+        Path file = Cli.write(dir, "endless.json", Cli.keyedCountPipeline(0, "{}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--duration", "300ms", "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonObject json = onlyJsonObject(r.out());
+        assertThat(json.get("status").getAsString()).isEqualTo("CANCELED");
+        assertThat(json.get("sourceRecords").getAsLong()).isPositive();
+    }
+
+    @Test
+    void outputFlag_writesTheCommittedPartFilesIntoThatDirectory() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(2_000, "{\"interval\": \"50ms\"}"));
+        Path output = dir.resolve("out");
+
+        Cli.Result r = Cli.run("run", file.toString(), "--output", output.toString(), "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        try (var files = Files.walk(output)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void badFlagValue_exitsTwoNamingTheFlag() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
+
+        Cli.Result records = Cli.run("run", file.toString(), "--records", "many");
+        Cli.Result interval = Cli.run("run", file.toString(), "--interval", "5 parsecs");
+        Cli.Result buffers = Cli.run("run", file.toString(), "--buffer-size", "0");
+
+        assertThat(records.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(records.err()).contains("--records").contains("'many'");
+        assertThat(interval.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(interval.err()).contains("--interval").contains("5 parsecs").contains("off");
+        assertThat(buffers.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(buffers.err()).contains("--buffer-size must be at least 1, was 0");
+        assertThat(records.out() + interval.out() + buffers.out()).isEmpty();
+    }
+
+    @Test
+    void unalignedWithAtLeastOnce_exitsTwoGivingTheReason() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--unaligned", "--mode", "at-least-once");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("unaligned checkpoints require exactly-once mode");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void flagsOverrideThePipelineFilesCheckpointingSection() throws Exception {
+        Path file = Cli.write(dir, "unaligned.json",
+                Cli.keyedCountPipeline(2_000, "{\"interval\": \"50ms\", \"unaligned\": true}"));
+
+        Cli.Result conflicting = Cli.run("run", file.toString(), "--mode", "at-least-once");
+        Cli.Result overridden = Cli.run("run", file.toString(), "--mode", "at-least-once", "--no-unaligned",
+                "--json");
+
+        assertThat(conflicting.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(conflicting.err()).contains("unaligned checkpoints require exactly-once mode");
+        assertThat(overridden.exitCode()).as(overridden.err()).isEqualTo(ExitCodes.OK);
+        assertThat(onlyJsonObject(overridden.out()).getAsJsonObject("checkpoints").get("completed").getAsInt())
+                .isPositive();
+    }
+
+    @Test
+    void parallelismOfUnknownOperator_exitsTwoNamingTheOperator() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--parallelism", "nosuch=2");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--parallelism").contains("'nosuch'")
+                .contains("operators: numbers, count, sink");
+    }
+
+    @Test
+    void parallelismThatBreaksAForwardEdge_exitsTwoNamingTheEdge() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--parallelism", "count=3");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--parallelism").contains("count -> sink");
+    }
+
+    @Test
+    void parallelismOverride_isAppliedToTheRun() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(3_000, "{}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--parallelism", "numbers=3", "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonObject numbers = onlyJsonObject(r.out()).getAsJsonArray("operators").get(0).getAsJsonObject();
+        assertThat(numbers.get("parallelism").getAsInt()).isEqualTo(3);
+        assertThat(numbers.get("recordsOut").getAsLong()).isEqualTo(3_000);
+    }
+
+    @Test
+    void rocksdbBackend_exitsTwoSayingItIsNotAvailableYet() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--backend", "rocksdb");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--backend rocksdb").contains("not available yet");
+    }
+
+    @Test
+    void missingPipelineFile_exitsTwoNamingTheFile() {
+        Cli.Result r = Cli.run("run", dir.resolve("absent.json").toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("absent.json");
+    }
+
+    @Test
+    void noCommand_exitsTwoListingTheCommands() {
+        Cli.Result r = Cli.run();
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("run, validate, bench or gui");
+    }
+
+    /** Parses {@code out} strictly and checks that it holds one JSON object and nothing after it. */
+    private static JsonObject onlyJsonObject(String out) throws Exception {
+        JsonReader reader = new JsonReader(new StringReader(out));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement element = JsonParser.parseReader(reader);
+        assertThat(reader.peek()).as("anything after the JSON object").isEqualTo(JsonToken.END_DOCUMENT);
+        assertThat(element.isJsonObject()).isTrue();
+        return element.getAsJsonObject();
+    }
+}
