@@ -84,7 +84,10 @@ public final class Job implements AutoCloseable {
     private long lastRestartDelay;
 
     // ---- read by any thread ------------------------------------------------------------------------------------------
-    private volatile ExecutionGraph graph;
+    /** The running tasks, per pipelined region. Replaced whole on a full restart; per region on a region restart. */
+    private volatile Deployment deployment;
+    /** Regions waiting for their restart (region failover); changed on the control thread, read anywhere. */
+    private final Set<Integer> restartingRegions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile JobStatus status = JobStatus.CREATED;
     private volatile int attempt;
     private volatile int restarts;
@@ -156,18 +159,25 @@ public final class Job implements AutoCloseable {
     }
 
     private void deploy(CompletedCheckpoint restore) {
-        ExecutionGraph g = ExecutionGraph.build(pipeline, setup::params, setup.keyedOperators(),
-                new ExecutionGraph.Environment(new Listener(), asyncExecutor, storage,
-                        new HeapStateBackendFactory(), sinkStore, runtime, config.runtimeOptions().bufferSize(),
-                        config.runtimeOptions().buffersPerChannel()), restore);
+        Deployment d = new Deployment(Deployment.pipelinedRegions(pipeline));
+        for (int r = 0; r < d.regionCount(); r++) {
+            d.replace(r, buildRegion(d.regionPipeline(r), restore));
+        }
         endOfData.clear();
         finished.clear();
         finalCheckpointRequested = false;
         synchronized (countsOfEndedAttempts) {
-            graph = g;
+            deployment = d;
         }
         status = JobStatus.RUNNING;
-        g.start();
+        d.start();
+    }
+
+    private ExecutionGraph buildRegion(PipelineSpec region, CompletedCheckpoint restore) {
+        return ExecutionGraph.build(region, setup::params, setup.keyedOperators(),
+                new ExecutionGraph.Environment(new Listener(), asyncExecutor, storage,
+                        new HeapStateBackendFactory(), sinkStore, runtime, config.runtimeOptions().bufferSize(),
+                        config.runtimeOptions().buffersPerChannel()), restore);
     }
 
     // ---- public API ---------------------------------------------------------------------------------------------------
@@ -187,8 +197,8 @@ public final class Job implements AutoCloseable {
 
     /** An immutable view of the job at this moment: subtasks, channels with their buffers and barriers. */
     public JobSnapshot snapshot() {
-        ExecutionGraph g = graph;
-        return new JobSnapshot(System.nanoTime(), status, attempt, g.subtaskSnapshots(), g.channelSnapshots(),
+        Deployment d = deployment;
+        return new JobSnapshot(System.nanoTime(), status, attempt, d.subtaskSnapshots(), d.channelSnapshots(),
                 coordinator.history(), failures, restartEvents, nextRestartAtMillis, runtime.paused,
                 runtime.speed);
     }
@@ -216,11 +226,10 @@ public final class Job implements AutoCloseable {
         CompletableFuture<SavepointResult> result = triggerSavepoint(directory);
         return result.thenCompose(written -> {
             CompletableFuture<SavepointResult> stopped = new CompletableFuture<>();
-            ExecutionGraph g = graph;
-            g.drainMailboxes().whenComplete((v, e) -> control.execute(() -> {
+            deployment.drainMailboxes().whenComplete((v, e) -> control.execute(() -> {
                 if (!status.isTerminal()) {
                     coordinator.stop("job stopped with savepoint");
-                    cancelGraph();
+                    cancelDeployment();
                     end(JobStatus.FINISHED, null);
                 }
                 stopped.complete(written);
@@ -297,7 +306,7 @@ public final class Job implements AutoCloseable {
      * @return false if there is no such running subtask
      */
     public boolean injectFailure(String operatorId, int subtask) {
-        return graph.injectFailure(operatorId, subtask,
+        return deployment.injectFailure(operatorId, subtask,
                 new InjectedFailure("failure injected into " + operatorId + " #" + subtask));
     }
 
@@ -311,8 +320,8 @@ public final class Job implements AutoCloseable {
             if (status.isTerminal()) {
                 return false;
             }
-            ExecutionGraph g = graph;
-            if (status == JobStatus.RUNNING && g.tasks().stream()
+            Deployment d = deployment;
+            if (status == JobStatus.RUNNING && restartingRegions.isEmpty() && d.tasks().stream()
                     .allMatch(t -> t.status() == org.checkpointlab.model.runtime.SubtaskStatus.RUNNING)) {
                 return true;
             }
@@ -339,7 +348,7 @@ public final class Job implements AutoCloseable {
      * (a source: emitted) in the current attempt. Fires once; a restart does not re-arm it.
      */
     public boolean failAtRecords(String operatorId, int subtask, long records) {
-        return graph.failAtRecords(operatorId, subtask, records, new InjectedFailure("failure injected into "
+        return deployment.failAtRecords(operatorId, subtask, records, new InjectedFailure("failure injected into "
                 + operatorId + " #" + subtask + " at record " + records));
     }
 
@@ -372,7 +381,7 @@ public final class Job implements AutoCloseable {
                 chaosStep(remaining, injected, random, done);
                 return;
             }
-            List<Task> tasks = graph.tasks();
+            List<Task> tasks = deployment.tasks();
             Task victim = tasks.get(random.nextInt(tasks.size()));
             if (injectFailure(victim.headOperatorId(), victim.subtaskIndex())) {
                 injected.incrementAndGet();
@@ -398,7 +407,7 @@ public final class Job implements AutoCloseable {
         control.execute(() -> {
             if (!status.isTerminal()) {
                 coordinator.stop("job cancelled");
-                cancelGraph();
+                cancelDeployment();
                 end(JobStatus.CANCELED, null);
             }
         });
@@ -408,8 +417,7 @@ public final class Job implements AutoCloseable {
     public JobSummary summary() {
         Map<String, long[]> counts = new LinkedHashMap<>();
         synchronized (countsOfEndedAttempts) {
-            ExecutionGraph g = graph;
-            for (Map.Entry<String, long[]> e : g.operatorCounts().entrySet()) {
+            for (Map.Entry<String, long[]> e : deployment.operatorCounts().entrySet()) {
                 long[] earlier = countsOfEndedAttempts.getOrDefault(e.getKey(), new long[2]);
                 counts.put(e.getKey(), new long[] {e.getValue()[0] + earlier[0], e.getValue()[1] + earlier[1]});
             }
@@ -458,65 +466,128 @@ public final class Job implements AutoCloseable {
         if (status.isTerminal()) {
             return;
         }
-        graph.sampleTimes();
+        deployment.sampleTimes();
         control.schedule(this::sample, SAMPLE_INTERVAL_MILLIS);
     }
 
-    private void onTaskFailed(Task task, Throwable cause) {
+    /**
+     * A task failed ({@code task} null: a job-level failure, e.g. too many failed checkpoints). Every pending
+     * checkpoint fails. If the restart strategy allows, the failed task's region restarts after the strategy's delay
+     * (region failover: the job stays RUNNING, as in Flink), or every task does (full failover, job-level failures,
+     * and failures once the final checkpoint is under way: the job goes RESTARTING); otherwise the job fails.
+     */
+    private void onFailure(Task task, Throwable cause) {
         if (status != JobStatus.RUNNING) {
             return;
         }
-        status = JobStatus.FAILING;
-        String message = task.taskName() + " #" + task.subtaskIndex() + " failed: " + cause;
+        int region = task == null ? -1 : deployment.regionOf(task);
+        if (task != null && (region < 0 || restartingRegions.contains(region))) {
+            return; // a task of a region that is already going down
+        }
+        String where = task == null ? "job" : task.taskName() + " #" + task.subtaskIndex();
+        String message = where + " failed: " + cause;
         lastFailureMillis = System.currentTimeMillis();
-        failures.add(new FailureEvent(lastFailureMillis, task.headOperatorId(), task.subtaskIndex(),
+        failures.add(new FailureEvent(lastFailureMillis, task == null ? null : task.headOperatorId(),
+                task == null ? -1 : task.subtaskIndex(),
                 String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause)));
         coordinator.failPending(message);
-        cancelGraph();
-        OptionalLong delay = restartBackoff.onFailure(System.currentTimeMillis());
+        OptionalLong delay = restartBackoff.onFailure(lastFailureMillis);
+        boolean global = region < 0 || config.failover() == FailoverStrategy.FULL || finalCheckpointRequested;
         if (delay.isEmpty()) {
+            status = JobStatus.FAILING;
+            cancelDeployment();
             coordinator.stop("job failed");
             end(JobStatus.FAILED, message);
             return;
         }
-        status = JobStatus.RESTARTING;
         lastRestartDelay = delay.getAsLong();
-        nextRestartAtMillis = System.currentTimeMillis() + lastRestartDelay;
-        control.schedule(this::restart, lastRestartDelay);
+        nextRestartAtMillis = lastFailureMillis + lastRestartDelay;
+        if (global) {
+            status = JobStatus.FAILING;
+            cancelDeployment();
+            status = JobStatus.RESTARTING;
+            control.schedule(this::restartAll, lastRestartDelay);
+        } else {
+            restartingRegions.add(region);
+            ExecutionGraph failed = deployment.graph(region);
+            try {
+                failed.cancelAndJoin(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            control.schedule(() -> restartRegion(region, failed), lastRestartDelay);
+        }
     }
 
-    private void restart() {
+    /** The checkpoint to restore from: the latest completed one, or the savepoint the job started from. */
+    private CompletedCheckpoint restorePoint() {
+        return coordinator.latestCompleted().orElse(restoredFrom);
+    }
+
+    /** Full failover: every task restarts from the restore point. */
+    private void restartAll() {
         if (status != JobStatus.RESTARTING) {
             return;
         }
-        CompletedCheckpoint latest = coordinator.latestCompleted().orElse(restoredFrom);
+        CompletedCheckpoint latest = restorePoint();
         long restoredId = latest == null ? 0 : latest.id();
         // Abort the transactions pre-committed for checkpoints that never completed.
         for (SinkOutput out : sinkStore.outputs().values()) {
             out.abortPreparedAfter(restoredId);
         }
-        carryCounts(graph);
-        attempt++;
-        restarts++;
-        nextRestartAtMillis = -1;
-        restartEvents.add(new RestartEvent(lastFailureMillis, System.currentTimeMillis(), restoredId,
-                lastRestartDelay));
+        carryCounts(deployment.operatorCounts());
+        restartingRegions.clear();
+        recordRestart(restoredId);
         deploy(latest);
     }
 
-    private void cancelGraph() {
-        ExecutionGraph g = graph;
+    /** Region failover: the failed region's tasks restart from the restore point; the other regions go on. */
+    private void restartRegion(int region, ExecutionGraph failed) {
+        if (status != JobStatus.RUNNING || deployment.graph(region) != failed) {
+            return;
+        }
+        CompletedCheckpoint latest = restorePoint();
+        long restoredId = latest == null ? 0 : latest.id();
+        PipelineSpec regionPipeline = deployment.regionPipeline(region);
+        for (Map.Entry<String, SinkOutput> e : sinkStore.outputs().entrySet()) {
+            if (regionPipeline.operator(e.getKey()).isPresent()) {
+                e.getValue().abortPreparedAfter(restoredId);
+            }
+        }
+        carryCounts(failed.operatorCounts());
+        endOfData.removeAll(failed.tasks());
+        finished.removeAll(failed.tasks());
+        ExecutionGraph replacement = buildRegion(regionPipeline, latest);
+        synchronized (countsOfEndedAttempts) {
+            deployment.replace(region, replacement);
+        }
+        restartingRegions.remove(region);
+        recordRestart(restoredId);
+        replacement.start();
+    }
+
+    private void recordRestart(long restoredId) {
+        attempt++;
+        restarts++;
+        if (restartingRegions.isEmpty()) {
+            nextRestartAtMillis = -1;
+        }
+        restartEvents.add(new RestartEvent(lastFailureMillis, System.currentTimeMillis(), restoredId,
+                lastRestartDelay));
+    }
+
+    private void cancelDeployment() {
         try {
-            g.cancelAndJoin(5_000);
+            deployment.cancelAndJoin(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** Keeps the record counts of the attempt that ends, so totals span restarts. Before a new deployment. */
-    private void carryCounts(ExecutionGraph ended) {
+    private void carryCounts(Map<String, long[]> ended) {
         synchronized (countsOfEndedAttempts) {
-            for (Map.Entry<String, long[]> e : ended.operatorCounts().entrySet()) {
+            for (Map.Entry<String, long[]> e : ended.entrySet()) {
                 long[] sum = countsOfEndedAttempts.computeIfAbsent(e.getKey(), k -> new long[2]);
                 sum[0] += e.getValue()[0];
                 sum[1] += e.getValue()[1];
@@ -526,34 +597,35 @@ public final class Job implements AutoCloseable {
 
     private void onEndOfData(Task task) {
         endOfData.add(task);
-        if (endOfData.size() < graph.tasks().size() || finalCheckpointRequested) {
+        if (endOfData.size() < deployment.tasks().size() || finalCheckpointRequested
+                || !restartingRegions.isEmpty()) {
             return;
         }
         finalCheckpointRequested = true;
         if (!coordinator.options().periodic()) {
-            graph.requestFinish();
+            deployment.requestFinish();
             return;
         }
-        triggerFinalCheckpoint(graph);
+        triggerFinalCheckpoint(deployment);
     }
 
     /** The final checkpoint of a bounded job commits everything; the sources finish once it completed. */
-    private void triggerFinalCheckpoint(ExecutionGraph g) {
+    private void triggerFinalCheckpoint(Deployment d) {
         coordinator.triggerFinal().whenComplete((stats, error) -> control.execute(() -> {
-            if (graph != g || status != JobStatus.RUNNING) {
+            if (deployment != d || status != JobStatus.RUNNING) {
                 return;
             }
             if (error == null && stats.status() == CheckpointStatus.COMPLETED) {
-                g.requestFinish();
+                d.requestFinish();
             } else {
-                control.schedule(() -> triggerFinalCheckpoint(g), 50);
+                control.schedule(() -> triggerFinalCheckpoint(d), 50);
             }
         }));
     }
 
     private void onTaskFinished(Task task) {
         finished.add(task);
-        if (finished.size() == graph.tasks().size()) {
+        if (finished.size() == deployment.tasks().size()) {
             coordinator.stop("job finished");
             end(JobStatus.FINISHED, null);
         }
@@ -564,8 +636,8 @@ public final class Job implements AutoCloseable {
         coordinator.jobTerminated(finalStatus == JobStatus.CANCELED);
         failureCause = cause;
         status = finalStatus;
-        if (graph != null) {
-            graph.sampleTimes();
+        if (deployment != null) {
+            deployment.sampleTimes();
         }
         asyncExecutor.shutdown();
         // After the retention decision (queued on this thread by jobTerminated) and every file operation it
@@ -587,8 +659,8 @@ public final class Job implements AutoCloseable {
         @Override
         public void taskFailed(Task task, Throwable cause) {
             control.execute(() -> {
-                if (graph.tasks().contains(task)) {
-                    onTaskFailed(task, cause);
+                if (deployment.regionOf(task) >= 0) {
+                    onFailure(task, cause);
                 }
             });
         }
@@ -596,7 +668,7 @@ public final class Job implements AutoCloseable {
         @Override
         public void taskFinished(Task task) {
             control.execute(() -> {
-                if (graph.tasks().contains(task)) {
+                if (deployment.regionOf(task) >= 0) {
                     onTaskFinished(task);
                 }
             });
@@ -605,7 +677,7 @@ public final class Job implements AutoCloseable {
         @Override
         public void endOfDataReached(Task task) {
             control.execute(() -> {
-                if (graph.tasks().contains(task)) {
+                if (deployment.regionOf(task) >= 0) {
                     onEndOfData(task);
                 }
             });
@@ -630,7 +702,7 @@ public final class Job implements AutoCloseable {
             if (status != JobStatus.RUNNING) {
                 return "the job is " + status;
             }
-            for (Task t : graph.tasks()) {
+            for (Task t : deployment.tasks()) {
                 if (t.status() != org.checkpointlab.model.runtime.SubtaskStatus.RUNNING) {
                     return "not every task is running (" + t.taskName() + " #" + t.subtaskIndex() + " is "
                             + t.status() + ")";
@@ -642,7 +714,7 @@ public final class Job implements AutoCloseable {
         @Override
         public Set<String> tasksToAcknowledge() {
             Set<String> keys = new HashSet<>();
-            for (Task t : graph.tasks()) {
+            for (Task t : deployment.tasks()) {
                 keys.add(ExecutionGraph.taskKey(t));
             }
             return keys;
@@ -650,19 +722,17 @@ public final class Job implements AutoCloseable {
 
         @Override
         public void triggerSources(CheckpointBarrier barrier) {
-            for (Task t : graph.sourceTasks()) {
-                graph.triggerCheckpoint(t, barrier);
-            }
+            deployment.triggerSources(barrier);
         }
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
-            graph.notifyCheckpointComplete(checkpointId);
+            deployment.notifyCheckpointComplete(checkpointId);
         }
 
         @Override
         public void abortCheckpoint(long checkpointId) {
-            graph.abortCheckpoint(checkpointId);
+            deployment.abortCheckpoint(checkpointId);
         }
 
         @Override
@@ -690,11 +760,7 @@ public final class Job implements AutoCloseable {
 
         @Override
         public void failJob(String cause) {
-            ExecutionGraph g = graph;
-            if (!g.tasks().isEmpty()) {
-                Task any = g.tasks().get(0);
-                onTaskFailed(any, new IllegalStateException(cause));
-            }
+            onFailure(null, new IllegalStateException(cause));
         }
     }
 

@@ -53,7 +53,7 @@ class JobControlTest {
     }
 
     @Test
-    void injectedFailure_isInTheExceptionHistory_andTheRestartRestoresTheLatestCheckpoint() throws Exception {
+    void injectedFailure_isInTheExceptionHistory_andTheRegionRestartRestoresTheLatestCheckpoint() throws Exception {
         JobConfig config = unboundedKeyedCount()
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofHours(1)))
                 .withRestartStrategy(new RestartStrategy.FixedDelay(1, Duration.ofMillis(300)));
@@ -63,14 +63,16 @@ class JobControlTest {
             assertThat(job.injectFailure("count", 1)).isTrue();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             JobSnapshot restarting = job.snapshot();
-            while (restarting.status() != JobStatus.RESTARTING && System.nanoTime() < deadline) {
+            while (restarting.nextRestartAtMillis() < 0 && System.nanoTime() < deadline) {
                 restarting = job.snapshot();
             }
-            assertThat(restarting.status()).isEqualTo(JobStatus.RESTARTING);
+            // Region failover (the default): the job stays RUNNING while the failed region waits for its restart.
+            assertThat(restarting.status()).isEqualTo(JobStatus.RUNNING);
             assertThat(restarting.nextRestartAtMillis()).isGreaterThan(System.currentTimeMillis() - 50);
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
             JobSnapshot after = job.snapshot();
             assertThat(after.attempt()).isEqualTo(1);
+            assertThat(after.nextRestartAtMillis()).isEqualTo(-1);
             assertThat(after.failures()).singleElement().satisfies((FailureEvent f) -> {
                 assertThat(f.operatorId()).isEqualTo("count");
                 assertThat(f.subtaskIndex()).isEqualTo(1);
@@ -87,6 +89,24 @@ class JobControlTest {
             assertThat(job.awaitTermination(Duration.ofSeconds(10))).isTrue();
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
             assertThat(job.summary().failureCause()).contains("failure injected into source #0");
+        }
+    }
+
+    @Test
+    void fullFailover_takesTheJobThroughRestarting() throws Exception {
+        JobConfig config = unboundedKeyedCount().withFailover(FailoverStrategy.FULL)
+                .withRestartStrategy(new RestartStrategy.FixedDelay(1, Duration.ofMillis(300)));
+        try (Job job = Job.start(config)) {
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            assertThat(job.injectFailure("sink", 0)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (job.status() != JobStatus.RESTARTING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(job.status()).isEqualTo(JobStatus.RESTARTING);
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            assertThat(job.snapshot().restarts()).singleElement()
+                    .satisfies((RestartEvent r) -> assertThat(r.restoredCheckpointId()).isZero());
         }
     }
 }

@@ -1,0 +1,78 @@
+package org.checkpointlab.model.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.junit.jupiter.api.Test;
+
+/** Region failover restarts only the failed task's pipelined region (a connected component of the pipeline). */
+class RegionFailoverTest {
+
+    /** Two independent keyed counts: two regions. */
+    private static PipelineSpec twoRegions(long records) {
+        return new PipelineSpec(1, "two regions", List.of(
+                TestPipelines.op("a-source", "sequence-source", 1,
+                        Map.of("count", records, "keys", 10L, "ratePerSecond", 40_000L)),
+                TestPipelines.op("a-count", "keyed-count", 2, Map.of()),
+                TestPipelines.op("a-sink", "transactional-sink", 2, Map.of()),
+                TestPipelines.op("b-source", "sequence-source", 1,
+                        Map.of("count", records, "keys", 10L, "ratePerSecond", 40_000L)),
+                TestPipelines.op("b-count", "keyed-count", 2, Map.of()),
+                TestPipelines.op("b-sink", "transactional-sink", 2, Map.of())),
+                List.of(TestPipelines.edge("a-source", "a-count", Partitioning.HASH),
+                        TestPipelines.edge("a-count", "a-sink", Partitioning.FORWARD),
+                        TestPipelines.edge("b-source", "b-count", Partitioning.HASH),
+                        TestPipelines.edge("b-count", "b-sink", Partitioning.FORWARD)),
+                Map.of(), true);
+    }
+
+    private static long restored(Job job, String operator) {
+        return job.snapshot().subtasks().stream().filter(s -> s.operatorIds().contains(operator))
+                .mapToLong(SubtaskSnapshot::restoredCheckpointId).max().orElseThrow();
+    }
+
+    @Test
+    void failureInOneRegion_restartsOnlyThatRegion_andBothSinksStayExactlyOnce() throws Exception {
+        JobConfig config = JobConfig.of(twoRegions(30_000))
+                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(30)))
+                .withRestartStrategy(new RestartStrategy.FixedDelay(3, Duration.ZERO));
+        try (Job job = Job.start(config)) {
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            Thread.sleep(150);
+            assertThat(job.injectFailure("a-count", 0)).isTrue();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (job.restartEvents().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(job.restartEvents()).hasSize(1);
+            assertThat(job.restartEvents().get(0).restoredCheckpointId()).isPositive();
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            assertThat(restored(job, "a-count")).as("region a restored from a checkpoint").isPositive();
+            assertThat(restored(job, "b-count")).as("region b kept running, never restored").isEqualTo(-1);
+            assertThat(job.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+            for (String sink : List.of("a-sink", "b-sink")) {
+                assertThat(job.sinkOutputs().get(sink).count()).as(sink).isEqualTo(30_000);
+                assertThat(job.sinkOutputs().get(sink).records()).as(sink).doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    @Test
+    void pipelinedRegions_areTheConnectedComponents() {
+        List<PipelineSpec> regions = Deployment.pipelinedRegions(twoRegions(1));
+        assertThat(regions).hasSize(2);
+        assertThat(regions.get(0).operators()).extracting(o -> o.id())
+                .containsExactly("a-source", "a-count", "a-sink");
+        assertThat(regions.get(1).edges()).hasSize(2);
+        assertThat(Deployment.pipelinedRegions(TestPipelines.keyedCount(1, 1, 2, "discard-sink", true)))
+                .hasSize(1);
+    }
+}
