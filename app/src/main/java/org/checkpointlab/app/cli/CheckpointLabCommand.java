@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "checkpoint-lab",
         description = "See how a stream processor takes checkpoints: run pipelines headless, validate pipeline "
                 + "files, benchmark the engine, or open the desktop app.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, GuiCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, BenchRecoveryCommand.class,
+            GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class CheckpointLabCommand implements Callable<Integer> {
 
