@@ -42,6 +42,7 @@ import org.checkpointlab.model.runtime.OperatorFactory;
 import org.checkpointlab.model.runtime.RuntimeContext;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.SinkStore;
+import org.checkpointlab.model.runtime.StateBackendFactory;
 import org.checkpointlab.model.runtime.Task;
 import org.checkpointlab.model.runtime.TaskListener;
 import org.checkpointlab.model.runtime.TaskStateSnapshot;
@@ -50,6 +51,7 @@ import org.checkpointlab.model.savepoint.SavepointCompatibility;
 import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointReader;
 import org.checkpointlab.model.savepoint.SavepointWriter;
+import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;
 
 /**
  * A running job: the public face of the engine for the desktop app, the command line and tests.
@@ -70,6 +72,8 @@ public final class Job implements AutoCloseable {
     private final CheckpointCoordinator coordinator;
     private final SinkStore sinkStore;
     private final CheckpointStorage storage;
+    /** One for the job's life: an incremental RocksDB backend reuses files uploaded before a restart. */
+    private final StateBackendFactory backends;
     private final RuntimeSettings runtime;
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
     private final RestartBackoff restartBackoff;
@@ -124,6 +128,9 @@ public final class Job implements AutoCloseable {
         CheckpointOptions options = config.checkpointOptions();
         this.storage = options.directory() == null ? new MemoryCheckpointStorage()
                 : new DirectoryCheckpointStorage(options.directory());
+        this.backends = config.backend() == StateBackendKind.ROCKSDB
+                ? RocksDbStateBackendFactory.forJob(config.incremental(), options.directory())
+                : new HeapStateBackendFactory();
         this.runtime = new RuntimeSettings(new Operators(), config.runtimeOptions().bufferTimeout().toNanos(),
                 options.periodic());
         this.coordinator = new CheckpointCoordinator(options, control, new Coordination());
@@ -176,7 +183,7 @@ public final class Job implements AutoCloseable {
     private ExecutionGraph buildRegion(PipelineSpec region, CompletedCheckpoint restore) {
         return ExecutionGraph.build(region, setup::params, setup.keyedOperators(),
                 new ExecutionGraph.Environment(new Listener(), asyncExecutor, storage,
-                        new HeapStateBackendFactory(), sinkStore, runtime, config.runtimeOptions().bufferSize(),
+                        backends, sinkStore, runtime, config.runtimeOptions().bufferSize(),
                         config.runtimeOptions().buffersPerChannel()), restore);
     }
 

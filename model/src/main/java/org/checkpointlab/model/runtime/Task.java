@@ -786,7 +786,7 @@ public final class Task implements BarrierActions {
                 p.persistInput(currentChannel, currentBuffer.array(), currentPos, currentBuffer.size());
             }
             for (int i = 0; i < operators.length; i++) {
-                p.keyed[i] = keyedBackends[i] == null ? null : keyedBackends[i].snapshot(id);
+                p.keyed[i] = keyedBackends[i] == null ? null : keyedBackends[i].snapshot(id, barrier.savepoint());
                 p.operator[i] = operatorBackends[i].snapshot(id);
             }
         } catch (Exception e) {
@@ -877,6 +877,9 @@ public final class Task implements BarrierActions {
         long asyncStartNanos;
         long persistedBytes;
         long processedBytes;
+        /** State bytes persisted (incremental: the delta) and the full state size; set by writeState. */
+        volatile long checkpointedStateBytes;
+        volatile long fullStateBytes;
         volatile List<OperatorSubtaskState> written;
         volatile boolean aborted;
 
@@ -910,6 +913,8 @@ public final class Task implements BarrierActions {
         void writeState() {
             try {
                 List<OperatorSubtaskState> states = new ArrayList<>();
+                long checkpointedSize = 0;
+                long fullSize = 0;
                 for (int i = 0; i < chain.size(); i++) {
                     ChainedOperator op = chain.get(i);
                     StateHandle keyedHandle = null;
@@ -917,14 +922,20 @@ public final class Task implements BarrierActions {
                     if (keyed[i] != null) {
                         byte[] bytes = keyed[i].write();
                         keyedHandle = storage.store(checkpointId, op.id() + "-" + subtaskIndex + ".keyed", bytes);
+                        checkpointedSize += sizeOr(keyed[i].checkpointedSize(), bytes.length);
+                        fullSize += sizeOr(keyed[i].fullSize(), bytes.length);
                         range = KeyGroups.rangeForOperatorIndex(op.maxParallelism(), parallelism, subtaskIndex);
                     }
                     byte[] opBytes = operator[i].write();
                     StateHandle opHandle = storage.store(checkpointId, op.id() + "-" + subtaskIndex + ".operator",
                             opBytes);
+                    checkpointedSize += opBytes.length;
+                    fullSize += opBytes.length;
                     states.add(new OperatorSubtaskState(op.id(), subtaskIndex, parallelism, range, keyedHandle,
                             opHandle));
                 }
+                checkpointedStateBytes = checkpointedSize;
+                fullStateBytes = fullSize;
                 written = states;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -947,18 +958,19 @@ public final class Task implements BarrierActions {
                 return;
             }
             long now = System.nanoTime();
-            long size = 0;
-            for (OperatorSubtaskState s : written) {
-                size += s.size();
-            }
             SubtaskCheckpointStats stats = new SubtaskCheckpointStats(headOperatorId(), subtaskIndex,
                     System.currentTimeMillis(), (now - barrier.triggerNanos()) / 1_000_000,
                     syncNanos / 1_000_000, (now - asyncStartNanos) / 1_000_000, alignmentNanos / 1_000_000,
-                    startDelayNanos / 1_000_000, size + persistedBytes, size + persistedBytes, processedBytes,
+                    startDelayNanos / 1_000_000, checkpointedStateBytes + persistedBytes,
+                    fullStateBytes + persistedBytes, processedBytes,
                     persistedBytes,
                     unaligned);
             listener.acknowledgeCheckpoint(Task.this, checkpointId,
                     new TaskStateSnapshot(written, inputInFlight, outputInFlight), stats);
+        }
+
+        private long sizeOr(long reported, long blobLength) {
+            return reported == KeyedStateBackend.KeyedSnapshot.SIZE_OF_BLOB ? blobLength : reported;
         }
 
         void abort() {

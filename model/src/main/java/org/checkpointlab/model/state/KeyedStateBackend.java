@@ -38,6 +38,15 @@ public interface KeyedStateBackend extends AutoCloseable {
     KeyedSnapshot snapshot(long checkpointId);
 
     /**
+     * Sync phase of a checkpoint or a savepoint. A savepoint is always written in the canonical
+     * {@link KeyGroupStateFormat}, whatever format the backend uses for its checkpoints (e.g. RocksDB's incremental
+     * snapshots). The default suits backends that always write the canonical format.
+     */
+    default KeyedSnapshot snapshot(long checkpointId, boolean savepoint) {
+        return snapshot(checkpointId);
+    }
+
+    /**
      * Loads the key groups of this backend's range from key-group state written by {@link KeyedSnapshot#write()},
      * possibly by several old subtasks with other ranges (rescaling). Groups outside the range are skipped.
      */
@@ -59,6 +68,27 @@ public interface KeyedStateBackend extends AutoCloseable {
          * that processing changes afterwards. May be called once.
          */
         byte[] write() throws IOException;
+
+        /**
+         * Bytes this snapshot persisted, valid after {@link #write()}: for an incremental snapshot only what no
+         * earlier checkpoint had uploaded (Flink's "checkpointed data size"). {@value #SIZE_OF_BLOB} (the default)
+         * means the blob {@link #write()} returned is all there is, so its length counts.
+         */
+        default long checkpointedSize() {
+            return SIZE_OF_BLOB;
+        }
+
+        /**
+         * Bytes of the whole state this snapshot stands for, valid after {@link #write()}: for an incremental
+         * snapshot every file it references, new or reused (Flink's "full data size"). {@value #SIZE_OF_BLOB}
+         * (the default) means the length of the blob {@link #write()} returned.
+         */
+        default long fullSize() {
+            return SIZE_OF_BLOB;
+        }
+
+        /** Returned by the size methods when the written blob's length is the size. */
+        long SIZE_OF_BLOB = -1;
 
         /** Releases the copy-on-write view without writing (the checkpoint was aborted). */
         void release();

@@ -68,14 +68,18 @@ class ExactlyOnceUnderFailuresTest {
         return diff.size() > 20 ? new ArrayList<>(diff.subList(0, 20)) : diff;
     }
 
-    @ParameterizedTest(name = "seed {0}, unaligned {1}, slow {2}")
-    @CsvSource({"1, false, false", "2, true, false", "3, false, true", "4, true, true", "5, true, true"})
-    void committedOutputEqualsAFailureFreeRun(long seed, boolean unaligned, boolean slow) throws Exception {
+    @ParameterizedTest(name = "seed {0}, unaligned {1}, slow {2}, {3}")
+    @CsvSource({"1, false, false, HASHMAP", "2, true, false, HASHMAP", "3, false, true, HASHMAP",
+            "4, true, true, HASHMAP", "5, true, true, HASHMAP",
+            "6, false, false, ROCKSDB", "7, true, true, ROCKSDB"})
+    void committedOutputEqualsAFailureFreeRun(long seed, boolean unaligned, boolean slow, StateBackendKind backend)
+            throws Exception {
         long records = 120_000;
         CheckpointOptions options = CheckpointOptions.defaults().withInterval(Duration.ofMillis(25))
                 .withUnaligned(unaligned);
         JobConfig config = JobConfig.of(pipeline(records, 2, slow)).withCheckpointOptions(options)
-                .withRestartStrategy(new RestartStrategy.FixedDelay(100, Duration.ZERO));
+                .withRestartStrategy(new RestartStrategy.FixedDelay(100, Duration.ZERO))
+                .withBackend(backend).withIncremental(backend == StateBackendKind.ROCKSDB);
 
         List<String> expected;
         try (Job clean = Job.start(config)) {

@@ -1,0 +1,44 @@
+package org.checkpointlab.model.state.rocksdb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Shared SST files in a directory next to the checkpoints ({@code <checkpoint dir>/shared/<name>}). */
+public final class DirectorySharedFileStore implements SharedFileStore {
+
+    private final Path directory;
+
+    public DirectorySharedFileStore(Path directory) {
+        this.directory = directory.toAbsolutePath().normalize();
+    }
+
+    /** Copies {@code file} to a temporary name in the directory, then moves it into place atomically. */
+    @Override
+    public String upload(String name, Path file) throws IOException {
+        Files.createDirectories(directory);
+        Path target = directory.resolve(name);
+        if (!target.getParent().equals(directory)) {
+            throw new IllegalArgumentException("shared file name '" + name + "' is not a plain file name");
+        }
+        Path temp = directory.resolve("." + name + ".inprogress");
+        Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return FILE_SCHEME + target;
+    }
+
+    @Override
+    public void download(String location, Path target) throws IOException {
+        if (!location.startsWith(FILE_SCHEME)) {
+            throw new IOException("shared state file " + location + " is not on disk; it was kept in the memory "
+                    + "of another job (use a checkpoint directory to restore it elsewhere)");
+        }
+        SharedFileStore.downloadFromDisk(location, target);
+    }
+
+    @Override
+    public String describe() {
+        return directory.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package org.checkpointlab.model.state.rocksdb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.checkpointlab.model.state.HeapKeyedStateBackend;
+import org.checkpointlab.model.state.KeyGroupRange;
+import org.checkpointlab.model.state.KeyedStateBackend;
+import org.checkpointlab.model.state.ValueState;
+
+/**
+ * Prints the figures of docs/rocksdb.md: snapshot write and restore times of the heap and RocksDB backends for a
+ * million keys, and checkpointed against full size over ten incremental checkpoints with 10 % of the keys changing.
+ * Not a test (nothing is asserted, timings depend on the machine); run by hand:
+ * {@code java -cp <test and main classes, rocksdbjni> org.checkpointlab.model.state.rocksdb.RocksDbFigures}.
+ */
+public final class RocksDbFigures {
+
+    private static final int MAX_P = 128;
+    private static final KeyGroupRange ALL = new KeyGroupRange(0, MAX_P - 1);
+
+    private RocksDbFigures() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int keys = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path root = Files.createTempDirectory("rocksdb-figures");
+        System.out.printf("keys: %,d (Long key -> Long value, one value state, max parallelism %d)%n", keys, MAX_P);
+
+        HeapKeyedStateBackend heap = new HeapKeyedStateBackend(ALL, MAX_P);
+        long t = System.nanoTime();
+        fill(heap, keys);
+        report("heap: fill", t);
+        t = System.nanoTime();
+        byte[] heapBlob = heap.snapshot(1).write();
+        report("heap: full snapshot write (" + heapBlob.length / 1024 + " KiB)", t);
+        t = System.nanoTime();
+        HeapKeyedStateBackend heapRestored = new HeapKeyedStateBackend(ALL, MAX_P);
+        heapRestored.restore(List.of(heapBlob));
+        report("heap: restore", t);
+
+        RocksDbKeyedStateBackend rocks = new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"), "full",
+                null, false);
+        t = System.nanoTime();
+        fill(rocks, keys);
+        report("rocksdb: fill", t);
+        t = System.nanoTime();
+        KeyedStateBackend.KeyedSnapshot sync = rocks.snapshot(1);
+        report("rocksdb full: sync phase", t);
+        t = System.nanoTime();
+        byte[] rocksBlob = sync.write();
+        report("rocksdb full: snapshot write (" + rocksBlob.length / 1024 + " KiB)", t);
+        t = System.nanoTime();
+        RocksDbKeyedStateBackend rocksRestored = new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"),
+                "restored", null, false);
+        rocksRestored.restore(List.of(rocksBlob));
+        report("rocksdb full: restore from canonical", t);
+        rocksRestored.close();
+        rocks.close();
+
+        SharedFileStore store = new DirectorySharedFileStore(root.resolve("shared"));
+        RocksDbKeyedStateBackend inc = new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"), "inc", store,
+                true);
+        fill(inc, keys);
+        SplittableRandom random = new SplittableRandom(1);
+        byte[] manifest = null;
+        long uploadedTotal = 0;
+        long fullTotal = 0;
+        System.out.println("checkpoint | checkpointed (KiB) | full (KiB) | async ms");
+        for (int n = 1; n <= 10; n++) {
+            if (n > 1) {
+                ValueState<Long> state = inc.valueState("count");
+                for (int i = 0; i < keys / 10; i++) {
+                    inc.setCurrentKey((long) random.nextInt(keys));
+                    state.update(random.nextLong());
+                }
+            }
+            t = System.nanoTime();
+            KeyedStateBackend.KeyedSnapshot s = inc.snapshot(n);
+            long syncNanos = System.nanoTime() - t;
+            t = System.nanoTime();
+            manifest = s.write();
+            long asyncMillis = (System.nanoTime() - t) / 1_000_000;
+            uploadedTotal += s.checkpointedSize();
+            fullTotal += s.fullSize();
+            System.out.printf("%d | %,d | %,d | %d (sync %.1f ms)%n", n, s.checkpointedSize() / 1024,
+                    s.fullSize() / 1024, asyncMillis, syncNanos / 1e6);
+        }
+        System.out.printf("total uploaded %,d KiB against %,d KiB for ten full uploads%n", uploadedTotal / 1024,
+                fullTotal / 1024);
+        t = System.nanoTime();
+        RocksDbKeyedStateBackend incRestored = new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"),
+                "inc-restored", store, true);
+        incRestored.restore(List.of(manifest));
+        report("rocksdb incremental: restore from manifest", t);
+        incRestored.close();
+        inc.close();
+        RocksDbInstance.deleteRecursively(root);
+    }
+
+    private static void fill(KeyedStateBackend backend, int keys) {
+        ValueState<Long> state = backend.valueState("count");
+        for (long k = 0; k < keys; k++) {
+            backend.setCurrentKey(k);
+            state.update(k);
+        }
+    }
+
+    private static void report(String what, long startNanos) {
+        System.out.printf("%s: %.0f ms%n", what, (System.nanoTime() - startNanos) / 1e6);
+    }
+}
