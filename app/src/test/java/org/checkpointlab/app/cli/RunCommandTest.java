@@ -198,7 +198,7 @@ class RunCommandTest {
         Cli.Result r = Cli.run();
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("run, validate, bench or gui");
+        assertThat(r.err()).contains("run, validate, inspect-savepoint, bench or gui");
     }
 
     /** Parses {@code out} strictly and checks that it holds one JSON object and nothing after it. */
