@@ -12,15 +12,15 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The top command {@code checkpoint-lab} with its subcommands {@code run}, {@code validate}, {@code bench} and
- * {@code gui}. Bad flags and flag values are reported in one line naming the flag, followed by a hint to
+ * The top command {@code checkpoint-lab} with its subcommands {@code run}, {@code validate},
+ * {@code inspect-savepoint}, {@code bench} and {@code gui}. Bad flags and flag values are reported in one line naming the flag, followed by a hint to
  * {@code --help}, with exit code {@link ExitCodes#BAD_INPUT}.
  */
 @Command(name = "checkpoint-lab",
         description = "See how a stream processor takes checkpoints: run pipelines headless, validate pipeline "
-                + "files, benchmark the engine, or open the desktop app.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, BenchRecoveryCommand.class,
-            GuiCommand.class},
+                + "files, inspect savepoints, benchmark the engine, or open the desktop app.",
+        subcommands = {RunCommand.class, ValidateCommand.class, InspectSavepointCommand.class, BenchCommand.class,
+                BenchRecoveryCommand.class, GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class CheckpointLabCommand implements Callable<Integer> {
 
@@ -42,7 +42,8 @@ public final class CheckpointLabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: run, validate, bench or gui");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: run, validate, inspect-savepoint, bench or gui");
     }
 
     private static int reportBadArguments(ParameterException e, String[] args) {

@@ -18,8 +18,12 @@ import org.checkpointlab.model.job.JobSummary;
  * duration. On a terminal each line overwrites the previous one ({@code \r}); otherwise (a log file, a pipe) it
  * writes one line per second.
  *
- * <p>Threading: {@link #start} and {@link #stop} are called by the command's thread; lines are written by one
- * daemon thread of its own, which only reads the job's thread-safe {@link Job#summary()}.
+ * <p>Other lines (failures, restarts, savepoints as they happen) go through {@link #note}, which ends the
+ * overwritten progress line first so the two never mix.
+ *
+ * <p>Threading: {@link #start} and {@link #stop} are called by the command's thread; progress lines are written by
+ * one daemon thread of its own, which only reads the job's thread-safe {@link Job#summary()}; {@link #note} may be
+ * called from any thread. Writing is synchronized on this reporter.
  */
 final class ProgressReporter {
     /** The launcher sets this system property to whether stderr is a terminal (bash {@code [ -t 2 ]}). */
@@ -61,13 +65,29 @@ final class ProgressReporter {
     void stop() throws InterruptedException {
         timer.shutdownNow();
         timer.awaitTermination(5, TimeUnit.SECONDS);
+        endLine();
+    }
+
+    private synchronized void endLine() {
         if (terminal && previousLength > 0) {
+            previousLength = 0;
             err.println();
             err.flush();
         }
     }
 
-    private void report() {
+    /** Writes one line of its own (e.g. a failure), on a terminal replacing the progress line until the next one. */
+    synchronized void note(String line) {
+        if (terminal && previousLength > 0) {
+            err.print("\r" + line + " ".repeat(Math.max(0, previousLength - line.length())) + "\n");
+            previousLength = 0;
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    private synchronized void report() {
         long now = System.nanoTime();
         JobSummary s = job.summary();
         double seconds = Math.max(1e-9, (now - previousNanos) / 1e9);

@@ -3,8 +3,10 @@ package org.checkpointlab.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab run PIPELINE.json [options]}: runs a pipeline headless until it finishes, fails, or
- * {@code --duration} is up, with a progress line on stderr, then prints a summary (readable, or one JSON object with
- * {@code --json}). Exit codes: {@link ExitCodes#OK} when FINISHED or cancelled by {@code --duration},
+ * {@code --duration} is up, with a progress line on stderr and the failures, restarts and savepoints as they happen,
+ * then checks the committed output against a failure-free run ({@link DeliveryCheck}) and prints a summary
+ * (readable, or one JSON object with {@code --json}). Exit codes: {@link ExitCodes#OK} when FINISHED or cancelled by {@code --duration},
  * {@link ExitCodes#JOB_FAILED} when the job failed, {@link ExitCodes#BAD_INPUT} for bad flags or files.
  */
 @Command(name = "run", sortOptions = false,
@@ -30,6 +33,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     /** How long a cancelled job may take to stop before the command gives up waiting. */
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(30);
+    /** How long the command waits at the end for a savepoint being written. */
+    private static final Duration SAVEPOINT_WAIT = Duration.ofSeconds(60);
 
     @Spec
     private CommandSpec spec;
@@ -50,21 +55,33 @@ final class RunCommand implements Callable<Integer> {
         String name = spec.qualifiedName();
         JobConfig config;
         Job job;
+        long startMillis;
         try {
             PipelineSpec pipeline = PipelineFiles.load(file);
             config = flags.toJobConfig(file, pipeline);
+            flags.warnings().forEach(err::println);
+            err.flush();
+            startMillis = System.currentTimeMillis();
             job = start(config);
         } catch (BadInputException e) {
             e.problems().forEach(p -> err.println(name + ": " + p));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        JobSummary summary = runToTheEnd(job, err);
+        ProgressReporter progress = new ProgressReporter(job, err, ProgressReporter.stderrIsTerminal());
+        JobEventLog events = new JobEventLog(job, startMillis, progress::note);
+        JobInterventions interventions = new JobInterventions(job, flags.faults, flags.savepoints, progress::note);
+        events.start();
+        interventions.start();
+        JobSummary summary = runToTheEnd(job, progress, err);
+        interventions.finish(SAVEPOINT_WAIT);
+        events.stop();
         summary = SummaryText.withSinksInPipelineOrder(summary, job.pipeline());
+        RunReport report = report(job, config, summary, startMillis, interventions.stoppedWithSavepoint(), err);
         if (json) {
-            out.println(SummaryJson.toJson(summary));
+            out.println(SummaryJson.toJson(report));
         } else {
-            SummaryText.print(job.pipeline().name(), summary, out);
+            SummaryText.print(job.pipeline().name(), report, out);
         }
         out.flush();
         if (summary.status() == JobStatus.FAILED) {
@@ -73,6 +90,29 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.JOB_FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** The end-of-run report, with the delivery check when the job FINISHED and it was not turned off. */
+    private RunReport report(Job job, JobConfig config, JobSummary summary, long startMillis,
+                             boolean stoppedWithSavepoint, PrintWriter err) throws InterruptedException {
+        List<DeliveryCheck.SinkDelivery> delivery = null;
+        String notChecked = null;
+        if (flags.noDeliveryCheck) {
+            notChecked = "--no-delivery-check";
+        } else if (summary.status() != JobStatus.FINISHED) {
+            notChecked = "the job ended " + summary.status() + ", not FINISHED";
+        } else if (stoppedWithSavepoint) {
+            delivery = DeliveryCheck.notComputable(config, job.sinkOutputs(),
+                    "the job was stopped with a savepoint before the end of its input");
+        } else {
+            if (DeliveryCheck.notComputableBecause(config).isEmpty()) {
+                err.println("checking delivery: running the pipeline again without failures or checkpoints...");
+                err.flush();
+            }
+            delivery = DeliveryCheck.check(config, job.sinkOutputs());
+        }
+        return new RunReport(summary, startMillis, job.failures(), job.restartEvents(), job.savepoints(), delivery,
+                notChecked);
     }
 
     private static Job start(JobConfig config) throws BadInputException {
@@ -90,10 +130,9 @@ final class RunCommand implements Callable<Integer> {
      * Waits until the job ends or {@code --duration} is up (then cancels it), reporting progress; Ctrl-C cancels
      * the job too.
      */
-    private JobSummary runToTheEnd(Job job, PrintWriter err) throws InterruptedException {
+    private JobSummary runToTheEnd(Job job, ProgressReporter progress, PrintWriter err) throws InterruptedException {
         Thread cancelOnExit = new Thread(job::close, "cancel-job-on-exit");
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
-        ProgressReporter progress = new ProgressReporter(job, err, ProgressReporter.stderrIsTerminal());
         progress.start();
         try {
             boolean ended;

@@ -10,7 +10,10 @@ import java.util.Map;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.Retention;
+import org.checkpointlab.model.job.FailoverStrategy;
 import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
@@ -18,12 +21,14 @@ import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The flags of {@code run} and how they make a {@link JobConfig}. Checkpoint options start from Flink's defaults,
  * then the pipeline file's {@code checkpointing} section, then these flags; a flag not given changes nothing.
- * Every problem names the flag (or the option) it comes from.
+ * Every problem names the flag (or the option) it comes from; flags that do not go together are refused before the
+ * job starts. Warnings (settings Flink ignores) are collected in {@link #warnings()}.
  */
 final class RunFlags {
 
@@ -75,6 +80,34 @@ final class RunFlags {
             description = "State backend for keyed state (default: ${DEFAULT-VALUE}).")
     String backend;
 
+    @Option(names = "--incremental",
+            description = "Incremental checkpoints (RocksDB only; Flink ignores it for hashmap).")
+    boolean incremental;
+
+    @Option(names = "--retain-checkpoints",
+            description = "Keep completed checkpoints when the job ends or is cancelled (RETAIN_ON_CANCELLATION); "
+                    + "each DIR/chk-N of --checkpoint-dir then restores like a savepoint.")
+    boolean retainCheckpoints;
+
+    @Option(names = "--failover", paramLabel = "region|full",
+            description = "Which tasks restart after a failure: the failed task's region (default) or all.")
+    String failover;
+
+    @Mixin
+    RestartFlags restart;
+
+    @Mixin
+    FaultFlags faults;
+
+    @Mixin
+    SavepointFlags savepoints;
+
+    @Option(names = "--no-delivery-check",
+            description = "Do not compare the committed output with a failure-free reference run at the end.")
+    boolean noDeliveryCheck;
+
+    private final List<String> warnings = new ArrayList<>();
+
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Store checkpoints in this directory (default: the job manager's memory).")
     Path checkpointDir;
@@ -108,18 +141,36 @@ final class RunFlags {
         StateBackendKind backendKind = backendKind(problems);
         RuntimeOptions runtime = runtimeOptions(problems);
         CheckpointOptions options = checkpointOptions(file, pipeline, problems);
+        FailoverStrategy failoverStrategy = failoverStrategy(problems);
+        RestartStrategy restartStrategy = restart.toStrategy(problems);
+        faults.check(pipeline, parallelism, problems);
+        savepoints.check(duration, problems);
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
         PipelineSpec adjusted = noChaining ? pipeline.withChaining(false) : pipeline;
         checkWithParallelism(adjusted);
-        return JobConfig.of(adjusted)
+        JobConfig config = JobConfig.of(adjusted)
                 .withCheckpointOptions(options)
                 .withRuntimeOptions(runtime)
                 .withBackend(backendKind)
+                .withIncremental(incremental && backendKind == StateBackendKind.ROCKSDB)
+                .withFailover(failoverStrategy)
+                .withRestartStrategy(restartStrategy)
+                .withRestore(savepoints.restore())
                 .withParallelism(parallelism)
                 .withRecords(records)
                 .withOutputDir(output);
+        if (faults.any() && config.effectiveRestartStrategy() instanceof RestartStrategy.None) {
+            warnings.add("warning: the restart strategy is none (Flink's default when checkpointing is off), so "
+                    + "the first injected failure fails the job; add --interval or --restart-strategy");
+        }
+        return config;
+    }
+
+    /** Settings Flink accepts but ignores, and other things the user should know; one line each. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     private void checkFlagValues(PipelineSpec pipeline, List<String> problems) {
@@ -152,10 +203,25 @@ final class RunFlags {
             problems.add("--backend: " + e.getMessage());
             return StateBackendKind.HASHMAP;
         }
-        if (kind == StateBackendKind.ROCKSDB) {
-            problems.add("--backend rocksdb: the RocksDB state backend is not available yet; use --backend hashmap");
+        if (incremental && kind != StateBackendKind.ROCKSDB) {
+            warnings.add("warning: --incremental applies only to --backend rocksdb; Flink ignores it for "
+                    + kind.cliName() + ", and so does this run");
         }
         return kind;
+    }
+
+    private FailoverStrategy failoverStrategy(List<String> problems) {
+        if (failover == null) {
+            return FailoverStrategy.REGION;
+        }
+        return switch (failover.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "region" -> FailoverStrategy.REGION;
+            case "full" -> FailoverStrategy.FULL;
+            default -> {
+                problems.add("--failover: unknown failover strategy '" + failover + "' (expected region or full)");
+                yield FailoverStrategy.REGION;
+            }
+        };
     }
 
     private RuntimeOptions runtimeOptions(List<String> problems) {
@@ -199,6 +265,13 @@ final class RunFlags {
         }
         if (checkpointDir != null) {
             o = o.withDirectory(checkpointDir);
+        }
+        if (retainCheckpoints) {
+            if (o.directory() == null) {
+                problems.add("--retain-checkpoints needs --checkpoint-dir DIR: retained checkpoints are files "
+                        + "(DIR/chk-N), not the job manager's memory");
+            }
+            o = o.withRetention(Retention.RETAIN_ON_CANCELLATION);
         }
         for (String p : o.problems()) {
             problems.add("invalid checkpoint options: " + p);

@@ -2,21 +2,31 @@ package org.checkpointlab.app.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.job.DeliveryCheck.SinkDelivery;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.OperatorSummary;
+import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.job.SinkSummary;
+import org.checkpointlab.model.observe.FailureEvent;
+import org.checkpointlab.model.observe.RestartEvent;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 /**
  * The one JSON object {@code run --json} writes to stdout. Its fields are a contract for scripts: {@code status},
  * {@code processingMillis}, {@code operators}, {@code sourceRecords}, {@code throughputPerSecond},
- * {@code checkpoints} ({@code completed}, {@code failed}, {@code list}), {@code restarts}, {@code sinks},
+ * {@code checkpoints} ({@code completed}, {@code failed}, {@code list}), {@code restartCount}, {@code restarts}
+ * (failureTime, restoreTime, restoredCheckpointId, delayMs; times in epoch ms), {@code failures} (time, operator,
+ * subtask, message), {@code savepoints} (path, checkpointId, sizeBytes, durationMs), {@code sinks},
+ * {@code delivery} (per sink: committed, expected, duplicates, missing, verdict; {@code null} when not checked),
  * {@code failureCause}. Every field is always present; absent values are {@code null}.
  */
 final class SummaryJson {
@@ -25,11 +35,12 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static String toJson(JobSummary s) {
-        return GSON.toJson(toTree(s));
+    static String toJson(RunReport report) {
+        return GSON.toJson(toTree(report));
     }
 
-    static JsonObject toTree(JobSummary s) {
+    static JsonObject toTree(RunReport report) {
+        JobSummary s = report.summary();
         JsonObject root = new JsonObject();
         root.addProperty("status", s.status().name());
         root.addProperty("processingMillis", s.processingMillis());
@@ -56,7 +67,37 @@ final class SummaryJson {
         }
         checkpoints.add("list", list);
         root.add("checkpoints", checkpoints);
-        root.addProperty("restarts", s.restarts());
+        root.addProperty("restartCount", s.restarts());
+        JsonArray restarts = new JsonArray();
+        for (RestartEvent r : report.restarts()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("failureTime", r.failureTimestamp());
+            o.addProperty("restoreTime", r.restoreTimestamp());
+            o.addProperty("restoredCheckpointId", r.restoredCheckpointId() == 0 ? null : r.restoredCheckpointId());
+            o.addProperty("delayMs", r.delayMillis());
+            restarts.add(o);
+        }
+        root.add("restarts", restarts);
+        JsonArray failures = new JsonArray();
+        for (FailureEvent f : report.failures()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("time", f.timestamp());
+            o.addProperty("operator", f.operatorId());
+            o.addProperty("subtask", f.subtaskIndex() < 0 ? null : f.subtaskIndex());
+            o.addProperty("message", f.message());
+            failures.add(o);
+        }
+        root.add("failures", failures);
+        JsonArray savepoints = new JsonArray();
+        for (SavepointResult r : report.savepoints()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("path", r.path().toString());
+            o.addProperty("checkpointId", r.checkpointId());
+            o.addProperty("sizeBytes", r.sizeBytes());
+            o.addProperty("durationMs", r.durationMillis());
+            savepoints.add(o);
+        }
+        root.add("savepoints", savepoints);
         JsonArray sinks = new JsonArray();
         for (SinkSummary k : s.sinks()) {
             JsonObject sink = new JsonObject();
@@ -67,8 +108,28 @@ final class SummaryJson {
             sinks.add(sink);
         }
         root.add("sinks", sinks);
+        root.add("delivery", delivery(report.delivery()));
         root.addProperty("failureCause", s.failureCause());
         return root;
+    }
+
+    private static JsonElement delivery(List<SinkDelivery> delivery) {
+        if (delivery == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonArray list = new JsonArray();
+        for (SinkDelivery d : delivery) {
+            JsonObject o = new JsonObject();
+            o.addProperty("sink", d.sinkId());
+            o.addProperty("kind", d.kind());
+            o.addProperty("committed", d.committed());
+            o.addProperty("expected", d.computable() ? d.expected() : null);
+            o.addProperty("duplicates", d.computable() ? d.duplicates() : null);
+            o.addProperty("missing", d.computable() ? d.missing() : null);
+            o.addProperty("verdict", d.verdict());
+            list.add(o);
+        }
+        return list;
     }
 
     private static JsonObject checkpoint(CheckpointStats c) {

@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Locale;
 
 import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.job.DeliveryCheck.SinkDelivery;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.job.OperatorSummary;
 import org.checkpointlab.model.job.SinkSummary;
+import org.checkpointlab.model.observe.FailureEvent;
+import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 /**
  * The readable end-of-run summary of {@code run} (without {@code --json}): status, records and throughput,
- * per-operator records in/out, the checkpoints with their phases and sizes, restarts, and each sink's committed
- * count and digest.
+ * per-operator records in/out, the checkpoints with their phases and sizes, failures and restarts, savepoints, each
+ * sink's committed count and digest, and the delivery check.
  */
 final class SummaryText {
     /** Longer runs list only the most recent checkpoints; {@code --json} has them all. */
@@ -24,7 +28,8 @@ final class SummaryText {
     private SummaryText() {
     }
 
-    static void print(String pipelineName, JobSummary s, PrintWriter out) {
+    static void print(String pipelineName, RunReport report, PrintWriter out) {
+        JobSummary s = report.summary();
         out.printf(Locale.ROOT, "Job '%s' %s after %s%n", pipelineName, s.status(), Formats.seconds(s.processingMillis()));
         if (s.failureCause() != null) {
             out.println("Failure cause: " + s.failureCause());
@@ -33,8 +38,70 @@ final class SummaryText {
                 Formats.rate(s.throughputPerSecond()));
         printOperators(s.operators(), out);
         printCheckpoints(s, out);
-        out.println("Restarts: " + s.restarts());
+        printFailuresAndRestarts(report, out);
+        printSavepoints(report.savepoints(), out);
         printSinks(s.sinks(), out);
+        printDelivery(report, out);
+    }
+
+    private static void printFailuresAndRestarts(RunReport report, PrintWriter out) {
+        out.println();
+        out.println("Restarts: " + report.summary().restarts());
+        List<RestartEvent> restarts = report.restarts();
+        if (!restarts.isEmpty()) {
+            Table t = new Table("RRRLR", "restart", "failed at", "restored at", "restored from", "delay");
+            for (int i = 0; i < restarts.size(); i++) {
+                RestartEvent r = restarts.get(i);
+                t.row(String.valueOf(i + 1), JobEventLog.relative(r.failureTimestamp(), report.startMillis()),
+                        JobEventLog.relative(r.restoreTimestamp(), report.startMillis()),
+                        r.restoredCheckpointId() == 0 ? "nothing (start over)"
+                                : "checkpoint " + r.restoredCheckpointId(), ms(r.delayMillis()));
+            }
+            t.print(out);
+        }
+        if (!report.failures().isEmpty()) {
+            out.println("Failures:");
+            for (FailureEvent f : report.failures()) {
+                out.println("  " + JobEventLog.failureLine(f, report.startMillis()));
+            }
+        }
+    }
+
+    private static void printSavepoints(List<SavepointResult> savepoints, PrintWriter out) {
+        if (savepoints.isEmpty()) {
+            return;
+        }
+        out.println();
+        Table t = new Table("LRRR", "savepoint", "checkpoint", "size", "duration");
+        for (SavepointResult r : savepoints) {
+            t.row(r.path().toString(), String.valueOf(r.checkpointId()), Formats.bytes(r.sizeBytes()),
+                    ms(r.durationMillis()));
+        }
+        t.print(out);
+    }
+
+    private static void printDelivery(RunReport report, PrintWriter out) {
+        out.println();
+        if (report.delivery() == null) {
+            out.println("Delivery: not checked (" + report.deliveryNotChecked() + ")");
+            return;
+        }
+        out.println("Delivery, against a failure-free run of the same input:");
+        if (report.delivery().isEmpty()) {
+            out.println("  no sink keeps its output (discard sinks only)");
+            return;
+        }
+        Table t = new Table("LRRRRL", "sink", "committed", "expected", "duplicates", "missing", "verdict");
+        for (SinkDelivery d : report.delivery()) {
+            t.row(d.sinkId(), Formats.count(d.committed()), countOrDash(d.computable(), d.expected()),
+                    countOrDash(d.computable(), d.duplicates()), countOrDash(d.computable(), d.missing()),
+                    d.verdict());
+        }
+        t.print(out);
+    }
+
+    private static String countOrDash(boolean known, long n) {
+        return known ? Formats.count(n) : "-";
     }
 
     private static void printOperators(List<OperatorSummary> operators, PrintWriter out) {

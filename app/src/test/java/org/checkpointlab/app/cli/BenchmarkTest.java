@@ -49,7 +49,8 @@ class BenchmarkTest {
     @Test
     void benchmark_runsEveryStepOfATinyPlanAndPrintsTheTable() throws Exception {
         BenchmarkPlan tiny = new BenchmarkPlan(200_000, 100, 2, Duration.ofMillis(20), Duration.ofMillis(100),
-                Duration.ofMillis(600), 20, 60, 50_000, 1);
+                // Backpressure runs of 2 s: long enough for an aligned checkpoint to complete on a loaded machine.
+                Duration.ofMillis(2000), 20, 60, 50_000, 1);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 

@@ -2,7 +2,6 @@ package org.checkpointlab.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,12 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 
 class RunCommandTest {
     @TempDir
@@ -31,7 +25,16 @@ class RunCommandTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         JsonObject json = onlyJsonObject(r.out());
         assertThat(json.keySet()).containsExactly("status", "processingMillis", "operators", "sourceRecords",
-                "throughputPerSecond", "checkpoints", "restarts", "sinks", "failureCause");
+                "throughputPerSecond", "checkpoints", "restartCount", "restarts", "failures", "savepoints", "sinks",
+                "delivery", "failureCause");
+        assertThat(json.get("restartCount").getAsInt()).isZero();
+        assertThat(json.getAsJsonArray("restarts")).isEmpty();
+        assertThat(json.getAsJsonArray("failures")).isEmpty();
+        assertThat(json.getAsJsonArray("savepoints")).isEmpty();
+        JsonObject delivery = json.getAsJsonArray("delivery").get(0).getAsJsonObject();
+        assertThat(delivery.keySet()).containsExactly("sink", "kind", "committed", "expected", "duplicates",
+                "missing", "verdict");
+        assertThat(delivery.get("verdict").getAsString()).isEqualTo("exactly-once held");
         assertThat(json.get("status").getAsString()).isEqualTo("FINISHED");
         assertThat(json.get("sourceRecords").getAsLong()).isEqualTo(20_000);
         assertThat(json.get("failureCause").isJsonNull()).isTrue();
@@ -70,7 +73,9 @@ class RunCommandTest {
                 .containsPattern("Checkpoints: [1-9]\\d* completed, 0 failed")
                 .contains("COMPLETED")
                 .contains("Restarts: 0")
-                .containsPattern("sink\\s+transactional-sink\\s+5,000\\s+\\S+");
+                .containsPattern("sink\\s+transactional-sink\\s+5,000\\s+\\S+")
+                .contains("Delivery, against a failure-free run of the same input:")
+                .containsPattern("sink\\s+5,000\\s+5,000\\s+0\\s+0\\s+exactly-once held");
     }
 
     @Test
@@ -176,13 +181,26 @@ class RunCommandTest {
     }
 
     @Test
-    void rocksdbBackend_exitsTwoSayingItIsNotAvailableYet() throws Exception {
+    void rocksdbBackendWithIncremental_isPassedToTheJobWithoutWarning() throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{\"interval\": \"50ms\"}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--backend", "rocksdb", "--incremental", "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).doesNotContain("not available").doesNotContain("--incremental");
+        assertThat(onlyJsonObject(r.out()).get("status").getAsString()).isEqualTo("FINISHED");
+    }
+
+    @Test
+    void incrementalWithHashmap_warnsThatFlinkIgnoresItAndRuns() throws Exception {
         Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
 
-        Cli.Result r = Cli.run("run", file.toString(), "--backend", "rocksdb");
+        Cli.Result r = Cli.run("run", file.toString(), "--incremental", "--json");
 
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("--backend rocksdb").contains("not available yet");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("--incremental applies only to --backend rocksdb")
+                .contains("ignores it for hashmap");
+        assertThat(onlyJsonObject(r.out()).get("status").getAsString()).isEqualTo("FINISHED");
     }
 
     @Test
@@ -198,16 +216,10 @@ class RunCommandTest {
         Cli.Result r = Cli.run();
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("run, validate, bench or gui");
+        assertThat(r.err()).contains("run, validate, inspect-savepoint, bench or gui");
     }
 
-    /** Parses {@code out} strictly and checks that it holds one JSON object and nothing after it. */
     private static JsonObject onlyJsonObject(String out) throws Exception {
-        JsonReader reader = new JsonReader(new StringReader(out));
-        reader.setStrictness(Strictness.STRICT);
-        JsonElement element = JsonParser.parseReader(reader);
-        assertThat(reader.peek()).as("anything after the JSON object").isEqualTo(JsonToken.END_DOCUMENT);
-        assertThat(element.isJsonObject()).isTrue();
-        return element.getAsJsonObject();
+        return Cli.onlyJsonObject(out);
     }
 }

@@ -1,0 +1,271 @@
+package org.checkpointlab.model.job;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.pipeline.EdgeSpec;
+import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.runtime.SinkOutput;
+import org.checkpointlab.model.runtime.StreamRecord;
+
+/**
+ * Checks a finished run's delivery guarantee end to end: compares what each sink committed with what a
+ * failure-free run of the same pipeline must commit, so a user sees "exactly-once held", or how many records were
+ * duplicated or lost.
+ *
+ * <p>The expected output is computable when the pipeline's output is a function of its input: every source is
+ * bounded and replays the same records (the sources are deterministic), and no operator's output depends on timing
+ * or arrival order. Processing-time windows depend on timing; a {@code keyed-sum} emits running sums that depend on
+ * the order in which records of one key arrive from several input subtasks. A {@code slow} operator with jitter, or
+ * a source rate limit, only changes timing, not data. A run restored from a savepoint, or stopped with one, commits
+ * only part of the pipeline's output, so it cannot be compared on its own.
+ *
+ * <p>How: a reference job runs in this JVM with the same pipeline and overrides, every source's
+ * {@code ratePerSecond} set to 0, checkpointing off (transactional sinks commit at the end of input), the heap
+ * backend and no failures. Each sink's committed records are compared as multisets of {@code key,value} text:
+ * a record committed more often than in the reference is a duplicate (at-least-once replays, or keyed counts that
+ * ran higher), one committed less often is missing. When either side kept only part of its records in memory
+ * ({@link SinkOutput#truncated()}), only the counts and digests are compared.
+ */
+public final class DeliveryCheck {
+    /** How long the reference run may take before the check gives up. */
+    static final Duration REFERENCE_TIMEOUT = Duration.ofMinutes(10);
+
+    private DeliveryCheck() {
+    }
+
+    /**
+     * One sink's delivery: its committed records against the reference.
+     *
+     * @param sinkId     the sink operator
+     * @param kind       its kind, e.g. {@code transactional-sink}
+     * @param committed  records it committed (made visible)
+     * @param expected   records a failure-free run commits, or -1 when not computable
+     * @param duplicates records committed more often than in the reference (or not in it at all); -1 when not
+     *                   computable
+     * @param missing    records of the reference committed fewer times, or not at all; -1 when not computable
+     * @param verdict    {@code exactly-once held}, {@code at-least-once: N duplicates, nothing lost},
+     *                   {@code N records lost}, or {@code not computable: <why>}
+     */
+    public record SinkDelivery(String sinkId, String kind, long committed, long expected, long duplicates,
+                               long missing, String verdict) {
+        public boolean computable() {
+            return expected >= 0;
+        }
+
+        /** Whether the committed output equals the reference's. */
+        public boolean exactlyOnce() {
+            return computable() && duplicates == 0 && missing == 0;
+        }
+    }
+
+    /**
+     * Checks the sinks of a job that ran with {@code ran} and FINISHED, whose sinks committed {@code actual}:
+     * runs the reference job and compares. Sinks appear in pipeline order.
+     *
+     * @return one entry per sink with an output; each says "not computable" with the reason when the expected
+     *         output cannot be known
+     */
+    public static List<SinkDelivery> check(JobConfig ran, Map<String, SinkOutput> actual)
+            throws InterruptedException {
+        Optional<String> reason = notComputableBecause(ran);
+        if (reason.isPresent()) {
+            return notComputable(ran, actual, reason.get());
+        }
+        Map<String, SinkOutput> expected;
+        try (Job reference = Job.start(referenceConfig(ran))) {
+            if (!reference.awaitTermination(REFERENCE_TIMEOUT)) {
+                return notComputable(ran, actual, "the reference run did not finish within "
+                        + REFERENCE_TIMEOUT.toMinutes() + " minutes");
+            }
+            if (reference.status() != JobStatus.FINISHED) {
+                return notComputable(ran, actual, "the reference run ended " + reference.status() + ": "
+                        + reference.summary().failureCause());
+            }
+            expected = reference.sinkOutputs();
+        } catch (PipelineException e) {
+            return notComputable(ran, actual, "the reference run could not start: " + String.join("; ",
+                    e.problems()));
+        }
+        List<SinkDelivery> result = new ArrayList<>();
+        for (OperatorSpec sink : sinksWithOutput(ran.pipeline(), actual)) {
+            SinkOutput exp = expected.get(sink.id());
+            SinkOutput act = actual.get(sink.id());
+            if (exp == null) {
+                result.add(notComputable(sink, act, "the reference run has no output for this sink"));
+            } else {
+                result.add(compare(sink.id(), sink.kind(), exp, act));
+            }
+        }
+        return result;
+    }
+
+    /** Every sink of {@code ran} as not computable for {@code reason} (e.g. the job was stopped early). */
+    public static List<SinkDelivery> notComputable(JobConfig ran, Map<String, SinkOutput> actual, String reason) {
+        return sinksWithOutput(ran.pipeline(), actual).stream()
+                .map(sink -> notComputable(sink, actual.get(sink.id()), reason)).toList();
+    }
+
+    /** Why the committed output of a job configured as {@code ran} cannot be predicted; empty when it can. */
+    public static Optional<String> notComputableBecause(JobConfig ran) {
+        if (ran.restore() != null) {
+            return Optional.of("the job started from savepoint " + ran.restore().path()
+                    + ", so an earlier run committed part of the output");
+        }
+        PipelineSpec p = ran.pipeline();
+        for (OperatorSpec op : p.operators()) {
+            OperatorKind kind = OperatorKind.byJsonName(op.kind()).orElse(null);
+            if (kind == null) {
+                return Optional.of("operator '" + op.id() + "' is of unknown kind " + op.kind());
+            }
+            Map<String, Object> params = kind.resolvedParams(op);
+            if (kind.role() == OperatorKind.Role.SOURCE) {
+                long count = ran.records() != null ? ran.records() : ((Number) params.get("count")).longValue();
+                if (count == 0) {
+                    return Optional.of("source '" + op.id() + "' is unbounded");
+                }
+            }
+            if (kind == OperatorKind.TUMBLING_WINDOW_COUNT && "ms".equals(params.get("unit"))) {
+                return Optional.of("operator '" + op.id() + "' uses processing-time windows, whose counts depend "
+                        + "on timing");
+            }
+            if (kind == OperatorKind.KEYED_SUM && !singleOrderedInput(p, ran, op.id())) {
+                return Optional.of("operator '" + op.id() + "' (keyed-sum) emits running sums that depend on the "
+                        + "order in which records arrive from several input subtasks");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether everything upstream of {@code id} is one line of single-subtask operators (one order of records). */
+    private static boolean singleOrderedInput(PipelineSpec p, JobConfig ran, String id) {
+        Set<String> seen = new HashSet<>();
+        String current = id;
+        while (seen.add(current)) {
+            List<EdgeSpec> inputs = p.inputsOf(current);
+            if (inputs.isEmpty()) {
+                return true;
+            }
+            if (inputs.size() > 1) {
+                return false;
+            }
+            String upstream = inputs.get(0).from();
+            OperatorSpec op = p.operator(upstream).orElseThrow();
+            if (ran.parallelism().getOrDefault(upstream, op.parallelism()) != 1) {
+                return false;
+            }
+            current = upstream;
+        }
+        return false;
+    }
+
+    /**
+     * The failure-free reference of {@code ran}: same pipeline and overrides, sources unthrottled, checkpointing
+     * off, heap backend, no restore, and no files (transactional sinks' {@code path} removed).
+     */
+    static JobConfig referenceConfig(JobConfig ran) {
+        List<OperatorSpec> ops = new ArrayList<>();
+        for (OperatorSpec op : ran.pipeline().operators()) {
+            OperatorKind kind = OperatorKind.byJsonName(op.kind()).orElseThrow();
+            Map<String, Object> params = new HashMap<>(op.params());
+            if (kind.role() == OperatorKind.Role.SOURCE && kind.param("ratePerSecond").isPresent()) {
+                params.put("ratePerSecond", 0L);
+            }
+            if (kind == OperatorKind.TRANSACTIONAL_SINK) {
+                params.remove("path");
+            }
+            ops.add(op.withParams(params));
+        }
+        return JobConfig.of(ran.pipeline().withOperators(ops))
+                .withRuntimeOptions(ran.runtimeOptions())
+                .withCheckpointOptions(CheckpointOptions.defaults())
+                .withBackend(StateBackendKind.HASHMAP)
+                .withParallelism(ran.parallelism())
+                .withRecords(ran.records())
+                .withRestartStrategy(new RestartStrategy.None());
+    }
+
+    /** Compares one sink's committed output with the reference's. */
+    static SinkDelivery compare(String sinkId, String kind, SinkOutput expected, SinkOutput actual) {
+        long committed = actual.count();
+        long exp = expected.count();
+        if (expected.truncated() || actual.truncated()) {
+            return compareCountsAndDigests(sinkId, kind, expected, actual);
+        }
+        Map<String, Long> balance = new HashMap<>();
+        for (StreamRecord r : expected.records()) {
+            balance.merge(text(r), 1L, Long::sum);
+        }
+        for (StreamRecord r : actual.records()) {
+            balance.merge(text(r), -1L, Long::sum);
+        }
+        long duplicates = 0;
+        long missing = 0;
+        for (long b : balance.values()) {
+            if (b > 0) {
+                missing += b;
+            } else {
+                duplicates -= b;
+            }
+        }
+        return new SinkDelivery(sinkId, kind, committed, exp, duplicates, missing, verdict(duplicates, missing));
+    }
+
+    private static SinkDelivery compareCountsAndDigests(String sinkId, String kind, SinkOutput expected,
+                                                        SinkOutput actual) {
+        long diff = actual.count() - expected.count();
+        String how = " (compared by count and digest: too many records to keep in memory)";
+        if (diff == 0 && expected.digest().equals(actual.digest())) {
+            return new SinkDelivery(sinkId, kind, actual.count(), expected.count(), 0, 0,
+                    "exactly-once held" + how);
+        }
+        long duplicates = Math.max(0, diff);
+        long missing = Math.max(0, -diff);
+        String verdict = diff > 0 ? "at least " + duplicates(diff) + how
+                : diff < 0 ? "at least " + records(-diff) + " lost" + how
+                : "output differs from the reference: same count, different digest" + how;
+        return new SinkDelivery(sinkId, kind, actual.count(), expected.count(), duplicates, missing, verdict);
+    }
+
+    static String verdict(long duplicates, long missing) {
+        if (missing > 0) {
+            return records(missing) + " lost" + (duplicates > 0 ? ", " + duplicates(duplicates) : "");
+        }
+        if (duplicates > 0) {
+            return "at-least-once: " + duplicates(duplicates) + ", nothing lost";
+        }
+        return "exactly-once held";
+    }
+
+    private static String records(long n) {
+        return n == 1 ? "1 record" : n + " records";
+    }
+
+    private static String duplicates(long n) {
+        return n == 1 ? "1 duplicate" : n + " duplicates";
+    }
+
+    private static String text(StreamRecord r) {
+        return r.key() + "," + r.value();
+    }
+
+    private static SinkDelivery notComputable(OperatorSpec sink, SinkOutput output, String reason) {
+        return new SinkDelivery(sink.id(), sink.kind(), output == null ? 0 : output.count(), -1, -1, -1,
+                "not computable: " + reason);
+    }
+
+    /** The pipeline's sinks that have an output (a discard sink has none), in pipeline order. */
+    private static List<OperatorSpec> sinksWithOutput(PipelineSpec p, Map<String, SinkOutput> actual) {
+        return p.operators().stream().filter(op -> actual.containsKey(op.id())).toList();
+    }
+}
