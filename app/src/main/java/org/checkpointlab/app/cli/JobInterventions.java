@@ -23,7 +23,8 @@ import org.checkpointlab.model.util.Durations;
  * each into a fresh {@code DIR/savepoint-N}. Times count from the job's start. Each outcome is reported as one
  * line (e.g. {@code savepoint 1 written: DIR/savepoint-1 (checkpoint 4, 1.2 KiB, 31 ms)}).
  *
- * <p>Threading: failures are armed on the command's thread ({@link #start}); savepoints are triggered from one
+ * <p>Threading: {@code --fail} failures go into the job's config ({@link #plannedFailures}); chaos starts on the
+ * command's thread ({@link #start}); savepoints are triggered from one
  * daemon thread of its own, which waits (up to {@link #RUNNING_WAIT}) for a restarting job to run again, since a
  * savepoint is taken only while every subtask runs, as in Flink.
  */
@@ -53,18 +54,19 @@ final class JobInterventions {
         this.nextNumber = new AtomicInteger(savepoints.firstFreeNumber());
     }
 
-    /** Arms the failures and schedules the savepoints; call right after the job started. */
-    void start() {
+    /** The {@code --fail} failures, for the job's config: the engine arms them before its tasks start. */
+    static List<org.checkpointlab.model.job.PlannedFailure> plannedFailures(FaultFlags faults) {
+        List<org.checkpointlab.model.job.PlannedFailure> planned = new ArrayList<>();
         for (FailureAt f : faults.failures) {
-            if (f.records() != null) {
-                if (!job.failAtRecords(f.operatorId(), f.subtask(), f.records())) {
-                    out.accept("warning: --fail " + f.text() + ": subtask " + f.subtask() + " of '" + f.operatorId()
-                            + "' is not running; no failure armed");
-                }
-            } else {
-                job.scheduleFailure(f.operatorId(), f.subtask(), f.after());
-            }
+            planned.add(f.records() != null
+                    ? org.checkpointlab.model.job.PlannedFailure.atRecords(f.operatorId(), f.subtask(), f.records())
+                    : org.checkpointlab.model.job.PlannedFailure.after(f.operatorId(), f.subtask(), f.after()));
         }
+        return planned;
+    }
+
+    /** Starts chaos and schedules the savepoints; call right after the job started. */
+    void start() {
         if (faults.chaos != null) {
             CompletableFuture<Integer> chaos = job.chaos(faults.chaos, faults.seedOrDefault());
             pending.add(chaos.thenAccept(n -> out.accept("chaos: " + n + " of " + faults.chaos

@@ -92,15 +92,16 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The end-of-run report, with the delivery check when the job FINISHED and it was not turned off. */
+    /** The end-of-run report, with the delivery check when the job FINISHED or FAILED and it was not turned off. */
     private RunReport report(Job job, JobConfig config, JobSummary summary, long startMillis,
                              boolean stoppedWithSavepoint, PrintWriter err) throws InterruptedException {
         List<DeliveryCheck.SinkDelivery> delivery = null;
         String notChecked = null;
         if (flags.noDeliveryCheck) {
             notChecked = "--no-delivery-check";
-        } else if (summary.status() != JobStatus.FINISHED) {
-            notChecked = "the job ended " + summary.status() + ", not FINISHED";
+        } else if (summary.status() != JobStatus.FINISHED && summary.status() != JobStatus.FAILED) {
+            // A FAILED job is checked too: what it committed shows what was lost (e.g. checkpointing off).
+            notChecked = "the job ended " + summary.status() + " before the end of its input";
         } else if (stoppedWithSavepoint) {
             delivery = DeliveryCheck.notComputable(config, job.sinkOutputs(),
                     "the job was stopped with a savepoint before the end of its input");

@@ -160,7 +160,8 @@ final class RunFlags {
                 .withRestore(savepoints.restore())
                 .withParallelism(parallelism)
                 .withRecords(records)
-                .withOutputDir(output);
+                .withOutputDir(output)
+                .withPlannedFailures(JobInterventions.plannedFailures(faults));
         if (faults.any() && config.effectiveRestartStrategy() instanceof RestartStrategy.None) {
             warnings.add("warning: the restart strategy is none (Flink's default when checkpointing is off), so "
                     + "the first injected failure fails the job; add --interval or --restart-strategy");

@@ -160,6 +160,11 @@ public final class Job implements AutoCloseable {
             job.coordinator.restoredFrom(restore);
         }
         job.deploy(restore);
+        for (PlannedFailure f : config.plannedFailures()) {
+            if (f.after() != null) {
+                job.scheduleFailure(f.operatorId(), f.subtask(), f.after());
+            }
+        }
         job.coordinator.start();
         job.control.schedule(job::sample, SAMPLE_INTERVAL_MILLIS);
         return job;
@@ -177,7 +182,20 @@ public final class Job implements AutoCloseable {
             deployment = d;
         }
         status = JobStatus.RUNNING;
+        if (attempt == 0) {
+            // Record-count failures are armed before any task starts, so none can finish before its trigger.
+            for (PlannedFailure f : config.plannedFailures()) {
+                if (f.atRecords() != null) {
+                    d.failAtRecords(f.operatorId(), f.subtask(), f.atRecords(), recordFailure(f));
+                }
+            }
+        }
         d.start();
+    }
+
+    private static InjectedFailure recordFailure(PlannedFailure f) {
+        return new InjectedFailure("failure injected into " + f.operatorId() + " #" + f.subtask() + " at record "
+                + f.atRecords());
     }
 
     private ExecutionGraph buildRegion(PipelineSpec region, CompletedCheckpoint restore) {
@@ -355,8 +373,8 @@ public final class Job implements AutoCloseable {
      * (a source: emitted) in the current attempt. Fires once; a restart does not re-arm it.
      */
     public boolean failAtRecords(String operatorId, int subtask, long records) {
-        return deployment.failAtRecords(operatorId, subtask, records, new InjectedFailure("failure injected into "
-                + operatorId + " #" + subtask + " at record " + records));
+        return deployment.failAtRecords(operatorId, subtask, records,
+                recordFailure(PlannedFailure.atRecords(operatorId, subtask, records)));
     }
 
     /**

@@ -62,6 +62,18 @@ class FailureInjectionTest {
     }
 
     @Test
+    void plannedRecordFailure_firesEvenInAJobTooShortToArmItAfterStart() throws Exception {
+        // No rate limit: 20,000 records take a few milliseconds; the failure is armed before the tasks start.
+        JobConfig config = config(20_000, 0).withPlannedFailures(List.of(PlannedFailure.atRecords("count", 0, 3_000)));
+        try (Job job = Job.start(config)) {
+            assertThat(job.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(job.summary().restarts()).isEqualTo(1);
+            assertThat(committed(job)).isEqualTo(expected(20_000));
+        }
+    }
+
+    @Test
     void failureAtATime_happensAfterThatLongAndIsRecovered() throws Exception {
         try (Job job = Job.start(config(40_000, 50_000))) {
             job.scheduleFailure("source", 0, Duration.ofMillis(150));
