@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +79,7 @@ class ConnectTest {
                                                                String reason) {
         var edges = new ArrayList<>(pipeline.spec().edges());
         edges.add(new EdgeSpec(from, to, partitioning));
-        var withEdge = new org.checkpointlab.model.pipeline.PipelineSpec(pipeline.spec().format(), "x",
+        var withEdge = new PipelineSpec(pipeline.spec().format(), "x",
                 pipeline.spec().operators(), edges, pipeline.spec().checkpointing(), true);
 
         var newProblems = new ArrayList<>(PipelineValidator.problems(withEdge));
