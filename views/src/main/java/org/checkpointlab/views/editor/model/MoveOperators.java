@@ -1,0 +1,32 @@
+package org.checkpointlab.views.editor.model;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Moves operators' cards by the same offset (a drag of the selection). */
+public record MoveOperators(Set<String> operatorIds, double dx, double dy) implements EditCommand {
+    public MoveOperators {
+        operatorIds = Set.copyOf(operatorIds);
+    }
+
+    @Override
+    public EditablePipeline apply(EditablePipeline pipeline) {
+        if (operatorIds.isEmpty()) {
+            throw new EditRefused("Cannot move: no operator given");
+        }
+        Map<String, Position> positions = new HashMap<>(pipeline.positions());
+        for (String id : operatorIds) {
+            pipeline.requireOperator(id, "Cannot move " + id);
+            positions.put(id, pipeline.positionOf(id).offset(dx, dy));
+        }
+        return pipeline.withPositions(positions);
+    }
+
+    @Override
+    public String description() {
+        return operatorIds.size() == 1 ? "Move " + operatorIds.iterator().next()
+                : "Move " + operatorIds.size() + " operators (" + String.join(", ", new TreeSet<>(operatorIds)) + ")";
+    }
+}

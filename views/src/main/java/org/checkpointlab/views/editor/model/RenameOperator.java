@@ -1,0 +1,61 @@
+package org.checkpointlab.views.editor.model;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.checkpointlab.model.pipeline.EdgeSpec;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+
+/**
+ * Changes an operator's id (the uid that matches it to saved state): its edges, position and selection follow.
+ * A name that was the old id becomes the new id; a name the user gave stays. Refused for a blank id, an id with
+ * surrounding spaces, or an id another operator has.
+ */
+public record RenameOperator(String oldId, String newId) implements EditCommand {
+    public RenameOperator {
+        Objects.requireNonNull(oldId, "oldId");
+        Objects.requireNonNull(newId, "newId");
+    }
+
+    @Override
+    public EditablePipeline apply(EditablePipeline pipeline) {
+        String action = "Cannot rename " + oldId + " to '" + newId + "'";
+        pipeline.requireOperator(oldId, action);
+        if (newId.equals(oldId)) {
+            return pipeline;
+        }
+        if (newId.isBlank()) {
+            throw new EditRefused(action + ": an id must not be blank");
+        }
+        if (!newId.strip().equals(newId)) {
+            throw new EditRefused(action + ": an id must not start or end with spaces");
+        }
+        if (pipeline.operator(newId).isPresent()) {
+            throw new EditRefused(action + ": another operator already has that id");
+        }
+        var renamed = pipeline.withOperator(oldId, o -> new OperatorSpec(newId,
+                o.name().equals(oldId) ? newId : o.name(), o.kind(), o.parallelism(), o.maxParallelism(),
+                o.params()));
+        var edges = pipeline.spec().edges().stream()
+                .map(e -> new EdgeSpec(rename(e.from()), rename(e.to()), e.partitioning()))
+                .toList();
+        Map<String, Position> positions = new HashMap<>();
+        pipeline.positions().forEach((id, p) -> positions.put(rename(id), p));
+        Selection old = pipeline.selection();
+        Selection selection = new Selection(
+                old.operators().stream().map(this::rename).collect(Collectors.toSet()),
+                old.edges().stream().map(e -> new EdgeRef(rename(e.from()), rename(e.to())))
+                        .collect(Collectors.toSet()));
+        return new EditablePipeline(renamed.withEdges(edges).spec(), positions, selection);
+    }
+
+    private String rename(String id) {
+        return id.equals(oldId) ? newId : id;
+    }
+
+    @Override
+    public String description() {
+        return "Rename " + oldId + " to " + newId;
+    }
+}

@@ -1,0 +1,28 @@
+package org.checkpointlab.views.editor.model;
+
+import java.util.Objects;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+
+/** Changes the name shown on an operator's card (not its id); refused when blank. */
+public record SetName(String operatorId, String name) implements EditCommand {
+    public SetName {
+        Objects.requireNonNull(operatorId, "operatorId");
+        Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public EditablePipeline apply(EditablePipeline pipeline) {
+        String action = "Cannot name " + operatorId + " \"" + name + "\"";
+        pipeline.requireOperator(operatorId, action);
+        if (name.isBlank()) {
+            throw new EditRefused(action + ": a name must not be blank");
+        }
+        return pipeline.withOperator(operatorId, o -> new OperatorSpec(o.id(), name, o.kind(), o.parallelism(),
+                o.maxParallelism(), o.params()));
+    }
+
+    @Override
+    public String description() {
+        return "Name " + operatorId + " \"" + name + "\"";
+    }
+}

@@ -1,0 +1,98 @@
+package org.checkpointlab.views.editor.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.checkpointlab.model.pipeline.EdgeSpec;
+import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.Partitioning;
+
+/**
+ * The wiring rules of {@code PipelineValidator}, asked about one edge before it is made, so that the editor can
+ * refuse it at once with the reason instead of marking it afterwards.
+ */
+final class Wiring {
+    private Wiring() {
+    }
+
+    /** Why the partitioning cannot be used on an edge between these operators; empty when it can. */
+    static Optional<String> partitioningProblem(OperatorSpec from, OperatorSpec to, Partitioning partitioning) {
+        if (partitioning == Partitioning.FORWARD && from.parallelism() != to.parallelism()) {
+            return Optional.of("a forward edge needs equal parallelism on both sides, but '" + from.id() + "' has "
+                    + from.parallelism() + " and '" + to.id() + "' has " + to.parallelism()
+                    + " (use rebalance or hash)");
+        }
+        Optional<OperatorKind> toKind = OperatorKind.byJsonName(to.kind());
+        if (toKind.isPresent() && toKind.get().keyed() && partitioning != Partitioning.HASH) {
+            return Optional.of("'" + to.id() + "' (" + to.kind() + ") is keyed, so its input must be "
+                    + "hash-partitioned, not " + partitioning.jsonName());
+        }
+        return Optional.empty();
+    }
+
+    /** Why a new edge {@code from -> to} cannot be added to the pipeline; empty when it can. */
+    static Optional<String> connectionProblem(EditablePipeline pipeline, OperatorSpec from, OperatorSpec to,
+                                              Partitioning partitioning) {
+        if (from.id().equals(to.id())) {
+            return Optional.of("an operator cannot be its own input");
+        }
+        if (pipeline.edge(from.id(), to.id()).isPresent()) {
+            return Optional.of("they are already connected; connect two operators at most once");
+        }
+        Optional<OperatorKind> fromKind = OperatorKind.byJsonName(from.kind());
+        Optional<OperatorKind> toKind = OperatorKind.byJsonName(to.kind());
+        if (toKind.isPresent() && toKind.get().role() == OperatorKind.Role.SOURCE) {
+            return Optional.of("'" + to.id() + "' is a source (" + to.kind() + ") and takes no inputs");
+        }
+        if (fromKind.isPresent() && fromKind.get().role() == OperatorKind.Role.SINK) {
+            return Optional.of("'" + from.id() + "' is a sink (" + from.kind() + ") and has no outputs");
+        }
+        if (toKind.isPresent()) {
+            List<String> inputs = pipeline.spec().inputsOf(to.id()).stream().map(EdgeSpec::from).toList();
+            if (inputs.size() >= toKind.get().maxInputs()) {
+                return Optional.of("'" + to.id() + "' (" + to.kind() + ") takes at most "
+                        + toKind.get().maxInputs() + (toKind.get().maxInputs() == 1 ? " input" : " inputs")
+                        + " and already has it from " + String.join(", ", inputs));
+            }
+        }
+        Optional<List<String>> path = path(pipeline, to.id(), from.id());
+        if (path.isPresent()) {
+            List<String> cycle = new ArrayList<>(path.get());
+            cycle.add(to.id());
+            return Optional.of("it would close the cycle " + String.join(" -> ", cycle)
+                    + "; a pipeline must not loop back on itself");
+        }
+        return partitioningProblem(from, to, partitioning);
+    }
+
+    /** A path of operator ids from {@code start} to {@code goal} along existing edges, if there is one. */
+    private static Optional<List<String>> path(EditablePipeline pipeline, String start, String goal) {
+        Map<String, String> cameFrom = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(start);
+        cameFrom.put(start, start);
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            if (id.equals(goal)) {
+                List<String> path = new ArrayList<>();
+                for (String at = goal; ; at = cameFrom.get(at)) {
+                    path.add(0, at);
+                    if (at.equals(start)) {
+                        return Optional.of(path);
+                    }
+                }
+            }
+            for (EdgeSpec e : pipeline.spec().outputsOf(id)) {
+                if (cameFrom.putIfAbsent(e.to(), id) == null) {
+                    queue.add(e.to());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
