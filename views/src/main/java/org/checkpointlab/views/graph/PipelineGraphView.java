@@ -48,6 +48,7 @@ public final class PipelineGraphView extends Region {
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final Map<String, OperatorCard> cards = new LinkedHashMap<>();
     private final Map<GraphEdge, EdgeView> edgeViews = new LinkedHashMap<>();
+    private final List<Region> overlays = new java.util.ArrayList<>();
     private boolean fitPending;
     private Point2D panAnchor;
 
@@ -95,6 +96,28 @@ public final class PipelineGraphView extends Region {
         return List.copyOf(edgeViews.values());
     }
 
+    /**
+     * Adds a layer above the cards that covers the whole canvas (sized with it) and draws in canvas coordinates,
+     * e.g. the live view's channel panels. It should be mouse-transparent; this view keeps panning and zooming.
+     * Use {@link #panX()}, {@link #panY()} and {@link #zoomProperty()} to map graph coordinates onto it.
+     */
+    public void addOverlay(Region overlay) {
+        overlay.setManaged(false);
+        overlays.add(overlay);
+        getChildren().add(overlay);
+        requestLayout();
+    }
+
+    /** Canvas x of graph x = 0. */
+    public double panX() {
+        return pan.getX();
+    }
+
+    /** Canvas y of graph y = 0. */
+    public double panY() {
+        return pan.getY();
+    }
+
     /** Scales and centres the graph so that every card is visible, with a margin; at most {@value #MAX_FIT_ZOOM}. */
     public void fitToWindow() {
         if (getWidth() <= 0 || getHeight() <= 0) {
@@ -138,6 +161,9 @@ public final class PipelineGraphView extends Region {
     @Override
     protected void layoutChildren() {
         // Cards and edges are placed by their node positions; only a pending fit needs the final size.
+        for (Region overlay : overlays) {
+            overlay.resizeRelocate(0, 0, getWidth(), getHeight());
+        }
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitToWindow();
         }
