@@ -126,8 +126,18 @@ public final class LiveGraph {
                 details.setOnAction(event -> live.select(key));
                 ContextMenu menu = new ContextMenu(fail, details);
                 menu.setOnShowing(event -> fail.setDisable(!live.activeProperty().get()));
+                // A secondary click opens the menu on every platform (Monocle sends no context-menu event for it);
+                // the context-menu request covers the keyboard.
+                box.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
+                    if (event.getButton() == MouseButton.SECONDARY) {
+                        menu.show(box, event.getScreenX(), event.getScreenY());
+                        event.consume();
+                    }
+                });
                 box.setOnContextMenuRequested(event -> {
-                    menu.show(box, event.getScreenX(), event.getScreenY());
+                    if (!menu.isShowing()) {
+                        menu.show(box, event.getScreenX(), event.getScreenY());
+                    }
                     event.consume();
                 });
                 Tooltip tooltip = new Tooltip();
