@@ -32,6 +32,7 @@ public final class CheckpointLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        raiseUiThreadPriority();
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
         } catch (IllegalArgumentException e) {
@@ -68,6 +69,20 @@ public final class CheckpointLabApp extends Application {
             System.out.println(frameReport());
         }
         view.shutdown();
+    }
+
+    /**
+     * Gives the FX application thread and the renderer thread the highest Java priority, so that a job whose
+     * task threads keep every core busy does not starve the frame loop. The JVM maps this onto the OS only with
+     * {@code -XX:ThreadPriorityPolicy=1} on Linux (set by {@code javafx:run}); elsewhere it is a harmless hint.
+     */
+    static void raiseUiThreadPriority() {
+        Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("QuantumRenderer")) {
+                thread.setPriority(Thread.MAX_PRIORITY);
+            }
+        }
     }
 
     private String frameReport() {

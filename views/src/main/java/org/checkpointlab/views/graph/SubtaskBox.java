@@ -21,6 +21,8 @@ public final class SubtaskBox extends StackPane {
     private final int index;
     private final Label glyph = new Label();
     private Color fill;
+    private javafx.css.PseudoClass phase;
+    private boolean flashing;
 
     SubtaskBox(int index) {
         this.index = index;
@@ -60,6 +62,31 @@ public final class SubtaskBox extends StackPane {
         fill = color;
         setBackground(color == null ? null : new Background(new BackgroundFill(color, RADII, INSETS)));
         glyph.setTextFill(text == null ? Color.BLACK : text);
+    }
+
+    /**
+     * Switches the box's phase pseudo-class to {@code newPhase} (or none with {@code null}); touches the node's
+     * pseudo-class state only when the phase changed, so a steady frame costs no CSS pass.
+     */
+    public void showPhase(javafx.css.PseudoClass newPhase) {
+        if (java.util.Objects.equals(newPhase, phase)) {
+            return;
+        }
+        if (phase != null) {
+            pseudoClassStateChanged(phase, false);
+        }
+        if (newPhase != null) {
+            pseudoClassStateChanged(newPhase, true);
+        }
+        phase = newPhase;
+    }
+
+    /** Sets or clears one pseudo-class used as a flag (e.g. a flash), only when it changed. */
+    public void showFlash(javafx.css.PseudoClass flash, boolean on) {
+        if (on != flashing) {
+            flashing = on;
+            pseudoClassStateChanged(flash, on);
+        }
     }
 
     /** Sets the glyph text (only when it changed). */

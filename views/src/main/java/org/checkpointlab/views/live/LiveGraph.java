@@ -23,6 +23,8 @@ import org.checkpointlab.views.graph.SubtaskBox;
 public final class LiveGraph {
     /** Pseudo-class of a subtask box that just acknowledged a checkpoint. */
     public static final javafx.css.PseudoClass ACKED = javafx.css.PseudoClass.getPseudoClass("acked");
+    /** Pseudo-class of the graph while a job is shown on it (drop shadows off, they cost a blur per frame). */
+    public static final javafx.css.PseudoClass LIVE = javafx.css.PseudoClass.getPseudoClass("live");
     /** Pseudo-class of the selected subtask box. */
     public static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
     /** Style class of the hover card over a channel panel. */
@@ -51,6 +53,7 @@ public final class LiveGraph {
         graphView.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onCanvasClicked);
         graphView.viewModel().pipelineProperty().addListener((obs, old, now) -> wireCards());
         live.selectedProperty().addListener((obs, old, now) -> showSelection());
+        live.activeProperty().addListener((obs, old, now) -> graphView.pseudoClassStateChanged(LIVE, now));
         wireCards();
     }
 
@@ -94,19 +97,15 @@ public final class LiveGraph {
         if (state == null) {
             box.showFill(null, null);
             box.showGlyph("");
-            for (SubtaskPhase phase : SubtaskPhase.values()) {
-                box.pseudoClassStateChanged(phase.pseudoClass(), false);
-            }
-            box.pseudoClassStateChanged(ACKED, false);
+            box.showPhase(null);
+            box.showFlash(ACKED, false);
             return;
         }
         Color fill = state.fill();
         box.showFill(fill, SubtaskColors.textOn(fill));
         box.showGlyph(state.phase().glyph());
-        for (SubtaskPhase phase : SubtaskPhase.values()) {
-            box.pseudoClassStateChanged(phase.pseudoClass(), phase == state.phase());
-        }
-        box.pseudoClassStateChanged(ACKED, state.flashing());
+        box.showPhase(state.phase().pseudoClass());
+        box.showFlash(ACKED, state.flashing());
     }
 
     private void wireCards() {
