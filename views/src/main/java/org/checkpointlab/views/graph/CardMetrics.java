@@ -22,7 +22,7 @@ public final class CardMetrics {
     public static final double BOX_GAP = 4;
     /** Horizontal distance between the cards of neighbouring layers (room for the edge, its label and the
      * live view's channel panel). */
-    public static final double LAYER_GAP = 190;
+    public static final double LAYER_GAP = 200;
     /** Vertical distance between cards of the same layer. */
     public static final double ROW_GAP = 40;
 

@@ -46,11 +46,7 @@ public final class OperatorCard extends VBox {
         title.getStyleClass().add(GraphStyles.CARD_TITLE);
         title.setMinHeight(CardMetrics.TITLE_HEIGHT);
         title.setPrefHeight(CardMetrics.TITLE_HEIGHT);
-        stateLabel.getStyleClass().add(GraphStyles.CARD_STATE);
-        stateLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Region titleSpacer = new Region();
-        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(8, accent, title, titleSpacer, stateLabel);
+        HBox titleRow = new HBox(8, accent, title);
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
         Label kind = new Label(node.kind());
@@ -60,7 +56,9 @@ public final class OperatorCard extends VBox {
         Label parallelism = new Label("p=" + node.parallelism());
         parallelism.getStyleClass().add(GraphStyles.CARD_PARALLELISM);
         parallelism.setMinWidth(Region.USE_PREF_SIZE);
-        HBox detailRow = new HBox(6, kind, spacer, parallelism);
+        stateLabel.getStyleClass().add(GraphStyles.CARD_STATE);
+        stateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox detailRow = new HBox(6, kind, spacer, stateLabel, parallelism);
         detailRow.setAlignment(Pos.CENTER_LEFT);
         detailRow.setMinHeight(CardMetrics.DETAIL_HEIGHT);
         detailRow.setPrefHeight(CardMetrics.DETAIL_HEIGHT);

@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 
@@ -15,11 +16,17 @@ import javafx.scene.paint.Color;
  * it changes.
  */
 public final class SubtaskBox extends StackPane {
-    private static final CornerRadii RADII = new CornerRadii(3);
-    private static final Insets INSETS = new Insets(1.5);
+    private static final CornerRadii RADII = new CornerRadii(2);
+    /** Room around the fill for the phase border the stylesheet draws. */
+    private static final Insets BORDER_ROOM = new Insets(2.5);
 
     private final int index;
     private final Label glyph = new Label();
+    /**
+     * The colour layer. A child rather than the box's own background: an author stylesheet outranks
+     * {@code setBackground}, so the box's CSS background would win on the next CSS pass.
+     */
+    private final Region fillLayer = new Region();
     private Color fill;
     private javafx.css.PseudoClass phase;
     private boolean flashing;
@@ -31,9 +38,11 @@ public final class SubtaskBox extends StackPane {
         setPrefSize(CardMetrics.BOX, CardMetrics.BOX);
         setMaxSize(CardMetrics.BOX, CardMetrics.BOX);
         setUserData(index);
+        setPadding(BORDER_ROOM);
+        fillLayer.setMouseTransparent(true);
         glyph.getStyleClass().add(GraphStyles.SUBTASK_GLYPH);
         glyph.setMouseTransparent(true);
-        getChildren().add(glyph);
+        getChildren().addAll(fillLayer, glyph);
     }
 
     /** The subtask index (0 to p-1). */
@@ -60,7 +69,7 @@ public final class SubtaskBox extends StackPane {
             return;
         }
         fill = color;
-        setBackground(color == null ? null : new Background(new BackgroundFill(color, RADII, INSETS)));
+        fillLayer.setBackground(color == null ? null : new Background(new BackgroundFill(color, RADII, Insets.EMPTY)));
         glyph.setTextFill(text == null ? Color.BLACK : text);
     }
 

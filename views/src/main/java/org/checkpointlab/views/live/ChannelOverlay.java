@@ -36,15 +36,15 @@ import org.checkpointlab.views.graph.PipelineGraphView;
  */
 public final class ChannelOverlay extends Pane {
     /** Width of a channel panel in graph pixels. */
-    public static final double PANEL_WIDTH = 150;
-    static final double ROW_HEIGHT = 14;
+    public static final double PANEL_WIDTH = 172;
+    static final double ROW_HEIGHT = 16;
     static final double ROW_GAP = 3;
-    static final double HEADER_HEIGHT = 13;
+    static final double HEADER_HEIGHT = 15;
     static final double PADDING = 4;
-    static final double SLOT = 10;
+    static final double SLOT = 11;
     static final double SLOT_GAP = 2;
-    static final double BARRIER_WIDTH = 15;
-    static final double LABEL_WIDTH = 30;
+    static final double BARRIER_WIDTH = 18;
+    static final double LABEL_WIDTH = 34;
     /** Distance from the edge's label centre to the panel's top. */
     static final double BELOW_LABEL = 13;
 
@@ -63,8 +63,8 @@ public final class ChannelOverlay extends Pane {
     private final PipelineGraphView graphView;
     private final LiveJobViewModel live;
     private final Canvas canvas = new Canvas();
-    private final Font small = Font.font("System", FontWeight.NORMAL, 9);
-    private final Font smallBold = Font.font("System", FontWeight.BOLD, 9);
+    private final Font small = Font.font("System", FontWeight.NORMAL, 10.5);
+    private final Font smallBold = Font.font("System", FontWeight.BOLD, 10.5);
     private final List<PanelPlace> places = new ArrayList<>();
 
     public ChannelOverlay(PipelineGraphView graphView, LiveJobViewModel live) {
@@ -231,7 +231,7 @@ public final class ChannelOverlay extends Pane {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.fillText("\u2192" + summary.toSubtask(), row.getMinX() + PADDING, y + h / 2);
         double barX = row.getMinX() + LABEL_WIDTH - 6;
-        double barWidth = 58;
+        double barWidth = 64;
         gc.setStroke(summary.blocked() > 0 ? LivePalette.BLOCKED : LivePalette.CREDIT);
         gc.setLineWidth(summary.blocked() > 0 ? 1.5 : 1);
         gc.strokeRect(barX + 0.5, y + 1.5, barWidth - 1, h - 3);

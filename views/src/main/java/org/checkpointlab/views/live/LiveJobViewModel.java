@@ -108,6 +108,7 @@ public final class LiveJobViewModel {
     private int historyRestarts = -1;
     private long lastThroughputNanos;
     private double throughput;
+    private long snapshotErrors;
 
     /**
      * @param starter        starts a job ({@code Job::start})
@@ -234,6 +235,11 @@ public final class LiveJobViewModel {
     /** The last snapshot taken, or {@code null}. */
     public JobSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** Frames skipped because the engine could not take a snapshot. */
+    public long snapshotErrors() {
+        return snapshotErrors;
     }
 
     /** How long a subtask box flashes after an ack; zero turns flashing off (tests). */
@@ -415,7 +421,15 @@ public final class LiveJobViewModel {
         if (job == null) {
             return;
         }
-        JobSnapshot s = job.snapshot();
+        JobSnapshot s;
+        try {
+            s = job.snapshot();
+        } catch (RuntimeException e) {
+            // The engine can fail to assemble a snapshot while tasks are being (re)deployed (seen: an NPE in
+            // Task.recordCounts right after start). Keep the last frame; the next one will try again.
+            snapshotErrors++;
+            return;
+        }
         snapshot = s;
         updateSubtasks(s, nowNanos);
         updateChannels(s);
