@@ -23,6 +23,9 @@ public final class MainStyles {
     /** The graph while the fail tool is armed (the next subtask click injects a failure). */
     public static final javafx.css.PseudoClass FAIL_ARMED = javafx.css.PseudoClass.getPseudoClass("fail-armed");
 
+    /** An exception-history line that records a failure (not a recovery). */
+    public static final javafx.css.PseudoClass FAILURE = javafx.css.PseudoClass.getPseudoClass("failure");
+
     private MainStyles() {
     }
 }

@@ -170,16 +170,36 @@ public final class MainView {
         jobLabel.textProperty().bind(live.jobLineProperty());
         checkpointLabel.textProperty().bind(live.checkpointLineProperty());
         recoveryLabel.textProperty().bind(live.recoveryLineProperty());
-        announcementLabel.textProperty().bind(live.announcementProperty());
+        // The latest announcement, unless the checkpoint line already says the same.
+        announcementLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> live.announcementProperty().get().equals(live.checkpointLineProperty().get()) ? ""
+                        : live.announcementProperty().get(),
+                live.announcementProperty(), live.checkpointLineProperty()));
         detailsLabel.textProperty().bind(Bindings.createStringBinding(() -> live.selectedDetailsProperty().get()
                 .isEmpty() ? "Click a subtask box to see its metrics and state." : live.selectedDetailsProperty().get(),
                 live.selectedDetailsProperty()));
         historyList.setItems(live.history());
+        historyList.setCellFactory(list -> new HistoryCell());
         historyList.setPlaceholder(new Label("No failures yet. Right-click a subtask to inject one."));
         legendPane.setContent(LiveLegend.build());
         failToggle.selectedProperty().addListener((obs, old, armed) ->
                 graphView.pseudoClassStateChanged(MainStyles.FAIL_ARMED, armed));
         frameLoop.start();
+    }
+
+    /** A history line that wraps inside the side panel instead of scrolling sideways; failures in red. */
+    private static final class HistoryCell extends javafx.scene.control.ListCell<HistoryEntry> {
+        HistoryCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(HistoryEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.toString());
+            pseudoClassStateChanged(MainStyles.FAILURE, !empty && item != null && item.failure());
+        }
     }
 
     /** Slider position 0..1 to speed: logarithmic from {@value LiveJobViewModel#MIN_SPEED} to 1. */
