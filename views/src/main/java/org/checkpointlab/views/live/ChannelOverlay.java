@@ -49,7 +49,8 @@ public final class ChannelOverlay extends Pane {
     static final double BELOW_LABEL = 13;
 
     /** Where a panel and its rows are, in graph coordinates, after the last render. */
-    public record PanelPlace(GraphEdge edge, Bounds bounds, boolean aggregatable, List<RowPlace> rows) {
+    public record PanelPlace(GraphEdge edge, Bounds bounds, boolean aggregatable, boolean header,
+                             List<RowPlace> rows) {
     }
 
     /** One row of a panel, in graph coordinates. */
@@ -108,12 +109,23 @@ public final class ChannelOverlay extends Pane {
         Bounds visible = new BoundingBox(-graphView.panX() / zoom, -graphView.panY() / zoom,
                 canvas.getWidth() / zoom, canvas.getHeight() / zoom);
         gc.setTextBaseline(VPos.CENTER);
-        for (GraphEdge edge : graphView.viewModel().edges()) {
-            drawEdge(gc, edge, visible);
+        List<GraphEdge> edges = new ArrayList<>(graphView.viewModel().edges());
+        edges.sort(java.util.Comparator.comparingDouble(e -> anchor(e)[1]));
+        for (GraphEdge edge : edges) {
+            place(gc, edge);
+        }
+        for (PanelPlace place : places) {
+            if (place.bounds().intersects(visible)) {
+                drawPanel(gc, place);
+            }
         }
     }
 
-    private void drawEdge(GraphicsContext gc, GraphEdge edge, Bounds visible) {
+    /**
+     * Works out where an edge's panel goes: centred below the edge's label, pushed down below any panel placed
+     * before it that it would overlap (edges converging on one card have their labels close together).
+     */
+    private void place(GraphicsContext gc, GraphEdge edge) {
         String from = edge.from().id();
         String to = edge.to().id();
         double[] anchor = anchor(edge);
@@ -132,8 +144,19 @@ public final class ChannelOverlay extends Pane {
         }
         boolean aggregatable = ChannelAggregation.aggregates(channels.size());
         List<ChannelRow> rows = live.channelRows(from, to);
-        double header = aggregatable ? HEADER_HEIGHT : 0;
-        double height = 2 * PADDING + header + rows.size() * (ROW_HEIGHT + ROW_GAP) - ROW_GAP;
+        // A summarised panel says how many channels it sums up; a panel pushed away from its label says whose it is.
+        boolean hasHeader = aggregatable;
+        double height = 2 * PADDING + HEADER_HEIGHT + rows.size() * (ROW_HEIGHT + ROW_GAP) - ROW_GAP;
+        for (PanelPlace other : places) {
+            Bounds o = other.bounds();
+            boolean overlapsX = x0 < o.getMaxX() && o.getMinX() < x0 + PANEL_WIDTH;
+            if (overlapsX && top < o.getMaxY() + 4 && o.getMinY() < top + height) {
+                top = o.getMaxY() + 4;
+                hasHeader = true;
+            }
+        }
+        double header = hasHeader ? HEADER_HEIGHT : 0;
+        height = 2 * PADDING + header + rows.size() * (ROW_HEIGHT + ROW_GAP) - ROW_GAP;
         Bounds panel = new BoundingBox(x0, top, PANEL_WIDTH, height);
         List<RowPlace> rowPlaces = new ArrayList<>();
         double y = top + PADDING + header;
@@ -141,28 +164,39 @@ public final class ChannelOverlay extends Pane {
             rowPlaces.add(new RowPlace(new BoundingBox(x0, y, PANEL_WIDTH, ROW_HEIGHT), row));
             y += ROW_HEIGHT + ROW_GAP;
         }
-        places.add(new PanelPlace(edge, panel, aggregatable, rowPlaces));
-        if (!panel.intersects(visible)) {
-            return;
-        }
+        places.add(new PanelPlace(edge, panel, aggregatable, hasHeader, rowPlaces));
+    }
+
+    private void drawPanel(GraphicsContext gc, PanelPlace place) {
+        GraphEdge edge = place.edge();
+        String from = edge.from().id();
+        String to = edge.to().id();
+        Bounds panel = place.bounds();
+        double x0 = panel.getMinX();
+        double top = panel.getMinY();
+        double height = panel.getHeight();
+        boolean aggregatable = place.aggregatable();
+        List<ChannelSnapshot> channels = live.channels(from, to);
+        List<RowPlace> rowPlaces = place.rows();
         gc.setFill(LivePalette.PANEL);
         gc.fillRoundRect(x0, top, PANEL_WIDTH, height, 8, 8);
         gc.setStroke(LivePalette.PANEL_BORDER);
         gc.setLineWidth(1);
         gc.strokeRoundRect(x0, top, PANEL_WIDTH, height, 8, 8);
-        if (aggregatable) {
+        if (place.header()) {
             gc.setFont(small);
             gc.setFill(LivePalette.TEXT);
             gc.setTextAlign(TextAlignment.LEFT);
             boolean expanded = live.expanded(from, to);
-            gc.fillText(channels.size() + " channels" + (expanded ? " \u2013 click to summarise"
-                    : ", per receiver \u2013 click to expand"), x0 + PADDING, top + PADDING + HEADER_HEIGHT / 2 - 1);
+            gc.fillText(abbreviate(edge.from().name()) + " \u2192 " + abbreviate(edge.to().name())
+                    + (aggregatable ? " \u00b7 " + channels.size() + " ch " + (expanded ? "\u25be" : "\u25b8") : ""),
+                    x0 + PADDING, top + PADDING + HEADER_HEIGHT / 2 - 1);
         }
-        for (RowPlace place : rowPlaces) {
-            if (place.row() instanceof ChannelRow.Single single) {
-                drawChannel(gc, single.channel(), place.bounds());
-            } else if (place.row() instanceof ChannelRow.Summary summary) {
-                drawSummary(gc, summary, place.bounds());
+        for (RowPlace row : rowPlaces) {
+            if (row.row() instanceof ChannelRow.Single single) {
+                drawChannel(gc, single.channel(), row.bounds());
+            } else if (row.row() instanceof ChannelRow.Summary summary) {
+                drawSummary(gc, summary, row.bounds());
             }
         }
     }
@@ -265,6 +299,10 @@ public final class ChannelOverlay extends Pane {
             gc.fillText("\u00d7" + entry.getValue(), x, y + h / 2);
             x += 14;
         }
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() > 10 ? name.substring(0, 9) + "\u2026" : name;
     }
 
     private static void drawBuffer(GraphicsContext gc, double x, double y, double h, double fraction, Color color,

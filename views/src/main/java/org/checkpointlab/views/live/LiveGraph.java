@@ -8,6 +8,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import org.checkpointlab.views.graph.OperatorCard;
 import org.checkpointlab.views.graph.PipelineGraphView;
@@ -37,19 +38,28 @@ public final class LiveGraph {
     private final ChannelOverlay overlay;
     private final Label hover = new Label();
     private long renderedFrame = -1;
+    /** Where the pointer was last seen over the canvas (canvas coordinates), for refreshing the hover card. */
+    private double pointerX = Double.NaN;
+    private double pointerY = Double.NaN;
 
     public LiveGraph(PipelineGraphView graphView, LiveJobViewModel live) {
         this.graphView = graphView;
         this.live = live;
         this.overlay = new ChannelOverlay(graphView, live);
-        graphView.addOverlay(overlay);
+        graphView.addOverlay(overlay, PipelineGraphView.OverlayLevel.BELOW_CARDS);
         hover.getStyleClass().add(CHANNEL_HOVER);
         hover.setMouseTransparent(true);
         hover.setVisible(false);
         hover.setManaged(false);
-        overlay.getChildren().add(hover);
+        Pane hoverLayer = new Pane(hover);
+        hoverLayer.setMouseTransparent(true);
+        hoverLayer.setPickOnBounds(false);
+        graphView.addOverlay(hoverLayer, PipelineGraphView.OverlayLevel.TOP);
         graphView.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
-        graphView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
+        graphView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hover.setVisible(false);
+            pointerX = Double.NaN;
+        });
         graphView.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onCanvasClicked);
         graphView.viewModel().pipelineProperty().addListener((obs, old, now) -> wireCards());
         live.selectedProperty().addListener((obs, old, now) -> showSelection());
@@ -91,6 +101,9 @@ public final class LiveGraph {
             }
         }
         overlay.render();
+        if (hover.isVisible()) {
+            showHover();
+        }
     }
 
     private void showSubtask(SubtaskBox box, SubtaskState state) {
@@ -164,16 +177,29 @@ public final class LiveGraph {
     }
 
     private void onMoved(MouseEvent event) {
-        Point2D graph = graphView.canvasToGraph(event.getX(), event.getY());
+        pointerX = event.getX();
+        pointerY = event.getY();
+        showHover();
+    }
+
+    /** Shows what the channel row under the pointer holds now (refreshed every frame while shown). */
+    private void showHover() {
+        if (Double.isNaN(pointerX)) {
+            return;
+        }
+        Point2D graph = graphView.canvasToGraph(pointerX, pointerY);
         Optional<ChannelOverlay.Hit> hit = overlay.hit(graph.getX(), graph.getY());
         if (hit.isEmpty() || hit.get().row().isEmpty()) {
             hover.setVisible(false);
             return;
         }
-        hover.setText(ChannelOverlay.describe(hit.get().panel().edge(), hit.get().row().get()));
+        String text = ChannelOverlay.describe(hit.get().panel().edge(), hit.get().row().get());
+        if (!text.equals(hover.getText())) {
+            hover.setText(text);
+        }
         hover.autosize();
-        double x = Math.min(event.getX() + 16, graphView.getWidth() - hover.getWidth() - 4);
-        double y = Math.min(event.getY() + 16, graphView.getHeight() - hover.getHeight() - 4);
+        double x = Math.min(pointerX + 16, graphView.getWidth() - hover.getWidth() - 4);
+        double y = Math.min(pointerY + 16, graphView.getHeight() - hover.getHeight() - 4);
         hover.relocate(Math.max(0, x), Math.max(0, y));
         hover.setVisible(true);
         hover.toFront();

@@ -52,6 +52,9 @@ public final class LiveLegend {
         entry(legend, slot(LivePalette.PERSISTED, 1.0, false),
                 "in-flight buffer persisted by an unaligned checkpoint, replayed on restore");
         entry(legend, blocked(), "blocked: its barrier arrived; waits until the barrier arrived on every input");
+        entry(legend, summaryBar(), "more than " + ChannelAggregation.MAX_SINGLE_ROWS + " channels: one row per"
+                + " receiver, queued buffers of all its credits, barriers \u00d7 count; click the panel for every"
+                + " channel, hover a row for details");
         return legend;
     }
 
@@ -114,6 +117,15 @@ public final class LiveLegend {
         Text t = new Text("n");
         t.setFill(Color.WHITE);
         return new StackPane(r, t);
+    }
+
+    private static Node summaryBar() {
+        Rectangle outline = new Rectangle(24, 10, Color.TRANSPARENT);
+        outline.setStroke(LivePalette.CREDIT);
+        Rectangle used = new Rectangle(14, 8, LivePalette.BUFFER);
+        StackPane pane = new StackPane(outline, used);
+        StackPane.setAlignment(used, javafx.geometry.Pos.CENTER_RIGHT);
+        return pane;
     }
 
     private static Node blocked() {
