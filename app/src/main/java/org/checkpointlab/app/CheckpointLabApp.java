@@ -1,32 +1,95 @@
 package org.checkpointlab.app;
 
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.checkpointlab.model.job.Job;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
 import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.live.LiveJobViewModel;
 
 /**
- * The JavaFX application: wires the main window's view model to real pipeline files and the samples folder,
- * shows the window, and opens the pipeline named by the first program argument (or the word-count sample).
+ * The JavaFX application: wires the main window's view model to real pipeline files, the samples folder and the
+ * engine, shows the window, opens the pipeline named by the arguments (or the word-count sample) and applies
+ * {@link LaunchOptions}: {@code --run} starts the job, {@code --exit-after} closes the app after a while and
+ * {@code --frame-report} prints frame-time percentiles and the engine's throughput on stdout when it closes.
  */
 public final class CheckpointLabApp extends Application {
     static final double WIDTH = 1400;
     static final double HEIGHT = 900;
 
+    private MainView view;
+    private LaunchOptions options;
+    private boolean reported;
+
     @Override
     public void start(Stage stage) {
+        raiseUiThreadPriority();
+        try {
+            options = LaunchOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            Platform.exit();
+            return;
+        }
         MainViewModel viewModel = new MainViewModel(PipelineFiles::load, SampleCatalog.fromSystemProperties(),
-                new PipelineGraphViewModel());
-        MainView view = MainView.load(viewModel);
+                new PipelineGraphViewModel(), LiveJobViewModel.forApp());
+        view = MainView.load(viewModel);
         stage.setScene(new Scene(view.root(), WIDTH, HEIGHT));
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setMinWidth(640);
         stage.setMinHeight(420);
-        viewModel.openAtStart(getParameters().getRaw());
+        viewModel.openAtStart(options.file() == null ? List.of() : List.of(options.file().toString()));
         stage.show();
+        if (options.run()) {
+            viewModel.live().run();
+        }
+        if (options.exitAfter() != null) {
+            PauseTransition exit = new PauseTransition(Duration.millis(options.exitAfter().toMillis()));
+            exit.setOnFinished(event -> Platform.exit());
+            exit.play();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (view == null) {
+            return;
+        }
+        if (options.frameReport() && !reported) {
+            reported = true;
+            System.out.println(frameReport());
+        }
+        view.shutdown();
+    }
+
+    /**
+     * Gives the FX application thread and the renderer thread the highest Java priority, so that a job whose
+     * task threads keep every core busy does not starve the frame loop. The JVM maps this onto the OS only with
+     * {@code -XX:ThreadPriorityPolicy=1} on Linux (set by {@code javafx:run}); elsewhere it is a harmless hint.
+     */
+    static void raiseUiThreadPriority() {
+        Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("QuantumRenderer")) {
+                thread.setPriority(Thread.MAX_PRIORITY);
+            }
+        }
+    }
+
+    private String frameReport() {
+        Job job = view.viewModel().live().job();
+        String throughput = job == null ? "engine throughput: no job ran"
+                : String.format(Locale.ROOT, "engine throughput: %,.0f records/s (%,d source records)",
+                        job.summary().throughputPerSecond(), job.summary().sourceRecords());
+        return "frame report\n" + view.frameStats().report() + "\n" + throughput;
     }
 }

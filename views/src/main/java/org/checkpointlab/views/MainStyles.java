@@ -18,6 +18,14 @@ public final class MainStyles {
     /** One entry of the role legend in the status bar; also carries the role's style class. */
     public static final String LEGEND_ENTRY = "legend-entry";
 
+    /** The live status strip under the toolbar. */
+    public static final String LIVE_STRIP = "live-strip";
+    /** The graph while the fail tool is armed (the next subtask click injects a failure). */
+    public static final javafx.css.PseudoClass FAIL_ARMED = javafx.css.PseudoClass.getPseudoClass("fail-armed");
+
+    /** An exception-history line that records a failure (not a recovery). */
+    public static final javafx.css.PseudoClass FAILURE = javafx.css.PseudoClass.getPseudoClass("failure");
+
     private MainStyles() {
     }
 }

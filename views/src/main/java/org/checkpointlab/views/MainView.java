@@ -11,7 +11,13 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -23,15 +29,26 @@ import javafx.stage.FileChooser;
 import org.checkpointlab.views.graph.GraphStyles;
 import org.checkpointlab.views.graph.OperatorRole;
 import org.checkpointlab.views.graph.PipelineGraphView;
+import org.checkpointlab.views.live.BarrierMode;
+import org.checkpointlab.views.live.FrameStats;
+import org.checkpointlab.views.live.HistoryEntry;
+import org.checkpointlab.views.live.LiveFrameLoop;
+import org.checkpointlab.views.live.LiveGraph;
+import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.live.LiveLegend;
 
 /**
- * Controller of the main window ({@code MainView.fxml}): menu bar, toolbar, problem banner, the pipeline graph
- * in the centre and a status bar. It binds controls to the {@link MainViewModel} and turns user gestures into
+ * Controller of the main window ({@code MainView.fxml}): menu bar, toolbar with the job controls (run, pause,
+ * stop, checkpoint, fail tool, barrier mode, speed), the live status strip, problem banner, the pipeline graph in
+ * the centre with the running job drawn on it ({@link LiveGraph}, driven by a {@link LiveFrameLoop}), side panels
+ * (selected subtask, exception history, legend) and a status bar. It binds controls to the {@link MainViewModel} and turns user gestures into
  * its commands; it holds no state of its own. Create it with {@link #load(MainViewModel)}.
  */
 public final class MainView {
     private final MainViewModel viewModel;
     private final PipelineGraphView graphView;
+    private LiveGraph liveGraph;
+    private LiveFrameLoop frameLoop;
     private Parent root;
 
     @FXML private MenuBar menuBar;
@@ -44,6 +61,22 @@ public final class MainView {
     @FXML private Label statusLabel;
     @FXML private Label zoomLabel;
     @FXML private HBox legend;
+    @FXML private Button runButton;
+    @FXML private ToggleButton pauseToggle;
+    @FXML private Button stopButton;
+    @FXML private Button checkpointButton;
+    @FXML private ToggleButton failToggle;
+    @FXML private ChoiceBox<BarrierMode> barrierChoice;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedLabel;
+    @FXML private Label jobLabel;
+    @FXML private Label checkpointLabel;
+    @FXML private Label recoveryLabel;
+    @FXML private Label announcementLabel;
+    @FXML private VBox sidePanel;
+    @FXML private Label detailsLabel;
+    @FXML private ListView<HistoryEntry> historyList;
+    @FXML private TitledPane legendPane;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -85,6 +118,27 @@ public final class MainView {
         return graphView;
     }
 
+    /** The running job's drawing on the graph (subtask boxes, channel panels). */
+    public LiveGraph liveGraph() {
+        return liveGraph;
+    }
+
+    /** Frame times measured by the frame loop (for {@code --frame-report}). */
+    public FrameStats frameStats() {
+        return frameLoop.stats();
+    }
+
+    /** The side panel column; further panels may be added to it. */
+    public VBox sidePanel() {
+        return sidePanel;
+    }
+
+    /** Stops the frame loop and the running job (without waiting for it); for closing the window. */
+    public void shutdown() {
+        frameLoop.stop();
+        viewModel.live().stop();
+    }
+
     @FXML
     private void initialize() {
         graphHost.getChildren().add(0, graphView);
@@ -97,6 +151,67 @@ public final class MainView {
         fillLegend();
         samplesMenu.setOnShowing(event -> fillSamples());
         fillSamples();
+        bindLive(viewModel.live());
+    }
+
+    private void bindLive(LiveJobViewModel live) {
+        liveGraph = new LiveGraph(graphView, live);
+        frameLoop = new LiveFrameLoop(live, liveGraph);
+        runButton.disableProperty().bind(live.activeProperty().or(live.pipelineProperty().isNull()));
+        stopButton.disableProperty().bind(live.activeProperty().not());
+        checkpointButton.disableProperty().bind(live.activeProperty().not());
+        pauseToggle.selectedProperty().bindBidirectional(live.pausedProperty());
+        failToggle.selectedProperty().bindBidirectional(live.failToolArmedProperty());
+        barrierChoice.getItems().setAll(BarrierMode.values());
+        barrierChoice.valueProperty().bindBidirectional(live.barrierModeProperty());
+        speedSlider.valueProperty().addListener((obs, old, now) -> live.speedProperty().set(toSpeed(now.doubleValue())));
+        speedLabel.textProperty().bind(Bindings.createStringBinding(() -> speedText(live.speedProperty().get()),
+                live.speedProperty()));
+        jobLabel.textProperty().bind(live.jobLineProperty());
+        checkpointLabel.textProperty().bind(live.checkpointLineProperty());
+        recoveryLabel.textProperty().bind(live.recoveryLineProperty());
+        // The latest announcement, unless the checkpoint line already says the same.
+        announcementLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> live.announcementProperty().get().equals(live.checkpointLineProperty().get()) ? ""
+                        : live.announcementProperty().get(),
+                live.announcementProperty(), live.checkpointLineProperty()));
+        detailsLabel.textProperty().bind(Bindings.createStringBinding(() -> live.selectedDetailsProperty().get()
+                .isEmpty() ? "Click a subtask box to see its metrics and state." : live.selectedDetailsProperty().get(),
+                live.selectedDetailsProperty()));
+        historyList.setItems(live.history());
+        historyList.setCellFactory(list -> new HistoryCell());
+        historyList.setPlaceholder(new Label("No failures yet. Right-click a subtask to inject one."));
+        legendPane.setContent(LiveLegend.build());
+        failToggle.selectedProperty().addListener((obs, old, armed) ->
+                graphView.pseudoClassStateChanged(MainStyles.FAIL_ARMED, armed));
+        frameLoop.start();
+    }
+
+    /** A history line that wraps inside the side panel instead of scrolling sideways; failures in red. */
+    private static final class HistoryCell extends javafx.scene.control.ListCell<HistoryEntry> {
+        HistoryCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(HistoryEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.toString());
+            pseudoClassStateChanged(MainStyles.FAILURE, !empty && item != null && item.failure());
+        }
+    }
+
+    /** Slider position 0..1 to speed: logarithmic from {@value LiveJobViewModel#MIN_SPEED} to 1. */
+    static double toSpeed(double position) {
+        return Math.pow(10, 3 * (Math.max(0, Math.min(1, position)) - 1));
+    }
+
+    static String speedText(double speed) {
+        if (speed >= 0.999) {
+            return "full speed";
+        }
+        return String.format(java.util.Locale.ROOT, "\u00d7%.3f%s", speed, speed <= 0.0015 ? " (human)" : "");
     }
 
     /** One accent dot and name per operator role, so the card colours explain themselves. */
@@ -163,6 +278,26 @@ public final class MainView {
     }
 
     @FXML
+    private void run() {
+        viewModel.live().run();
+    }
+
+    @FXML
+    private void stop() {
+        viewModel.live().stop();
+    }
+
+    @FXML
+    private void togglePause() {
+        viewModel.live().togglePause();
+    }
+
+    @FXML
+    private void triggerCheckpoint() {
+        viewModel.live().triggerCheckpoint();
+    }
+
+    @FXML
     private void fitToWindow() {
         graphView.fitToWindow();
     }
@@ -180,6 +315,7 @@ public final class MainView {
 
     @FXML
     private void quit() {
+        shutdown();
         Platform.exit();
     }
 }

@@ -12,11 +12,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.live.LiveJobViewModel;
 
 /**
  * State and commands of the main window, without any control: which pipeline file is open, the graph drawn for
  * it, the window title, the status line, the last load failure, and the samples on offer. Opening a file that
  * fails leaves the open pipeline and its graph exactly as they were and publishes a {@link LoadFailure} instead.
+ * Opening a pipeline stops the job of the previous one ({@link #live()}).
  * FX thread only.
  */
 public final class MainViewModel {
@@ -28,21 +30,34 @@ public final class MainViewModel {
     private final PipelineLoader loader;
     private final SampleCatalog samples;
     private final PipelineGraphViewModel graph;
+    private final LiveJobViewModel live;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<LoadFailure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", EMPTY_HINT);
     private final BooleanBinding empty;
 
+    /** A main window whose jobs run on the real engine ({@link LiveJobViewModel#forApp()}). */
     public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph) {
+        this(loader, samples, graph, LiveJobViewModel.forApp());
+    }
+
+    public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph,
+                         LiveJobViewModel live) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.samples = Objects.requireNonNull(samples, "samples");
         this.graph = Objects.requireNonNull(graph, "graph");
+        this.live = Objects.requireNonNull(live, "live");
         this.empty = Bindings.isNull(graph.pipelineProperty());
     }
 
     public PipelineGraphViewModel graph() {
         return graph;
+    }
+
+    /** The job of the open pipeline: run, pause, slow motion, checkpoints, failures, and what the view draws. */
+    public LiveJobViewModel live() {
+        return live;
     }
 
     /** The open pipeline, or {@code null}. */
@@ -96,6 +111,7 @@ public final class MainViewModel {
         try {
             spec = loader.load(pipelineFile);
             graph.show(spec);
+            live.load(spec);
         } catch (PipelineException e) {
             fail(pipelineFile, e.problems());
             return false;

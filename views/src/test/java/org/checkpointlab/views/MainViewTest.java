@@ -19,6 +19,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.graph.CardMetrics;
 import org.checkpointlab.views.graph.GraphStyles;
 import org.checkpointlab.views.graph.OperatorCard;
 import org.checkpointlab.views.graph.OperatorNode;
@@ -149,7 +150,7 @@ class MainViewTest {
         assertThat(count.y() - nodeY).isCloseTo(80 / zoom, offset(2.0));
         // The other cards stay where they were: the drag moved one card, not the canvas.
         assertThat(viewModel.graph().node("split").orElseThrow().x()).isEqualTo(
-                viewModel.graph().node("sentences").orElseThrow().x() + 212 + 120);
+                viewModel.graph().node("sentences").orElseThrow().x() + CardMetrics.WIDTH + CardMetrics.LAYER_GAP);
     }
 
     @Test

@@ -17,11 +17,12 @@ public final class CardMetrics {
     /** Vertical gap between the title, the detail line and the subtask boxes. */
     public static final double SPACING = 6;
     /** Side of one subtask box. */
-    public static final double BOX = 16;
+    public static final double BOX = 20;
     /** Gap between subtask boxes, horizontally and vertically. */
     public static final double BOX_GAP = 4;
-    /** Horizontal distance between the cards of neighbouring layers (room for the edge and its label). */
-    public static final double LAYER_GAP = 120;
+    /** Horizontal distance between the cards of neighbouring layers (room for the edge, its label and the
+     * live view's channel panel). */
+    public static final double LAYER_GAP = 200;
     /** Vertical distance between cards of the same layer. */
     public static final double ROW_GAP = 40;
 

@@ -24,6 +24,10 @@ public final class GraphStyles {
     public static final String SUBTASKS = "subtasks";
     /** One subtask box; the live view colours it. */
     public static final String SUBTASK = "subtask";
+    /** The phase glyph inside a subtask box. */
+    public static final String SUBTASK_GLYPH = "subtask-glyph";
+    /** The state size on a card. */
+    public static final String CARD_STATE = "card-state";
     /** An edge: line, arrow head and label together. */
     public static final String EDGE = "edge";
     /** The line of an edge. */

@@ -18,15 +18,16 @@ import javafx.scene.layout.VBox;
 import org.checkpointlab.model.pipeline.OperatorKind;
 
 /**
- * The card of one operator: an accent dot coloured by role, the name, the kind, {@code p=N}, and one box per
- * subtask (index 0 to p-1, left to right, top to bottom). The card sits at its {@link OperatorNode}'s position
+ * The card of one operator: an accent dot coloured by role, the name, the state size (set by the live view),
+ * the kind, {@code p=N}, and one box per subtask (index 0 to p-1, left to right, top to bottom). The card sits at its {@link OperatorNode}'s position
  * and moves it when dragged with the primary button. Its size comes from {@link CardMetrics}, so it matches the
  * layout. The subtask boxes are plain regions with style class {@link GraphStyles#SUBTASK}; the live view
  * colours them through pseudo-classes.
  */
 public final class OperatorCard extends VBox {
     private final OperatorNode node;
-    private final List<Region> subtaskBoxes;
+    private final List<SubtaskBox> subtaskBoxes;
+    private final Label stateLabel = new Label();
     private Point2D grabOffset;
 
     public OperatorCard(OperatorNode node) {
@@ -54,7 +55,10 @@ public final class OperatorCard extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label parallelism = new Label("p=" + node.parallelism());
         parallelism.getStyleClass().add(GraphStyles.CARD_PARALLELISM);
-        HBox detailRow = new HBox(6, kind, spacer, parallelism);
+        parallelism.setMinWidth(Region.USE_PREF_SIZE);
+        stateLabel.getStyleClass().add(GraphStyles.CARD_STATE);
+        stateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox detailRow = new HBox(6, kind, spacer, stateLabel, parallelism);
         detailRow.setAlignment(Pos.CENTER_LEFT);
         detailRow.setMinHeight(CardMetrics.DETAIL_HEIGHT);
         detailRow.setPrefHeight(CardMetrics.DETAIL_HEIGHT);
@@ -62,14 +66,9 @@ public final class OperatorCard extends VBox {
         FlowPane boxes = new FlowPane(CardMetrics.BOX_GAP, CardMetrics.BOX_GAP);
         boxes.getStyleClass().add(GraphStyles.SUBTASKS);
         boxes.setPrefWrapLength(CardMetrics.WIDTH - 2 * CardMetrics.PADDING);
-        List<Region> created = new ArrayList<>();
+        List<SubtaskBox> created = new ArrayList<>();
         for (int i = 0; i < node.parallelism(); i++) {
-            Region box = new Region();
-            box.getStyleClass().add(GraphStyles.SUBTASK);
-            box.setMinSize(CardMetrics.BOX, CardMetrics.BOX);
-            box.setPrefSize(CardMetrics.BOX, CardMetrics.BOX);
-            box.setMaxSize(CardMetrics.BOX, CardMetrics.BOX);
-            box.setUserData(i);
+            SubtaskBox box = new SubtaskBox(i);
             Tooltip.install(box, new Tooltip(node.name() + " (" + (i + 1) + "/" + node.parallelism()
                     + "), subtask " + i));
             created.add(box);
@@ -93,8 +92,13 @@ public final class OperatorCard extends VBox {
     }
 
     /** The subtask boxes, index i for subtask i. */
-    public List<Region> subtaskBoxes() {
+    public List<SubtaskBox> subtaskBoxes() {
         return subtaskBoxes;
+    }
+
+    /** The label next to the parallelism where the live view shows the operator's state size. */
+    public Label stateLabel() {
+        return stateLabel;
     }
 
     private void onPressed(MouseEvent event) {

@@ -42,21 +42,26 @@ public final class PipelineGraphView extends Region {
     private final PipelineGraphViewModel viewModel;
     private final Group edgeLayer = new Group();
     private final Group cardLayer = new Group();
-    private final Group content = new Group(edgeLayer, cardLayer);
+    /** Edges and cards sit in two groups with the same pan and zoom, so that overlays can go between them. */
+    private final Group edgeContent = new Group(edgeLayer);
+    private final Group cardContent = new Group(cardLayer);
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final Map<String, OperatorCard> cards = new LinkedHashMap<>();
     private final Map<GraphEdge, EdgeView> edgeViews = new LinkedHashMap<>();
+    private final List<Region> overlays = new java.util.ArrayList<>();
     private boolean fitPending;
     private Point2D panAnchor;
 
     public PipelineGraphView(PipelineGraphViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add(GraphStyles.GRAPH);
-        content.getTransforms().addAll(pan, scale);
-        content.setManaged(false);
-        getChildren().add(content);
+        for (Group content : List.of(edgeContent, cardContent)) {
+            content.getTransforms().addAll(pan, scale);
+            content.setManaged(false);
+            getChildren().add(content);
+        }
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -93,6 +98,40 @@ public final class PipelineGraphView extends Region {
     /** Every edge drawing, in pipeline-file order. */
     public List<EdgeView> edgeViews() {
         return List.copyOf(edgeViews.values());
+    }
+
+    /** Where an overlay goes in the stack of layers. */
+    public enum OverlayLevel {
+        /** Above the edges, below the cards (e.g. drawings that belong between operators). */
+        BELOW_CARDS,
+        /** Above everything (e.g. hover cards). */
+        TOP
+    }
+
+    /**
+     * Adds a layer that covers the whole canvas (sized with it) and draws in canvas coordinates, e.g. the live
+     * view's channel panels. It should be mouse-transparent; this view keeps panning and zooming. Use
+     * {@link #panX()}, {@link #panY()} and {@link #zoomProperty()} to map graph coordinates onto it.
+     */
+    public void addOverlay(Region overlay, OverlayLevel level) {
+        overlay.setManaged(false);
+        overlays.add(overlay);
+        if (level == OverlayLevel.BELOW_CARDS) {
+            getChildren().add(getChildren().indexOf(cardContent), overlay);
+        } else {
+            getChildren().add(overlay);
+        }
+        requestLayout();
+    }
+
+    /** Canvas x of graph x = 0. */
+    public double panX() {
+        return pan.getX();
+    }
+
+    /** Canvas y of graph y = 0. */
+    public double panY() {
+        return pan.getY();
     }
 
     /** Scales and centres the graph so that every card is visible, with a margin; at most {@value #MAX_FIT_ZOOM}. */
@@ -138,6 +177,9 @@ public final class PipelineGraphView extends Region {
     @Override
     protected void layoutChildren() {
         // Cards and edges are placed by their node positions; only a pending fit needs the final size.
+        for (Region overlay : overlays) {
+            overlay.resizeRelocate(0, 0, getWidth(), getHeight());
+        }
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitToWindow();
         }

@@ -1,0 +1,64 @@
+package org.checkpointlab.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.checkpointlab.model.util.Durations;
+
+/**
+ * The desktop app's program arguments: {@code [FILE] [--run] [--exit-after DURATION] [--frame-report]}.
+ *
+ * @param file        pipeline file to open, or {@code null} for the default sample
+ * @param run         start the job at once
+ * @param exitAfter   close the app after this long, or {@code null} to stay open
+ * @param frameReport print frame-time percentiles and the engine's throughput on stdout at exit
+ */
+public record LaunchOptions(Path file, boolean run, Duration exitAfter, boolean frameReport) {
+    public static final String USAGE = "usage: checkpoint-lab gui [FILE] [--run] [--exit-after 30s] [--frame-report]";
+
+    /**
+     * Parses the arguments.
+     *
+     * @throws IllegalArgumentException naming the argument that is wrong, with the usage
+     */
+    public static LaunchOptions parse(List<String> args) {
+        Path file = null;
+        boolean run = false;
+        Duration exitAfter = null;
+        boolean frameReport = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--run" -> run = true;
+                case "--frame-report" -> frameReport = true;
+                case "--exit-after" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException("--exit-after needs a duration, e.g. 30s\n" + USAGE);
+                    }
+                    String value = args.get(++i);
+                    try {
+                        exitAfter = Durations.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--exit-after " + value + ": " + e.getMessage() + "\n"
+                                + USAGE, e);
+                    }
+                    if (exitAfter.isNegative() || exitAfter.isZero()) {
+                        throw new IllegalArgumentException("--exit-after must be positive, was " + value + "\n"
+                                + USAGE);
+                    }
+                }
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+                    }
+                    if (file != null) {
+                        throw new IllegalArgumentException("only one pipeline file, got " + file + " and " + arg
+                                + "\n" + USAGE);
+                    }
+                    file = Path.of(arg);
+                }
+            }
+        }
+        return new LaunchOptions(file, run, exitAfter, frameReport);
+    }
+}

@@ -1,0 +1,46 @@
+package org.checkpointlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+    @Test
+    void fileRunExitAfterAndFrameReport_areReadInAnyOrder() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--frame-report", "samples/twenty-operators.json",
+                "--exit-after", "30s", "--run"));
+        assertThat(options.file()).isEqualTo(Path.of("samples/twenty-operators.json"));
+        assertThat(options.run()).isTrue();
+        assertThat(options.exitAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.frameReport()).isTrue();
+    }
+
+    @Test
+    void noArguments_openTheDefaultSampleAndStayOpen() {
+        assertThat(LaunchOptions.parse(List.of())).isEqualTo(new LaunchOptions(null, false, null, false));
+    }
+
+    @Test
+    void exitAfterWithoutADuration_isRejectedWithTheUsage() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("x.json", "--exit-after")))
+                .hasMessageContaining("--exit-after needs a duration").hasMessageContaining("usage:");
+    }
+
+    @Test
+    void aBadDuration_isRejectedNamingIt() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--exit-after", "soon")))
+                .hasMessageContaining("--exit-after soon");
+    }
+
+    @Test
+    void anUnknownOption_orASecondFile_isRejected() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--fast"))).hasMessageContaining("unknown option --fast");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("a.json", "b.json")))
+                .hasMessageContaining("only one pipeline file, got a.json and b.json");
+    }
+}

@@ -1,0 +1,394 @@
+package org.checkpointlab.views.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.checkpointlab.model.observe.ChannelElementView;
+import org.checkpointlab.model.observe.ChannelSnapshot;
+import org.checkpointlab.views.graph.GraphEdge;
+import org.checkpointlab.views.graph.OperatorNode;
+import org.checkpointlab.views.graph.PipelineGraphView;
+
+/**
+ * The channel panels, drawn on one canvas above the graph: for each edge, below its partitioning label, one row
+ * per channel (sender subtask to receiver subtask) showing its queue as the engine holds it, head (next to be
+ * consumed) on the right next to the receiver: queued buffers filled by their records, barrier markers carrying
+ * their checkpoint id in their true place among the buffers, free credits as empty slots, and on the far left the
+ * sender's buffer being filled. A channel blocked by alignment gets a red row and a bar at the receiver; buffers
+ * persisted by an unaligned checkpoint are magenta. Edges with more than {@link ChannelAggregation#MAX_SINGLE_ROWS}
+ * channels show one summary row per receiver until clicked. Chained edges say so.
+ *
+ * <p>A canvas rather than nodes: hundreds of small shapes change every frame, which a canvas redraws in one pass.
+ * Drawing happens in {@link #render()}, once per frame; the panels' places are kept for hit testing
+ * ({@link #hit(double, double)}) in graph coordinates.
+ */
+public final class ChannelOverlay extends Pane {
+    /** Width of a channel panel in graph pixels. */
+    public static final double PANEL_WIDTH = 172;
+    static final double ROW_HEIGHT = 16;
+    static final double ROW_GAP = 3;
+    static final double HEADER_HEIGHT = 15;
+    static final double PADDING = 4;
+    static final double SLOT = 11;
+    static final double SLOT_GAP = 2;
+    static final double BARRIER_WIDTH = 18;
+    static final double LABEL_WIDTH = 34;
+    /** Distance from the edge's label centre to the panel's top. */
+    static final double BELOW_LABEL = 13;
+
+    /** Where a panel and its rows are, in graph coordinates, after the last render. */
+    public record PanelPlace(GraphEdge edge, Bounds bounds, boolean aggregatable, boolean header,
+                             List<RowPlace> rows) {
+    }
+
+    /** One row of a panel, in graph coordinates. */
+    public record RowPlace(Bounds bounds, ChannelRow row) {
+    }
+
+    /** What the pointer is over: a panel and perhaps one of its rows. */
+    public record Hit(PanelPlace panel, Optional<ChannelRow> row) {
+    }
+
+    private final PipelineGraphView graphView;
+    private final LiveJobViewModel live;
+    private final Canvas canvas = new Canvas();
+    private final Font small = Font.font("System", FontWeight.NORMAL, 10.5);
+    private final Font smallBold = Font.font("System", FontWeight.BOLD, 10.5);
+    private final List<PanelPlace> places = new ArrayList<>();
+
+    public ChannelOverlay(PipelineGraphView graphView, LiveJobViewModel live) {
+        this.graphView = graphView;
+        this.live = live;
+        setMouseTransparent(true);
+        setPickOnBounds(false);
+        getChildren().add(canvas);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+    }
+
+    /** Panels drawn by the last render. */
+    public List<PanelPlace> places() {
+        return List.copyOf(places);
+    }
+
+    /** The panel (and row) at a point in graph coordinates. */
+    public Optional<Hit> hit(double graphX, double graphY) {
+        for (PanelPlace place : places) {
+            if (place.bounds().contains(graphX, graphY)) {
+                Optional<ChannelRow> row = place.rows().stream().filter(r -> r.bounds().contains(graphX, graphY))
+                        .map(RowPlace::row).findFirst();
+                return Optional.of(new Hit(place, row));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Redraws every panel from the live view model's last frame. */
+    public void render() {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        places.clear();
+        if (live.snapshot() == null) {
+            return;
+        }
+        double zoom = graphView.zoomProperty().get();
+        gc.setTransform(zoom, 0, 0, zoom, graphView.panX(), graphView.panY());
+        Bounds visible = new BoundingBox(-graphView.panX() / zoom, -graphView.panY() / zoom,
+                canvas.getWidth() / zoom, canvas.getHeight() / zoom);
+        gc.setTextBaseline(VPos.CENTER);
+        List<GraphEdge> edges = new ArrayList<>(graphView.viewModel().edges());
+        edges.sort(java.util.Comparator.comparingDouble(e -> anchor(e)[1]));
+        for (GraphEdge edge : edges) {
+            place(gc, edge);
+        }
+        for (PanelPlace place : places) {
+            if (place.bounds().intersects(visible)) {
+                drawPanel(gc, place);
+            }
+        }
+    }
+
+    /**
+     * Works out where an edge's panel goes: centred below the edge's label, pushed down below any panel placed
+     * before it that it would overlap (edges converging on one card have their labels close together).
+     */
+    private void place(GraphicsContext gc, GraphEdge edge) {
+        String from = edge.from().id();
+        String to = edge.to().id();
+        double[] anchor = anchor(edge);
+        double x0 = anchor[0] - PANEL_WIDTH / 2;
+        double top = anchor[1] + BELOW_LABEL;
+        if (live.chained(from, to)) {
+            gc.setFont(small);
+            gc.setFill(LivePalette.TEXT);
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText("chained: same thread, no buffers", anchor[0], top + 4);
+            return;
+        }
+        List<ChannelSnapshot> channels = live.channels(from, to);
+        if (channels.isEmpty()) {
+            return;
+        }
+        boolean aggregatable = ChannelAggregation.aggregates(channels.size());
+        List<ChannelRow> rows = live.channelRows(from, to);
+        // A summarised panel says how many channels it sums up; a panel pushed away from its label says whose it is.
+        boolean hasHeader = aggregatable;
+        double height = 2 * PADDING + HEADER_HEIGHT + rows.size() * (ROW_HEIGHT + ROW_GAP) - ROW_GAP;
+        for (PanelPlace other : places) {
+            Bounds o = other.bounds();
+            boolean overlapsX = x0 < o.getMaxX() && o.getMinX() < x0 + PANEL_WIDTH;
+            if (overlapsX && top < o.getMaxY() + 4 && o.getMinY() < top + height) {
+                top = o.getMaxY() + 4;
+                hasHeader = true;
+            }
+        }
+        double header = hasHeader ? HEADER_HEIGHT : 0;
+        height = 2 * PADDING + header + rows.size() * (ROW_HEIGHT + ROW_GAP) - ROW_GAP;
+        Bounds panel = new BoundingBox(x0, top, PANEL_WIDTH, height);
+        List<RowPlace> rowPlaces = new ArrayList<>();
+        double y = top + PADDING + header;
+        for (ChannelRow row : rows) {
+            rowPlaces.add(new RowPlace(new BoundingBox(x0, y, PANEL_WIDTH, ROW_HEIGHT), row));
+            y += ROW_HEIGHT + ROW_GAP;
+        }
+        places.add(new PanelPlace(edge, panel, aggregatable, hasHeader, rowPlaces));
+    }
+
+    private void drawPanel(GraphicsContext gc, PanelPlace place) {
+        GraphEdge edge = place.edge();
+        String from = edge.from().id();
+        String to = edge.to().id();
+        Bounds panel = place.bounds();
+        double x0 = panel.getMinX();
+        double top = panel.getMinY();
+        double height = panel.getHeight();
+        boolean aggregatable = place.aggregatable();
+        List<ChannelSnapshot> channels = live.channels(from, to);
+        List<RowPlace> rowPlaces = place.rows();
+        gc.setFill(LivePalette.PANEL);
+        gc.fillRoundRect(x0, top, PANEL_WIDTH, height, 8, 8);
+        gc.setStroke(LivePalette.PANEL_BORDER);
+        gc.setLineWidth(1);
+        gc.strokeRoundRect(x0, top, PANEL_WIDTH, height, 8, 8);
+        if (place.header()) {
+            gc.setFont(small);
+            gc.setFill(LivePalette.TEXT);
+            gc.setTextAlign(TextAlignment.LEFT);
+            boolean expanded = live.expanded(from, to);
+            gc.fillText(abbreviate(edge.from().name()) + " \u2192 " + abbreviate(edge.to().name())
+                    + (aggregatable ? " \u00b7 " + channels.size() + " ch " + (expanded ? "\u25be" : "\u25b8") : ""),
+                    x0 + PADDING, top + PADDING + HEADER_HEIGHT / 2 - 1);
+        }
+        for (RowPlace row : rowPlaces) {
+            if (row.row() instanceof ChannelRow.Single single) {
+                drawChannel(gc, single.channel(), row.bounds());
+            } else if (row.row() instanceof ChannelRow.Summary summary) {
+                drawSummary(gc, summary, row.bounds());
+            }
+        }
+    }
+
+    private void drawChannel(GraphicsContext gc, ChannelSnapshot channel, Bounds row) {
+        double y = row.getMinY();
+        double h = row.getHeight();
+        if (channel.blocked()) {
+            gc.setFill(LivePalette.BLOCKED_BACKGROUND);
+            gc.fillRect(row.getMinX() + 1, y - 1, row.getWidth() - 2, h + 2);
+        }
+        gc.setFont(small);
+        gc.setFill(LivePalette.TEXT);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.fillText(channel.fromSubtask() + "\u2192" + channel.toSubtask(), row.getMinX() + PADDING, y + h / 2);
+        double left = row.getMinX() + LABEL_WIDTH;
+        double x = row.getMaxX() - PADDING;
+        if (channel.blocked()) {
+            gc.setFill(LivePalette.BLOCKED);
+            gc.fillRect(x - 3, y - 1, 3, h + 2);
+            x -= 3 + SLOT_GAP;
+        }
+        int hidden = 0;
+        for (ChannelElementView element : channel.elements()) {
+            double width = element instanceof ChannelElementView.BarrierView ? BARRIER_WIDTH
+                    : element instanceof ChannelElementView.EndOfPartitionView ? 4 : SLOT;
+            if (x - width < left) {
+                hidden++;
+                continue;
+            }
+            if (element instanceof ChannelElementView.BufferView buffer) {
+                drawBuffer(gc, x - SLOT, y, h, buffer.records() / (double) Math.max(1, buffer.capacity()),
+                        buffer.persisted() ? LivePalette.PERSISTED : LivePalette.BUFFER, buffer.persisted());
+            } else if (element instanceof ChannelElementView.BarrierView barrier) {
+                drawBarrier(gc, x - BARRIER_WIDTH, y, h, barrier.checkpointId(),
+                        LivePalette.barrier(barrier.unaligned(), barrier.savepoint()));
+            } else {
+                gc.setFill(LivePalette.END_OF_PARTITION);
+                gc.fillRect(x - 4, y, 4, h);
+            }
+            x -= width + SLOT_GAP;
+        }
+        gc.setLineDashes(2, 2);
+        gc.setStroke(LivePalette.CREDIT);
+        for (int i = 0; i < channel.availableCredits() && x - SLOT >= left; i++) {
+            gc.strokeRect(x - SLOT + 0.5, y + 1.5, SLOT - 1, h - 3);
+            x -= SLOT + SLOT_GAP;
+        }
+        gc.setLineDashes();
+        if (channel.partialRecords() > 0 && x - SLOT - 3 >= left) {
+            x -= 3;
+            drawBuffer(gc, x - SLOT, y, h, channel.partialRecords() / (double) Math.max(1, channel.bufferSize()),
+                    LivePalette.OPEN_BUFFER, false);
+        }
+        if (hidden > 0) {
+            gc.setFill(LivePalette.TEXT);
+            gc.fillText("+" + hidden, left - 10, y + h / 2);
+        }
+    }
+
+    private void drawSummary(GraphicsContext gc, ChannelRow.Summary summary, Bounds row) {
+        double y = row.getMinY();
+        double h = row.getHeight();
+        gc.setFont(small);
+        gc.setFill(LivePalette.TEXT);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.fillText("\u2192" + summary.toSubtask(), row.getMinX() + PADDING, y + h / 2);
+        double barX = row.getMinX() + LABEL_WIDTH - 6;
+        double barWidth = 64;
+        gc.setStroke(summary.blocked() > 0 ? LivePalette.BLOCKED : LivePalette.CREDIT);
+        gc.setLineWidth(summary.blocked() > 0 ? 1.5 : 1);
+        gc.strokeRect(barX + 0.5, y + 1.5, barWidth - 1, h - 3);
+        gc.setLineWidth(1);
+        double used = barWidth * summary.usage();
+        double persisted = summary.capacity() == 0 ? 0
+                : Math.min(used, barWidth * summary.persisted() / (double) summary.capacity());
+        gc.setFill(LivePalette.BUFFER);
+        gc.fillRect(barX + barWidth - used, y + 2, used - persisted, h - 4);
+        gc.setFill(LivePalette.PERSISTED);
+        gc.fillRect(barX + barWidth - persisted, y + 2, persisted, h - 4);
+        double x = barX + barWidth + 4;
+        if (summary.blocked() > 0) {
+            gc.setFill(LivePalette.BLOCKED);
+            gc.setFont(smallBold);
+            gc.fillText("\u2016" + summary.blocked(), x, y + h / 2);
+            x += 14;
+        }
+        TreeMap<Long, Integer> counts = new TreeMap<>();
+        summary.barrierIds().forEach(id -> counts.merge(id, 1, Integer::sum));
+        boolean unaligned = summary.unalignedBarriers() > 0;
+        for (var entry : counts.entrySet()) {
+            if (x + BARRIER_WIDTH > row.getMaxX()) {
+                break;
+            }
+            drawBarrier(gc, x, y, h, entry.getKey(), LivePalette.barrier(unaligned, false));
+            x += BARRIER_WIDTH + 1;
+            gc.setFont(small);
+            gc.setFill(LivePalette.TEXT);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.fillText("\u00d7" + entry.getValue(), x, y + h / 2);
+            x += 14;
+        }
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() > 10 ? name.substring(0, 9) + "\u2026" : name;
+    }
+
+    private static void drawBuffer(GraphicsContext gc, double x, double y, double h, double fraction, Color color,
+                                   boolean emphasised) {
+        double inner = h - 3;
+        double filled = Math.max(1.5, inner * Math.min(1, fraction));
+        gc.setStroke(color);
+        gc.setLineWidth(emphasised ? 1.6 : 1);
+        gc.strokeRect(x + 0.5, y + 1.5, SLOT - 1, inner);
+        gc.setFill(color);
+        gc.fillRect(x + 0.5, y + 1.5 + inner - filled, SLOT - 1, filled);
+        gc.setLineWidth(1);
+    }
+
+    private void drawBarrier(GraphicsContext gc, double x, double y, double h, long checkpointId, Color color) {
+        gc.setFill(color);
+        gc.fillRoundRect(x, y - 1, BARRIER_WIDTH, h + 2, 5, 5);
+        gc.setFill(Color.WHITE);
+        gc.setFont(smallBold);
+        gc.setTextAlign(TextAlignment.CENTER);
+        String id = checkpointId < 100 ? Long.toString(checkpointId) : String.format(Locale.ROOT, "%d", checkpointId % 100);
+        gc.fillText(id, x + BARRIER_WIDTH / 2, y + h / 2);
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /**
+     * The centre of the edge's partitioning label: the middle of the edge's first curve, from the upstream card's
+     * right side to its first lane, or to the downstream card.
+     */
+    static double[] anchor(GraphEdge edge) {
+        OperatorNode from = edge.from();
+        OperatorNode to = edge.to();
+        double startX = from.x() + from.width();
+        double startY = from.y() + from.height() / 2;
+        double endX;
+        double endY;
+        if (edge.lanes().isEmpty()) {
+            endX = to.x();
+            endY = to.y() + to.height() / 2;
+        } else {
+            endX = edge.lanes().get(0).enterX();
+            endY = edge.lanes().get(0).y();
+        }
+        return new double[] {(startX + endX) / 2, (startY + endY) / 2};
+    }
+
+    /** The hover text for a channel row: buffers, credits, barriers, blocking, in the words of Flink. */
+    public static String describe(GraphEdge edge, ChannelRow row) {
+        if (row instanceof ChannelRow.Summary s) {
+            return edge.to().name() + " #" + s.toSubtask() + " \u2190 " + s.senders() + " senders of "
+                    + edge.from().name() + " (" + edge.label() + ")"
+                    + "\n" + s.queuedBuffers() + " buffers queued of " + s.capacity() + " credits"
+                    + (s.persisted() > 0 ? "\n" + s.persisted() + " buffers persisted as in-flight state" : "")
+                    + (s.barrierIds().isEmpty() ? "" : "\nbarriers queued: " + s.barrierIds()
+                            + (s.unalignedBarriers() > 0 ? " (unaligned)" : ""))
+                    + (s.blocked() > 0 ? "\n" + s.blocked() + " channels blocked: the receiver is aligning" : "")
+                    + "\nclick the panel to see every channel";
+        }
+        ChannelSnapshot c = ((ChannelRow.Single) row).channel();
+        StringBuilder text = new StringBuilder();
+        text.append(edge.from().name()).append(" #").append(c.fromSubtask()).append(" \u2192 ")
+                .append(edge.to().name()).append(" #").append(c.toSubtask()).append(" (").append(edge.label())
+                .append(")\n").append(c.queuedBuffers()).append(" of ").append(c.capacity())
+                .append(" buffers queued, ").append(c.availableCredits()).append(" credits left")
+                .append(c.availableCredits() == 0 ? ": the sender is backpressured" : "")
+                .append("\n").append(c.partialRecords()).append(" of ").append(c.bufferSize())
+                .append(" records in the sender's open buffer (flushed when full or after the buffer timeout)");
+        int position = 0;
+        for (ChannelElementView element : c.elements()) {
+            if (element instanceof ChannelElementView.BarrierView barrier) {
+                text.append("\n").append(barrier.savepoint() ? "savepoint " : "").append("barrier ")
+                        .append(barrier.checkpointId()).append(barrier.unaligned() ? " (unaligned)" : " (aligned)")
+                        .append(position == 0 ? " at the head" : " behind " + position + " buffers");
+            } else if (element instanceof ChannelElementView.BufferView) {
+                position++;
+            }
+        }
+        long persisted = c.elements().stream().filter(e -> e instanceof ChannelElementView.BufferView b
+                && b.persisted()).count();
+        if (persisted > 0) {
+            text.append("\n").append(persisted).append(" buffers persisted as in-flight state (unaligned)");
+        }
+        if (c.blocked()) {
+            text.append("\nBLOCKED: its barrier arrived; the receiver waits for the barrier on its other inputs");
+        }
+        text.append(String.format(Locale.ROOT, "\n%,d buffers sent", c.buffersSent()));
+        return text.toString();
+    }
+}

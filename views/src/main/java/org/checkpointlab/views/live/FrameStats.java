@@ -1,0 +1,64 @@
+package org.checkpointlab.views.live;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Frame times measured by the app: for each frame, the time its work took (polling the engine and updating the
+ * view) and the time since the previous frame started. Keeps the most recent {@link #CAPACITY} frames and reports
+ * nearest-rank percentiles in milliseconds. FX thread only.
+ */
+public final class FrameStats {
+    /** Frames kept (at 60 fps, a bit over 4.5 minutes). */
+    public static final int CAPACITY = 16_384;
+
+    private final long[] workNanos = new long[CAPACITY];
+    private final long[] intervalNanos = new long[CAPACITY];
+    private int frames;
+    private int intervals;
+    private long lastStartNanos = -1;
+
+    /** Records one frame that started at {@code startNanos} and whose work took {@code workNanos}. */
+    public void record(long startNanos, long work) {
+        workNanos[frames++ % CAPACITY] = work;
+        if (lastStartNanos >= 0) {
+            intervalNanos[intervals++ % CAPACITY] = startNanos - lastStartNanos;
+        }
+        lastStartNanos = startNanos;
+    }
+
+    public int frames() {
+        return frames;
+    }
+
+    /** The p-th percentile (0 < p ≤ 100) of frame work time in ms, or 0 without frames. */
+    public double workPercentile(double p) {
+        return percentile(workNanos, Math.min(frames, CAPACITY), p);
+    }
+
+    /** The p-th percentile of the time between frame starts in ms, or 0 with fewer than two frames. */
+    public double intervalPercentile(double p) {
+        return percentile(intervalNanos, Math.min(intervals, CAPACITY), p);
+    }
+
+    /** The report printed by {@code --frame-report}, one line for work and one for the interval. */
+    public String report() {
+        return String.format(Locale.ROOT,
+                "frames: %d%nframe work ms: p50 %.2f p95 %.2f p99 %.2f%nframe interval ms: p50 %.2f p95 %.2f p99 %.2f",
+                frames, workPercentile(50), workPercentile(95), workPercentile(99),
+                intervalPercentile(50), intervalPercentile(95), intervalPercentile(99));
+    }
+
+    static double percentile(long[] values, int count, double p) {
+        if (!(p > 0 && p <= 100)) {
+            throw new IllegalArgumentException("percentile must be in (0, 100], was " + p);
+        }
+        if (count == 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100 * count);
+        return sorted[Math.max(0, rank - 1)] / 1_000_000.0;
+    }
+}

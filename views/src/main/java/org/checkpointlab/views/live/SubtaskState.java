@@ -1,0 +1,31 @@
+package org.checkpointlab.views.live;
+
+import javafx.scene.paint.Color;
+import org.checkpointlab.model.observe.SubtaskSnapshot;
+
+/**
+ * What a subtask box shows in one frame: the engine's snapshot of the subtask, its colour on Flink's scale, its
+ * phase, and whether it is flashing because it just acknowledged a checkpoint.
+ */
+public record SubtaskState(SubtaskSnapshot snapshot, Color fill, SubtaskPhase phase, boolean flashing) {
+
+    static SubtaskState of(SubtaskSnapshot snapshot, boolean flashing) {
+        Color fill = SubtaskColors.fill(snapshot.busyMsPerSecond(), snapshot.backPressuredMsPerSecond(),
+                snapshot.idleMsPerSecond());
+        return new SubtaskState(snapshot, fill, SubtaskPhase.of(snapshot), flashing);
+    }
+
+    /** The box's tooltip: who it is, how it spends its time, and its phase explained. */
+    public String tooltip(String operatorName) {
+        SubtaskSnapshot s = snapshot;
+        String barrier = SubtaskPhase.barrierProgress(s.barrierState());
+        return operatorName + " (" + (s.subtaskIndex() + 1) + "/" + s.parallelism() + "), subtask " + s.subtaskIndex()
+                + (s.operatorIds().size() > 1 ? "\nchain: " + s.taskName() : "")
+                + "\n" + s.status() + ": " + SubtaskColors.describe(s.busyMsPerSecond(),
+                        s.backPressuredMsPerSecond(), s.idleMsPerSecond())
+                + " (backpressure " + s.backPressureLevel() + ")"
+                + "\n" + phase.description()
+                + (barrier.isEmpty() ? "" : "\n" + barrier)
+                + "\nclick: details \u2022 right-click: inject a failure";
+    }
+}

@@ -1,0 +1,168 @@
+package org.checkpointlab.views.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.ChannelElementView;
+import org.checkpointlab.model.observe.ChannelSnapshot;
+import org.checkpointlab.views.MainView;
+import org.checkpointlab.views.MainViewModel;
+import org.checkpointlab.views.PipelineFiles;
+import org.checkpointlab.views.SampleCatalog;
+import org.checkpointlab.views.graph.OperatorCard;
+import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.graph.SubtaskBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The live view on the real engine: run a sample, see barriers in the channel panels, fail a subtask from its
+ * context menu, watch the job restart and the exception history list it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LiveViewTest {
+    private static final Path SAMPLES = Path.of("..", "samples");
+
+    private MainViewModel viewModel;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        LiveJobViewModel live = new LiveJobViewModel(Job::start, Runnable::run, LiveJobViewModel.WATCHABLE_BUFFERS,
+                System::currentTimeMillis);
+        live.setAckFlashDuration(Duration.ZERO);
+        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel(),
+                live);
+        view = MainView.load(viewModel);
+        viewModel.open(SAMPLES.resolve("two-source-union.json"));
+        stage.setScene(new Scene(view.root(), 1200, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopJob(FxRobot robot) {
+        robot.interact(() -> view.shutdown());
+        Job job = viewModel.live().job();
+        if (job != null) {
+            job.close();
+        }
+    }
+
+    private LiveJobViewModel live() {
+        return viewModel.live();
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void await(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    @Test
+    void runningASample_colorsTheSubtasks_andABarrierHeldInAPausedJobIsDrawnInItsChannelPanel(FxRobot robot)
+            throws Exception {
+        robot.clickOn("\u25b6 Run");
+        assertThat(fx(() -> live().activeProperty().get())).isTrue();
+        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        await(10, () -> live().subtask("count", 0) != null
+                && live().subtask("count", 0).fill() != SubtaskColors.UNKNOWN);
+
+        // Paused, the sources still inject barriers but nobody consumes them: the barrier stays in the queues.
+        robot.interact(() -> live().pausedProperty().set(true));
+        robot.interact(() -> live().triggerCheckpoint());
+        await(10, () -> live().channels("fast", "union").stream().anyMatch(LiveViewTest::hasBarrier));
+
+        ChannelSnapshot withBarrier = fx(() -> live().channels("fast", "union").stream()
+                .filter(LiveViewTest::hasBarrier).findFirst().orElseThrow());
+        ChannelElementView.BarrierView barrier = withBarrier.elements().stream()
+                .filter(e -> e instanceof ChannelElementView.BarrierView).map(ChannelElementView.BarrierView.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(barrier.unaligned()).isFalse();
+        await(5, () -> live().channelRows("fast", "union").stream().anyMatch(row -> row instanceof ChannelRow.Single s
+                && hasBarrier(s.channel())));
+        // The overlay placed a panel with rows for the edge, and its hover text names the barrier.
+        ChannelOverlay.PanelPlace panel = fx(() -> view.liveGraph().overlay().places().stream()
+                .filter(p -> p.edge().from().id().equals("fast")).findFirst().orElseThrow());
+        assertThat(panel.rows()).isNotEmpty();
+        String hover = fx(() -> panel.rows().stream()
+                .map(r -> ChannelOverlay.describe(panel.edge(), r.row()))
+                .filter(text -> text.contains("barrier " + barrier.checkpointId())).findFirst().orElse(""));
+        assertThat(hover).contains("(aligned)");
+        assertThat(fx(() -> live().checkpointLineProperty().get()))
+                .startsWith("Checkpoint " + barrier.checkpointId());
+
+        robot.interact(() -> live().pausedProperty().set(false));
+        await(15, () -> live().acksSeenProperty().get() > 0);
+        SubtaskBox countBox = fx(() -> view.graphView().card("count").map(OperatorCard::subtaskBoxes)
+                .orElseThrow().get(0));
+        assertThat(countBox.fill()).isNotNull();
+    }
+
+    @Test
+    void failingASubtaskFromItsContextMenu_restartsTheJob_andTheExceptionHistoryListsIt(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> live().run());
+        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        await(10, () -> live().subtask("count", 1) != null);
+
+        SubtaskBox box = fx(() -> view.graphView().card("count").orElseThrow().subtaskBoxes().get(1));
+        robot.rightClickOn(box);
+        robot.clickOn(LiveGraph.FAIL_ITEM);
+
+        await(10, () -> live().jobStatusProperty().get() == JobStatus.RESTARTING
+                || !live().job().snapshot().restarts().isEmpty());
+        await(20, () -> live().jobStatusProperty().get() == JobStatus.RUNNING
+                && live().snapshot().restarts().size() == 1);
+        assertThat(fx(() -> live().recoveryLineProperty().get())).containsAnyOf("Recovered", "Restoring");
+        @SuppressWarnings("unchecked")
+        ListView<HistoryEntry> history = robot.lookup(".exception-history").queryAs(ListView.class);
+        assertThat(fx(() -> history.getItems().stream().map(HistoryEntry::text).toList()))
+                .anyMatch(text -> text.contains("count #1 failed"))
+                .anyMatch(text -> text.contains("restarted after"));
+    }
+
+    @Test
+    void theFailTool_makesTheNextClickOnASubtaskFailIt_andThenDisarms(FxRobot robot) throws Exception {
+        robot.interact(() -> live().run());
+        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        robot.clickOn("\u2715 Fail a subtask\u2026");
+        assertThat(fx(() -> live().failToolArmedProperty().get())).isTrue();
+
+        SubtaskBox box = fx(() -> view.graphView().card("union").orElseThrow().subtaskBoxes().get(0));
+        robot.clickOn(box);
+
+        assertThat(fx(() -> live().failToolArmedProperty().get())).isFalse();
+        await(10, () -> !live().job().snapshot().failures().isEmpty());
+        assertThat(live().job().snapshot().failures().get(0).operatorId()).isEqualTo("union");
+    }
+
+    @Test
+    void clickingASubtask_showsItsMetricsAndState(FxRobot robot) throws Exception {
+        robot.interact(() -> live().run());
+        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        await(10, () -> live().subtask("count", 0) != null);
+        SubtaskBox box = fx(() -> view.graphView().card("count").orElseThrow().subtaskBoxes().get(0));
+        robot.clickOn(box);
+        await(5, () -> live().selectedDetailsProperty().get().contains("records in"));
+        assertThat(fx(() -> live().selectedDetailsProperty().get())).startsWith("count #0").contains("state ");
+    }
+
+    private static boolean hasBarrier(ChannelSnapshot channel) {
+        return channel.elements().stream().anyMatch(e -> e instanceof ChannelElementView.BarrierView);
+    }
+}
