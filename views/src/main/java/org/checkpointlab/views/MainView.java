@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -23,6 +24,7 @@ import javafx.stage.FileChooser;
 import org.checkpointlab.views.graph.GraphStyles;
 import org.checkpointlab.views.graph.OperatorRole;
 import org.checkpointlab.views.graph.PipelineGraphView;
+import org.checkpointlab.views.panels.JobPanels;
 
 /**
  * Controller of the main window ({@code MainView.fxml}): menu bar, toolbar, problem banner, the pipeline graph
@@ -32,10 +34,13 @@ import org.checkpointlab.views.graph.PipelineGraphView;
 public final class MainView {
     private final MainViewModel viewModel;
     private final PipelineGraphView graphView;
+    private final JobPanels jobPanels;
     private Parent root;
 
     @FXML private MenuBar menuBar;
     @FXML private Menu samplesMenu;
+    @FXML private Menu jobMenu;
+    @FXML private TabPane panelTabs;
     @FXML private StackPane graphHost;
     @FXML private Label emptyHint;
     @FXML private VBox errorBanner;
@@ -48,6 +53,7 @@ public final class MainView {
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         this.graphView = new PipelineGraphView(viewModel.graph());
+        this.jobPanels = JobPanels.forApp(viewModel::pipeline);
     }
 
     /** Loads {@code MainView.fxml} with a controller for this view model. */
@@ -85,6 +91,11 @@ public final class MainView {
         return graphView;
     }
 
+    /** The checkpoint panels (right-hand tabs) and the job they show. */
+    public JobPanels jobPanels() {
+        return jobPanels;
+    }
+
     @FXML
     private void initialize() {
         graphHost.getChildren().add(0, graphView);
@@ -97,6 +108,7 @@ public final class MainView {
         fillLegend();
         samplesMenu.setOnShowing(event -> fillSamples());
         fillSamples();
+        jobPanels.install(panelTabs, jobMenu);
     }
 
     /** One accent dot and name per operator role, so the card colours explain themselves. */

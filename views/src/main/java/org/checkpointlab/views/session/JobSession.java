@@ -65,7 +65,7 @@ public final class JobSession {
     private final ObjectProperty<Path> savepointDirectory = new SimpleObjectProperty<>(this, "savepointDirectory");
     private final ObservableList<JobEvent> events = FXCollections.observableArrayList();
     private final ObservableList<String> activity = FXCollections.observableArrayList();
-    private final Timeline poll = new Timeline();
+    private Timeline poll;
     private int seenFailures;
     private int seenRestarts;
     private final Set<Long> seenSavepoints = new HashSet<>();
@@ -82,7 +82,6 @@ public final class JobSession {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.savepointDirectory.set(Objects.requireNonNull(savepointDirectory, "savepointDirectory"));
-        poll.setCycleCount(Animation.INDEFINITE);
     }
 
     /** The job the panels show, or {@code null} before the first start. */
@@ -149,13 +148,17 @@ public final class JobSession {
 
     /** Polls the job {@code timesPerSecond} times a second on the FX thread; panels update from each snapshot. */
     public void startPolling(double timesPerSecond) {
-        poll.stop();
+        stopPolling();
+        poll = new Timeline();
+        poll.setCycleCount(Animation.INDEFINITE);
         poll.getKeyFrames().setAll(new KeyFrame(javafx.util.Duration.millis(1000 / timesPerSecond), e -> refresh()));
         poll.play();
     }
 
     public void stopPolling() {
-        poll.stop();
+        if (poll != null) {
+            poll.stop();
+        }
     }
 
     /** Takes a snapshot of the job now, records new failures, recoveries and savepoints as events, publishes it. */

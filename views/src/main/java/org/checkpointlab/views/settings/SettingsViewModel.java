@@ -197,9 +197,7 @@ public final class SettingsViewModel {
             }
         }
         o = o.withMode(mode.get()).withUnaligned(unaligned.get()).withRetention(retention.get());
-        if (found.isEmpty()) {
-            found.addAll(o.problems());
-        }
+        found.addAll(o.problems()); // fields that failed to parse kept their valid defaults here
         problems.setAll(found);
         return found.isEmpty() ? Optional.of(o) : Optional.empty();
     }
