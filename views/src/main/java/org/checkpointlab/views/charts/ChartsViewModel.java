@@ -93,6 +93,7 @@ public final class ChartsViewModel {
     private final Set<String> columnKeys = new HashSet<>();
     private final List<ValueMarker> timeMarkers = new ArrayList<>();
     private final List<JobEvent> eventsForNextCheckpoint = new ArrayList<>();
+    private boolean drawing = true;
 
     /**
      * @param snapshots the job's latest snapshot; every new one adds a point to each time chart
@@ -165,6 +166,15 @@ public final class ChartsViewModel {
         return labels;
     }
 
+    /**
+     * Whether the charts redraw as data arrives. Data is collected either way; the window turns drawing off while
+     * the charts are hidden (drawing four charts a few times a second is the costliest thing the panels do).
+     */
+    public void setDrawing(boolean drawing) {
+        this.drawing = drawing;
+        charts.values().forEach(c -> c.setNotify(drawing));
+    }
+
     /** Adds the points of one snapshot. */
     public void add(JobSnapshot s) {
         if (s == null) {
@@ -177,7 +187,7 @@ public final class ChartsViewModel {
             addCheckpoints(s.checkpoints());
             dropOlderThan(now - windowMillis);
         } finally {
-            charts.values().forEach(c -> c.setNotify(true));
+            charts.values().forEach(c -> c.setNotify(drawing));
         }
     }
 

@@ -85,10 +85,13 @@ public final class JobPanels {
 
     /** Adds the three tabs to {@code tabs} and the job commands to {@code jobMenu}; starts polling. */
     public void install(TabPane tabs, Menu jobMenu) {
+        Tab chartsTab = tab("Charts", new ChartsView(charts).root());
         tabs.getTabs().addAll(
                 tab("Checkpoints", new CheckpointsView(checkpoints).root()),
-                tab("Charts", new ChartsView(charts).root()),
+                chartsTab,
                 tab("Settings", new SettingsView(settings, session).root()));
+        charts.setDrawing(chartsTab.isSelected());
+        chartsTab.selectedProperty().addListener((obs, o, selected) -> charts.setDrawing(selected));
         tabs.sceneProperty().addListener((obs, o, scene) -> owner = scene == null ? null : scene.getWindow());
         var noRunningJob = Bindings.createBooleanBinding(() -> session.job() == null
                 || session.job().status().isTerminal(), session.jobProperty(), session.snapshotProperty());
