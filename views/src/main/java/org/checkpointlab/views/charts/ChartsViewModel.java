@@ -94,6 +94,7 @@ public final class ChartsViewModel {
     private final List<ValueMarker> timeMarkers = new ArrayList<>();
     private final List<JobEvent> eventsForNextCheckpoint = new ArrayList<>();
     private boolean drawing = true;
+    private long lastSampleMillis = Long.MIN_VALUE;
 
     /**
      * @param snapshots the job's latest snapshot; every new one adds a point to each time chart
@@ -183,7 +184,10 @@ public final class ChartsViewModel {
         long now = clock.getAsLong();
         charts.values().forEach(c -> c.setNotify(false));
         try {
-            addLoads(s, now);
+            if (now > lastSampleMillis) { // two snapshots in one millisecond: the time charts keep the first
+                addLoads(s, now);
+                lastSampleMillis = now;
+            }
             addCheckpoints(s.checkpoints());
             dropOlderThan(now - windowMillis);
         } finally {

@@ -45,6 +45,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class JobPanelsTest {
+    private static FxRobot robot() {
+        return new FxRobot();
+    }
+
     private static final Path SAMPLE = Path.of("..", "samples", "keyed-count-slow-sink.json");
 
     @TempDir
@@ -67,6 +71,7 @@ class JobPanelsTest {
 
     @AfterEach
     void stopJob() {
+        robot().interact(session::stopPolling);
         Job job = session.job();
         if (job != null) {
             job.close();
