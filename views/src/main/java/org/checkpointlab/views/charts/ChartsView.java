@@ -89,8 +89,8 @@ public final class ChartsView {
         viewer.setPrefHeight(CHART_HEIGHT);
         viewer.setMinHeight(CHART_HEIGHT);
         viewers.put(kind, viewer);
-        Label title = new Label(kind.title());
-        title.getStyleClass().add("chart-title");
+        Label exportLabel = new Label("Export");
+        exportLabel.getStyleClass().add("chart-export-label");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button png = new Button("PNG\u2026");
@@ -99,7 +99,7 @@ public final class ChartsView {
         Button csv = new Button("CSV\u2026");
         csv.setId(kind.fileName() + "-csv");
         csv.setOnAction(e -> export(kind, ".csv"));
-        HBox header = new HBox(6, title, gap, png, csv);
+        HBox header = new HBox(6, gap, exportLabel, png, csv);
         header.getStyleClass().add("chart-header");
         VBox card = new VBox(header, viewer);
         card.getStyleClass().add("chart-card");

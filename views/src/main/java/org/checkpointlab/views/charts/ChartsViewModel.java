@@ -460,7 +460,7 @@ public final class ChartsViewModel {
     private XYPlot timePlot(XYSeriesCollection data, NumberAxis y, XYLineAndShapeRenderer renderer, String tip) {
         DateAxis x = new DateAxis();
         x.setDateFormatOverride(new SimpleDateFormat("HH:mm:ss"));
-        x.setFixedAutoRange(windowMillis);
+        // The range follows the data, which is trimmed to the window: a new job does not start as a sliver.
         renderer.setDefaultToolTipGenerator(new StandardXYToolTipGenerator(tip, new SimpleDateFormat("HH:mm:ss"),
                 NumberFormat.getIntegerInstance()));
         XYPlot plot = new XYPlot(data, x, y, renderer);

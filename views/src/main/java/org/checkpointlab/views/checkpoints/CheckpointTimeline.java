@@ -79,6 +79,7 @@ public final class CheckpointTimeline extends VBox {
         List<Region> segments = new java.util.ArrayList<>();
         for (int i = 0; i < phases.length; i++) {
             Region seg = new Region();
+            seg.setManaged(false); // placed by layoutSegments on the common scale, not by the Pane
             seg.getStyleClass().addAll(SEGMENT, phaseClass(phases[i]));
             Tooltip.install(seg, new Tooltip(r.label() + " " + phases[i].label() + ": " + Units.millis(lengths[i])));
             segments.add(seg);

@@ -115,7 +115,7 @@ public final class CheckpointsView {
     }
 
     private void buildHistory() {
-        historyTable.getColumns().add(column("ID", c -> c.id() + (c.savepoint() ? " (savepoint)" : ""), 90));
+        historyTable.getColumns().add(column("ID", c -> c.id() + (c.savepoint() ? " (savepoint)" : ""), 115));
         historyTable.getColumns().add(column("Status", c -> c.status().name()
                 + (c.unaligned() ? " \u00b7 unaligned" : ""), 150));
         historyTable.getColumns().add(column("Acknowledged", c -> c.acknowledged() + "/" + c.total(), 95));
