@@ -21,6 +21,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -36,6 +37,7 @@ import org.checkpointlab.views.live.LiveFrameLoop;
 import org.checkpointlab.views.live.LiveGraph;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.live.LiveLegend;
+import org.checkpointlab.views.panels.JobPanels;
 
 /**
  * Controller of the main window ({@code MainView.fxml}): menu bar, toolbar with the job controls (run, pause,
@@ -49,10 +51,13 @@ public final class MainView {
     private final PipelineGraphView graphView;
     private LiveGraph liveGraph;
     private LiveFrameLoop frameLoop;
+    private final JobPanels jobPanels;
     private Parent root;
 
     @FXML private MenuBar menuBar;
     @FXML private Menu samplesMenu;
+    @FXML private Menu jobMenu;
+    @FXML private TabPane panelTabs;
     @FXML private StackPane graphHost;
     @FXML private Label emptyHint;
     @FXML private VBox errorBanner;
@@ -81,6 +86,7 @@ public final class MainView {
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         this.graphView = new PipelineGraphView(viewModel.graph());
+        this.jobPanels = JobPanels.forApp(viewModel::pipeline);
     }
 
     /** Loads {@code MainView.fxml} with a controller for this view model. */
@@ -139,6 +145,11 @@ public final class MainView {
         viewModel.live().stop();
     }
 
+    /** The checkpoint panels (right-hand tabs) and the job they show. */
+    public JobPanels jobPanels() {
+        return jobPanels;
+    }
+
     @FXML
     private void initialize() {
         graphHost.getChildren().add(0, graphView);
@@ -152,6 +163,10 @@ public final class MainView {
         samplesMenu.setOnShowing(event -> fillSamples());
         fillSamples();
         bindLive(viewModel.live());
+        jobPanels.install(panelTabs, jobMenu);
+        // One job for the graph and the panels: whoever starts one (Run, a restore, a redeploy), the other shows it.
+        viewModel.live().onJobStarted(jobPanels.session()::adopt);
+        jobPanels.session().jobProperty().addListener((obs, old, job) -> viewModel.live().adopt(job));
     }
 
     private void bindLive(LiveJobViewModel live) {

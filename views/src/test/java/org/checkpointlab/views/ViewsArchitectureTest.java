@@ -3,6 +3,7 @@ package org.checkpointlab.views;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -23,10 +24,15 @@ class ViewsArchitectureTest {
                             "org.checkpointlab.model.pipeline",
                             "org.checkpointlab.model.job",
                             "org.checkpointlab.model.observe",
-                            "org.checkpointlab.model.checkpoint")))
+                            "org.checkpointlab.model.checkpoint",
+                            "org.checkpointlab.model.savepoint",
+                            "org.checkpointlab.model.util"))
+                    .and(not(resideInAPackage("org.checkpointlab.model.state")
+                            .and(simpleName("KeyGroups").or(simpleName("KeyGroupRange"))))))
                     // SubtaskSnapshot.status() is of this type: it is part of the snapshot API.
                     .and(not(type(org.checkpointlab.model.runtime.SubtaskStatus.class))))
-            .because("engine internals may change; the UI reads pipelines, jobs, snapshots and checkpoint stats");
+            .because("engine internals may change; the UI reads pipelines, jobs, snapshots, checkpoint stats, "
+                    + "savepoint metadata and the key-group maths");
 
     @ArchTest
     static final ArchRule viewsDoNotDependOnTheApp = noClasses()

@@ -96,6 +96,7 @@ public final class LiveJobViewModel {
     private final ReadOnlyLongWrapper acksSeen = new ReadOnlyLongWrapper(this, "acksSeen");
 
     private Job job;
+    private final List<java.util.function.Consumer<Job>> jobListeners = new java.util.ArrayList<>();
     private JobSnapshot snapshot;
     private Map<SubtaskKey, SubtaskState> subtasks = Map.of();
     private Map<String, List<ChannelSnapshot>> channelsByEdge = Map.of();
@@ -331,6 +332,33 @@ public final class LiveJobViewModel {
             announcement.set("Cannot run: " + String.join("; ", e.problems()));
             return false;
         }
+        show(started);
+        announcement.set("Started " + spec.name() + " (" + barrierMode.get() + ")");
+        for (java.util.function.Consumer<Job> listener : jobListeners) {
+            listener.accept(started);
+        }
+        return true;
+    }
+
+    /** Called with every job this view model starts (so other panels can show the same job). */
+    public void onJobStarted(java.util.function.Consumer<Job> listener) {
+        jobListeners.add(listener);
+    }
+
+    /**
+     * Shows a job started elsewhere, e.g. restored from a savepoint or redeployed with another state backend by the
+     * checkpoint panels, as the running job.
+     */
+    public void adopt(Job other) {
+        if (other == null || other == job) {
+            return;
+        }
+        show(other);
+        announcement.set("Showing " + other.pipeline().name()
+                + (other.config().restore() != null ? " restored from " + other.config().restore().path() : ""));
+    }
+
+    private void show(Job started) {
         job = started;
         job.setSpeed(clampSpeed(speed.get()));
         job.setPaused(paused.get());
@@ -343,8 +371,6 @@ public final class LiveJobViewModel {
         throughput = 0;
         lastThroughputNanos = 0;
         active.set(true);
-        announcement.set("Started " + spec.name() + " (" + barrierMode.get() + ")");
-        return true;
     }
 
     /** Cancels the running job; waiting for its end happens on the background executor. */

@@ -1,0 +1,194 @@
+package org.checkpointlab.views.checkpoints;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.views.session.Units;
+
+/**
+ * The Checkpoints panel ({@code CheckpointsView.fxml}): binds the tables, tiles and timeline to a
+ * {@link CheckpointsViewModel}. Selecting a history row shows that checkpoint's detail.
+ */
+public final class CheckpointsView {
+    public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    public static final PseudoClass IN_PROGRESS = PseudoClass.getPseudoClass("in-progress");
+    public static final PseudoClass SAVEPOINT = PseudoClass.getPseudoClass("savepoint");
+
+    private final CheckpointsViewModel viewModel;
+    private final Parent root;
+
+    @FXML private FlowPane counts;
+    @FXML private VBox latest;
+    @FXML private TableView<CheckpointStats> historyTable;
+    @FXML private Label detailTitle;
+    @FXML private ScrollPane timelineHost;
+    @FXML private TableView<PhaseStatistics> operatorTable;
+    @FXML private TableView<SubtaskCheckpointStats> subtaskTable;
+    @FXML private TableView<PhaseStatistics> summaryTable;
+    @FXML private TableView<Map.Entry<String, String>> configurationTable;
+
+    public CheckpointsView(CheckpointsViewModel viewModel) {
+        this.viewModel = viewModel;
+        FXMLLoader loader = new FXMLLoader(CheckpointsView.class.getResource("CheckpointsView.fxml"));
+        loader.setController(this);
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load CheckpointsView.fxml", e);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public TableView<CheckpointStats> historyTable() {
+        return historyTable;
+    }
+
+    @FXML
+    private void initialize() {
+        viewModel.overviewProperty().addListener((obs, o, v) -> showOverview(v));
+        showOverview(viewModel.overviewProperty().get());
+        buildHistory();
+        buildStatistics(operatorTable, true);
+        operatorTable.setItems(viewModel.byOperator());
+        buildStatistics(summaryTable, false);
+        summaryTable.setItems(viewModel.summary());
+        buildSubtasks();
+        configurationTable.getColumns().add(column("Option", Map.Entry::getKey, 230));
+        configurationTable.getColumns().add(column("Value", Map.Entry::getValue, 360));
+        configurationTable.setItems(viewModel.configuration());
+        timelineHost.setContent(new CheckpointTimeline(viewModel.timeline()));
+        viewModel.selectedProperty().addListener((obs, o, c) -> showSelected(c));
+        showSelected(viewModel.selectedProperty().get());
+    }
+
+    private void showOverview(CheckpointOverview v) {
+        counts.getChildren().setAll(tile("Triggered", v.triggered()), tile("In progress", v.inProgress()),
+                tile("Completed", v.completed()), tile("Failed", v.failed()), tile("Restored", v.restored()));
+        latest.getChildren().setAll(
+                latestLine("Latest completed", v.latestCompleted().map(c -> "#" + c.id() + " at "
+                        + Units.clock(c.latestAckTimestamp()) + ", " + Units.millis(c.endToEndMillis()) + ", "
+                        + Units.bytes(c.checkpointedSize())).orElse("none yet")),
+                latestLine("Latest failed", v.latestFailed().map(c -> "#" + c.id() + " at "
+                        + Units.clock(c.triggerTimestamp()) + ": " + c.failureCause()).orElse("none")),
+                latestLine("Latest savepoint", v.latestSavepoint().map(c -> "#" + c.id() + " at "
+                        + Units.clock(c.latestAckTimestamp()) + ", " + Units.bytes(c.fullSize())).orElse("none")),
+                latestLine("Latest restore", v.latestRestore().map(r -> (r.restoredCheckpointId() > 0
+                        ? "checkpoint #" + r.restoredCheckpointId() : "no state") + " at "
+                        + Units.clock(r.restoreTimestamp()))
+                        .orElse(v.restoredFrom() == null ? "none" : "started from " + v.restoredFrom())));
+    }
+
+    private static VBox tile(String name, int value) {
+        Label number = new Label(Integer.toString(value));
+        number.getStyleClass().add("tile-value");
+        Label caption = new Label(name);
+        caption.getStyleClass().add("tile-caption");
+        VBox tile = new VBox(number, caption);
+        tile.getStyleClass().add("overview-tile");
+        return tile;
+    }
+
+    private static Label latestLine(String name, String text) {
+        Label line = new Label(name + ": " + text);
+        line.getStyleClass().add("overview-line");
+        return line;
+    }
+
+    private void buildHistory() {
+        historyTable.getColumns().add(column("ID", c -> c.id() + (c.savepoint() ? " (savepoint)" : ""), 115));
+        historyTable.getColumns().add(column("Status", c -> c.status().name()
+                + (c.unaligned() ? " \u00b7 unaligned" : ""), 150));
+        historyTable.getColumns().add(column("Acknowledged", c -> c.acknowledged() + "/" + c.total(), 95));
+        historyTable.getColumns().add(column("Trigger time", c -> Units.clock(c.triggerTimestamp()), 100));
+        historyTable.getColumns().add(column("Latest ack", c -> Units.clock(c.latestAckTimestamp()), 100));
+        historyTable.getColumns().add(column("End to end", c -> Units.millis(c.endToEndMillis()), 80));
+        historyTable.getColumns().add(column("Checkpointed", c -> Units.bytes(c.checkpointedSize()), 90));
+        historyTable.getColumns().add(column("Full size", c -> Units.bytes(c.fullSize()), 85));
+        historyTable.getColumns().add(column("Processed in-flight", c -> Units.bytes(c.processedInFlight()), 120));
+        historyTable.getColumns().add(column("Persisted in-flight", c -> Units.bytes(c.persistedInFlight()), 120));
+        historyTable.setItems(viewModel.history());
+        historyTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CheckpointStats item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(FAILED, !empty && item != null && item.status() == CheckpointStatus.FAILED);
+                pseudoClassStateChanged(IN_PROGRESS, !empty && item != null
+                        && item.status() == CheckpointStatus.IN_PROGRESS);
+                pseudoClassStateChanged(SAVEPOINT, !empty && item != null && item.savepoint());
+                setTooltip(item != null && item.failureCause() != null
+                        ? new javafx.scene.control.Tooltip(item.failureCause()) : null);
+            }
+        });
+        historyTable.getSelectionModel().selectedItemProperty().addListener((obs, o, c) -> {
+            if (c != null) {
+                viewModel.select(c.id());
+            }
+        });
+    }
+
+    private void showSelected(CheckpointStats c) {
+        detailTitle.setText(c == null ? "No completed checkpoint yet"
+                : "Checkpoint " + c.id() + (c.savepoint() ? " (savepoint)" : "") + " \u2013 " + c.status()
+                + ", " + (c.unaligned() ? "unaligned" : "aligned") + ", end to end " + Units.millis(c.endToEndMillis())
+                + (c.failureCause() == null ? "" : " \u2013 " + c.failureCause()));
+    }
+
+    private static void buildStatistics(TableView<PhaseStatistics> table, boolean withScope) {
+        if (withScope) {
+            table.getColumns().add(column("Operator", PhaseStatistics::scope, 110));
+        }
+        table.getColumns().add(column("Metric", PhaseStatistics::metric, 140));
+        table.getColumns().add(column("Min", p -> p.format(p.stats().min()), 75));
+        table.getColumns().add(column("Avg", p -> p.format(p.stats().avg()), 75));
+        table.getColumns().add(column("p50", p -> p.format(p.stats().p50()), 75));
+        table.getColumns().add(column("p90", p -> p.format(p.stats().p90()), 75));
+        table.getColumns().add(column("p99", p -> p.format(p.stats().p99()), 75));
+        table.getColumns().add(column("Max", p -> p.format(p.stats().max()), 75));
+    }
+
+    private void buildSubtasks() {
+        subtaskTable.getColumns().add(column("Operator", SubtaskCheckpointStats::operatorId, 100));
+        subtaskTable.getColumns().add(column("#", s -> Integer.toString(s.subtaskIndex()), 35));
+        subtaskTable.getColumns().add(column("Ack", s -> Units.clock(s.ackTimestamp()), 95));
+        subtaskTable.getColumns().add(column("End to end", s -> Units.millis(s.endToEndMillis()), 75));
+        subtaskTable.getColumns().add(column("Start delay", s -> Units.millis(s.startDelayMillis()), 75));
+        subtaskTable.getColumns().add(column("Alignment", s -> Units.millis(s.alignmentMillis()), 75));
+        subtaskTable.getColumns().add(column("Sync", s -> Units.millis(s.syncMillis()), 60));
+        subtaskTable.getColumns().add(column("Async", s -> Units.millis(s.asyncMillis()), 60));
+        subtaskTable.getColumns().add(column("Checkpointed", s -> Units.bytes(s.checkpointedSize()), 85));
+        subtaskTable.getColumns().add(column("Full", s -> Units.bytes(s.fullSize()), 75));
+        subtaskTable.getColumns().add(column("Processed", s -> Units.bytes(s.processedInFlight()), 75));
+        subtaskTable.getColumns().add(column("Persisted", s -> Units.bytes(s.persistedInFlight()), 75));
+        subtaskTable.getColumns().add(column("Unaligned", s -> s.unaligned() ? "yes" : "no", 70));
+        subtaskTable.setItems(viewModel.bySubtask());
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
+        TableColumn<T, String> col = new TableColumn<>(title);
+        col.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(
+                cell.getValue() == null ? "" : text.apply(cell.getValue())));
+        col.setPrefWidth(width);
+        col.setSortable(false);
+        return col;
+    }
+}

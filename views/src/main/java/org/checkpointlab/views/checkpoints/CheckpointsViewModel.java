@@ -1,0 +1,151 @@
+package org.checkpointlab.views.checkpoints;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.views.session.OptionTexts;
+import org.checkpointlab.views.session.RestartStrategies;
+
+/**
+ * State of the Checkpoints panel, like Flink's Checkpoints tab: the overview counts, the history (newest first),
+ * the summary over completed checkpoints, the current configuration, and for the selected checkpoint its
+ * statistics by operator, by subtask and its per-subtask timeline. Until the user picks a checkpoint the latest
+ * completed one is selected. Updated from each published {@link JobSnapshot}; FX thread only.
+ */
+public final class CheckpointsViewModel {
+    private final Supplier<Job> job;
+    private final ReadOnlyObjectWrapper<CheckpointOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview",
+            CheckpointOverview.of(List.of(), List.of(), null));
+    private final ObservableList<CheckpointStats> history = FXCollections.observableArrayList();
+    private final ObservableList<PhaseStatistics> summary = FXCollections.observableArrayList();
+    private final ObservableList<Map.Entry<String, String>> configuration = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<CheckpointStats> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ObservableList<PhaseStatistics> byOperator = FXCollections.observableArrayList();
+    private final ObservableList<SubtaskCheckpointStats> bySubtask = FXCollections.observableArrayList();
+    private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
+    private long chosenId = -1;
+
+    /**
+     * @param snapshots the job's latest snapshot (e.g. {@code JobSession.snapshotProperty()})
+     * @param job       the job whose configuration is shown (may supply {@code null})
+     */
+    public CheckpointsViewModel(ObservableValue<JobSnapshot> snapshots, Supplier<Job> job) {
+        this.job = Objects.requireNonNull(job, "job");
+        snapshots.addListener((obs, old, s) -> update(s));
+        update(snapshots.getValue());
+    }
+
+    public ReadOnlyObjectProperty<CheckpointOverview> overviewProperty() {
+        return overview.getReadOnlyProperty();
+    }
+
+    /** Every checkpoint and savepoint, newest first. */
+    public ObservableList<CheckpointStats> history() {
+        return history;
+    }
+
+    /** min/avg/max/percentiles over the completed checkpoints. */
+    public ObservableList<PhaseStatistics> summary() {
+        return summary;
+    }
+
+    /** The configuration in force: every checkpoint option, state backend, restart strategy. */
+    public ObservableList<Map.Entry<String, String>> configuration() {
+        return configuration;
+    }
+
+    public ReadOnlyObjectProperty<CheckpointStats> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ObservableList<PhaseStatistics> byOperator() {
+        return byOperator;
+    }
+
+    public ObservableList<SubtaskCheckpointStats> bySubtask() {
+        return bySubtask;
+    }
+
+    public ObservableList<TimelineRow> timeline() {
+        return timeline;
+    }
+
+    /** Shows checkpoint {@code id} in the detail views from now on; -1 follows the latest completed again. */
+    public void select(long id) {
+        chosenId = id;
+        refreshSelection();
+    }
+
+    /** Rebuilds everything from {@code s} (nothing happens for {@code null}). */
+    public void update(JobSnapshot s) {
+        if (s == null) {
+            return;
+        }
+        Job current = job.get();
+        String restoredFrom = current != null && current.config().restore() != null
+                ? current.config().restore().path().toString() : null;
+        overview.set(CheckpointOverview.of(s.checkpoints(), s.restarts(), restoredFrom));
+        List<CheckpointStats> newestFirst = new ArrayList<>(s.checkpoints());
+        newestFirst.sort(Comparator.comparingLong(CheckpointStats::id).reversed());
+        if (!newestFirst.equals(history)) {
+            history.setAll(newestFirst);
+        }
+        List<PhaseStatistics> sum = PhaseStatistics.overCompleted(s.checkpoints());
+        if (!sum.equals(summary)) {
+            summary.setAll(sum);
+        }
+        List<Map.Entry<String, String>> config = configurationOf(current);
+        if (!config.equals(configuration)) {
+            configuration.setAll(config);
+        }
+        refreshSelection();
+    }
+
+    private void refreshSelection() {
+        CheckpointStats pick = history.stream()
+                .filter(c -> chosenId >= 0 ? c.id() == chosenId : c.status() == CheckpointStatus.COMPLETED)
+                .findFirst().orElse(null);
+        if (Objects.equals(pick, selected.get())) {
+            return;
+        }
+        selected.set(pick);
+        if (pick == null) {
+            byOperator.clear();
+            bySubtask.clear();
+            timeline.clear();
+            return;
+        }
+        byOperator.setAll(PhaseStatistics.byOperator(pick));
+        bySubtask.setAll(pick.subtasks());
+        timeline.setAll(TimelineRow.of(pick));
+    }
+
+    private static List<Map.Entry<String, String>> configurationOf(Job job) {
+        if (job == null) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> rows = new ArrayList<>();
+        OptionTexts.of(job.checkpointOptions()).forEach((k, v) -> rows.add(Map.entry(OptionTexts.label(k), v)));
+        JobConfig c = job.config();
+        rows.add(Map.entry("State backend", c.backend().cliName() + (c.incremental() ? " (incremental)" : "")));
+        rows.add(Map.entry("Restart strategy", RestartStrategies.describe(c.effectiveRestartStrategy())));
+        rows.add(Map.entry("Failover strategy", c.failover().name().toLowerCase(java.util.Locale.ROOT)));
+        rows.add(Map.entry("Restored from", c.restore() == null ? "-" : c.restore().path()
+                + (c.restore().allowNonRestoredState() ? " (allow non-restored state)" : "")));
+        return rows;
+    }
+}

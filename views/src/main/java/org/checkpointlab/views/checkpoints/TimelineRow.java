@@ -1,0 +1,70 @@
+package org.checkpointlab.views.checkpoints;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+
+/**
+ * One subtask's bar in the timeline of a checkpoint: from the trigger, the start delay (waiting for the first
+ * barrier), then alignment, the sync phase and the async phase, each in ms. {@code slowest} marks the subtask whose
+ * acknowledgement came last: the one that held the checkpoint up.
+ *
+ * @param label    "operator #index"
+ * @param pending  not acknowledged yet (its phases are unknown)
+ * @param dominant the phase that took the longest for this subtask
+ */
+public record TimelineRow(String label, long startDelay, long alignment, long sync, long async, long endToEnd,
+                          boolean unaligned, boolean pending, boolean slowest, Phase dominant) {
+
+    /** The phases of a subtask's checkpoint, in order. */
+    public enum Phase {
+        START_DELAY("start delay"), ALIGNMENT("alignment"), SYNC("sync"), ASYNC("async");
+
+        private final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The rows of {@code checkpoint}, one per subtask in the order reported. */
+    public static List<TimelineRow> of(CheckpointStats checkpoint) {
+        SubtaskCheckpointStats slowest = checkpoint.subtasks().stream().filter(s -> s.ackTimestamp() > 0)
+                .max(Comparator.comparingLong(SubtaskCheckpointStats::endToEndMillis)).orElse(null);
+        List<TimelineRow> rows = new ArrayList<>();
+        for (SubtaskCheckpointStats s : checkpoint.subtasks()) {
+            boolean pending = s.ackTimestamp() <= 0;
+            long delay = Math.max(0, s.startDelayMillis());
+            long align = Math.max(0, s.alignmentMillis());
+            long sync = Math.max(0, s.syncMillis());
+            long async = Math.max(0, s.asyncMillis());
+            Phase dominant = Phase.START_DELAY;
+            long longest = delay;
+            if (align > longest) {
+                dominant = Phase.ALIGNMENT;
+                longest = align;
+            }
+            if (sync > longest) {
+                dominant = Phase.SYNC;
+                longest = sync;
+            }
+            if (async > longest) {
+                dominant = Phase.ASYNC;
+            }
+            rows.add(new TimelineRow(s.operatorId() + " #" + s.subtaskIndex(), delay, align, sync, async,
+                    Math.max(0, s.endToEndMillis()), s.unaligned(), pending, s == slowest, dominant));
+        }
+        return rows;
+    }
+
+    /** Where the bar ends: the end-to-end time, or the sum of the phases if that is longer. */
+    public long total() {
+        return Math.max(endToEnd, startDelay + alignment + sync + async);
+    }
+}

@@ -1,0 +1,176 @@
+package org.checkpointlab.views.panels;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.charts.ChartsView;
+import org.checkpointlab.views.charts.ChartsViewModel;
+import org.checkpointlab.views.checkpoints.CheckpointsView;
+import org.checkpointlab.views.checkpoints.CheckpointsViewModel;
+import org.checkpointlab.views.savepoints.RestoreView;
+import org.checkpointlab.views.savepoints.RestoreViewModel;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.TaskRunner;
+import org.checkpointlab.views.settings.SettingsView;
+import org.checkpointlab.views.settings.SettingsViewModel;
+
+/**
+ * Puts the checkpoint panels into a window: the "Checkpoints", "Charts" and "Settings" tabs and a "Job" menu (run
+ * the open pipeline, cancel, trigger savepoint, stop with savepoint, choose the savepoint folder, restore). All
+ * share one {@link JobSession}, polled a few times a second. The main window calls {@link #install} once.
+ */
+public final class JobPanels {
+    /** Snapshots per second the panels are refreshed with. */
+    public static final double POLLS_PER_SECOND = 4;
+    /** How far back the time charts reach. */
+    public static final Duration CHART_WINDOW = Duration.ofMinutes(5);
+
+    private final JobSession session;
+    private final Supplier<PipelineSpec> openPipeline;
+    private final CheckpointsViewModel checkpoints;
+    private final ChartsViewModel charts;
+    private final SettingsViewModel settings;
+    private Window owner;
+
+    /**
+     * @param session      the job session the panels share
+     * @param openPipeline the pipeline the window shows (what "Run pipeline" starts), may supply {@code null}
+     */
+    public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline) {
+        this.session = session;
+        this.openPipeline = openPipeline;
+        this.checkpoints = new CheckpointsViewModel(session.snapshotProperty(), session::job);
+        this.charts = new ChartsViewModel(session.snapshotProperty(), session.events(), CHART_WINDOW);
+        this.settings = new SettingsViewModel(session);
+    }
+
+    /** The panels of the app: a background task runner, savepoints under {@code ~/checkpoint-lab/savepoints}. */
+    public static JobPanels forApp(Supplier<PipelineSpec> openPipeline) {
+        Path savepoints = Path.of(System.getProperty("user.home"), "checkpoint-lab", "savepoints");
+        return new JobPanels(new JobSession(TaskRunner.background(), savepoints), openPipeline);
+    }
+
+    public JobSession session() {
+        return session;
+    }
+
+    public CheckpointsViewModel checkpoints() {
+        return checkpoints;
+    }
+
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    /** Adds the three tabs to {@code tabs} and the job commands to {@code jobMenu}; starts polling. */
+    public void install(TabPane tabs, Menu jobMenu) {
+        Tab chartsTab = tab("Charts", new ChartsView(charts).root());
+        tabs.getTabs().addAll(
+                tab("Checkpoints", new CheckpointsView(checkpoints).root()),
+                chartsTab,
+                tab("Settings", new SettingsView(settings, session).root()));
+        charts.setDrawing(chartsTab.isSelected());
+        chartsTab.selectedProperty().addListener((obs, o, selected) -> charts.setDrawing(selected));
+        tabs.sceneProperty().addListener((obs, o, scene) -> owner = scene == null ? null : scene.getWindow());
+        var noRunningJob = Bindings.createBooleanBinding(() -> session.job() == null
+                || session.job().status().isTerminal(), session.jobProperty(), session.snapshotProperty());
+        MenuItem run = item("_Run pipeline", "Shortcut+R", this::runOpenPipeline);
+        MenuItem cancel = item("_Cancel job", null, session::cancel);
+        cancel.disableProperty().bind(noRunningJob);
+        MenuItem savepoint = item("Trigger _savepoint", "Shortcut+Shift+S",
+                () -> session.triggerSavepoint(r -> { }, this::showProblems));
+        savepoint.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        MenuItem stop = item("S_top with savepoint", null, () -> session.stopWithSavepoint(r -> { },
+                this::showProblems));
+        stop.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        MenuItem folder = item("Savepoint _folder\u2026", null, this::chooseSavepointFolder);
+        MenuItem restore = item("R_estore from savepoint\u2026", null, this::openRestoreDialog);
+        restore.disableProperty().bind(session.jobProperty().isNull().or(session.busyProperty()));
+        jobMenu.getItems().addAll(run, cancel, new SeparatorMenuItem(), savepoint, stop, folder,
+                new SeparatorMenuItem(), restore);
+        session.startPolling(POLLS_PER_SECOND);
+    }
+
+    /** Starts the open pipeline (replacing a running job); problems are shown in an alert. */
+    public void runOpenPipeline() {
+        PipelineSpec spec = openPipeline.get();
+        if (spec == null) {
+            showProblems(List.of("open a pipeline first"));
+            return;
+        }
+        try {
+            session.start(spec);
+        } catch (PipelineException e) {
+            showProblems(e.problems());
+        }
+    }
+
+    /** Opens the restore dialog, preset to the newest savepoint this session wrote. */
+    public Stage openRestoreDialog() {
+        RestoreViewModel vm = new RestoreViewModel(session);
+        if (session.job() != null && !session.job().savepoints().isEmpty()) {
+            var all = session.job().savepoints();
+            vm.pathProperty().set(all.get(all.size() - 1).path());
+            vm.load();
+        }
+        return RestoreView.showDialog(owner, vm);
+    }
+
+    private void chooseSavepointFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for new savepoints");
+        Path current = session.savepointDirectoryProperty().get();
+        if (current != null && Files.isDirectory(current)) {
+            chooser.setInitialDirectory(current.toFile());
+        }
+        File chosen = chooser.showDialog(owner);
+        if (chosen != null) {
+            session.savepointDirectoryProperty().set(chosen.toPath());
+        }
+    }
+
+    private void showProblems(List<String> problems) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, String.join("\n", problems));
+        alert.setHeaderText(session.job() != null && session.job().status() == JobStatus.RUNNING
+                ? "Not done; the running job was left as it was" : "Not done");
+        alert.initOwner(owner);
+        alert.show();
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setClosable(false);
+        tab.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
+        return tab;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,188 @@
+package org.checkpointlab.views.savepoints;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.views.session.Units;
+
+/**
+ * The restore dialog's content ({@code RestoreView.fxml}), bound to a {@link RestoreViewModel}: the new parallelism
+ * of each operator is a spinner bounded by its max parallelism (id {@code parallelism-<operator>}).
+ * {@link #showDialog} opens it in its own window.
+ */
+public final class RestoreView {
+    private final RestoreViewModel viewModel;
+    private final Parent root;
+
+    @FXML private TextField pathField;
+    @FXML private Label summaryLabel;
+    @FXML private VBox problemsBox;
+    @FXML private TableView<OperatorRestoreRow> operatorTable;
+    @FXML private ComboBox<StateBackendKind> backendChoice;
+    @FXML private CheckBox incrementalBox;
+    @FXML private CheckBox allowNonRestoredBox;
+    @FXML private Button restoreButton;
+    @FXML private Label outcomeLabel;
+    @FXML private TableView<KeyGroupTakeover> takeoverTable;
+
+    public RestoreView(RestoreViewModel viewModel) {
+        this.viewModel = viewModel;
+        FXMLLoader loader = new FXMLLoader(RestoreView.class.getResource("RestoreView.fxml"));
+        loader.setController(this);
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load RestoreView.fxml", e);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Opens the dialog as a window owned by {@code owner}, starting in {@code directory} when it exists. */
+    public static Stage showDialog(Window owner, RestoreViewModel viewModel) {
+        RestoreView view = new RestoreView(viewModel);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Restore from savepoint");
+        stage.setScene(new Scene(view.root()));
+        stage.show();
+        return stage;
+    }
+
+    @FXML
+    private void initialize() {
+        pathField.setText(viewModel.pathProperty().get() == null ? "" : viewModel.pathProperty().get().toString());
+        viewModel.pathProperty().addListener((obs, o, p) -> pathField.setText(p == null ? "" : p.toString()));
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        viewModel.problems().addListener((ListChangeListener<String>) c -> {
+            problemsBox.getChildren().clear();
+            for (String p : viewModel.problems()) {
+                Label line = new Label("\u2022 " + p);
+                line.setWrapText(true);
+                line.getStyleClass().add("problem");
+                problemsBox.getChildren().add(line);
+            }
+        });
+        operatorTable.getColumns().add(column("Operator", r -> r.id() + (r.inPipeline() ? "" : " (not in pipeline)"),
+                160));
+        operatorTable.getColumns().add(column("Kind", OperatorRestoreRow::kind, 120));
+        operatorTable.getColumns().add(column("Saved parallelism", r -> r.savedParallelism() == 0 ? "no state"
+                : Integer.toString(r.savedParallelism()), 115));
+        operatorTable.getColumns().add(column("Max parallelism", r -> Integer.toString(r.maxParallelism()), 105));
+        operatorTable.getColumns().add(column("State size", r -> Units.bytes(r.stateBytes()), 90));
+        TableColumn<OperatorRestoreRow, OperatorRestoreRow> edit = new TableColumn<>("New parallelism");
+        edit.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        edit.setCellFactory(c -> new ParallelismCell());
+        edit.setPrefWidth(130);
+        edit.setSortable(false);
+        operatorTable.getColumns().add(edit);
+        operatorTable.setItems(viewModel.operators());
+
+        backendChoice.setItems(FXCollections.observableArrayList(StateBackendKind.values()));
+        backendChoice.valueProperty().bindBidirectional(viewModel.backendProperty());
+        incrementalBox.selectedProperty().bindBidirectional(viewModel.incrementalProperty());
+        allowNonRestoredBox.selectedProperty().bindBidirectional(viewModel.allowNonRestoredStateProperty());
+        restoreButton.disableProperty().bind(viewModel.savepointProperty().isNull());
+        outcomeLabel.textProperty().bind(viewModel.outcomeProperty());
+
+        takeoverTable.getColumns().add(column("Operator", KeyGroupTakeover::operatorId, 140));
+        takeoverTable.getColumns().add(column("New subtask", t -> "#" + t.subtask(), 90));
+        takeoverTable.getColumns().add(column("Key groups", t -> t.range() + " (" + t.range().size() + ")", 130));
+        takeoverTable.getColumns().add(column("Taken over from old subtasks", KeyGroupTakeover::sourcesText, 380));
+        takeoverTable.setItems(viewModel.takeover());
+        takeoverTable.setPlaceholder(new Label("Restore to see how key groups move between subtasks."));
+    }
+
+    @FXML
+    private void browse() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a savepoint or retained checkpoint directory");
+        Path current = viewModel.pathProperty().get();
+        Path start = current != null && current.getParent() != null ? current.getParent() : null;
+        if (start != null && Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        File chosen = chooser.showDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            viewModel.pathProperty().set(chosen.toPath());
+            viewModel.load();
+        }
+    }
+
+    @FXML
+    private void load() {
+        String text = pathField.getText() == null ? "" : pathField.getText().trim();
+        viewModel.pathProperty().set(text.isEmpty() ? null : Path.of(text));
+        viewModel.load();
+    }
+
+    @FXML
+    private void restore() {
+        viewModel.restore();
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
+        TableColumn<T, String> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        col.setPrefWidth(width);
+        col.setSortable(false);
+        return col;
+    }
+
+    /** A spinner from 1 to the operator's max parallelism, bound to the row's new parallelism. */
+    private static final class ParallelismCell extends TableCell<OperatorRestoreRow, OperatorRestoreRow> {
+
+        @Override
+        protected void updateItem(OperatorRestoreRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null || !row.inPipeline()) {
+                setGraphic(null);
+                setText(empty || row == null ? null : "(dropped)");
+                return;
+            }
+            SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                    new SpinnerValueFactory.IntegerSpinnerValueFactory(1, row.maxParallelism(),
+                            row.newParallelism().get());
+            Spinner<Integer> spinner = new Spinner<>(factory);
+            spinner.setEditable(true);
+            spinner.setPrefWidth(110);
+            spinner.setId("parallelism-" + row.id());
+            factory.valueProperty().addListener((obs, o, v) -> {
+                if (v != null) {
+                    row.newParallelism().set(v);
+                }
+            });
+            setText(null);
+            setGraphic(spinner);
+        }
+    }
+}

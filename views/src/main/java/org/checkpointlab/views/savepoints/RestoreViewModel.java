@@ -1,0 +1,227 @@
+package org.checkpointlab.views.savepoints;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.job.SavepointRestore;
+import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.savepoint.Savepoint;
+import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.model.savepoint.SavepointMetadata;
+import org.checkpointlab.model.savepoint.SavepointReader;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.Units;
+
+/**
+ * The restore dialog without controls: load a savepoint (or retained checkpoint) directory and show its operators
+ * with parallelism, max parallelism and state size; let the user pick a parallelism per operator (1..max
+ * parallelism), the state backend and allow-non-restored-state; restore through the {@link JobSession}; then show
+ * which key groups each new subtask took over from which old subtasks. A savepoint that cannot be read or
+ * restored produces problems and leaves the running job alone. FX thread only.
+ */
+public final class RestoreViewModel {
+    private final JobSession session;
+    private final ObjectProperty<Path> path = new SimpleObjectProperty<>(this, "path");
+    private final ReadOnlyObjectWrapper<Savepoint> savepoint = new ReadOnlyObjectWrapper<>(this, "savepoint");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ObservableList<OperatorRestoreRow> operators = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObjectProperty<StateBackendKind> backend = new SimpleObjectProperty<>(this, "backend",
+            StateBackendKind.HASHMAP);
+    private final BooleanProperty incremental = new SimpleBooleanProperty(this, "incremental");
+    private final BooleanProperty allowNonRestoredState = new SimpleBooleanProperty(this, "allowNonRestoredState");
+    private final ObservableList<KeyGroupTakeover> takeover = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+
+    public RestoreViewModel(JobSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+        Job job = session.job();
+        if (job != null) {
+            backend.set(job.config().backend());
+        }
+    }
+
+    /** The directory chosen; {@link #load()} reads it. */
+    public ObjectProperty<Path> pathProperty() {
+        return path;
+    }
+
+    /** The savepoint read by the last successful {@link #load()}, or {@code null}. */
+    public ReadOnlyObjectProperty<Savepoint> savepointProperty() {
+        return savepoint.getReadOnlyProperty();
+    }
+
+    /** "savepoint #12 of Word count, taken 12:00:01, 34.2 KiB". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<OperatorRestoreRow> operators() {
+        return operators;
+    }
+
+    /** What stopped the last load or restore, one line each. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public ObjectProperty<StateBackendKind> backendProperty() {
+        return backend;
+    }
+
+    public BooleanProperty incrementalProperty() {
+        return incremental;
+    }
+
+    public BooleanProperty allowNonRestoredStateProperty() {
+        return allowNonRestoredState;
+    }
+
+    /** After a restore: for every new subtask of every keyed operator, its key groups and their old owners. */
+    public ObservableList<KeyGroupTakeover> takeover() {
+        return takeover;
+    }
+
+    /** What the last restore did. */
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /**
+     * Reads the chosen directory. The operator table lists the pipeline's operators (with the saved parallelism,
+     * max parallelism and state of each) and then saved operators the pipeline no longer has.
+     *
+     * @return whether it could be read; if not, {@link #problems()} says why and the table is empty
+     */
+    public boolean load() {
+        problems.clear();
+        takeover.clear();
+        outcome.set("");
+        operators.clear();
+        savepoint.set(null);
+        summary.set("");
+        if (path.get() == null) {
+            problems.add("choose a savepoint or retained checkpoint directory first");
+            return false;
+        }
+        Savepoint read;
+        try {
+            read = SavepointReader.read(path.get());
+        } catch (SavepointException e) {
+            problems.setAll(e.problems());
+            return false;
+        } catch (RuntimeException e) {
+            problems.setAll(path.get() + " cannot be read: " + e.getMessage());
+            return false;
+        }
+        savepoint.set(read);
+        SavepointMetadata m = read.metadata();
+        summary.set(m.type() + " #" + m.checkpointId() + " of " + m.pipelineName() + ", taken "
+                + Units.clock(m.timestamp()) + ", " + Units.bytes(m.stateSize()) + " of state");
+        Job job = session.job();
+        PipelineSpec pipeline = job == null ? null : job.pipeline();
+        List<String> listed = new ArrayList<>();
+        if (pipeline != null) {
+            for (OperatorSpec op : pipeline.operators()) {
+                SavepointMetadata.OperatorEntry saved = read.operator(op.id());
+                operators.add(saved == null
+                        ? OperatorRestoreRow.of(op.id(), op.kind(), 0, op.maxParallelism() != null
+                                ? op.maxParallelism() : org.checkpointlab.model.state.KeyGroups
+                                .defaultMaxParallelism(op.parallelism()), 0, true, op.parallelism())
+                        : OperatorRestoreRow.of(op.id(), op.kind(), saved.parallelism(), saved.maxParallelism(),
+                                stateBytes(saved), true, op.parallelism()));
+                listed.add(op.id());
+            }
+        }
+        for (SavepointMetadata.OperatorEntry saved : m.operators()) {
+            if (!listed.contains(saved.id())) {
+                operators.add(OperatorRestoreRow.of(saved.id(), saved.kind(), saved.parallelism(),
+                        saved.maxParallelism(), stateBytes(saved), false, saved.parallelism()));
+            }
+        }
+        return true;
+    }
+
+    private static long stateBytes(SavepointMetadata.OperatorEntry saved) {
+        return saved.subtasks().stream().mapToLong(s -> s.keyedSize() + s.operatorSize()).sum();
+    }
+
+    /** Problems of the chosen parallelisms and options; empty when a restore can be tried. */
+    public List<String> validate() {
+        List<String> found = new ArrayList<>();
+        if (savepoint.get() == null) {
+            found.add("load a savepoint first");
+        }
+        for (OperatorRestoreRow row : operators) {
+            int p = row.newParallelism().get();
+            if (row.inPipeline() && (p < 1 || p > row.maxParallelism())) {
+                found.add("parallelism of '" + row.id() + "' must be between 1 and its max parallelism "
+                        + row.maxParallelism() + ", was " + p);
+            }
+        }
+        if (incremental.get() && backend.get() != StateBackendKind.ROCKSDB) {
+            found.add("incremental checkpoints need the RocksDB state backend");
+        }
+        return found;
+    }
+
+    /**
+     * Restores the pipeline from the loaded savepoint with the chosen settings. On success the running job is
+     * replaced and {@link #takeover()} is filled; on failure {@link #problems()} lists why and the running job is
+     * untouched.
+     */
+    public void restore() {
+        List<String> found = validate();
+        problems.setAll(found);
+        takeover.clear();
+        if (!found.isEmpty()) {
+            return;
+        }
+        Savepoint sp = savepoint.get();
+        Map<String, Integer> parallelism = new LinkedHashMap<>();
+        for (OperatorRestoreRow row : operators) {
+            if (row.inPipeline()) {
+                parallelism.put(row.id(), row.newParallelism().get());
+            }
+        }
+        StateBackendKind chosenBackend = backend.get();
+        boolean chosenIncremental = incremental.get();
+        outcome.set("Restoring\u2026");
+        session.restore(new SavepointRestore(sp.directory(), allowNonRestoredState.get()),
+                config -> config.withParallelism(parallelism).withBackend(chosenBackend)
+                        .withIncremental(chosenIncremental),
+                job -> {
+                    List<KeyGroupTakeover> rows = new ArrayList<>();
+                    for (OperatorSpec op : job.pipeline().operators()) {
+                        SavepointMetadata.OperatorEntry saved = sp.operator(op.id());
+                        if (saved != null) {
+                            rows.addAll(KeyGroupTakeover.of(saved, op.parallelism()));
+                        }
+                    }
+                    takeover.setAll(rows);
+                    outcome.set("Restored from " + sp.directory().getFileName() + ": the job runs with "
+                            + parallelism.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()
+                            + " on " + chosenBackend.cliName());
+                },
+                refused -> {
+                    problems.setAll(refused);
+                    outcome.set("Not restored: the running job was left as it was");
+                });
+    }
+}

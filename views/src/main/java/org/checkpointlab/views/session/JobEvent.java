@@ -1,0 +1,38 @@
+package org.checkpointlab.views.session;
+
+import java.util.Objects;
+
+/**
+ * Something that happened to the job and that every chart marks on its time axis: a failure, a recovery, a
+ * savepoint, a settings change, or a restore / redeployment with other settings.
+ *
+ * @param timestampMillis when it happened (epoch ms)
+ * @param kind            what kind of event
+ * @param description     one line for tooltips and the activity log
+ */
+public record JobEvent(long timestampMillis, Kind kind, String description) {
+
+    /** The kinds of events, each with the short label drawn next to its chart marker. */
+    public enum Kind {
+        FAILURE("failure"),
+        RECOVERY("recovery"),
+        SAVEPOINT("savepoint"),
+        SETTINGS("settings"),
+        RESTORE("restore");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public JobEvent {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(description, "description");
+    }
+}

@@ -1,0 +1,277 @@
+package org.checkpointlab.views.settings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.Retention;
+import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.job.RestartStrategy;
+import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
+import org.checkpointlab.model.util.Durations;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.OptionTexts;
+
+/**
+ * The checkpoint settings form and the state backend / restart strategy choice, without controls. Text fields
+ * are checked as the user types ({@link #problems()}, each naming the field); {@link #apply()} hands valid options
+ * to the running job, which uses them from its next checkpoint. Backend and restart strategy cannot change on a
+ * running job, so {@link #redeploy()} does what Flink requires: stop with a savepoint and restore with the new
+ * setting. FX thread only.
+ */
+public final class SettingsViewModel {
+    private static final CheckpointOptions DEFAULTS = CheckpointOptions.defaults();
+
+    private final JobSession session;
+    private final Map<String, StringProperty> texts = new LinkedHashMap<>();
+    private final ObjectProperty<CheckpointingMode> mode = new SimpleObjectProperty<>(this, "mode");
+    private final BooleanProperty unaligned = new SimpleBooleanProperty(this, "unaligned");
+    private final ObjectProperty<Retention> retention = new SimpleObjectProperty<>(this, "retention");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObjectProperty<StateBackendKind> backend = new SimpleObjectProperty<>(this, "backend",
+            StateBackendKind.HASHMAP);
+    private final BooleanProperty incremental = new SimpleBooleanProperty(this, "incremental");
+    private final ObjectProperty<RestartChoice> restart = new SimpleObjectProperty<>(this, "restart",
+            RestartChoice.DEFAULT);
+    private final StringProperty restartAttempts = new SimpleStringProperty(this, "restartAttempts", "3");
+    private final StringProperty restartDelay = new SimpleStringProperty(this, "restartDelay", "1s");
+    private final ObservableList<String> redeployProblems = FXCollections.observableArrayList();
+
+    /** The text-field options, by {@link CheckpointOptionsJson} key. */
+    public static final List<String> TEXT_KEYS = List.of("interval", "timeout", "minPause", "maxConcurrent",
+            "tolerableFailures", "alignedTimeout", "retained", "directory");
+
+    public SettingsViewModel(JobSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+        for (String key : TEXT_KEYS) {
+            texts.put(key, new SimpleStringProperty(this, key, ""));
+        }
+        load(DEFAULTS);
+        List<Observable> inputs = new ArrayList<>(texts.values());
+        inputs.addAll(List.of(mode, unaligned, retention));
+        inputs.forEach(o -> o.addListener(x -> validate()));
+        session.jobProperty().addListener((obs, o, job) -> revert());
+        revert();
+    }
+
+    /** The text of a text-field option ({@link #TEXT_KEYS}). */
+    public StringProperty text(String key) {
+        StringProperty p = texts.get(key);
+        if (p == null) {
+            throw new IllegalArgumentException("no text option '" + key + "' (text options: " + TEXT_KEYS + ")");
+        }
+        return p;
+    }
+
+    /** Flink's default of an option, as text, shown next to its field. */
+    public static String defaultText(String key) {
+        return OptionTexts.of(DEFAULTS).get(key);
+    }
+
+    public ObjectProperty<CheckpointingMode> modeProperty() {
+        return mode;
+    }
+
+    public BooleanProperty unalignedProperty() {
+        return unaligned;
+    }
+
+    public ObjectProperty<Retention> retentionProperty() {
+        return retention;
+    }
+
+    /** What is wrong with the form now, each naming the field; empty when it can be applied. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** The outcome of the last apply. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<StateBackendKind> backendProperty() {
+        return backend;
+    }
+
+    public BooleanProperty incrementalProperty() {
+        return incremental;
+    }
+
+    public ObjectProperty<RestartChoice> restartProperty() {
+        return restart;
+    }
+
+    public StringProperty restartAttemptsProperty() {
+        return restartAttempts;
+    }
+
+    public StringProperty restartDelayProperty() {
+        return restartDelay;
+    }
+
+    /** Why the last backend / restart strategy change was refused. */
+    public ObservableList<String> redeployProblems() {
+        return redeployProblems;
+    }
+
+    /** Fills the form with the running job's settings (or Flink's defaults without a job). */
+    public void revert() {
+        Job job = session.job();
+        load(job == null ? DEFAULTS : job.checkpointOptions());
+        if (job != null) {
+            backend.set(job.config().backend());
+            incremental.set(job.config().incremental());
+            restart.set(RestartChoice.of(job.config().restartStrategy()));
+        }
+        message.set("");
+    }
+
+    /** Fills the form with Flink's defaults (not applied until {@link #apply()}). */
+    public void resetToDefaults() {
+        load(DEFAULTS);
+        message.set("Flink's defaults filled in; press Apply to use them");
+    }
+
+    private void load(CheckpointOptions o) {
+        Map<String, String> values = OptionTexts.of(o);
+        for (String key : TEXT_KEYS) {
+            texts.get(key).set(key.equals("directory") && o.directory() == null ? "" : values.get(key));
+        }
+        mode.set(o.mode());
+        unaligned.set(o.unaligned());
+        retention.set(o.retention());
+        validate();
+    }
+
+    /** The options the form describes, or empty when {@link #problems()} is not. */
+    public Optional<CheckpointOptions> options() {
+        List<String> found = new ArrayList<>();
+        CheckpointOptions o = DEFAULTS;
+        for (String key : TEXT_KEYS) {
+            String text = texts.get(key).get() == null ? "" : texts.get(key).get().trim();
+            Object value;
+            if (key.equals("directory")) {
+                if (text.isEmpty()) {
+                    o = o.withDirectory(null);
+                    continue;
+                }
+                value = text;
+            } else if (key.equals("maxConcurrent") || key.equals("tolerableFailures") || key.equals("retained")) {
+                try {
+                    value = Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    found.add(OptionTexts.label(key) + ": must be a whole number, was '" + text + "'");
+                    continue;
+                }
+            } else {
+                if (text.isEmpty() && !key.equals("interval")) {
+                    found.add(OptionTexts.label(key) + ": must not be empty (Flink's default is "
+                            + defaultText(key) + ")");
+                    continue;
+                }
+                value = text.isEmpty() ? "off" : text;
+            }
+            try {
+                o = CheckpointOptionsJson.apply(Map.of(key, value), o);
+            } catch (IllegalArgumentException e) {
+                found.add(OptionTexts.label(key) + ": " + e.getMessage().replaceFirst("^'" + key + "'(: )?", ""));
+            }
+        }
+        o = o.withMode(mode.get()).withUnaligned(unaligned.get()).withRetention(retention.get());
+        found.addAll(o.problems()); // fields that failed to parse kept their valid defaults here
+        problems.setAll(found);
+        return found.isEmpty() ? Optional.of(o) : Optional.empty();
+    }
+
+    private void validate() {
+        options();
+    }
+
+    /**
+     * Applies the form to the running job from its next checkpoint.
+     *
+     * @return whether it was applied (if not, {@link #problems()} or {@link #messageProperty()} say why)
+     */
+    public boolean apply() {
+        Optional<CheckpointOptions> wanted = options();
+        if (wanted.isEmpty()) {
+            message.set("Not applied: fix the problems listed below");
+            return false;
+        }
+        Job job = session.job();
+        List<String> refused = session.updateCheckpointOptions(wanted.get());
+        if (!refused.isEmpty()) {
+            problems.setAll(refused);
+            message.set("Not applied");
+            return false;
+        }
+        boolean storageMoved = job != null && !Objects.equals(job.config().checkpointOptions().directory(),
+                wanted.get().directory());
+        message.set("Applied: the job uses these settings from its next checkpoint"
+                + (storageMoved ? ". The storage directory takes effect at the next restore or redeploy" : ""));
+        return true;
+    }
+
+    /** The restart strategy the backend section describes, or a problem naming the bad field. */
+    private RestartStrategy restartStrategy(List<String> found) {
+        RestartChoice choice = restart.get();
+        int attempts = 0;
+        if (choice.usesAttempts()) {
+            try {
+                attempts = Integer.parseInt(restartAttempts.get().trim());
+                if (attempts < 1) {
+                    found.add("Restart attempts: must be at least 1, was " + attempts);
+                }
+            } catch (NumberFormatException e) {
+                found.add("Restart attempts: must be a whole number, was '" + restartAttempts.get() + "'");
+            }
+        }
+        Duration delay = Duration.ofSeconds(1);
+        try {
+            delay = Durations.parse(restartDelay.get());
+        } catch (IllegalArgumentException e) {
+            found.add("Restart delay: " + e.getMessage());
+        }
+        return found.isEmpty() ? choice.strategy(attempts, delay) : null;
+    }
+
+    /**
+     * Changes state backend and restart strategy: stop with a savepoint, then restore with the new settings. The
+     * steps appear in the session's activity log as they happen.
+     *
+     * @return whether it was started (if not, {@link #redeployProblems()} says why)
+     */
+    public boolean redeploy() {
+        List<String> found = new ArrayList<>();
+        if (incremental.get() && backend.get() != StateBackendKind.ROCKSDB) {
+            found.add("Incremental checkpoints need the RocksDB state backend (as in Flink)");
+        }
+        RestartStrategy strategy = restartStrategy(found);
+        redeployProblems.setAll(found);
+        if (!found.isEmpty()) {
+            return false;
+        }
+        session.redeploy(backend.get(), incremental.get(), strategy, job -> redeployProblems.clear(),
+                redeployProblems::setAll);
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+package org.checkpointlab.views.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.checkpointlab.views.charts.OperatorLoadSamplerTest.subtask;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.views.session.JobEvent;
+import org.junit.jupiter.api.Test;
+
+class ChartsViewModelTest {
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final SimpleObjectProperty<JobSnapshot> snapshots = new SimpleObjectProperty<>();
+    private final ObservableList<JobEvent> events = FXCollections.observableArrayList();
+    private final ChartsViewModel charts = new ChartsViewModel(snapshots, events, Duration.ofSeconds(10), now::get);
+    private long nanos = 1_000_000_000L;
+
+    private void publish(long records, List<CheckpointStats> checkpoints) {
+        nanos += 500_000_000L;
+        snapshots.set(new JobSnapshot(nanos, JobStatus.RUNNING, 0,
+                List.of(subtask("src", 0, 0, records, 200, 700, 100)), List.of(), checkpoints, List.of(), List.of(),
+                -1, false, 1.0));
+    }
+
+    private static CheckpointStats stats(long id, CheckpointStatus status, boolean unaligned, long trigger) {
+        return new CheckpointStats(id, status, false, trigger, trigger + 40, 1, 1, 40, 2, 5, 20, 10, 1000, 4000, 0,
+                512, unaligned, null, List.of());
+    }
+
+    @Test
+    void everySnapshotAddsAPointPerSeries_andTheMostBackpressuredOperatorIsShown() {
+        publish(0, List.of());
+        now.addAndGet(500);
+        publish(500, List.of());
+        assertThat(charts.pointCount(ChartKind.BACKPRESSURE)).isEqualTo(6);
+        assertThat(charts.pointCount(ChartKind.THROUGHPUT)).as("a rate needs two samples").isEqualTo(1);
+        assertThat(charts.shownOperatorProperty().get()).isEqualTo("src");
+        assertThat(charts.csv(ChartKind.THROUGHPUT)).contains("throughput,src," + now.get() + ",");
+    }
+
+    @Test
+    void twoSnapshotsInTheSameMillisecond_addOnePoint() {
+        publish(0, List.of());
+        publish(100, List.of());
+        assertThat(charts.pointCount(ChartKind.BACKPRESSURE)).isEqualTo(3);
+    }
+
+    @Test
+    void pointsOlderThanTheWindow_rollOff() {
+        publish(0, List.of());
+        now.addAndGet(11_000);
+        publish(10, List.of());
+        assertThat(charts.pointCount(ChartKind.BACKPRESSURE)).isEqualTo(3);
+    }
+
+    @Test
+    void finishedCheckpointsArePlottedOnce_markedAlignedUnalignedOrFailed() {
+        publish(0, List.of(stats(1, CheckpointStatus.IN_PROGRESS, false, 100)));
+        assertThat(charts.pointCount(ChartKind.DURATION)).as("in progress: not yet").isZero();
+        now.addAndGet(100);
+        publish(1, List.of(stats(1, CheckpointStatus.COMPLETED, false, 100),
+                stats(2, CheckpointStatus.COMPLETED, true, 200), stats(3, CheckpointStatus.FAILED, false, 300)));
+        now.addAndGet(100);
+        publish(2, List.of(stats(1, CheckpointStatus.COMPLETED, false, 100),
+                stats(2, CheckpointStatus.COMPLETED, true, 200), stats(3, CheckpointStatus.FAILED, false, 300)));
+        assertThat(charts.pointCount(ChartKind.DURATION)).isEqualTo(3);
+        assertThat(charts.pointCount(ChartKind.SIZE)).isEqualTo(3);
+        String csv = charts.csv(ChartKind.DURATION);
+        assertThat(csv).contains("#1,end to end (aligned),40", "#2 U,end to end (unaligned),40",
+                "#3 \u2717,failed,40", "#1,alignment,20", "#1,async,5");
+        assertThat(charts.csv(ChartKind.SIZE)).contains("#2 U,persisted in-flight,512");
+    }
+
+    @Test
+    void eventsAreMarkedOnTheTimeCharts_andOnTheNextCheckpoint() {
+        events.add(new JobEvent(150, JobEvent.Kind.SAVEPOINT, "savepoint 2"));
+        events.add(new JobEvent(160, JobEvent.Kind.SETTINGS, "interval 2s -> 1s"));
+        assertThat(charts.markerLabels(ChartKind.BACKPRESSURE)).containsExactly("savepoint", "settings");
+        assertThat(charts.markerLabels(ChartKind.THROUGHPUT)).containsExactly("savepoint", "settings");
+        publish(0, List.of(stats(1, CheckpointStatus.COMPLETED, false, 100),
+                stats(4, CheckpointStatus.COMPLETED, false, 400)));
+        assertThat(charts.markerLabels(ChartKind.DURATION)).containsExactly("savepoint, settings");
+        assertThat(charts.markerLabels(ChartKind.SIZE)).containsExactly("savepoint, settings");
+    }
+}

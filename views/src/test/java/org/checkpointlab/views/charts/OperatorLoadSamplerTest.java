@@ -1,0 +1,60 @@
+package org.checkpointlab.views.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.List;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.junit.jupiter.api.Test;
+
+class OperatorLoadSamplerTest {
+
+    static SubtaskSnapshot subtask(String op, int index, long in, long out, double busy, double back, double idle) {
+        return new SubtaskSnapshot(op + " task", List.of(op), index, 2, null, null, in, out, busy, back, idle, 0, 0,
+                0, false, 0, -1);
+    }
+
+    static JobSnapshot snapshot(long nanos, int attempt, SubtaskSnapshot... subtasks) {
+        return new JobSnapshot(nanos, JobStatus.RUNNING, attempt, List.of(subtasks), List.of(), List.of(), List.of(),
+                List.of(), -1, false, 1.0);
+    }
+
+    @Test
+    void loadIsTheMaximumOverSubtasks_andThroughputTheGrowthPerSecond() {
+        OperatorLoadSampler sampler = new OperatorLoadSampler();
+        List<OperatorLoad> first = sampler.sample(snapshot(1_000_000_000L, 0,
+                subtask("src", 0, 0, 100, 100, 800, 100), subtask("src", 1, 0, 100, 300, 200, 500),
+                subtask("sink", 0, 50, 0, 900, 0, 100)));
+        assertThat(first).extracting(OperatorLoad::operatorId).containsExactly("src", "sink");
+        assertThat(first.get(0).backPressured()).isEqualTo(800);
+        assertThat(first.get(0).busy()).isEqualTo(300);
+        assertThat(first.get(0).idle()).isEqualTo(500);
+        assertThat(first.get(0).recordsPerSecond()).as("no rate before a second sample").isNaN();
+
+        List<OperatorLoad> second = sampler.sample(snapshot(1_500_000_000L, 0,
+                subtask("src", 0, 0, 300, 0, 0, 0), subtask("src", 1, 0, 400, 0, 0, 0),
+                subtask("sink", 0, 150, 0, 0, 0, 0)));
+        assertThat(second.get(0).recordsPerSecond()).as("sources: records out").isCloseTo(1000, offset(1e-6));
+        assertThat(second.get(1).recordsPerSecond()).as("others: records in").isCloseTo(200, offset(1e-6));
+    }
+
+    @Test
+    void afterARestart_countersStartOver_andTheRateIsUnknownInsteadOfNegative() {
+        OperatorLoadSampler sampler = new OperatorLoadSampler();
+        sampler.sample(snapshot(1_000_000_000L, 0, subtask("src", 0, 0, 1000, 0, 0, 0)));
+        List<OperatorLoad> restarted = sampler.sample(snapshot(2_000_000_000L, 1, subtask("src", 0, 0, 10, 0, 0, 0)));
+        assertThat(restarted.get(0).recordsPerSecond()).isNaN();
+        List<OperatorLoad> next = sampler.sample(snapshot(3_000_000_000L, 1, subtask("src", 0, 0, 110, 0, 0, 0)));
+        assertThat(next.get(0).recordsPerSecond()).isCloseTo(100, offset(1e-6));
+    }
+
+    @Test
+    void backpressureLevels_followFlinksBands() {
+        assertThat(OperatorLoad.level(50)).isEqualTo("OK");
+        assertThat(OperatorLoad.level(100)).isEqualTo("LOW");
+        assertThat(OperatorLoad.level(499)).isEqualTo("LOW");
+        assertThat(OperatorLoad.level(500)).isEqualTo("HIGH");
+    }
+}
