@@ -30,9 +30,10 @@ import org.checkpointlab.views.graph.PipelineGraphView;
  * persisted by an unaligned checkpoint are magenta. Edges with more than {@link ChannelAggregation#MAX_SINGLE_ROWS}
  * channels show one summary row per receiver until clicked. Chained edges say so.
  *
- * <p>A canvas rather than nodes: hundreds of small shapes change every frame, which a canvas redraws in one pass.
- * Drawing happens in {@link #render()}, once per frame; the panels' places are kept for hit testing
- * ({@link #hit(double, double)}) in graph coordinates.
+ * <p>Canvases rather than nodes: hundreds of small shapes change every frame, which a canvas redraws in one pass;
+ * one small canvas per panel, so that only panels whose content changed are repainted. Drawing happens in
+ * {@link #render()}, once per frame; the panels' places are kept for hit testing ({@link #hit(double, double)}) in
+ * graph coordinates.
  */
 public final class ChannelOverlay extends Pane {
     /** Width of a channel panel in graph pixels. */
@@ -49,7 +50,7 @@ public final class ChannelOverlay extends Pane {
     static final double BELOW_LABEL = 13;
 
     /** Where a panel and its rows are, in graph coordinates, after the last render. */
-    public record PanelPlace(GraphEdge edge, Bounds bounds, boolean aggregatable, boolean header,
+    public record PanelPlace(GraphEdge edge, Bounds bounds, boolean aggregatable, boolean header, boolean chained,
                              List<RowPlace> rows) {
     }
 
@@ -63,7 +64,7 @@ public final class ChannelOverlay extends Pane {
 
     private final PipelineGraphView graphView;
     private final LiveJobViewModel live;
-    private final Canvas canvas = new Canvas();
+    private final java.util.Map<GraphEdge, PanelCanvas> panels = new java.util.HashMap<>();
     private final Font small = Font.font("System", FontWeight.NORMAL, 10.5);
     private final Font smallBold = Font.font("System", FontWeight.BOLD, 10.5);
     private final List<PanelPlace> places = new ArrayList<>();
@@ -73,9 +74,6 @@ public final class ChannelOverlay extends Pane {
         this.live = live;
         setMouseTransparent(true);
         setPickOnBounds(false);
-        getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
     }
 
     /** Panels drawn by the last render. */
@@ -95,47 +93,108 @@ public final class ChannelOverlay extends Pane {
         return Optional.empty();
     }
 
-    /** Redraws every panel from the live view model's last frame. */
+    /**
+     * Shows every panel from the live view model's last frame. Each panel has its own small canvas, placed in
+     * canvas coordinates at device resolution, and is redrawn only when what it shows changed: the renderer then
+     * repaints just those panels instead of the whole graph area (which matters with software rendering while
+     * the engine keeps every core busy). Panels outside the view are hidden.
+     */
     public void render() {
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         places.clear();
         if (live.snapshot() == null) {
+            panels.values().forEach(p -> p.canvas.setVisible(false));
             return;
         }
-        double zoom = graphView.zoomProperty().get();
-        gc.setTransform(zoom, 0, 0, zoom, graphView.panX(), graphView.panY());
-        Bounds visible = new BoundingBox(-graphView.panX() / zoom, -graphView.panY() / zoom,
-                canvas.getWidth() / zoom, canvas.getHeight() / zoom);
-        gc.setTextBaseline(VPos.CENTER);
         List<GraphEdge> edges = new ArrayList<>(graphView.viewModel().edges());
         edges.sort(java.util.Comparator.comparingDouble(e -> anchor(e)[1]));
         for (GraphEdge edge : edges) {
-            place(gc, edge);
+            place(edge);
         }
+        panels.keySet().retainAll(edges);
+        getChildren().retainAll(panels.values().stream().map(p -> p.canvas).toList());
+        double zoom = graphView.zoomProperty().get();
+        double viewWidth = getWidth();
+        double viewHeight = getHeight();
+        java.util.Set<GraphEdge> shown = new java.util.HashSet<>();
         for (PanelPlace place : places) {
-            if (place.bounds().intersects(visible)) {
+            shown.add(place.edge());
+            PanelCanvas panel = panels.computeIfAbsent(place.edge(), e -> {
+                PanelCanvas created = new PanelCanvas();
+                getChildren().add(created.canvas);
+                return created;
+            });
+            Bounds b = place.bounds();
+            double x = graphView.panX() + zoom * b.getMinX() - 1;
+            double y = graphView.panY() + zoom * b.getMinY() - 1;
+            double w = Math.ceil(zoom * b.getWidth()) + 2;
+            double h = Math.ceil(zoom * b.getHeight()) + 2;
+            boolean visible = x < viewWidth && y < viewHeight && x + w > 0 && y + h > 0;
+            panel.canvas.setVisible(visible);
+            if (!visible) {
+                continue;
+            }
+            panel.canvas.relocate(Math.floor(x), Math.floor(y));
+            Object look = List.of(lookOf(place), zoom, b.getWidth(), b.getHeight());
+            if (panel.canvas.getWidth() != w || panel.canvas.getHeight() != h || !look.equals(panel.look)) {
+                panel.canvas.setWidth(w);
+                panel.canvas.setHeight(h);
+                panel.look = look;
+                GraphicsContext gc = panel.canvas.getGraphicsContext2D();
+                gc.setTransform(1, 0, 0, 1, 0, 0);
+                gc.clearRect(0, 0, w, h);
+                gc.setTransform(zoom, 0, 0, zoom, 1 - zoom * b.getMinX() + (x - Math.floor(x)),
+                        1 - zoom * b.getMinY() + (y - Math.floor(y)));
+                gc.setTextBaseline(VPos.CENTER);
                 drawPanel(gc, place);
             }
         }
+        panels.forEach((edge, panel) -> {
+            if (!shown.contains(edge)) {
+                panel.canvas.setVisible(false);
+            }
+        });
+    }
+
+    /** One panel's canvas and what it last drew. */
+    private static final class PanelCanvas {
+        final Canvas canvas = new Canvas();
+        Object look;
+    }
+
+    /**
+     * What a panel shows, for deciding whether to redraw it: its rows without the ever-growing sent counters, its
+     * header, and whether the edge is chained.
+     */
+    private Object lookOf(PanelPlace place) {
+        List<Object> look = new ArrayList<>();
+        look.add(place.header());
+        look.add(place.chained());
+        look.add(live.expanded(place.edge().from().id(), place.edge().to().id()));
+        for (RowPlace row : place.rows()) {
+            if (row.row() instanceof ChannelRow.Single single) {
+                ChannelSnapshot c = single.channel();
+                look.add(List.of(c.fromSubtask(), c.toSubtask(), c.elements(), c.partialRecords(), c.blocked(),
+                        c.capacity(), c.queuedBuffers()));
+            } else {
+                look.add(row.row());
+            }
+        }
+        return look;
     }
 
     /**
      * Works out where an edge's panel goes: centred below the edge's label, pushed down below any panel placed
      * before it that it would overlap (edges converging on one card have their labels close together).
      */
-    private void place(GraphicsContext gc, GraphEdge edge) {
+    private void place(GraphEdge edge) {
         String from = edge.from().id();
         String to = edge.to().id();
         double[] anchor = anchor(edge);
         double x0 = anchor[0] - PANEL_WIDTH / 2;
         double top = anchor[1] + BELOW_LABEL;
         if (live.chained(from, to)) {
-            gc.setFont(small);
-            gc.setFill(LivePalette.TEXT);
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.fillText("chained: same thread, no buffers", anchor[0], top + 4);
+            places.add(new PanelPlace(edge, new BoundingBox(x0, top - 4, PANEL_WIDTH, 16), false, false, true,
+                    List.of()));
             return;
         }
         List<ChannelSnapshot> channels = live.channels(from, to);
@@ -164,7 +223,7 @@ public final class ChannelOverlay extends Pane {
             rowPlaces.add(new RowPlace(new BoundingBox(x0, y, PANEL_WIDTH, ROW_HEIGHT), row));
             y += ROW_HEIGHT + ROW_GAP;
         }
-        places.add(new PanelPlace(edge, panel, aggregatable, hasHeader, rowPlaces));
+        places.add(new PanelPlace(edge, panel, aggregatable, hasHeader, false, rowPlaces));
     }
 
     private void drawPanel(GraphicsContext gc, PanelPlace place) {
@@ -178,6 +237,13 @@ public final class ChannelOverlay extends Pane {
         boolean aggregatable = place.aggregatable();
         List<ChannelSnapshot> channels = live.channels(from, to);
         List<RowPlace> rowPlaces = place.rows();
+        if (place.chained()) {
+            gc.setFont(small);
+            gc.setFill(LivePalette.TEXT);
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText("chained: same thread, no buffers", x0 + PANEL_WIDTH / 2, top + height / 2);
+            return;
+        }
         gc.setFill(LivePalette.PANEL);
         gc.fillRoundRect(x0, top, PANEL_WIDTH, height, 8, 8);
         gc.setStroke(LivePalette.PANEL_BORDER);

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Frame times measured by the app: for each frame, the time its work took (polling the engine and updating the
- * view) and the time since the previous frame started. Keeps the most recent {@link #CAPACITY} frames and reports
+ * view), the FX thread's CPU time for that work, and the time since the previous frame started. Keeps the most recent {@link #CAPACITY} frames and reports
  * nearest-rank percentiles in milliseconds. FX thread only.
  */
 public final class FrameStats {
@@ -14,12 +14,23 @@ public final class FrameStats {
 
     private final long[] workNanos = new long[CAPACITY];
     private final long[] intervalNanos = new long[CAPACITY];
+    private final long[] cpuNanos = new long[CAPACITY];
     private int frames;
     private int intervals;
     private long lastStartNanos = -1;
 
-    /** Records one frame that started at {@code startNanos} and whose work took {@code workNanos}. */
+    /** Records one frame that started at {@code startNanos} and whose work took {@code work} ns of wall time. */
     public void record(long startNanos, long work) {
+        record(startNanos, work, work);
+    }
+
+    /**
+     * Records one frame: started at {@code startNanos}, its work took {@code work} ns of wall time and {@code cpu}
+     * ns of the FX thread's CPU time. The two differ when other threads keep the cores busy: then the frame
+     * waits for a core, not for its own work.
+     */
+    public void record(long startNanos, long work, long cpu) {
+        cpuNanos[frames % CAPACITY] = cpu;
         workNanos[frames++ % CAPACITY] = work;
         if (lastStartNanos >= 0) {
             intervalNanos[intervals++ % CAPACITY] = startNanos - lastStartNanos;
@@ -36,6 +47,11 @@ public final class FrameStats {
         return percentile(workNanos, Math.min(frames, CAPACITY), p);
     }
 
+    /** The p-th percentile of the FX thread's CPU time per frame in ms, or 0 without frames. */
+    public double cpuPercentile(double p) {
+        return percentile(cpuNanos, Math.min(frames, CAPACITY), p);
+    }
+
     /** The p-th percentile of the time between frame starts in ms, or 0 with fewer than two frames. */
     public double intervalPercentile(double p) {
         return percentile(intervalNanos, Math.min(intervals, CAPACITY), p);
@@ -44,8 +60,11 @@ public final class FrameStats {
     /** The report printed by {@code --frame-report}, one line for work and one for the interval. */
     public String report() {
         return String.format(Locale.ROOT,
-                "frames: %d%nframe work ms: p50 %.2f p95 %.2f p99 %.2f%nframe interval ms: p50 %.2f p95 %.2f p99 %.2f",
+                "frames: %d%nframe work ms: p50 %.2f p95 %.2f p99 %.2f%n"
+                        + "frame work cpu ms (FX thread): p50 %.2f p95 %.2f p99 %.2f%n"
+                        + "frame interval ms: p50 %.2f p95 %.2f p99 %.2f",
                 frames, workPercentile(50), workPercentile(95), workPercentile(99),
+                cpuPercentile(50), cpuPercentile(95), cpuPercentile(99),
                 intervalPercentile(50), intervalPercentile(95), intervalPercentile(99));
     }
 

@@ -11,6 +11,7 @@ public final class LiveFrameLoop extends AnimationTimer {
     private final LiveJobViewModel live;
     private final LiveGraph graph;
     private final FrameStats stats = new FrameStats();
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public LiveFrameLoop(LiveJobViewModel live, LiveGraph graph) {
         this.live = live;
@@ -24,8 +25,9 @@ public final class LiveFrameLoop extends AnimationTimer {
     @Override
     public void handle(long now) {
         long start = System.nanoTime();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
         live.refresh(start);
         graph.render();
-        stats.record(start, System.nanoTime() - start);
+        stats.record(start, System.nanoTime() - start, cpu.getCurrentThreadCpuTime() - cpuStart);
     }
 }
