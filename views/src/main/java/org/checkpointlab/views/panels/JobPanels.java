@@ -85,13 +85,21 @@ public final class JobPanels {
 
     /** Adds the three tabs to {@code tabs} and the job commands to {@code jobMenu}; starts polling. */
     public void install(TabPane tabs, Menu jobMenu) {
-        Tab chartsTab = tab("Charts", new ChartsView(charts).root());
+        // The chart viewers are built when the tab is first shown: the window opens faster, and data is collected
+        // from the start anyway.
+        Tab chartsTab = tab("Charts", new javafx.scene.layout.StackPane());
         tabs.getTabs().addAll(
                 tab("Checkpoints", new CheckpointsView(checkpoints).root()),
                 chartsTab,
                 tab("Settings", new SettingsView(settings, session).root()));
-        charts.setDrawing(chartsTab.isSelected());
-        chartsTab.selectedProperty().addListener((obs, o, selected) -> charts.setDrawing(selected));
+        charts.setDrawing(false);
+        chartsTab.selectedProperty().addListener((obs, o, selected) -> {
+            if (selected && chartsTab.getContent() instanceof javafx.scene.layout.StackPane placeholder
+                    && placeholder.getChildren().isEmpty()) {
+                chartsTab.setContent(new ChartsView(charts).root());
+            }
+            charts.setDrawing(selected);
+        });
         tabs.sceneProperty().addListener((obs, o, scene) -> owner = scene == null ? null : scene.getWindow());
         var noRunningJob = Bindings.createBooleanBinding(() -> session.job() == null
                 || session.job().status().isTerminal(), session.jobProperty(), session.snapshotProperty());
