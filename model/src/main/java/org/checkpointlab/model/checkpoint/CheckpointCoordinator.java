@@ -35,7 +35,7 @@ public final class CheckpointCoordinator {
     private long nextId = 1;
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private final Deque<CompletedCheckpoint> retained = new ArrayDeque<>();
-    private final Map<Long, CheckpointStats> stats = new TreeMap<>();
+    private final TreeMap<Long, CheckpointStats> stats = new TreeMap<>();
     private final Deque<Request> requests = new ArrayDeque<>();
     private long lastTriggerMillis = Long.MIN_VALUE / 2;
     private long lastEndMillis = Long.MIN_VALUE / 2;
@@ -353,6 +353,24 @@ public final class CheckpointCoordinator {
         schedulePeriodic();
     }
 
+    /** Checkpoints kept in {@link #history()}, newest; the totals ({@link #completedCount()}) count them all. */
+    public static final int HISTORY_LIMIT = 500;
+
+    private final java.util.concurrent.atomic.AtomicInteger completedTotal =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger failedTotal =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Checkpoints and savepoints completed since the job started. */
+    public int completedCount() {
+        return completedTotal.get();
+    }
+
+    /** Checkpoints and savepoints failed since the job started. */
+    public int failedCount() {
+        return failedTotal.get();
+    }
+
     private CheckpointStats publishStats(Pending p, CheckpointStatus status, String failure) {
         long endToEnd = 0, sync = 0, async = 0, alignment = 0, startDelay = 0;
         long size = 0, full = 0, processed = 0, persisted = 0;
@@ -377,6 +395,14 @@ public final class CheckpointCoordinator {
                 p.latestAck, p.subtaskStats.size(), total, endToEnd, sync, async, alignment, startDelay, size, full,
                 processed, persisted, unaligned, failure, p.subtaskStats);
         stats.put(p.id, s);
+        if (status == CheckpointStatus.COMPLETED) {
+            completedTotal.incrementAndGet();
+        } else if (status == CheckpointStatus.FAILED) {
+            failedTotal.incrementAndGet();
+        }
+        while (stats.size() > HISTORY_LIMIT) {
+            stats.remove(stats.keySet().iterator().next());
+        }
         history.set(List.copyOf(stats.values()));
         return s;
     }

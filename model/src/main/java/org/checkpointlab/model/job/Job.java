@@ -459,8 +459,8 @@ public final class Job implements AutoCloseable {
         long end = endNanos == 0 ? System.nanoTime() : endNanos;
         long millis = Math.max(1, (end - startNanos) / 1_000_000);
         List<CheckpointStats> history = coordinator.history();
-        int completed = (int) history.stream().filter(s -> s.status() == CheckpointStatus.COMPLETED).count();
-        int failed = (int) history.stream().filter(s -> s.status() == CheckpointStatus.FAILED).count();
+        int completed = coordinator.completedCount();
+        int failed = coordinator.failedCount();
         List<SinkSummary> sinks = new ArrayList<>();
         for (Map.Entry<String, SinkOutput> e : sinkStore.outputs().entrySet()) {
             String kind = pipeline.operator(e.getKey()).map(OperatorSpec::kind).orElse("sink");

@@ -64,7 +64,8 @@ public final class Task implements BarrierActions {
     // ---- task-thread state --------------------------------------------------------------------------------------
     private final ConcurrentLinkedQueue<Mail> mailbox = new ConcurrentLinkedQueue<>();
     private StreamOperator[] operators;
-    private OperatorCounters[] counters;
+    /** Published once, complete, in setUp; read by observers (volatile) and, per record, by this thread. */
+    private volatile OperatorCounters[] counters;
     private KeyedStateBackend[] keyedBackends;
     private OperatorStateBackend[] operatorBackends;
     private SourceOperator source;
@@ -316,12 +317,14 @@ public final class Task implements BarrierActions {
     private void setUp() throws Exception {
         int n = chain.size();
         operators = new StreamOperator[n];
-        counters = new OperatorCounters[n];
         keyedBackends = new KeyedStateBackend[n];
         operatorBackends = new OperatorStateBackend[n];
+        // Filled before it is published: observers read the counters array from other threads.
+        OperatorCounters[] c = new OperatorCounters[n];
         for (int i = 0; i < n; i++) {
-            counters[i] = new OperatorCounters(chain.get(i).id());
+            c[i] = new OperatorCounters(chain.get(i).id());
         }
+        counters = c;
         // Step (1): create the state backends and restore them.
         for (int i = 0; i < n; i++) {
             ChainedOperator op = chain.get(i);
