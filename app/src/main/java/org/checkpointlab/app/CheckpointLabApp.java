@@ -23,8 +23,8 @@ import org.checkpointlab.views.live.LiveJobViewModel;
  * {@code --frame-report} prints frame-time percentiles and the engine's throughput on stdout when it closes.
  */
 public final class CheckpointLabApp extends Application {
-    static final double WIDTH = 1400;
-    static final double HEIGHT = 900;
+    static final double WIDTH = 1580;
+    static final double HEIGHT = 960;
 
     private MainView view;
     private LaunchOptions options;
@@ -43,7 +43,9 @@ public final class CheckpointLabApp extends Application {
         MainViewModel viewModel = new MainViewModel(PipelineFiles::load, SampleCatalog.fromSystemProperties(),
                 new PipelineGraphViewModel(), LiveJobViewModel.forApp());
         view = MainView.load(viewModel);
-        stage.setScene(new Scene(view.root(), WIDTH, HEIGHT));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),
+                Math.min(HEIGHT, screen.getHeight())));
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setMinWidth(640);
         stage.setMinHeight(420);

@@ -205,6 +205,9 @@ public final class CheckpointCoordinator {
                     discard(retained.pollFirst());
                 }
             }
+            java.util.Set<Long> kept = new java.util.HashSet<>();
+            retained.forEach(c -> kept.add(c.id()));
+            context.storageSettled(kept);
         });
     }
 

@@ -27,6 +27,13 @@ public interface CoordinatorContext {
     default void checkpointCompleted(CompletedCheckpoint checkpoint) {
     }
 
+    /**
+     * The job ended and retention was applied: only the checkpoints {@code kept} remain; storage of any other
+     * checkpoint (failed, aborted, or still in progress when the job ended) may go.
+     */
+    default void storageSettled(java.util.Set<Long> kept) {
+    }
+
     /** A retained checkpoint was subsumed or the job ended without retaining it: its storage may go. */
     default void checkpointDiscarded(CompletedCheckpoint checkpoint) {
     }

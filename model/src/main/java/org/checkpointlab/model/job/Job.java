@@ -776,6 +776,35 @@ public final class Job implements AutoCloseable {
         }
 
         @Override
+        public void storageSettled(Set<Long> kept) {
+            Path dir = coordinator.options().directory();
+            if (dir == null) {
+                return;
+            }
+            checkpointFiles.execute(() -> {
+                try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+                    for (Path entry : entries.toList()) {
+                        String name = entry.getFileName().toString();
+                        boolean stale = name.startsWith("chk-") && !kept.contains(parseId(name.substring(4)));
+                        if (stale || name.equals("shared") && kept.isEmpty()) {
+                            deleteRecursively(entry);
+                        }
+                    }
+                } catch (java.io.IOException ignored) {
+                    // nothing to clean up
+                }
+            });
+        }
+
+        private long parseId(String id) {
+            try {
+                return Long.parseLong(id);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        @Override
         public void checkpointDiscarded(CompletedCheckpoint checkpoint) {
             Path dir = coordinator.options().directory();
             if (dir != null) {

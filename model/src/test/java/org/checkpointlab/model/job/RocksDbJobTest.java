@@ -47,14 +47,17 @@ class RocksDbJobTest {
                         CheckpointStatus.COMPLETED);
                 stats.add(s);
             }
+            // While the job runs: incremental checkpoints keep their SST files in the shared directory (it is
+            // cleaned up when the job ends without retained checkpoints).
+            try (Stream<Path> shared = Files.list(checkpoints.resolve("shared"))) {
+                assertThat(shared.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".sst"));
+            }
         }
+        assertThat(checkpoints.resolve("shared")).doesNotExist();
         assertThat(stats.get(0).checkpointedSize()).isPositive();
         for (CheckpointStats s : stats.subList(1, stats.size())) {
             assertThat(s.checkpointedSize()).as("checkpoint %d uploads only the new SST files", s.id())
                     .isPositive().isLessThan(s.fullSize());
-        }
-        try (Stream<Path> shared = Files.list(checkpoints.resolve("shared"))) {
-            assertThat(shared.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".sst"));
         }
     }
 }

@@ -103,9 +103,7 @@ public final class JobPanels {
         tabs.sceneProperty().addListener((obs, o, scene) -> owner = scene == null ? null : scene.getWindow());
         var noRunningJob = Bindings.createBooleanBinding(() -> session.job() == null
                 || session.job().status().isTerminal(), session.jobProperty(), session.snapshotProperty());
-        MenuItem run = item("_Run pipeline", "Shortcut+R", this::runOpenPipeline);
-        MenuItem cancel = item("_Cancel job", null, session::cancel);
-        cancel.disableProperty().bind(noRunningJob);
+        // Run, pause, stop and checkpoint are the live graph's items of the same menu; these follow them.
         MenuItem savepoint = item("Trigger _savepoint", "Shortcut+Shift+S",
                 () -> session.triggerSavepoint(r -> { }, this::showProblems));
         savepoint.disableProperty().bind(noRunningJob.or(session.busyProperty()));
@@ -115,7 +113,7 @@ public final class JobPanels {
         MenuItem folder = item("Savepoint _folder\u2026", null, this::chooseSavepointFolder);
         MenuItem restore = item("R_estore from savepoint\u2026", null, this::openRestoreDialog);
         restore.disableProperty().bind(session.jobProperty().isNull().or(session.busyProperty()));
-        jobMenu.getItems().addAll(run, cancel, new SeparatorMenuItem(), savepoint, stop, folder,
+        jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, folder,
                 new SeparatorMenuItem(), restore);
         session.startPolling(POLLS_PER_SECOND);
     }
