@@ -33,6 +33,8 @@ final class BarrierHandler {
     private CheckpointBarrier current;
     /** Barriers of checkpoints up to this id are stale (completed, declined or aborted here). */
     private long lastHandledId = -1;
+    /** Trigger to the first barrier's arrival, for the checkpoint being collected. */
+    private long startDelayNanos;
 
     BarrierHandler(int channels, BarrierActions actions) {
         this.channels = channels;
@@ -74,19 +76,17 @@ final class BarrierHandler {
         long startDelay = Math.max(0, now - barrier.triggerNanos());
         if (barrier.unaligned()) {
             actions.snapshot(barrier, true, 0, startDelay);
-            state = new CollectingUnaligned(barrier.checkpointId(), now, count(), openChannels());
+            state = new CollectingUnaligned(barrier.checkpointId(), now, count(), channels);
             persistOthers(barrier.checkpointId());
         } else if (barrier.mode() == CheckpointingMode.AT_LEAST_ONCE) {
-            state = new CollectingAtLeastOnce(barrier.checkpointId(), now, count(), openChannels());
+            state = new CollectingAtLeastOnce(barrier.checkpointId(), now, count(), channels);
         } else {
             actions.blockChannel(channel);
-            state = new CollectingAligned(barrier.checkpointId(), now, count(), openChannels());
+            state = new CollectingAligned(barrier.checkpointId(), now, count(), channels);
         }
         this.startDelayNanos = startDelay;
         completeIfAllReceived(now);
     }
-
-    private long startDelayNanos;
 
     private void laterBarrier(int channel, CheckpointBarrier barrier, long now) {
         if (received.get(channel)) {
@@ -101,12 +101,12 @@ final class BarrierHandler {
                 return;
             }
             actions.blockChannel(channel);
-            state = new CollectingAligned(a.checkpointId(), a.firstBarrierNanos(), count(), openChannels());
+            state = new CollectingAligned(a.checkpointId(), a.firstBarrierNanos(), count(), channels);
         } else if (s instanceof CollectingUnaligned u) {
             actions.stopPersisting(channel, u.checkpointId());
-            state = new CollectingUnaligned(u.checkpointId(), u.firstBarrierNanos(), count(), openChannels());
+            state = new CollectingUnaligned(u.checkpointId(), u.firstBarrierNanos(), count(), channels);
         } else if (s instanceof CollectingAtLeastOnce l) {
-            state = new CollectingAtLeastOnce(l.checkpointId(), l.firstBarrierNanos(), count(), openChannels());
+            state = new CollectingAtLeastOnce(l.checkpointId(), l.firstBarrierNanos(), count(), channels);
         }
         completeIfAllReceived(now);
     }
@@ -131,7 +131,7 @@ final class BarrierHandler {
         current = current.asUnaligned();
         actions.snapshot(current, true, now - aligned.firstBarrierNanos(), startDelayNanos);
         actions.unblockAllChannels();
-        state = new CollectingUnaligned(aligned.checkpointId(), aligned.firstBarrierNanos(), count(), openChannels());
+        state = new CollectingUnaligned(aligned.checkpointId(), aligned.firstBarrierNanos(), count(), channels);
         persistOthers(aligned.checkpointId());
         completeIfAllReceived(now);
     }
@@ -219,9 +219,5 @@ final class BarrierHandler {
         BitSet all = (BitSet) received.clone();
         all.or(finished);
         return all.cardinality();
-    }
-
-    private int openChannels() {
-        return channels;
     }
 }

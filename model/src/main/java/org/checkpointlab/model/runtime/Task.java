@@ -660,7 +660,7 @@ public final class Task implements BarrierActions {
 
     private void releaseResources() {
         for (PendingSnapshot p : pending.values()) {
-            p.release();
+            p.abort();
         }
         pending.clear();
         if (keyedBackends != null) {
@@ -989,10 +989,6 @@ public final class Task implements BarrierActions {
                     persisting[c] = null;
                 }
             }
-        }
-
-        void release() {
-            abort();
         }
     }
 
