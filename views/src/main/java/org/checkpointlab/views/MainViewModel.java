@@ -1,7 +1,9 @@
 package org.checkpointlab.views;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -11,6 +13,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.editor.model.CommandStack;
+import org.checkpointlab.views.editor.model.EditablePipeline;
+import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
 
@@ -31,6 +36,7 @@ public final class MainViewModel {
     private final SampleCatalog samples;
     private final PipelineGraphViewModel graph;
     private final LiveJobViewModel live;
+    private final CommandStack edits = new CommandStack(EditablePipeline.empty("untitled"));
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<LoadFailure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
@@ -58,6 +64,14 @@ public final class MainViewModel {
     /** The job of the open pipeline: run, pause, slow motion, checkpoints, failures, and what the view draws. */
     public LiveJobViewModel live() {
         return live;
+    }
+
+    /**
+     * The pipeline as the editor holds it, with undo/redo and unsaved-changes tracking: reset (and counted as
+     * saved) whenever a file opens, with each card where the graph's layout put it.
+     */
+    public CommandStack edits() {
+        return edits;
     }
 
     /** The open pipeline, or {@code null}. */
@@ -120,6 +134,7 @@ public final class MainViewModel {
             fail(pipelineFile, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return false;
         }
+        edits.reset(EditablePipeline.of(spec, graphPositions()));
         file.set(pipelineFile);
         failure.set(null);
         title.set(spec.name() + " \u2013 " + APP_TITLE);
@@ -149,6 +164,12 @@ public final class MainViewModel {
         LoadFailure failed = new LoadFailure(pipelineFile, problems);
         failure.set(failed);
         status.set(failed.summary());
+    }
+
+    private Map<String, Position> graphPositions() {
+        Map<String, Position> positions = new HashMap<>();
+        graph.nodes().forEach(node -> positions.put(node.id(), new Position(node.x(), node.y())));
+        return positions;
     }
 
     private static String count(int n, String noun) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.graph.GraphEdge;
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
@@ -67,6 +68,18 @@ class MainViewModelTest {
 
         assertThat(viewModel.titleProperty().get()).isEqualTo("Word count \u2013 Checkpoint Lab");
         assertThat(viewModel.statusProperty().get()).isEqualTo("Opened word-count.json: 4 operators, 3 edges");
+    }
+
+    @Test
+    void open_resetsTheEditsToTheFileWithTheLayoutPositionsAndCountsThemSaved() throws IOException {
+        viewModel.open(file("word-count.json", TestPipelines.wordCount()));
+
+        assertThat(viewModel.edits().current().spec()).isEqualTo(viewModel.pipeline());
+        assertThat(viewModel.edits().hasUnsavedChanges()).isFalse();
+        assertThat(viewModel.edits().canUndo()).isFalse();
+        OperatorNode count = viewModel.graph().node("count").orElseThrow();
+        assertThat(viewModel.edits().current().positionOf("count"))
+                .isEqualTo(new Position(count.x(), count.y()));
     }
 
     @Test
