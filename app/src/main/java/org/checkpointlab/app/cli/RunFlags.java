@@ -127,6 +127,11 @@ final class RunFlags {
             description = "Flush a partly filled output buffer after this long (default 100ms).")
     Duration bufferTimeout;
 
+    @Option(names = "--low-priority",
+            description = "Run subtask threads at the lowest OS priority, as the desktop app does, so that other "
+                    + "programs stay responsive.")
+    boolean lowPriority;
+
     @Option(names = "--no-chaining", description = "Do not chain forward edges into one task.")
     boolean noChaining;
 
@@ -234,7 +239,7 @@ final class RunFlags {
         }
         return new RuntimeOptions(bufferSize != null ? bufferSize : defaults.bufferSize(),
                 buffersPerChannel != null ? buffersPerChannel : defaults.buffersPerChannel(),
-                bufferTimeout != null ? bufferTimeout : defaults.bufferTimeout());
+                bufferTimeout != null ? bufferTimeout : defaults.bufferTimeout(), lowPriority);
     }
 
     private CheckpointOptions checkpointOptions(Path file, PipelineSpec pipeline, List<String> problems)

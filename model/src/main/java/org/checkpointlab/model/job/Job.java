@@ -131,8 +131,7 @@ public final class Job implements AutoCloseable {
         this.backends = config.backend() == StateBackendKind.ROCKSDB
                 ? RocksDbStateBackendFactory.forJob(config.incremental(), options.directory())
                 : new HeapStateBackendFactory();
-        this.runtime = new RuntimeSettings(new Operators(), config.runtimeOptions().bufferTimeout().toNanos(),
-                options.periodic());
+        this.runtime = new RuntimeSettings(new Operators(), config.runtimeOptions(), options.periodic());
         this.coordinator = new CheckpointCoordinator(options, control, new Coordination());
         this.restartBackoff = new RestartBackoff(config.effectiveRestartStrategy());
         this.restoredFrom = restoredFrom;
@@ -825,11 +824,18 @@ public final class Job implements AutoCloseable {
         private final boolean checkpointing;
         private volatile double speed = 1.0;
         private volatile boolean paused;
+        private final boolean lowPrioritySubtasks;
 
-        RuntimeSettings(OperatorFactory factory, long bufferTimeoutNanos, boolean checkpointing) {
+        RuntimeSettings(OperatorFactory factory, RuntimeOptions options, boolean checkpointing) {
             this.factory = factory;
-            this.bufferTimeoutNanos = bufferTimeoutNanos;
+            this.bufferTimeoutNanos = options.bufferTimeout().toNanos();
             this.checkpointing = checkpointing;
+            this.lowPrioritySubtasks = options.lowPrioritySubtasks();
+        }
+
+        @Override
+        public boolean lowPrioritySubtasks() {
+            return lowPrioritySubtasks;
         }
 
         @Override

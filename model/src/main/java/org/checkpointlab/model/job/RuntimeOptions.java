@@ -8,11 +8,20 @@ import java.time.Duration;
  * @param bufferSize        records per network buffer
  * @param buffersPerChannel buffers a channel holds before its sender is backpressured (the receiver's credits)
  * @param bufferTimeout     a partly filled output buffer is flushed after this long ({@code execution.buffer-timeout})
+ * @param lowPrioritySubtasks whether subtask threads run at the lowest OS priority
+ *                          ({@link org.checkpointlab.model.runtime.SubtaskThreadPriority}), so that a UI watching
+ *                          the job gets a core whenever it needs one; the subtasks share the rest as before
  */
-public record RuntimeOptions(int bufferSize, int buffersPerChannel, Duration bufferTimeout) {
+public record RuntimeOptions(int bufferSize, int buffersPerChannel, Duration bufferTimeout,
+                             boolean lowPrioritySubtasks) {
 
     public static RuntimeOptions defaults() {
         return new RuntimeOptions(1024, 4, Duration.ofMillis(100));
+    }
+
+    /** Network settings; subtask threads at normal priority. */
+    public RuntimeOptions(int bufferSize, int buffersPerChannel, Duration bufferTimeout) {
+        this(bufferSize, buffersPerChannel, bufferTimeout, false);
     }
 
     public RuntimeOptions {
@@ -25,5 +34,10 @@ public record RuntimeOptions(int bufferSize, int buffersPerChannel, Duration buf
         if (bufferTimeout == null || bufferTimeout.isNegative()) {
             throw new IllegalArgumentException("buffer timeout must not be negative");
         }
+    }
+
+    /** These settings with subtask threads at the lowest priority (or not). */
+    public RuntimeOptions withLowPrioritySubtasks(boolean low) {
+        return new RuntimeOptions(bufferSize, buffersPerChannel, bufferTimeout, low);
     }
 }

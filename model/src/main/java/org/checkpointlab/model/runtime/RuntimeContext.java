@@ -15,4 +15,9 @@ public interface RuntimeContext {
 
     /** While true, tasks process no records (they still answer mail: checkpoints, failures, cancellation). */
     boolean paused();
+
+    /** Whether subtask threads run at the lowest OS priority ({@link SubtaskThreadPriority}). */
+    default boolean lowPrioritySubtasks() {
+        return false;
+    }
 }

@@ -285,6 +285,9 @@ public final class Task implements BarrierActions {
     // ---- the task thread -------------------------------------------------------------------------------------------
 
     private void run() {
+        if (runtime.lowPrioritySubtasks()) {
+            SubtaskThreadPriority.lowerCurrentThread();
+        }
         startNanos = System.nanoTime();
         try {
             status = SubtaskStatus.RESTORING;

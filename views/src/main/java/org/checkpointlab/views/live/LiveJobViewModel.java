@@ -64,7 +64,7 @@ public final class LiveJobViewModel {
     }
 
     /** Buffers small enough to watch fill and drain: 32 records, 4 per channel, flushed after 20 ms. */
-    public static final RuntimeOptions WATCHABLE_BUFFERS = new RuntimeOptions(32, 4, Duration.ofMillis(20));
+    public static final RuntimeOptions WATCHABLE_BUFFERS = new RuntimeOptions(32, 4, Duration.ofMillis(20), true);
     /** Slowest speed on offer: about one record per second per source, human speed. */
     public static final double MIN_SPEED = 0.001;
     /** How often the throughput figure is recomputed from the job summary. */
