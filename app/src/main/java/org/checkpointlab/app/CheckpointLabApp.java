@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
 import org.checkpointlab.views.PipelineFiles;
@@ -32,7 +33,6 @@ public final class CheckpointLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        raiseUiThreadPriority();
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
         } catch (IllegalArgumentException e) {
@@ -73,25 +73,22 @@ public final class CheckpointLabApp extends Application {
         view.shutdown();
     }
 
-    /**
-     * Gives the FX application thread and the renderer thread the highest Java priority, so that a job whose
-     * task threads keep every core busy does not starve the frame loop. The JVM maps this onto the OS only with
-     * {@code -XX:ThreadPriorityPolicy=1} on Linux (set by {@code javafx:run}); elsewhere it is a harmless hint.
-     */
-    static void raiseUiThreadPriority() {
-        Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("QuantumRenderer")) {
-                thread.setPriority(Thread.MAX_PRIORITY);
-            }
-        }
-    }
-
     private String frameReport() {
         Job job = view.viewModel().live().job();
         String throughput = job == null ? "engine throughput: no job ran"
                 : String.format(Locale.ROOT, "engine throughput: %,.0f records/s (%,d source records)",
                         job.summary().throughputPerSecond(), job.summary().sourceRecords());
-        return "frame report\n" + view.frameStats().report() + "\n" + throughput;
+        return "frame report\n" + view.frameStats().report() + "\n" + throughput + "\n" + headlessComparison();
+    }
+
+    /** The command that runs the same job headless (same network buffers, same thread priority), to compare. */
+    private String headlessComparison() {
+        RuntimeOptions r = LiveJobViewModel.WATCHABLE_BUFFERS;
+        String file = options.file() == null ? "FILE" : options.file().toString();
+        long seconds = options.exitAfter() == null ? 30 : Math.max(1, options.exitAfter().toSeconds());
+        return String.format(Locale.ROOT, "the same job headless: ./checkpoint-lab run %s --duration %ds "
+                        + "--buffer-size %d --buffers-per-channel %d --buffer-timeout %dms%s",
+                file, seconds, r.bufferSize(), r.buffersPerChannel(), r.bufferTimeout().toMillis(),
+                r.lowPrioritySubtasks() ? " --low-priority" : "");
     }
 }

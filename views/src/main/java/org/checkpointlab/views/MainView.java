@@ -199,6 +199,8 @@ public final class MainView {
         legendPane.setContent(LiveLegend.build());
         failToggle.selectedProperty().addListener((obs, old, armed) ->
                 graphView.pseudoClassStateChanged(MainStyles.FAIL_ARMED, armed));
+        graphView.sceneProperty().addListener((obs, old, scene) -> frameLoop.measure(scene));
+        frameLoop.measure(graphView.getScene());
         frameLoop.start();
     }
 

@@ -76,6 +76,20 @@ class MainViewTest {
     }
 
     @Test
+    void frameLoop_recordsAFrameForEveryPulse_throughTheLayoutPass() throws Exception {
+        int before = robotFrames();
+
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robotFrames() >= before + 10);
+
+        assertThat(view.frameStats().framesPerSecond()).isPositive();
+        assertThat(view.frameStats().workPercentile(50)).isPositive();
+    }
+
+    private int robotFrames() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> view.frameStats().frames()).get();
+    }
+
+    @Test
     void withoutPipeline_theCanvasShowsTheHint(FxRobot robot) {
         Label hint = robot.lookup("." + MainStyles.EMPTY_HINT).queryAs(Label.class);
 

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Frame times measured by the app: for each frame, the time its work took (polling the engine and updating the
- * view), the FX thread's CPU time for that work, and the time since the previous frame started. Keeps the most recent {@link #CAPACITY} frames and reports
- * nearest-rank percentiles in milliseconds. FX thread only.
+ * Frame times measured by the app: for each frame, the time its work took (polling the engine, updating the view,
+ * and the CSS and layout pass that follows), the FX thread's CPU time for that work, and the time since the
+ * previous frame started. Keeps the most recent {@link #CAPACITY} frames and reports nearest-rank percentiles in
+ * milliseconds. FX thread only.
  */
 public final class FrameStats {
     /** Frames kept (at 60 fps, a bit over 4.5 minutes). */
@@ -57,13 +58,27 @@ public final class FrameStats {
         return percentile(intervalNanos, Math.min(intervals, CAPACITY), p);
     }
 
-    /** The report printed by {@code --frame-report}, one line for work and one for the interval. */
+    /** Frames per second over the recorded intervals (0 with fewer than two frames). */
+    public double framesPerSecond() {
+        int n = Math.min(intervals, CAPACITY);
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            total += intervalNanos[i];
+        }
+        return total == 0 ? 0 : n * 1e9 / total;
+    }
+
+    /**
+     * The report printed by {@code --frame-report}: the frame time (a frame's work through CSS and layout; 16 ms
+     * is the budget of 60 fps), its FX-thread CPU time, and the interval between frames (16.7 ms at 60 fps, the
+     * JavaFX pulse rate; longer when frames are dropped).
+     */
     public String report() {
         return String.format(Locale.ROOT,
-                "frames: %d%nframe work ms: p50 %.2f p95 %.2f p99 %.2f%n"
-                        + "frame work cpu ms (FX thread): p50 %.2f p95 %.2f p99 %.2f%n"
+                "frames: %d (%.1f fps)%nframe time ms: p50 %.2f p95 %.2f p99 %.2f%n"
+                        + "frame cpu ms (FX thread): p50 %.2f p95 %.2f p99 %.2f%n"
                         + "frame interval ms: p50 %.2f p95 %.2f p99 %.2f",
-                frames, workPercentile(50), workPercentile(95), workPercentile(99),
+                frames, framesPerSecond(), workPercentile(50), workPercentile(95), workPercentile(99),
                 cpuPercentile(50), cpuPercentile(95), cpuPercentile(99),
                 intervalPercentile(50), intervalPercentile(95), intervalPercentile(99));
     }

@@ -77,6 +77,10 @@ class CheckpointTrackingTest {
         assertThat(stats.workPercentile(95)).isEqualTo(95.0);
         assertThat(stats.workPercentile(99)).isEqualTo(99.0);
         assertThat(stats.intervalPercentile(95)).isEqualTo(16.0);
+        assertThat(stats.framesPerSecond()).isEqualTo(62.5);
+        assertThat(stats.report()).startsWith("frames: 100 (62.5 fps)")
+                .contains("frame time ms: p50 50.00 p95 95.00 p99 99.00");
         assertThat(new FrameStats().workPercentile(95)).isZero();
+        assertThat(new FrameStats().framesPerSecond()).isZero();
     }
 }
