@@ -1,11 +1,15 @@
 package org.checkpointlab.views.checkpoints;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -18,6 +22,9 @@ import org.checkpointlab.views.session.Units;
  * The per-subtask timeline of one checkpoint: one bar per subtask on a common scale from the trigger, split into
  * start delay → alignment → sync → async. The slowest subtask's row is marked (pseudo-class {@code :slowest}) and
  * names the phase that held it up, so the subtask that delayed the checkpoint stands out.
+ *
+ * <p>The rows are a virtualized list: only the rows in view exist as nodes. A job with 80 subtasks would otherwise
+ * keep some 700 nodes in the scene, which JavaFX walks on every frame while the live graph animates.
  */
 public final class CheckpointTimeline extends VBox {
     public static final String STYLE_CLASS = "checkpoint-timeline";
@@ -25,11 +32,17 @@ public final class CheckpointTimeline extends VBox {
     public static final String BAR = "timeline-bar";
     public static final String SEGMENT = "timeline-segment";
     public static final String LEGEND = "timeline-legend";
-    public static final javafx.css.PseudoClass SLOWEST = javafx.css.PseudoClass.getPseudoClass("slowest");
-    public static final javafx.css.PseudoClass PENDING = javafx.css.PseudoClass.getPseudoClass("pending");
+    public static final String LIST = "timeline-list";
+    public static final PseudoClass SLOWEST = PseudoClass.getPseudoClass("slowest");
+    public static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    /** Height of one row in pixels. */
+    static final double ROW_HEIGHT = 22;
 
     private final ObservableList<TimelineRow> rows;
-    private final VBox body = new VBox();
+    private final ListView<TimelineRow> list = new ListView<>();
+    private final Label placeholder = new Label("Select a checkpoint in the history to see its subtasks.");
+    /** The longest total of the rows shown: every bar is drawn on this scale. */
+    private long scale = 1;
 
     public CheckpointTimeline(ObservableList<TimelineRow> rows) {
         this.rows = rows;
@@ -41,10 +54,15 @@ public final class CheckpointTimeline extends VBox {
             swatch.getStyleClass().addAll(SEGMENT, phaseClass(p));
             legend.getChildren().add(new Label(p.label(), swatch));
         }
-        body.getStyleClass().add("timeline-body");
-        getChildren().addAll(legend, body);
-        rows.addListener((ListChangeListener<TimelineRow>) c -> rebuild());
-        rebuild();
+        list.getStyleClass().add(LIST);
+        list.setFixedCellSize(ROW_HEIGHT);
+        list.setFocusTraversable(false);
+        list.setPlaceholder(placeholder);
+        list.setCellFactory(view -> new RowCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(legend, list);
+        rows.addListener((ListChangeListener<TimelineRow>) c -> show());
+        show();
     }
 
     /** The style class of a phase's segments, e.g. {@code phase-alignment}. */
@@ -52,63 +70,104 @@ public final class CheckpointTimeline extends VBox {
         return "phase-" + p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    private void rebuild() {
-        body.getChildren().clear();
-        if (rows.isEmpty()) {
-            body.getChildren().add(new Label("Select a checkpoint in the history to see its subtasks."));
-            return;
-        }
-        long scale = Math.max(1, rows.stream().mapToLong(TimelineRow::total).max().orElse(1));
-        for (TimelineRow r : rows) {
-            body.getChildren().add(row(r, scale));
-        }
+    /** The rows in the list (all of them, including those scrolled out of view). */
+    public List<TimelineRow> shownRows() {
+        return list.getItems();
     }
 
-    private HBox row(TimelineRow r, long scale) {
-        Label name = new Label(r.label());
-        name.getStyleClass().add("timeline-label");
-        name.setMinWidth(110);
-        name.setPrefWidth(110);
-        Pane bar = new Pane();
-        bar.getStyleClass().add(BAR);
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        bar.setMinWidth(100);
-        bar.setPrefHeight(16);
-        long[] lengths = {r.startDelay(), r.alignment(), r.sync(), r.async()};
-        TimelineRow.Phase[] phases = TimelineRow.Phase.values();
-        List<Region> segments = new java.util.ArrayList<>();
+    private void show() {
+        scale = Math.max(1, rows.stream().mapToLong(TimelineRow::total).max().orElse(1));
+        list.getItems().setAll(rows);
+        list.refresh();
+    }
+
+    /** "src-a #2: start delay 1 ms, alignment 0 ms, sync 2 ms, async 3 ms". */
+    static String tooltipText(TimelineRow r, TimelineRow.Phase[] phases, long[] lengths) {
+        StringBuilder text = new StringBuilder(r.label()).append(':');
         for (int i = 0; i < phases.length; i++) {
-            Region seg = new Region();
-            seg.setManaged(false); // placed by layoutSegments on the common scale, not by the Pane
-            seg.getStyleClass().addAll(SEGMENT, phaseClass(phases[i]));
-            Tooltip.install(seg, new Tooltip(r.label() + " " + phases[i].label() + ": " + Units.millis(lengths[i])));
-            segments.add(seg);
-            bar.getChildren().add(seg);
+            text.append(i == 0 ? " " : ", ").append(phases[i].label()).append(' ').append(Units.millis(lengths[i]));
         }
-        bar.widthProperty().addListener((obs, o, w) -> layoutSegments(segments, lengths, scale, w.doubleValue()));
-        bar.heightProperty().addListener((obs, o, h) -> layoutSegments(segments, lengths, scale, bar.getWidth()));
-        String detail = r.pending() ? "pending" : Units.millis(r.endToEnd())
-                + (r.unaligned() ? "  unaligned" : "")
-                + (r.slowest() ? "  \u25c0 slowest: " + r.dominant().label() : "");
-        Label total = new Label(detail);
-        total.getStyleClass().add("timeline-total");
-        total.setMinWidth(190);
-        HBox line = new HBox(8, name, bar, total);
-        line.setAlignment(Pos.CENTER_LEFT);
-        line.setPadding(new Insets(2, 0, 2, 0));
-        line.getStyleClass().add(ROW);
-        line.pseudoClassStateChanged(SLOWEST, r.slowest());
-        line.pseudoClassStateChanged(PENDING, r.pending());
-        return line;
+        return text.toString();
     }
 
-    private static void layoutSegments(List<Region> segments, long[] lengths, long scale, double width) {
-        double x = 0;
-        for (int i = 0; i < segments.size(); i++) {
-            double w = width * lengths[i] / scale;
-            Region seg = segments.get(i);
-            seg.resizeRelocate(x, 2, Math.max(lengths[i] > 0 ? 1 : 0, w), 12);
-            x += w;
+    private static long[] lengths(TimelineRow r) {
+        return new long[] {r.startDelay(), r.alignment(), r.sync(), r.async()};
+    }
+
+    /** One subtask's row: its name, its bar and its total; the nodes are reused as the list scrolls. */
+    private final class RowCell extends ListCell<TimelineRow> {
+        private final Label name = new Label();
+        private final Pane bar = new Pane();
+        private final List<Region> segments = new ArrayList<>();
+        private final Label total = new Label();
+        private final HBox line = new HBox(8, name, bar, total);
+        private Tooltip tooltip;
+
+        RowCell() {
+            getStyleClass().add("timeline-cell");
+            name.getStyleClass().add("timeline-label");
+            name.setMinWidth(110);
+            name.setPrefWidth(110);
+            bar.getStyleClass().add(BAR);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            bar.setMinWidth(100);
+            bar.setPrefHeight(16);
+            for (TimelineRow.Phase phase : TimelineRow.Phase.values()) {
+                Region seg = new Region();
+                seg.setManaged(false); // placed by layoutSegments on the common scale, not by the Pane
+                seg.getStyleClass().addAll(SEGMENT, phaseClass(phase));
+                segments.add(seg);
+                bar.getChildren().add(seg);
+            }
+            bar.widthProperty().addListener((obs, o, w) -> layoutSegments());
+            total.getStyleClass().add("timeline-total");
+            total.setMinWidth(190);
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.setPadding(new Insets(2, 0, 2, 0));
+            line.getStyleClass().add(ROW);
+            setText(null);
+            // A tooltip is a window of its own: made on the first hover, then reused for whatever row this shows.
+            setOnMouseEntered(event -> {
+                if (tooltip == null && getItem() != null) {
+                    tooltip = new Tooltip(tooltipText(getItem(), TimelineRow.Phase.values(), lengths(getItem())));
+                    setTooltip(tooltip);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(TimelineRow r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(r.label());
+            total.setText(r.pending() ? "pending" : Units.millis(r.endToEnd())
+                    + (r.unaligned() ? "  unaligned" : "")
+                    + (r.slowest() ? "  \u25c0 slowest: " + r.dominant().label() : ""));
+            line.pseudoClassStateChanged(SLOWEST, r.slowest());
+            line.pseudoClassStateChanged(PENDING, r.pending());
+            if (tooltip != null) {
+                tooltip.setText(tooltipText(r, TimelineRow.Phase.values(), lengths(r)));
+            }
+            setGraphic(line);
+            layoutSegments();
+        }
+
+        private void layoutSegments() {
+            TimelineRow r = getItem();
+            if (r == null) {
+                return;
+            }
+            long[] lengths = lengths(r);
+            double width = bar.getWidth();
+            double x = 0;
+            for (int i = 0; i < segments.size(); i++) {
+                double w = width * lengths[i] / scale;
+                segments.get(i).resizeRelocate(x, 2, Math.max(lengths[i] > 0 ? 1 : 0, w), 12);
+                x += w;
+            }
         }
     }
 }

@@ -11,15 +11,17 @@ import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.views.controls.HiddenTabContent;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -38,7 +40,9 @@ public final class CheckpointsView {
     @FXML private VBox latest;
     @FXML private TableView<CheckpointStats> historyTable;
     @FXML private Label detailTitle;
-    @FXML private ScrollPane timelineHost;
+    @FXML private TabPane tabs;
+    @FXML private TabPane detailTabs;
+    @FXML private StackPane timelineHost;
     @FXML private TableView<PhaseStatistics> operatorTable;
     @FXML private TableView<SubtaskCheckpointStats> subtaskTable;
     @FXML private TableView<PhaseStatistics> summaryTable;
@@ -76,7 +80,9 @@ public final class CheckpointsView {
         configurationTable.getColumns().add(column("Option", Map.Entry::getKey, 230));
         configurationTable.getColumns().add(column("Value", Map.Entry::getValue, 360));
         configurationTable.setItems(viewModel.configuration());
-        timelineHost.setContent(new CheckpointTimeline(viewModel.timeline()));
+        timelineHost.getChildren().setAll(new CheckpointTimeline(viewModel.timeline()));
+        HiddenTabContent.detachWhileHidden(tabs);
+        HiddenTabContent.detachWhileHidden(detailTabs);
         viewModel.selectedProperty().addListener((obs, o, c) -> showSelected(c));
         showSelected(viewModel.selectedProperty().get());
     }

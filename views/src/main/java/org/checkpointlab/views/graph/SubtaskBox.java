@@ -2,12 +2,9 @@ package org.checkpointlab.views.graph;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 
 /**
  * One subtask's box on an operator card: a square whose fill the live view sets (Flink's busy / backpressured /
@@ -16,7 +13,7 @@ import javafx.scene.paint.Color;
  * it changes.
  */
 public final class SubtaskBox extends StackPane {
-    private static final CornerRadii RADII = new CornerRadii(2);
+    private static final double RADIUS = 2;
     /** Room around the fill for the phase border the stylesheet draws. */
     private static final Insets BORDER_ROOM = new Insets(2.5);
 
@@ -24,9 +21,11 @@ public final class SubtaskBox extends StackPane {
     private final Label glyph = new Label();
     /**
      * The colour layer. A child rather than the box's own background: an author stylesheet outranks
-     * {@code setBackground}, so the box's CSS background would win on the next CSS pass.
+     * {@code setBackground}, so the box's CSS background would win on the next CSS pass. A rectangle rather than a
+     * region: changing a shape's fill repaints it, while changing a region's background also invalidates the
+     * bounds of every ancestor, which with 80 boxes changing colour made each frame's bounds pass costly.
      */
-    private final Region fillLayer = new Region();
+    private final Rectangle fillLayer = new Rectangle();
     private Color fill;
     private javafx.css.PseudoClass phase;
     private boolean flashing;
@@ -40,6 +39,11 @@ public final class SubtaskBox extends StackPane {
         setUserData(index);
         setPadding(BORDER_ROOM);
         fillLayer.setMouseTransparent(true);
+        fillLayer.setWidth(CardMetrics.BOX - BORDER_ROOM.getLeft() - BORDER_ROOM.getRight());
+        fillLayer.setHeight(CardMetrics.BOX - BORDER_ROOM.getTop() - BORDER_ROOM.getBottom());
+        fillLayer.setArcWidth(2 * RADIUS);
+        fillLayer.setArcHeight(2 * RADIUS);
+        fillLayer.setFill(Color.TRANSPARENT);
         glyph.getStyleClass().add(GraphStyles.SUBTASK_GLYPH);
         glyph.setMouseTransparent(true);
         getChildren().addAll(fillLayer, glyph);
@@ -69,7 +73,7 @@ public final class SubtaskBox extends StackPane {
             return;
         }
         fill = color;
-        fillLayer.setBackground(color == null ? null : new Background(new BackgroundFill(color, RADII, Insets.EMPTY)));
+        fillLayer.setFill(color == null ? Color.TRANSPARENT : color);
         glyph.setTextFill(text == null ? Color.BLACK : text);
     }
 

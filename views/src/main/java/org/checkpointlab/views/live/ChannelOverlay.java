@@ -36,6 +36,11 @@ import org.checkpointlab.views.graph.PipelineGraphView;
  * graph coordinates.
  */
 public final class ChannelOverlay extends Pane {
+    /**
+     * Panels whose content changed that are redrawn in one frame, the ones drawn longest ago first. JavaFX repaints
+     * a whole parent once more than 12 of its children changed; staying below keeps the repaint to the panels.
+     */
+    static final int MAX_PANEL_REDRAWS_PER_FRAME = 8;
     /** Width of a channel panel in graph pixels. */
     public static final double PANEL_WIDTH = 172;
     static final double ROW_HEIGHT = 16;
@@ -68,6 +73,7 @@ public final class ChannelOverlay extends Pane {
     private final Font small = Font.font("System", FontWeight.NORMAL, 10.5);
     private final Font smallBold = Font.font("System", FontWeight.BOLD, 10.5);
     private final List<PanelPlace> places = new ArrayList<>();
+    private long frameNumber;
 
     public ChannelOverlay(PipelineGraphView graphView, LiveJobViewModel live) {
         this.graphView = graphView;
@@ -111,11 +117,16 @@ public final class ChannelOverlay extends Pane {
             place(edge);
         }
         panels.keySet().retainAll(edges);
-        getChildren().retainAll(panels.values().stream().map(p -> p.canvas).toList());
+        // Only when a panel went away: any change of the children list repaints the whole graph area.
+        if (getChildren().size() != panels.size()) {
+            getChildren().retainAll(panels.values().stream().map(p -> p.canvas).toList());
+        }
         double zoom = graphView.zoomProperty().get();
         double viewWidth = getWidth();
         double viewHeight = getHeight();
         java.util.Set<GraphEdge> shown = new java.util.HashSet<>();
+        List<PendingRedraw> changed = new ArrayList<>();
+        frameNumber++;
         for (PanelPlace place : places) {
             shown.add(place.edge());
             PanelCanvas panel = panels.computeIfAbsent(place.edge(), e -> {
@@ -135,18 +146,18 @@ public final class ChannelOverlay extends Pane {
             }
             panel.canvas.relocate(Math.floor(x), Math.floor(y));
             Object look = List.of(lookOf(place), zoom, b.getWidth(), b.getHeight());
-            if (panel.canvas.getWidth() != w || panel.canvas.getHeight() != h || !look.equals(panel.look)) {
-                panel.canvas.setWidth(w);
-                panel.canvas.setHeight(h);
-                panel.look = look;
-                GraphicsContext gc = panel.canvas.getGraphicsContext2D();
-                gc.setTransform(1, 0, 0, 1, 0, 0);
-                gc.clearRect(0, 0, w, h);
-                gc.setTransform(zoom, 0, 0, zoom, 1 - zoom * b.getMinX() + (x - Math.floor(x)),
-                        1 - zoom * b.getMinY() + (y - Math.floor(y)));
-                gc.setTextBaseline(VPos.CENTER);
-                drawPanel(gc, place);
+            PendingRedraw redraw = new PendingRedraw(panel, place, look, x, y, w, h);
+            if (panel.canvas.getWidth() != w || panel.canvas.getHeight() != h) {
+                draw(redraw, zoom); // resized (zoom, expand): stale content at the new size would be wrong
+            } else if (!look.equals(panel.look)) {
+                changed.add(redraw);
             }
+        }
+        // At full speed every panel changes every frame; redrawing them all makes the renderer repaint the whole
+        // graph area. Redraw the ones drawn longest ago, a few per frame: each is at most a few frames behind.
+        changed.sort(java.util.Comparator.comparingLong(r -> r.panel().drawnAtFrame));
+        for (int i = 0; i < Math.min(MAX_PANEL_REDRAWS_PER_FRAME, changed.size()); i++) {
+            draw(changed.get(i), zoom);
         }
         panels.forEach((edge, panel) -> {
             if (!shown.contains(edge)) {
@@ -159,6 +170,28 @@ public final class ChannelOverlay extends Pane {
     private static final class PanelCanvas {
         final Canvas canvas = new Canvas();
         Object look;
+        long drawnAtFrame;
+    }
+
+    /** A panel to draw at a place in canvas coordinates ({@code x, y} before rounding to whole pixels). */
+    private record PendingRedraw(PanelCanvas panel, PanelPlace place, Object look, double x, double y, double w,
+                                 double h) {
+    }
+
+    private void draw(PendingRedraw r, double zoom) {
+        PanelCanvas panel = r.panel();
+        panel.canvas.setWidth(r.w());
+        panel.canvas.setHeight(r.h());
+        panel.look = r.look();
+        panel.drawnAtFrame = frameNumber;
+        Bounds b = r.place().bounds();
+        GraphicsContext gc = panel.canvas.getGraphicsContext2D();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        gc.clearRect(0, 0, r.w(), r.h());
+        gc.setTransform(zoom, 0, 0, zoom, 1 - zoom * b.getMinX() + (r.x() - Math.floor(r.x())),
+                1 - zoom * b.getMinY() + (r.y() - Math.floor(r.y())));
+        gc.setTextBaseline(VPos.CENTER);
+        drawPanel(gc, r.place());
     }
 
     /**

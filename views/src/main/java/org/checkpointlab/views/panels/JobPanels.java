@@ -24,6 +24,7 @@ import org.checkpointlab.views.charts.ChartsView;
 import org.checkpointlab.views.charts.ChartsViewModel;
 import org.checkpointlab.views.checkpoints.CheckpointsView;
 import org.checkpointlab.views.checkpoints.CheckpointsViewModel;
+import org.checkpointlab.views.controls.HiddenTabContent;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
@@ -93,13 +94,15 @@ public final class JobPanels {
                 chartsTab,
                 tab("Settings", new SettingsView(settings, session).root()));
         charts.setDrawing(false);
+        boolean[] chartsBuilt = {false};
         chartsTab.selectedProperty().addListener((obs, o, selected) -> {
-            if (selected && chartsTab.getContent() instanceof javafx.scene.layout.StackPane placeholder
-                    && placeholder.getChildren().isEmpty()) {
+            if (selected && !chartsBuilt[0]) {
+                chartsBuilt[0] = true;
                 chartsTab.setContent(new ChartsView(charts).root());
             }
             charts.setDrawing(selected);
         });
+        HiddenTabContent.detachWhileHidden(tabs);
         tabs.sceneProperty().addListener((obs, o, scene) -> owner = scene == null ? null : scene.getWindow());
         var noRunningJob = Bindings.createBooleanBinding(() -> session.job() == null
                 || session.job().status().isTerminal(), session.jobProperty(), session.snapshotProperty());
