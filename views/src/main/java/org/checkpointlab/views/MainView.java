@@ -357,7 +357,9 @@ public final class MainView {
 
     /** Opens the "Rescale via savepoint" dialog for the running job. */
     public Stage openRescaleDialog() {
-        return RescaleView.showDialog(window(), new RescaleViewModel(viewModel.session().job(), viewModel::rescaleViaSavepoint));
+        var job = viewModel.session().job();
+        var running = job == null || job.status().isTerminal() ? null : job.pipeline();
+        return RescaleView.showDialog(window(), new RescaleViewModel(running, viewModel::rescaleViaSavepoint));
     }
 
     private void showFailure(LoadFailure failure) {

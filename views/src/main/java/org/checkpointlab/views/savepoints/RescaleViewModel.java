@@ -32,12 +32,13 @@ public final class RescaleViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
 
     /**
-     * @param job      the running job, or {@code null} (the dialog then says there is nothing to rescale)
+     * @param running  the pipeline the running job runs ({@link Job#pipeline()}), or {@code null} when no job runs
+     *                 (the dialog then says there is nothing to rescale)
      * @param rescaler starts the rescale and returns its plan ({@code MainViewModel::rescaleViaSavepoint})
      */
-    public RescaleViewModel(Job job, Function<Map<String, Integer>, RescalePlan> rescaler) {
+    public RescaleViewModel(PipelineSpec running, Function<Map<String, Integer>, RescalePlan> rescaler) {
         this.rescaler = Objects.requireNonNull(rescaler, "rescaler");
-        this.running = job == null || job.status().isTerminal() ? null : job.pipeline();
+        this.running = running;
         if (running == null) {
             problems.add("no running job: run the pipeline first");
             return;
