@@ -16,6 +16,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineJson;
@@ -47,9 +48,11 @@ class MainViewFileMenuTest {
     private Choice answer = Choice.CANCEL;
     private final List<String> asked = new ArrayList<>();
     private Optional<Path> chosenFile = Optional.empty();
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         LiveJobViewModel live = new LiveJobViewModel(config -> {
             throw new PipelineException(List.of("the test engine starts nothing"));
         }, Runnable::run, RuntimeOptions.defaults(), () -> 0L);
@@ -176,6 +179,23 @@ class MainViewFileMenuTest {
         robot.interact(() -> item(recent, "clear-recent").fire());
         assertThat(viewModel.recentFiles()).isEmpty();
         assertThat(recent.getItems()).extracting(MenuItem::getText).startsWith("No recent files");
+    }
+
+    @Test
+    void closingTheWindowWithUnsavedChanges_asksFirst_andCancelKeepsItOpen(FxRobot robot) throws Exception {
+        open(robot, write("close.json", TestPipelines.wordCount()));
+        edit(robot, 3);
+        List<WindowEvent> reachedTheStage = new ArrayList<>();
+        robot.interact(() -> stage.setOnCloseRequest(reachedTheStage::add));
+
+        answer = Choice.CANCEL;
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(asked).containsExactly("Word count / closing Checkpoint Lab");
+        assertThat(reachedTheStage).as("the close request was consumed").isEmpty();
+
+        answer = Choice.DISCARD;
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(reachedTheStage).hasSize(1);
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class RecentFiles {
 
     private final Path store;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
+    /** One read-only view for everyone: its listeners live as long as it does. */
+    private final ObservableList<Path> readOnly = FXCollections.unmodifiableObservableList(files);
 
     private RecentFiles(Path store) {
         this.store = store;
@@ -57,7 +59,7 @@ public final class RecentFiles {
 
     /** The files, most recent first; read-only. */
     public ObservableList<Path> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return readOnly;
     }
 
     /** Puts {@code file} first (moving it up if it was listed) and forgets the oldest beyond {@value #LIMIT}. */

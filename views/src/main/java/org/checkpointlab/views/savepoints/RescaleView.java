@@ -65,13 +65,13 @@ public final class RescaleView {
     @FXML
     private void initialize() {
         operatorTable.getColumns().add(column("Operator", OperatorRestoreRow::id, 150));
-        operatorTable.getColumns().add(column("Kind", OperatorRestoreRow::kind, 130));
-        operatorTable.getColumns().add(column("Parallelism now", r -> Integer.toString(r.savedParallelism()), 110));
-        operatorTable.getColumns().add(column("Max parallelism", r -> Integer.toString(r.maxParallelism()), 110));
+        operatorTable.getColumns().add(column("Kind", OperatorRestoreRow::kind, 140));
+        operatorTable.getColumns().add(column("Parallelism now", r -> Integer.toString(r.savedParallelism()), 125));
+        operatorTable.getColumns().add(column("Max parallelism", r -> Integer.toString(r.maxParallelism()), 125));
         TableColumn<OperatorRestoreRow, OperatorRestoreRow> edit = new TableColumn<>("New parallelism");
         edit.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         edit.setCellFactory(c -> new ParallelismSpinnerCell());
-        edit.setPrefWidth(130);
+        edit.setPrefWidth(140);
         edit.setSortable(false);
         operatorTable.getColumns().add(edit);
         operatorTable.setItems(viewModel.operators());
@@ -87,6 +87,8 @@ public final class RescaleView {
         for (String p : viewModel.problems()) {
             Label line = new Label("\u2022 " + p);
             line.setWrapText(true);
+            line.setMaxWidth(Double.MAX_VALUE);
+            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             line.getStyleClass().add("problem");
             problemsBox.getChildren().add(line);
         }

@@ -1,6 +1,7 @@
 package org.checkpointlab.views.savepoints;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -24,6 +25,9 @@ import org.checkpointlab.views.session.RescalePlan;
  * main window, which stops the job with a savepoint and restarts it rescaled. FX thread only.
  */
 public final class RescaleViewModel {
+    /** The summary while every operator keeps its parallelism. */
+    public static final String CHOOSE_HINT = "Choose a new parallelism for one or more operators.";
+
     private final PipelineSpec running;
     private final Function<Map<String, Integer>, RescalePlan> rescaler;
     private final ObservableList<OperatorRestoreRow> operators = FXCollections.observableArrayList();
@@ -95,9 +99,12 @@ public final class RescaleViewModel {
 
     private void check() {
         RescalePlan plan = RescalePlan.of(running, chosen());
-        problems.setAll(plan.problems());
+        boolean unchanged = plan.changes().isEmpty() && chosen().entrySet().stream().allMatch(e ->
+                running.operator(e.getKey()).orElseThrow().parallelism() == e.getValue());
+        // Nothing chosen yet is not a problem, just the starting point.
+        problems.setAll(unchanged ? List.of() : plan.problems());
         feasible.set(plan.feasible());
-        summary.set(plan.changes().isEmpty() ? "" : "Rescale " + plan.describe());
+        summary.set(unchanged ? CHOOSE_HINT : "Rescale " + plan.describe());
     }
 
 }

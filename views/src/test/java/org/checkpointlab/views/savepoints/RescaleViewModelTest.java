@@ -38,7 +38,7 @@ class RescaleViewModelTest {
     }
 
     @Test
-    void rows_showEachOperatorsParallelismAndMaxParallelism_andNothingIsChosenYet() {
+    void rows_showEachOperatorsParallelismAndMaxParallelism_andAskForAChoice() {
         RescaleViewModel vm = dialog();
 
         assertThat(vm.operators()).extracting(OperatorRestoreRow::id, OperatorRestoreRow::savedParallelism,
@@ -48,7 +48,8 @@ class RescaleViewModelTest {
                 org.assertj.core.groups.Tuple.tuple("slow", 2, 128),
                 org.assertj.core.groups.Tuple.tuple("sink", 1, 128));
         assertThat(vm.feasibleProperty().get()).isFalse();
-        assertThat(vm.problems()).singleElement().asString().startsWith("nothing to rescale");
+        assertThat(vm.problems()).as("nothing chosen yet is not a problem").isEmpty();
+        assertThat(vm.summaryProperty().get()).isEqualTo(RescaleViewModel.CHOOSE_HINT);
     }
 
     @Test
