@@ -14,8 +14,10 @@ import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
 import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
+import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.session.JobSession;
 
 /**
  * The JavaFX application: wires the main window's view model to real pipeline files, the samples folder and the
@@ -41,7 +43,8 @@ public final class CheckpointLabApp extends Application {
             return;
         }
         MainViewModel viewModel = new MainViewModel(PipelineFiles::load, SampleCatalog.fromSystemProperties(),
-                new PipelineGraphViewModel(), LiveJobViewModel.forApp());
+                new PipelineGraphViewModel(), LiveJobViewModel.forApp(), JobSession.forApp(),
+                RecentFiles.load(RecentFiles.defaultStore()));
         view = MainView.load(viewModel);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),

@@ -20,6 +20,10 @@ public final class MainStyles {
 
     /** The live status strip under the toolbar. */
     public static final String LIVE_STRIP = "live-strip";
+    /** Why Run is disabled, in the live strip (red). */
+    public static final String RUN_PROBLEM = "strip-run-problem";
+    /** A recent file that no longer exists (its menu item is disabled). */
+    public static final String RECENT_MISSING = "recent-missing";
     /** The graph while the fail tool is armed (the next subtask click injects a failure). */
     public static final javafx.css.PseudoClass FAIL_ARMED = javafx.css.PseudoClass.getPseudoClass("fail-armed");
 

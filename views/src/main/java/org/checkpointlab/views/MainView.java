@@ -27,6 +27,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import javafx.scene.control.SeparatorMenuItem;
+import org.checkpointlab.views.editor.UnsavedChangesAlert;
+import org.checkpointlab.views.savepoints.RescaleView;
+import org.checkpointlab.views.savepoints.RescaleViewModel;
 import org.checkpointlab.views.graph.GraphStyles;
 import org.checkpointlab.views.graph.OperatorRole;
 import org.checkpointlab.views.graph.PipelineGraphView;
@@ -56,6 +63,9 @@ public final class MainView {
 
     @FXML private MenuBar menuBar;
     @FXML private Menu samplesMenu;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem runItem;
+    @FXML private Label runProblemLabel;
     @FXML private Menu jobMenu;
     @FXML private TabPane panelTabs;
     @FXML private StackPane graphHost;
@@ -86,7 +96,7 @@ public final class MainView {
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         this.graphView = new PipelineGraphView(viewModel.graph());
-        this.jobPanels = JobPanels.forApp(viewModel::pipeline);
+        this.jobPanels = new JobPanels(viewModel.session(), viewModel::pipeline);
     }
 
     /** Loads {@code MainView.fxml} with a controller for this view model. */
@@ -162,17 +172,56 @@ public final class MainView {
         fillLegend();
         samplesMenu.setOnShowing(event -> fillSamples());
         fillSamples();
+        viewModel.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        recentMenu.setOnShowing(event -> fillRecent());
+        fillRecent();
         bindLive(viewModel.live());
         jobPanels.install(panelTabs, jobMenu);
-        // One job for the graph and the panels: whoever starts one (Run, a restore, a redeploy), the other shows it.
-        viewModel.live().onJobStarted(jobPanels.session()::adopt);
-        jobPanels.session().jobProperty().addListener((obs, old, job) -> viewModel.live().adopt(job));
+        MenuItem rescale = new MenuItem("Rescale via savepoint\u2026");
+        rescale.setId("rescale-item");
+        rescale.setOnAction(event -> openRescaleDialog());
+        rescale.disableProperty().bind(viewModel.live().activeProperty().not()
+                .or(viewModel.rescalingProperty()).or(viewModel.session().busyProperty()));
+        jobMenu.getItems().add(rescale);
+        viewModel.useDialogs(new UnsavedChangesAlert(this::window), this::chooseSaveFile);
+        // Closing the window (its close button, Alt+F4) asks about unsaved changes like Quit does.
+        graphHost.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, w, window) -> guardClose(window));
+                guardClose(scene.getWindow());
+            }
+        });
+    }
+
+    private Window window() {
+        return menuBar.getScene() == null ? null : menuBar.getScene().getWindow();
+    }
+
+    private Window guarded;
+
+    private void guardClose(Window window) {
+        if (window == null || window == guarded) {
+            return;
+        }
+        guarded = window;
+        window.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, event -> {
+            if (!viewModel.requestClose()) {
+                event.consume();
+            }
+        });
     }
 
     private void bindLive(LiveJobViewModel live) {
         liveGraph = new LiveGraph(graphView, live);
         frameLoop = new LiveFrameLoop(live, liveGraph);
-        runButton.disableProperty().bind(live.activeProperty().or(live.pipelineProperty().isNull()));
+        var cannotRun = live.activeProperty().or(viewModel.rescalingProperty())
+                .or(viewModel.runBlockedProperty().isNotEmpty());
+        runButton.disableProperty().bind(cannotRun);
+        runItem.disableProperty().bind(cannotRun);
+        runProblemLabel.textProperty().bind(viewModel.runBlockedProperty());
+        var showRunProblem = viewModel.runBlockedProperty().isNotEmpty().and(live.activeProperty().not());
+        runProblemLabel.visibleProperty().bind(showRunProblem);
+        runProblemLabel.managedProperty().bind(showRunProblem);
         stopButton.disableProperty().bind(live.activeProperty().not());
         checkpointButton.disableProperty().bind(live.activeProperty().not());
         pauseToggle.selectedProperty().bindBidirectional(live.pausedProperty());
@@ -247,7 +296,7 @@ public final class MainView {
         for (Path sample : viewModel.samples()) {
             MenuItem item = new MenuItem(SampleCatalog.displayName(sample));
             item.setMnemonicParsing(false);
-            item.setOnAction(event -> viewModel.open(sample));
+            item.setOnAction(event -> viewModel.openSample(sample));
             samplesMenu.getItems().add(item);
         }
         if (samplesMenu.getItems().isEmpty()) {
@@ -258,6 +307,63 @@ public final class MainView {
         }
     }
 
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path file : viewModel.recentFiles()) {
+            boolean exists = Files.isRegularFile(file);
+            MenuItem item = new MenuItem(file.getFileName() + "   \u2014 " + shortDirectory(file)
+                    + (exists ? "" : " (missing)"));
+            item.setMnemonicParsing(false);
+            item.setDisable(!exists);
+            if (!exists) {
+                item.getStyleClass().add(MainStyles.RECENT_MISSING);
+            }
+            item.setOnAction(event -> viewModel.open(file));
+            recentMenu.getItems().add(item);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+        recentMenu.getItems().add(new SeparatorMenuItem());
+        MenuItem clear = new MenuItem("Clear recent");
+        clear.setId("clear-recent");
+        clear.setDisable(viewModel.recentFiles().isEmpty());
+        clear.setOnAction(event -> viewModel.clearRecentFiles());
+        recentMenu.getItems().add(clear);
+    }
+
+    /** The folder of a recent file, with the home folder shown as ~. */
+    private static String shortDirectory(Path file) {
+        Path dir = file.getParent();
+        if (dir == null) {
+            return "";
+        }
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+        return dir.startsWith(home) ? "~" + java.io.File.separator + home.relativize(dir) : dir.toString();
+    }
+
+    private java.util.Optional<Path> chooseSaveFile(String suggestedName, Path directory) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save pipeline as");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pipeline files (*.json)", "*.json"));
+        chooser.setInitialFileName(suggestedName);
+        Path start = directory != null ? directory : Path.of(System.getProperty("user.home"));
+        if (Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        File chosen = chooser.showSaveDialog(window());
+        return java.util.Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    /** Opens the "Rescale via savepoint" dialog for the running job. */
+    public Stage openRescaleDialog() {
+        var job = viewModel.session().job();
+        var running = job == null || job.status().isTerminal() ? null : job.pipeline();
+        return RescaleView.showDialog(window(), new RescaleViewModel(running, viewModel::rescaleViaSavepoint));
+    }
+
     private void showFailure(LoadFailure failure) {
         errorBanner.setVisible(failure != null);
         errorBanner.setManaged(failure != null);
@@ -265,8 +371,8 @@ public final class MainView {
         if (failure == null) {
             return;
         }
-        errorTitle.setText(failure.summary()
-                + (viewModel.pipeline() == null ? "" : " \u2013 still showing " + viewModel.pipeline().name()));
+        errorTitle.setText(failure.summary() + (failure.saving() ? " \u2013 nothing was lost, the pipeline is still open"
+                : viewModel.pipeline() == null ? "" : " \u2013 still showing " + viewModel.pipeline().name()));
         for (String problem : failure.problems()) {
             Label line = new Label("\u2022 " + problem);
             line.getStyleClass().add(MainStyles.ERROR_PROBLEM);
@@ -295,8 +401,25 @@ public final class MainView {
     }
 
     @FXML
+    private void newPipeline() {
+        if (viewModel.newPipeline()) {
+            graphView.fitToWindow();
+        }
+    }
+
+    @FXML
+    private void save() {
+        viewModel.save();
+    }
+
+    @FXML
+    private void saveAs() {
+        viewModel.saveAs();
+    }
+
+    @FXML
     private void run() {
-        viewModel.live().run();
+        viewModel.run();
     }
 
     @FXML
@@ -332,7 +455,9 @@ public final class MainView {
 
     @FXML
     private void quit() {
-        shutdown();
-        Platform.exit();
+        if (viewModel.requestClose()) {
+            shutdown();
+            Platform.exit();
+        }
     }
 }

@@ -5,25 +5,48 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.editor.PipelineDocument;
+import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.editor.RescaleParallelism;
+import org.checkpointlab.views.editor.SaveFileChooser;
+import org.checkpointlab.views.editor.UnsavedChangesPrompt;
 import org.checkpointlab.views.editor.model.CommandStack;
+import org.checkpointlab.views.editor.model.EditRefused;
 import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.live.BarrierMode;
 import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.RescalePlan;
 
 /**
- * State and commands of the main window, without any control: which pipeline file is open, the graph drawn for
- * it, the window title, the status line, the last load failure, and the samples on offer. Opening a file that
- * fails leaves the open pipeline and its graph exactly as they were and publishes a {@link LoadFailure} instead.
- * Opening a pipeline stops the job of the previous one ({@link #live()}).
+ * State and commands of the main window, without any control: the pipeline being edited ({@link #document()}, with
+ * its edit history {@link #edits()}), the graph drawn for it, the window title, the status line, the last file
+ * failure, the samples and recent files on offer, and the job that runs it.
+ *
+ * <p>File commands: New, Open (a file, a sample or a recent file), Save and Save As. Opening a file that fails to
+ * load leaves the pipeline, its graph and its edit history exactly as they were and publishes a
+ * {@link LoadFailure}; a failed save does the same. Before New, Open or closing would lose unsaved changes, the
+ * {@link UnsavedChangesPrompt} asks: save, don't save, or cancel. A sample opens without a file, so Save asks where
+ * to write instead of overwriting the sample.
+ *
+ * <p>Job commands: {@link #run()} starts the pipeline as edited (refused with the reason while it has problems);
+ * while a job is active {@link #structureLockedProperty()} is true and the parallelism is changed with
+ * {@link #rescaleViaSavepoint(Map)} instead. Opening or starting a new pipeline stops the running job.
  * FX thread only.
  */
 public final class MainViewModel {
@@ -31,30 +54,61 @@ public final class MainViewModel {
     public static final String APP_TITLE = "Checkpoint Lab";
     /** The status line when no pipeline is open. */
     public static final String EMPTY_HINT = "Open a pipeline (Ctrl+O) or pick one from Samples";
+    /** Marks the title of a pipeline with unsaved changes. */
+    public static final String UNSAVED_MARK = "\u2022 ";
 
     private final PipelineLoader loader;
     private final SampleCatalog samples;
     private final PipelineGraphViewModel graph;
     private final LiveJobViewModel live;
-    private final CommandStack edits = new CommandStack(EditablePipeline.empty("untitled"));
-    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final JobSession session;
+    private final RecentFiles recent;
+    private final CommandStack edits = new CommandStack(EditablePipeline.empty(PipelineDocument.UNTITLED));
+    private final PipelineDocument document = new PipelineDocument(edits);
     private final ReadOnlyObjectWrapper<LoadFailure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", EMPTY_HINT);
+    private final ReadOnlyStringWrapper runBlocked = new ReadOnlyStringWrapper(this, "runBlocked", "");
+    private final ReadOnlyBooleanWrapper rescaling = new ReadOnlyBooleanWrapper(this, "rescaling");
+    private final ReadOnlyBooleanWrapper structureLocked = new ReadOnlyBooleanWrapper(this, "structureLocked");
     private final BooleanBinding empty;
+    private UnsavedChangesPrompt prompt = (name, action) -> UnsavedChangesPrompt.Choice.CANCEL;
+    private SaveFileChooser saveChooser = (name, directory) -> Optional.empty();
 
     /** A main window whose jobs run on the real engine ({@link LiveJobViewModel#forApp()}). */
     public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph) {
         this(loader, samples, graph, LiveJobViewModel.forApp());
     }
 
+    /** A main window with the app's job session and a recent-files list that is not persisted. */
     public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph,
                          LiveJobViewModel live) {
+        this(loader, samples, graph, live, JobSession.forApp(), RecentFiles.inMemory());
+    }
+
+    /**
+     * @param live    runs the pipeline and draws the job on the graph
+     * @param session the job the checkpoint panels show; savepoints, restores and rescales go through it
+     * @param recent  the recent files (persisted in the app)
+     */
+    public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph,
+                         LiveJobViewModel live, JobSession session, RecentFiles recent) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.samples = Objects.requireNonNull(samples, "samples");
         this.graph = Objects.requireNonNull(graph, "graph");
         this.live = Objects.requireNonNull(live, "live");
+        this.session = Objects.requireNonNull(session, "session");
+        this.recent = Objects.requireNonNull(recent, "recent");
         this.empty = Bindings.isNull(graph.pipelineProperty());
+        // One job for the graph and the panels: whoever starts one (Run, a restore, a rescale), the other shows it.
+        live.onJobStarted(session::adopt);
+        session.jobProperty().addListener((obs, old, job) -> live.adopt(job));
+        structureLocked.bind(live.activeProperty().or(rescaling));
+        document.nameProperty().addListener((obs, o, n) -> updateTitle());
+        document.unsavedProperty().addListener((obs, o, n) -> updateTitle());
+        document.openProperty().addListener((obs, o, n) -> updateTitle());
+        edits.addListener(stack -> updateRunBlocked());
+        updateRunBlocked();
     }
 
     public PipelineGraphViewModel graph() {
@@ -66,30 +120,48 @@ public final class MainViewModel {
         return live;
     }
 
+    /** The job session shared with the checkpoint panels (savepoints, restore, rescale). */
+    public JobSession session() {
+        return session;
+    }
+
     /**
      * The pipeline as the editor holds it, with undo/redo and unsaved-changes tracking: reset (and counted as
-     * saved) whenever a file opens, with each card where the graph's layout put it.
+     * saved) whenever a file opens, with each card where the graph's layout put it, and on New.
      */
     public CommandStack edits() {
         return edits;
     }
 
-    /** The open pipeline, or {@code null}. */
+    /** The pipeline being edited as a document: its file, unsaved changes, name. */
+    public PipelineDocument document() {
+        return document;
+    }
+
+    /** The recent files for File &gt; Open recent, most recent first. */
+    public ObservableList<Path> recentFiles() {
+        return recent.files();
+    }
+
+    /** The pipeline the graph shows, or {@code null}. */
     public PipelineSpec pipeline() {
         return graph.pipelineProperty().get();
     }
 
-    /** The file the open pipeline came from, or {@code null}. */
+    /** The file Save writes to, or {@code null} (nothing open, a new pipeline, or a sample). */
     public ReadOnlyObjectProperty<Path> fileProperty() {
-        return file.getReadOnlyProperty();
+        return document.fileProperty();
     }
 
-    /** The last failed load, or {@code null} once a load succeeds or the user dismisses it. */
+    /** The last failed open or save, or {@code null} once one succeeds or the user dismisses it. */
     public ReadOnlyObjectProperty<LoadFailure> failureProperty() {
         return failure.getReadOnlyProperty();
     }
 
-    /** "Checkpoint Lab", or "pipeline name - Checkpoint Lab" while a pipeline is open. */
+    /**
+     * "Checkpoint Lab" with nothing open, else "pipeline name – Checkpoint Lab", preceded by {@value #UNSAVED_MARK}
+     * while there are unsaved changes.
+     */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -104,6 +176,25 @@ public final class MainViewModel {
         return empty;
     }
 
+    /** Why Run is not possible now ("Cannot run: ..."), or empty when the edited pipeline can run. */
+    public ReadOnlyStringProperty runBlockedProperty() {
+        return runBlocked.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a job of the pipeline is active (running, restarting, being rescaled): the editor then refuses
+     * structural edits (adding, removing, wiring operators) and offers parallelism changes as
+     * {@link #rescaleViaSavepoint(String, int)}.
+     */
+    public ReadOnlyBooleanProperty structureLockedProperty() {
+        return structureLocked.getReadOnlyProperty();
+    }
+
+    /** True from the start of a rescale via savepoint until the job runs again (or the rescale failed). */
+    public ReadOnlyBooleanProperty rescalingProperty() {
+        return rescaling.getReadOnlyProperty();
+    }
+
     /** The sample pipeline files for the Samples menu. */
     public List<Path> samples() {
         return samples.samples();
@@ -115,31 +206,57 @@ public final class MainViewModel {
     }
 
     /**
-     * Opens a pipeline file and shows it.
+     * How the window asks the user: the unsaved-changes question and the Save As file chooser. Until set, unsaved
+     * changes are never discarded (the answer is Cancel) and Save As finds no file.
+     */
+    public void useDialogs(UnsavedChangesPrompt unsavedPrompt, SaveFileChooser saveFileChooser) {
+        this.prompt = Objects.requireNonNull(unsavedPrompt, "unsavedPrompt");
+        this.saveChooser = Objects.requireNonNull(saveFileChooser, "saveFileChooser");
+    }
+
+    // ---- file commands ----------------------------------------------------------------------------------------------
+
+    /**
+     * Starts an empty pipeline named "Untitled" (after the unsaved-changes question); stops the running job.
      *
-     * @return whether it opened; if not, {@link #failureProperty()} says why and the previous pipeline stays
+     * @return whether it started (false when the user cancelled)
+     */
+    public boolean newPipeline() {
+        if (!confirmDiscard("starting a new pipeline")) {
+            return false;
+        }
+        document.startNew();
+        PipelineSpec spec = document.spec();
+        graph.show(spec);
+        live.load(spec);
+        failure.set(null);
+        status.set("New pipeline: add operators to the canvas, then save it (Ctrl+S)");
+        return true;
+    }
+
+    /**
+     * Opens a pipeline file for editing; Save then writes back to it.
+     *
+     * @return whether it opened; if not, {@link #failureProperty()} says why (or the user cancelled) and the pipeline,
+     * graph and edit history stay as they were
      */
     public boolean open(Path pipelineFile) {
         Objects.requireNonNull(pipelineFile, "pipelineFile");
-        PipelineSpec spec;
-        try {
-            spec = loader.load(pipelineFile);
-            graph.show(spec);
-            live.load(spec);
-        } catch (PipelineException e) {
-            fail(pipelineFile, e.problems());
-            return false;
-        } catch (RuntimeException e) {
-            // A loader or layout bug must not take the window down; show it like any other problem.
-            fail(pipelineFile, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        if (!load(pipelineFile, pipelineFile)) {
             return false;
         }
-        edits.reset(EditablePipeline.of(spec, graphPositions()));
-        file.set(pipelineFile);
-        failure.set(null);
-        title.set(spec.name() + " \u2013 " + APP_TITLE);
-        status.set("Opened " + pipelineFile.getFileName() + ": " + count(spec.operators().size(), "operator")
-                + ", " + count(spec.edges().size(), "edge"));
+        recent.add(pipelineFile);
+        return true;
+    }
+
+    /** Opens a sample as a template: it has no file, so Save asks where to write it. As {@link #open}. */
+    public boolean openSample(Path sample) {
+        Objects.requireNonNull(sample, "sample");
+        if (!load(sample, null)) {
+            return false;
+        }
+        status.set("Opened sample " + SampleCatalog.displayName(sample) + ": " + counts(document.spec())
+                + " (Save As keeps your changes in a file of your own)");
         return true;
     }
 
@@ -151,13 +268,232 @@ public final class MainViewModel {
         if (!programArguments.isEmpty()) {
             open(Path.of(programArguments.get(0)));
         } else {
-            samples.defaultSample().ifPresent(this::open);
+            samples.defaultSample().ifPresent(this::openSample);
         }
+    }
+
+    /**
+     * Saves to the pipeline's file, or asks for one (Save As) when it has none.
+     *
+     * @return whether it was saved (false when the user cancelled or the write failed: see {@link #failureProperty()})
+     */
+    public boolean save() {
+        Path target = document.fileProperty().get();
+        return target == null ? saveAs() : saveTo(target);
+    }
+
+    /** Asks for a file and saves there; it becomes the pipeline's file. As {@link #save()}. */
+    public boolean saveAs() {
+        Path current = document.fileProperty().get();
+        Path directory = current != null ? current.toAbsolutePath().getParent() : null;
+        Optional<Path> chosen = saveChooser.choose(document.suggestedFileName(), directory);
+        return chosen.isPresent() && saveTo(chosen.get());
+    }
+
+    /**
+     * Writes the pipeline being edited to {@code target} ({@code .json} appended when missing), atomically; it then
+     * counts as saved and {@code target} becomes its file. A pipeline with problems is saved too, and the status
+     * line says how many it has. If the write fails, nothing changes and {@link #failureProperty()} says why.
+     */
+    public boolean saveTo(Path target) {
+        Objects.requireNonNull(target, "target");
+        List<String> problems;
+        try {
+            problems = document.saveTo(target);
+        } catch (PipelineDocument.SaveFailed e) {
+            LoadFailure failed = new LoadFailure(e.file(), LoadFailure.SAVE, List.of(e.getMessage()));
+            failure.set(failed);
+            status.set(failed.summary() + "; nothing was lost, the pipeline is still open");
+            return false;
+        }
+        Path saved = document.fileProperty().get();
+        recent.add(saved);
+        failure.set(null);
+        status.set("Saved " + saved.getFileName() + (problems.isEmpty() ? ""
+                : " \u2013 it has " + count(problems.size(), "problem") + " to fix before it can run: "
+                + problems.get(0)));
+        return true;
+    }
+
+    /** Forgets the recent files. */
+    public void clearRecentFiles() {
+        recent.clear();
+    }
+
+    /**
+     * Asks about unsaved changes before the window closes (Quit, or the window's close button).
+     *
+     * @return whether the window may close
+     */
+    public boolean requestClose() {
+        return confirmDiscard("closing Checkpoint Lab");
     }
 
     /** Hides the last failure (the user has read it). */
     public void dismissFailure() {
         failure.set(null);
+    }
+
+    // ---- job commands -----------------------------------------------------------------------------------------------
+
+    /**
+     * Runs the pipeline as edited: the live view takes the edited spec first when it changed. Refused, with the
+     * reason in {@link #runBlockedProperty()} and the status line, while the pipeline has problems.
+     *
+     * @return whether a job started
+     */
+    public boolean run() {
+        updateRunBlocked();
+        if (!runBlocked.get().isEmpty()) {
+            status.set(runBlocked.get());
+            return false;
+        }
+        if (live.activeProperty().get()) {
+            return false;
+        }
+        PipelineSpec spec = edits.current().spec();
+        PipelineSpec shown = live.pipelineProperty().get();
+        if (!spec.equals(shown)) {
+            BarrierMode chosen = live.barrierModeProperty().get();
+            live.load(spec);
+            if (shown != null && spec.checkpointing().equals(shown.checkpointing())) {
+                live.barrierModeProperty().set(chosen); // the user's choice, unless the file's settings changed
+            }
+        }
+        return live.run();
+    }
+
+    /** {@link #rescaleViaSavepoint(Map)} of one operator; what the inspector calls while the job runs. */
+    public RescalePlan rescaleViaSavepoint(String operatorId, int parallelism) {
+        return rescaleViaSavepoint(Map.of(operatorId, parallelism));
+    }
+
+    /**
+     * Rescale via savepoint: checks the new parallelism against the running job (max parallelism and key groups,
+     * pipeline validation), then stops the job with a savepoint and starts the same pipeline from it with the new
+     * parallelism; once it runs, the change is recorded in {@link #edits()} as one undoable step. Problems found
+     * before the stop leave the job running untouched; the outcome is in the status line.
+     *
+     * @return the plan; when it has problems nothing was done
+     */
+    public RescalePlan rescaleViaSavepoint(Map<String, Integer> parallelism) {
+        Job job = session.job();
+        if (job == null || job.status().isTerminal() || !live.activeProperty().get()) {
+            RescalePlan none = new RescalePlan(edits.current().spec(), Map.of(), Map.of(),
+                    List.of("no running job to rescale: run the pipeline first, or change the parallelism in the "
+                            + "inspector"));
+            status.set("Cannot rescale: " + none.problems().get(0));
+            return none;
+        }
+        RescalePlan plan = RescalePlan.of(job.pipeline(), parallelism);
+        if (!plan.feasible()) {
+            status.set("Cannot rescale: " + String.join("; ", plan.problems()));
+            return plan;
+        }
+        rescaling.set(true);
+        status.set("Rescaling " + plan.describe() + ": stopping with a savepoint\u2026");
+        session.rescale(plan, started -> {
+            rescaling.set(false);
+            recordRescale(plan);
+        }, problems -> {
+            rescaling.set(false);
+            status.set("Rescale failed: " + String.join("; ", problems));
+        });
+        return plan;
+    }
+
+    private void recordRescale(RescalePlan plan) {
+        try {
+            edits.execute(new RescaleParallelism(plan.changes()));
+        } catch (EditRefused e) {
+            status.set("Rescaled via savepoint (" + plan.describe() + "), but the editor could not record it: "
+                    + e.getMessage());
+            return;
+        }
+        showEditedGraph();
+        status.set("Rescaled via savepoint: " + plan.describe() + "; keyed state moved with its key groups");
+    }
+
+    /**
+     * Redraws the graph from the edited pipeline, keeping the cards' positions. The editor's canvas makes the graph
+     * follow {@link #edits()} on its own; until then the file commands and the rescale call this.
+     */
+    private void showEditedGraph() {
+        EditablePipeline current = edits.current();
+        if (current.spec().equals(graph.pipelineProperty().get())) {
+            return;
+        }
+        graph.show(current.spec());
+        graph.nodes().forEach(node -> {
+            if (current.positions().containsKey(node.id())) {
+                Position p = current.positionOf(node.id());
+                node.moveTo(p.x(), p.y());
+            }
+        });
+    }
+
+    // ---- internals --------------------------------------------------------------------------------------------------
+
+    /** Loads, asks about unsaved changes, then shows; {@code documentFile} is where Save writes ({@code null}: ask). */
+    private boolean load(Path source, Path documentFile) {
+        PipelineSpec spec;
+        try {
+            spec = loader.load(source);
+        } catch (PipelineException e) {
+            fail(source, e.problems());
+            return false;
+        } catch (RuntimeException e) {
+            fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return false;
+        }
+        if (!confirmDiscard("opening " + source.getFileName())) {
+            return false;
+        }
+        try {
+            graph.show(spec);
+        } catch (RuntimeException e) {
+            // A layout bug must not take the window down; show it like any other problem.
+            fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return false;
+        }
+        live.load(spec);
+        document.opened(EditablePipeline.of(spec, graphPositions()), documentFile);
+        failure.set(null);
+        status.set("Opened " + source.getFileName() + ": " + counts(spec));
+        return true;
+    }
+
+    /**
+     * Whether the action may go on: yes without unsaved changes; else as the user answers (Save must succeed).
+     */
+    private boolean confirmDiscard(String action) {
+        if (!document.unsavedProperty().get()) {
+            return true;
+        }
+        return switch (prompt.ask(document.nameProperty().get(), action)) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> {
+                status.set("Cancelled " + action + "; the unsaved changes are still here");
+                yield false;
+            }
+        };
+    }
+
+    private void updateTitle() {
+        title.set(!document.openProperty().get() ? APP_TITLE
+                : (document.unsavedProperty().get() ? UNSAVED_MARK : "") + document.nameProperty().get()
+                        + " \u2013 " + APP_TITLE);
+    }
+
+    private void updateRunBlocked() {
+        if (!document.openProperty().get()) {
+            runBlocked.set("Cannot run: open a pipeline first");
+            return;
+        }
+        List<String> problems = edits.current().problems();
+        runBlocked.set(problems.isEmpty() ? "" : "Cannot run: " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + count(problems.size() - 1, "more problem") + ")" : ""));
     }
 
     private void fail(Path pipelineFile, List<String> problems) {
@@ -172,7 +508,12 @@ public final class MainViewModel {
         return positions;
     }
 
+    private static String counts(PipelineSpec spec) {
+        return count(spec.operators().size(), "operator") + ", " + count(spec.edges().size(), "edge");
+    }
+
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
+
 }

@@ -66,9 +66,10 @@ class MainViewWithSamplesTest {
     }
 
     @Test
-    void samplesMenu_hasOneItemPerSampleFile_andOpensIt(FxRobot robot) {
+    void samplesMenu_hasOneItemPerSampleFile_andOpensItWithoutAFileToSaveTo(FxRobot robot) {
         Menu samples = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().get(0).getItems().stream()
-                .filter(Menu.class::isInstance).map(Menu.class::cast).findFirst().orElseThrow();
+                .filter(Menu.class::isInstance).map(Menu.class::cast).filter(m -> "samplesMenu".equals(m.getId()))
+                .findFirst().orElseThrow();
 
         assertThat(samples.getItems()).extracting(MenuItem::getText).containsExactlyElementsOf(
                 new SampleCatalog(SAMPLES).samples().stream().map(SampleCatalog::displayName).toList());
@@ -78,7 +79,9 @@ class MainViewWithSamplesTest {
         robot.interact(union::fire);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(viewModel.fileProperty().get().getFileName()).hasToString("two-source-union.json");
+        // A sample opens as a template: Save must not overwrite it, so it has no file until Save As.
+        assertThat(viewModel.fileProperty().get()).isNull();
+        assertThat(viewModel.titleProperty().get()).isEqualTo(viewModel.pipeline().name() + " \u2013 Checkpoint Lab");
         assertThat(robot.lookup("." + GraphStyles.CARD).queryAll()).hasSize(viewModel.pipeline().operators().size());
     }
 

@@ -28,7 +28,6 @@ import org.checkpointlab.views.controls.HiddenTabContent;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
-import org.checkpointlab.views.session.TaskRunner;
 import org.checkpointlab.views.settings.SettingsView;
 import org.checkpointlab.views.settings.SettingsViewModel;
 
@@ -64,8 +63,7 @@ public final class JobPanels {
 
     /** The panels of the app: a background task runner, savepoints under {@code ~/checkpoint-lab/savepoints}. */
     public static JobPanels forApp(Supplier<PipelineSpec> openPipeline) {
-        Path savepoints = Path.of(System.getProperty("user.home"), "checkpoint-lab", "savepoints");
-        return new JobPanels(new JobSession(TaskRunner.background(), savepoints), openPipeline);
+        return new JobPanels(JobSession.forApp(), openPipeline);
     }
 
     public JobSession session() {
@@ -107,7 +105,7 @@ public final class JobPanels {
         var noRunningJob = Bindings.createBooleanBinding(() -> session.job() == null
                 || session.job().status().isTerminal(), session.jobProperty(), session.snapshotProperty());
         // Run, pause, stop and checkpoint are the live graph's items of the same menu; these follow them.
-        MenuItem savepoint = item("Trigger _savepoint", "Shortcut+Shift+S",
+        MenuItem savepoint = item("Trigger _savepoint", "Shortcut+Shift+K",
                 () -> session.triggerSavepoint(r -> { }, this::showProblems));
         savepoint.disableProperty().bind(noRunningJob.or(session.busyProperty()));
         MenuItem stop = item("S_top with savepoint", null, () -> session.stopWithSavepoint(r -> { },

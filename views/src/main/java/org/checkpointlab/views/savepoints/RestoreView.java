@@ -17,9 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -101,7 +98,7 @@ public final class RestoreView {
         operatorTable.getColumns().add(column("State size", r -> Units.bytes(r.stateBytes()), 90));
         TableColumn<OperatorRestoreRow, OperatorRestoreRow> edit = new TableColumn<>("New parallelism");
         edit.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        edit.setCellFactory(c -> new ParallelismCell());
+        edit.setCellFactory(c -> new ParallelismSpinnerCell());
         edit.setPrefWidth(130);
         edit.setSortable(false);
         operatorTable.getColumns().add(edit);
@@ -156,33 +153,5 @@ public final class RestoreView {
         col.setPrefWidth(width);
         col.setSortable(false);
         return col;
-    }
-
-    /** A spinner from 1 to the operator's max parallelism, bound to the row's new parallelism. */
-    private static final class ParallelismCell extends TableCell<OperatorRestoreRow, OperatorRestoreRow> {
-
-        @Override
-        protected void updateItem(OperatorRestoreRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null || !row.inPipeline()) {
-                setGraphic(null);
-                setText(empty || row == null ? null : "(dropped)");
-                return;
-            }
-            SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                    new SpinnerValueFactory.IntegerSpinnerValueFactory(1, row.maxParallelism(),
-                            row.newParallelism().get());
-            Spinner<Integer> spinner = new Spinner<>(factory);
-            spinner.setEditable(true);
-            spinner.setPrefWidth(110);
-            spinner.setId("parallelism-" + row.id());
-            factory.valueProperty().addListener((obs, o, v) -> {
-                if (v != null) {
-                    row.newParallelism().set(v);
-                }
-            });
-            setText(null);
-            setGraphic(spinner);
-        }
     }
 }

@@ -78,6 +78,12 @@ public final class JobSession {
         this(runner, savepointDirectory, System::currentTimeMillis);
     }
 
+    /** The app's session: engine work on a background thread, savepoints under {@code ~/checkpoint-lab/savepoints}. */
+    public static JobSession forApp() {
+        return new JobSession(TaskRunner.background(),
+                Path.of(System.getProperty("user.home"), "checkpoint-lab", "savepoints"));
+    }
+
     JobSession(TaskRunner runner, Path savepointDirectory, LongSupplier clock) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -343,6 +349,50 @@ public final class JobSession {
     }
 
     private record Redeployed(SavepointResult savepoint, Job job, List<String> problems) {
+    }
+
+    /**
+     * Rescale via savepoint, as Flink requires: (1) stop the running job with a savepoint, (2) start the same
+     * pipeline from it with the plan's parallelism; keyed state follows its key groups to the new subtasks. A plan
+     * with problems is refused before the job is touched. If the engine refuses step 2, the pipeline is started
+     * again from the savepoint with its old parallelism, so no state is lost, and {@code onProblems} says why.
+     */
+    public void rescale(RescalePlan plan, Consumer<Job> onStarted, Consumer<List<String>> onProblems) {
+        if (!plan.feasible()) {
+            onProblems.accept(plan.problems());
+            return;
+        }
+        Job current = requireRunning(onProblems);
+        if (current == null) {
+            return;
+        }
+        java.util.Map<String, Integer> before = new java.util.LinkedHashMap<>();
+        current.pipeline().operators().forEach(o -> before.put(o.id(), o.parallelism()));
+        log("Rescaling " + plan.describe() + ": step 1 of 2, stop with savepoint");
+        stopWithSavepoint(savepoint -> {
+            SavepointRestore from = new SavepointRestore(savepoint.path(), false);
+            log("Step 2 of 2: restore from the savepoint with " + plan.describe());
+            restore(from, config -> config.withParallelism(plan.parallelism()), onStarted, refused ->
+                    restore(from, config -> config.withParallelism(before), restarted -> {
+                        log("Restored with the old parallelism after the rescale was refused");
+                        onProblems.accept(prefixed("Not rescaled; restarted from the savepoint with the old "
+                                + "parallelism: ", refused));
+                    }, again -> onProblems.accept(prefixed("Not rescaled, and the job could not be restarted; its "
+                            + "state is in the savepoint " + savepoint.path() + ": ", concat(refused, again)))));
+        }, onProblems);
+    }
+
+    private static List<String> prefixed(String prefix, List<String> problems) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(prefix.strip());
+        out.addAll(problems);
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private Job requireRunning(Consumer<List<String>> onProblems) {

@@ -1,0 +1,175 @@
+package org.checkpointlab.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.job.RuntimeOptions;
+import org.checkpointlab.model.pipeline.EdgeSpec;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.graph.OperatorNode;
+import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.RescalePlan;
+import org.checkpointlab.views.session.TaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Rescale via savepoint on the real engine, through the main window's view model: the job is stopped with a
+ * savepoint and runs again from it at the new parallelism, keyed counts carry on where they were (the final count
+ * of every key equals a failure-free run's), and the edit history records the change as one undoable step.
+ * Engine work runs on the test thread ({@link TaskRunner#sameThread()}).
+ */
+class RescaleViaSavepointTest {
+    private static final long RECORDS = 30_000;
+    private static final long KEYS = 50;
+
+    @TempDir
+    Path dir;
+
+    private JobSession session;
+    private LiveJobViewModel live;
+    private MainViewModel viewModel;
+
+    /** numbers(2, throttled) -hash-> count(2) -rebalance-> sink(1). */
+    private static PipelineSpec keyedCount(long ratePerSecond) {
+        return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "Keyed count",
+                List.of(new OperatorSpec("numbers", null, "sequence-source", 2, null,
+                                Map.of("count", RECORDS, "keys", KEYS, "ratePerSecond", ratePerSecond)),
+                        new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
+                        new OperatorSpec("sink", null, "collect-sink", 1, null, Map.of())),
+                List.of(new EdgeSpec("numbers", "count", Partitioning.HASH),
+                        new EdgeSpec("count", "sink", Partitioning.REBALANCE)),
+                Map.of(), true);
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        live = new LiveJobViewModel(Job::start, Runnable::run, RuntimeOptions.defaults(), System::currentTimeMillis);
+        session = new JobSession(TaskRunner.sameThread(), dir.resolve("savepoints"));
+        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("samples")),
+                new PipelineGraphViewModel(), live, session, RecentFiles.inMemory());
+        Path file = dir.resolve("keyed-count.json");
+        PipelineJson.write(keyedCount(6_000), file);
+        assertThat(viewModel.open(file)).isTrue();
+    }
+
+    @AfterEach
+    void closeJobs() {
+        if (live.job() != null) {
+            live.job().close();
+        }
+        if (session.job() != null) {
+            session.job().close();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("waited 30 s for " + what);
+        }
+    }
+
+    /** The last (highest) count the sink received for each key. */
+    private static Map<Object, Long> finalCounts(Job job) {
+        Map<Object, Long> counts = new HashMap<>();
+        for (StreamRecord r : job.sinkOutputs().get("sink").records()) {
+            counts.merge(r.key(), ((Number) r.value()).longValue(), Math::max);
+        }
+        return counts;
+    }
+
+    private Job startAndAwaitProgress() throws Exception {
+        assertThat(viewModel.run()).isTrue();
+        Job job = live.job();
+        assertThat(session.job()).as("the panels' session shows the job Run started").isSameAs(job);
+        await("records flowing", () -> job.summary().sourceRecords() >= 3_000);
+        return job;
+    }
+
+    @Test
+    void rescale_runsAtTheNewParallelismFromTheSavepoint_andKeyedCountsCarryOn() throws Exception {
+        Map<Object, Long> expected;
+        try (Job clean = Job.start(JobConfig.of(keyedCount(0)))) {
+            assertThat(clean.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            expected = finalCounts(clean);
+        }
+        assertThat(expected).hasSize((int) KEYS).allSatisfy((key, count) -> assertThat(count).isEqualTo(600));
+        Job before = startAndAwaitProgress();
+        assertThat(viewModel.structureLockedProperty().get()).isTrue();
+
+        RescalePlan plan = viewModel.rescaleViaSavepoint("count", 4);
+
+        assertThat(plan.problems()).isEmpty();
+        Job after = session.job();
+        assertThat(after).isNotSameAs(before);
+        assertThat(before.status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(live.job()).as("the live graph shows the rescaled job").isSameAs(after);
+        assertThat(after.config().restore()).isNotNull();
+        assertThat(after.pipeline().operator("count").orElseThrow().parallelism()).isEqualTo(4);
+        assertThat(after.awaitTermination(Duration.ofSeconds(30))).isTrue();
+        assertThat(after.status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(after.snapshot().subtasks()).filteredOn(s -> s.operatorIds().contains("count")).hasSize(4)
+                .allSatisfy(s -> assertThat(s.restoredCheckpointId()).isPositive());
+        assertThat(finalCounts(after)).as("every key counted on from its saved count").isEqualTo(expected);
+
+        // The editor holds the new parallelism as one undoable step, and the graph draws it.
+        assertThat(viewModel.edits().current().spec().operator("count").orElseThrow().parallelism()).isEqualTo(4);
+        assertThat(viewModel.edits().undoDescription()).contains("Undo Rescale count to 4 via savepoint");
+        assertThat(viewModel.graph().node("count").map(OperatorNode::parallelism)).contains(4);
+        assertThat(viewModel.statusProperty().get()).startsWith("Rescaled via savepoint: count 2 \u2192 4");
+        viewModel.edits().undo();
+        assertThat(viewModel.edits().current().spec().operator("count").orElseThrow().parallelism()).isEqualTo(2);
+
+        live.refresh(System.nanoTime());
+        assertThat(viewModel.structureLockedProperty().get()).as("unlocked once the job ended").isFalse();
+    }
+
+    @Test
+    void rescaleAboveTheMaxParallelism_isRefusedAndTheJobKeepsRunning() throws Exception {
+        Job running = startAndAwaitProgress();
+        long revision = viewModel.edits().revision();
+
+        RescalePlan plan = viewModel.rescaleViaSavepoint("count", 200);
+
+        assertThat(plan.problems()).singleElement().asString()
+                .isEqualTo("parallelism of 'count' cannot be 200: its max parallelism is 128 (the number of key "
+                        + "groups, fixed when the job first started)");
+        assertThat(viewModel.statusProperty().get()).startsWith("Cannot rescale: parallelism of 'count'");
+        assertThat(session.job()).isSameAs(running);
+        assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(running.savepoints()).isEmpty();
+        assertThat(viewModel.edits().revision()).isEqualTo(revision);
+        assertThat(viewModel.rescalingProperty().get()).isFalse();
+    }
+
+    @Test
+    void withoutARunningJob_rescaleSaysSoAndChangesNothing() {
+        RescalePlan plan = viewModel.rescaleViaSavepoint("count", 3);
+
+        assertThat(plan.problems()).singleElement().asString().startsWith("no running job to rescale");
+        assertThat(viewModel.edits().canUndo()).isFalse();
+    }
+}
