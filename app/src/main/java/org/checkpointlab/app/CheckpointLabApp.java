@@ -54,6 +54,7 @@ public final class CheckpointLabApp extends Application {
         stage.setMinHeight(420);
         viewModel.openAtStart(options.file() == null ? List.of() : List.of(options.file().toString()));
         stage.show();
+        viewModel.live().speedProperty().set(options.speed());
         if (options.run()) {
             viewModel.live().run();
         }

@@ -6,15 +6,24 @@ import java.util.List;
 import org.checkpointlab.model.util.Durations;
 
 /**
- * The desktop app's program arguments: {@code [FILE] [--run] [--exit-after DURATION] [--frame-report]}.
+ * The desktop app's program arguments: {@code [FILE] [--run] [--speed X] [--exit-after DURATION] [--frame-report]}.
  *
  * @param file        pipeline file to open, or {@code null} for the default sample
  * @param run         start the job at once
+ * @param speed       slow motion, from {@value #MIN_SPEED} (human speed) to 1 (full speed)
  * @param exitAfter   close the app after this long, or {@code null} to stay open
  * @param frameReport print frame-time percentiles and the engine's throughput on stdout at exit
  */
-public record LaunchOptions(Path file, boolean run, Duration exitAfter, boolean frameReport) {
-    public static final String USAGE = "usage: checkpoint-lab gui [FILE] [--run] [--exit-after 30s] [--frame-report]";
+public record LaunchOptions(Path file, boolean run, double speed, Duration exitAfter, boolean frameReport) {
+    public static final String USAGE =
+            "usage: checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report]";
+    /** The slowest speed on offer (the live view's human speed). */
+    public static final double MIN_SPEED = 0.001;
+
+    /** Full speed. */
+    public LaunchOptions(Path file, boolean run, Duration exitAfter, boolean frameReport) {
+        this(file, run, 1.0, exitAfter, frameReport);
+    }
 
     /**
      * Parses the arguments.
@@ -26,11 +35,27 @@ public record LaunchOptions(Path file, boolean run, Duration exitAfter, boolean 
         boolean run = false;
         Duration exitAfter = null;
         boolean frameReport = false;
+        double speed = 1.0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--run" -> run = true;
                 case "--frame-report" -> frameReport = true;
+                case "--speed" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException("--speed needs a factor, e.g. 0.01\n" + USAGE);
+                    }
+                    String value = args.get(++i);
+                    try {
+                        speed = Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--speed " + value + ": not a number\n" + USAGE, e);
+                    }
+                    if (!(speed >= MIN_SPEED && speed <= 1)) {
+                        throw new IllegalArgumentException("--speed must be between " + MIN_SPEED
+                                + " (human speed) and 1 (full speed), was " + value + "\n" + USAGE);
+                    }
+                }
                 case "--exit-after" -> {
                     if (i + 1 >= args.size()) {
                         throw new IllegalArgumentException("--exit-after needs a duration, e.g. 30s\n" + USAGE);
@@ -59,6 +84,6 @@ public record LaunchOptions(Path file, boolean run, Duration exitAfter, boolean 
                 }
             }
         }
-        return new LaunchOptions(file, run, exitAfter, frameReport);
+        return new LaunchOptions(file, run, speed, exitAfter, frameReport);
     }
 }

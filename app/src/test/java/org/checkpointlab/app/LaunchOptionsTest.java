@@ -21,6 +21,17 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void speed_setsSlowMotion_withinTheSlidersRange() {
+        assertThat(LaunchOptions.parse(List.of("x.json", "--run", "--speed", "0.01")).speed()).isEqualTo(0.01);
+        assertThat(LaunchOptions.parse(List.of("x.json")).speed()).isEqualTo(1.0);
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--speed", "2")))
+                .hasMessageContaining("--speed must be between 0.001 (human speed) and 1 (full speed), was 2");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--speed", "slow")))
+                .hasMessageContaining("--speed slow: not a number");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--speed"))).hasMessageContaining("--speed needs");
+    }
+
+    @Test
     void noArguments_openTheDefaultSampleAndStayOpen() {
         assertThat(LaunchOptions.parse(List.of())).isEqualTo(new LaunchOptions(null, false, null, false));
     }

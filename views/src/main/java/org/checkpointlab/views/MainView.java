@@ -229,6 +229,11 @@ public final class MainView {
         barrierChoice.getItems().setAll(BarrierMode.values());
         barrierChoice.valueProperty().bindBidirectional(live.barrierModeProperty());
         speedSlider.valueProperty().addListener((obs, old, now) -> live.speedProperty().set(toSpeed(now.doubleValue())));
+        live.speedProperty().addListener((obs, old, now) -> {
+            if (Math.abs(toSpeed(speedSlider.getValue()) - now.doubleValue()) > 1e-9) {
+                speedSlider.setValue(toPosition(now.doubleValue()));
+            }
+        });
         speedLabel.textProperty().bind(Bindings.createStringBinding(() -> speedText(live.speedProperty().get()),
                 live.speedProperty()));
         jobLabel.textProperty().bind(live.jobLineProperty());
@@ -271,6 +276,11 @@ public final class MainView {
     /** Slider position 0..1 to speed: logarithmic from {@value LiveJobViewModel#MIN_SPEED} to 1. */
     static double toSpeed(double position) {
         return Math.pow(10, 3 * (Math.max(0, Math.min(1, position)) - 1));
+    }
+
+    /** Speed to slider position 0..1, the inverse of {@link #toSpeed(double)}. */
+    static double toPosition(double speed) {
+        return Math.max(0, Math.min(1, Math.log10(Math.max(LiveJobViewModel.MIN_SPEED, speed)) / 3 + 1));
     }
 
     static String speedText(double speed) {

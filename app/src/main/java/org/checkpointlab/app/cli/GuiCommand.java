@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code checkpoint-lab gui [FILE] [--run] [--exit-after 30s] [--frame-report]}: opens the desktop app by handing
+ * {@code checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report]}: opens the desktop app by handing
  * these arguments to {@link DesktopLauncher#main}, which returns when the app has closed.
  */
 @Command(name = "gui", description = "Open the desktop app, optionally with a pipeline file.")
@@ -29,6 +29,10 @@ final class GuiCommand implements Callable<Integer> {
 
     @Option(names = "--run", description = "Start the pipeline at once.")
     private boolean run;
+
+    @Option(names = "--speed", paramLabel = "X",
+            description = "Slow motion: 0.001 (human speed) to 1 (full speed, the default).")
+    private Double speed;
 
     @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Close the app after this long (for demos and smoke tests).")
@@ -51,6 +55,10 @@ final class GuiCommand implements Callable<Integer> {
         }
         if (run) {
             args.add("--run");
+        }
+        if (speed != null) {
+            args.add("--speed");
+            args.add(Double.toString(speed));
         }
         if (exitAfter != null) {
             args.add("--exit-after");

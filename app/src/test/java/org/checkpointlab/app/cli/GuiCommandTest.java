@@ -11,10 +11,11 @@ class GuiCommandTest {
     @Test
     void guiArguments_arePassedToTheDesktopLauncherInTheSameSpelling() {
         GuiCommand gui = new GuiCommand();
-        new CommandLine(gui).parseArgs("samples/word-count.json", "--run", "--exit-after", "30s", "--frame-report");
+        new CommandLine(gui).parseArgs("samples/word-count.json", "--run", "--speed", "0.01", "--exit-after", "30s",
+                "--frame-report");
 
-        assertThat(gui.launcherArguments())
-                .containsExactly("samples/word-count.json", "--run", "--exit-after", "30s", "--frame-report");
+        assertThat(gui.launcherArguments()).containsExactly("samples/word-count.json", "--run", "--speed", "0.01",
+                "--exit-after", "30s", "--frame-report");
     }
 
     @Test

@@ -15,6 +15,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.ChannelElementView;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.views.graph.GraphEdge;
@@ -319,6 +320,17 @@ public final class ChannelOverlay extends Pane {
             x -= 3 + SLOT_GAP;
         }
         int hidden = 0;
+        boolean persisted = channel.elements().stream()
+                .anyMatch(e -> e instanceof ChannelElementView.BufferView b && b.persisted());
+        boolean barrierQueued = channel.elements().stream()
+                .anyMatch(e -> e instanceof ChannelElementView.BarrierView b && b.unaligned());
+        double ghostX = Double.NaN;
+        if (persisted && !barrierQueued) {
+            // The unaligned barrier overtook the persisted buffers and was taken at the head at once.
+            ghostX = x - BARRIER_WIDTH;
+            x -= BARRIER_WIDTH + SLOT_GAP;
+        }
+        double overtakenFrom = Double.NaN;
         for (ChannelElementView element : channel.elements()) {
             double width = element instanceof ChannelElementView.BarrierView ? BARRIER_WIDTH
                     : element instanceof ChannelElementView.EndOfPartitionView ? 4 : SLOT;
@@ -329,6 +341,9 @@ public final class ChannelOverlay extends Pane {
             if (element instanceof ChannelElementView.BufferView buffer) {
                 drawBuffer(gc, x - SLOT, y, h, buffer.records() / (double) Math.max(1, buffer.capacity()),
                         buffer.persisted() ? LivePalette.PERSISTED : LivePalette.BUFFER, buffer.persisted());
+                if (buffer.persisted()) {
+                    overtakenFrom = x - SLOT;
+                }
             } else if (element instanceof ChannelElementView.BarrierView barrier) {
                 drawBarrier(gc, x - BARRIER_WIDTH, y, h, barrier.checkpointId(),
                         LivePalette.barrier(barrier.unaligned(), barrier.savepoint()));
@@ -337,6 +352,10 @@ public final class ChannelOverlay extends Pane {
                 gc.fillRect(x - 4, y, 4, h);
             }
             x -= width + SLOT_GAP;
+        }
+        if (!Double.isNaN(ghostX)) {
+            drawOvertaking(gc, Double.isNaN(overtakenFrom) ? ghostX : overtakenFrom, ghostX, y, h,
+                    receiverCheckpoint(channel));
         }
         gc.setLineDashes(2, 2);
         gc.setStroke(LivePalette.CREDIT);
@@ -414,6 +433,39 @@ public final class ChannelOverlay extends Pane {
         gc.setFill(color);
         gc.fillRect(x + 0.5, y + 1.5 + inner - filled, SLOT - 1, filled);
         gc.setLineWidth(1);
+    }
+
+    /**
+     * The unaligned barrier's jump: it overtook the buffers now marked persisted and was taken at once at the
+     * head of the queue, so it is never seen waiting there. It is drawn as an outlined barrier at the head, with
+     * the checkpoint id when the receiver is still collecting, and a line from the first buffer it overtook.
+     */
+    private void drawOvertaking(GraphicsContext gc, double fromX, double barrierX, double y, double h,
+                                long checkpointId) {
+        gc.setStroke(LivePalette.BARRIER_UNALIGNED);
+        gc.setLineWidth(1.5);
+        double lineY = y + 1;
+        if (fromX < barrierX) {
+            gc.strokeLine(fromX, lineY, barrierX, lineY);
+        }
+        gc.strokeRoundRect(barrierX + 0.75, y - 0.25, BARRIER_WIDTH - 1.5, h + 0.5, 5, 5);
+        gc.setLineWidth(1);
+        gc.setFill(LivePalette.BARRIER_UNALIGNED);
+        gc.setFont(smallBold);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.fillText(checkpointId > 0 ? Long.toString(checkpointId % 100) : "\u00bb", barrierX + BARRIER_WIDTH / 2,
+                y + h / 2);
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** The id of the unaligned checkpoint the channel's receiver is taking, or 0. */
+    private long receiverCheckpoint(ChannelSnapshot channel) {
+        SubtaskState receiver = live.subtask(channel.toOperator(), channel.toSubtask());
+        if (receiver != null && receiver.snapshot().barrierState()
+                instanceof BarrierHandlerState.CollectingUnaligned unaligned) {
+            return unaligned.checkpointId();
+        }
+        return 0;
     }
 
     private void drawBarrier(GraphicsContext gc, double x, double y, double h, long checkpointId, Color color) {
