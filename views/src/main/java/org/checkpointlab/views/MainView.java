@@ -27,6 +27,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import java.util.HashMap;
+import java.util.Map;
+import org.checkpointlab.views.editor.EditorView;
+import org.checkpointlab.views.editor.EditorViewModel;
+import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.graph.GraphStyles;
 import org.checkpointlab.views.graph.OperatorRole;
 import org.checkpointlab.views.graph.PipelineGraphView;
@@ -52,11 +57,16 @@ public final class MainView {
     private LiveGraph liveGraph;
     private LiveFrameLoop frameLoop;
     private final JobPanels jobPanels;
+    private final EditorViewModel editor;
+    private EditorView editorView;
     private Parent root;
 
     @FXML private MenuBar menuBar;
     @FXML private Menu samplesMenu;
     @FXML private Menu jobMenu;
+    @FXML private Menu editMenu;
+    @FXML private VBox paletteHost;
+    @FXML private TitledPane inspectorPane;
     @FXML private TabPane panelTabs;
     @FXML private StackPane graphHost;
     @FXML private Label emptyHint;
@@ -87,6 +97,8 @@ public final class MainView {
         this.viewModel = viewModel;
         this.graphView = new PipelineGraphView(viewModel.graph());
         this.jobPanels = JobPanels.forApp(viewModel::pipeline);
+        this.editor = new EditorViewModel(viewModel.edits(), viewModel.graph(), viewModel.live()::load,
+                viewModel.live().activeProperty());
     }
 
     /** Loads {@code MainView.fxml} with a controller for this view model. */
@@ -122,6 +134,11 @@ public final class MainView {
 
     public PipelineGraphView graphView() {
         return graphView;
+    }
+
+    /** The pipeline editor: palette, canvas gestures, inspector, Edit menu. */
+    public EditorView editorView() {
+        return editorView;
     }
 
     /** The running job's drawing on the graph (subtask boxes, channel panels). */
@@ -163,6 +180,13 @@ public final class MainView {
         samplesMenu.setOnShowing(event -> fillSamples());
         fillSamples();
         bindLive(viewModel.live());
+        editorView = new EditorView(editor, graphView);
+        editorView.install(paletteHost, graphHost, inspectorPane, editMenu);
+        menuBar.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && old == null) {
+                editorView.installKeys(scene);
+            }
+        });
         jobPanels.install(panelTabs, jobMenu);
         // One job for the graph and the panels: whoever starts one (Run, a restore, a redeploy), the other shows it.
         viewModel.live().onJobStarted(jobPanels.session()::adopt);
@@ -320,6 +344,12 @@ public final class MainView {
     @FXML
     private void autoLayout() {
         viewModel.graph().autoLayout();
+        // The editor keeps positions in its command stack: record the layout there (one undoable step).
+        Map<String, Position> positions = new HashMap<>();
+        viewModel.graph().nodes().forEach(n -> positions.put(n.id(), new Position(n.x(), n.y())));
+        if (!positions.isEmpty()) {
+            editor.place(positions, "Auto layout");
+        }
         graphView.fitToWindow();
     }
 
