@@ -80,6 +80,8 @@ public final class EditorView {
      */
     public void install(Pane paletteHost, StackPane graphHost, TitledPane inspectorPane, Menu editMenu) {
         paletteHost.getChildren().setAll(palette);
+        palette.setMaxHeight(Double.MAX_VALUE);
+        VBox.setVgrow(palette, javafx.scene.layout.Priority.ALWAYS);
         VBox problems = new VBox(4, problemsBadge, problemsList);
         problems.setPickOnBounds(false);
         problems.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);

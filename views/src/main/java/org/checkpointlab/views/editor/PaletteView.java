@@ -57,6 +57,7 @@ public final class PaletteView extends VBox {
         Label help = new Label("Drag onto the canvas, or double-click");
         help.getStyleClass().add(EditorStyles.PALETTE_DESCRIPTION);
         help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(top, filter, help, scroll);
         fill();
     }

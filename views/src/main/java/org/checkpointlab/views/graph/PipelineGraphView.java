@@ -36,6 +36,8 @@ public final class PipelineGraphView extends Region {
     static final double MAX_FIT_ZOOM = 1.25;
     /** Space kept free around the graph when fitting, in canvas pixels. */
     static final double FIT_MARGIN = 48;
+    /** Canvas x and y of the graph origin on an emptied canvas. */
+    static final double EMPTY_ORIGIN = 40;
     /** Zoom change per scroll pixel. */
     private static final double ZOOM_PER_PIXEL = 1.0025;
 
@@ -240,6 +242,10 @@ public final class PipelineGraphView extends Region {
         if (viewModel.laidOut() || viewModel.pipelineProperty().get() == null) {
             fitPending = true;
             requestLayout();
+        } else if (cards.isEmpty()) {
+            // An emptied canvas starts over at 100 %, so the next cards dropped on it are readable.
+            fitPending = false;
+            setView(1, EMPTY_ORIGIN, EMPTY_ORIGIN);
         }
     }
 

@@ -2,11 +2,8 @@ package org.checkpointlab.views.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -80,44 +77,6 @@ class EditorViewTest {
 
     private Label title(FxRobot robot, String id) {
         return robot.from(card(id)).lookup(".card-title").queryAs(Label.class);
-    }
-
-    /**
-     * Monocle leaves its mouse input's drag view set after a plain mouse drag, and a later platform drag-and-drop
-     * then fails (see BUILD-NOTES); clear it so this test does not depend on the order of tests.
-     */
-    private static void resetMonocleDragView() throws ReflectiveOperationException {
-        Class<?> mouseInput;
-        try {
-            mouseInput = Class.forName("com.sun.glass.ui.monocle.MouseInput");
-        } catch (ClassNotFoundException notMonocle) {
-            return;
-        }
-        Method getInstance = mouseInput.getDeclaredMethod("getInstance");
-        getInstance.setAccessible(true);
-        Object instance = getInstance.invoke(null);
-        Field dragView = mouseInput.getDeclaredField("dragView");
-        dragView.setAccessible(true);
-        dragView.set(instance, null);
-    }
-
-    @Test
-    void draggingAKindFromThePalette_addsItWhereItIsDropped(FxRobot robot) throws ReflectiveOperationException {
-        resetMonocleDragView();
-        Region entry = view.editorView().palette().entry(OperatorKind.KEYED_COUNT).orElseThrow();
-        Bounds canvas = graphView().localToScreen(graphView().getBoundsInLocal());
-        Point2D drop = new Point2D(canvas.getMinX() + 300, canvas.getMinY() + 250);
-
-        robot.drag(entry, MouseButton.PRIMARY).moveBy(30, 0).moveTo(drop).drop();
-        WaitForAsyncUtils.waitForFxEvents();
-
-        OperatorNode node = viewModel.graph().node("keyed-count").orElseThrow();
-        assertThat(node.parallelism()).isEqualTo(EditorViewModel.DEFAULT_PARALLELISM);
-        Point2D local = graphView().screenToLocal(drop);
-        Point2D dropped = graphView().canvasToGraph(local.getX(), local.getY());
-        assertThat(dropped.getX()).isBetween(node.x(), node.x() + node.width());
-        assertThat(dropped.getY()).isBetween(node.y(), node.y() + node.height());
-        assertThat(editor().undoTextProperty().get()).isEqualTo("Undo Add keyed-count");
     }
 
     @Test
@@ -309,5 +268,41 @@ class EditorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(editor().pipeline().selection().isEmpty()).isTrue();
+    }
+
+    @Test
+    void clickingAnEdge_letsTheInspectorChangeItsPartitioning_andRefusesWhatAKeyedTargetCannotTake(FxRobot robot) {
+        add(robot, OperatorKind.SEQUENCE_SOURCE, 0, 0);
+        add(robot, OperatorKind.KEYED_SUM, 500, 0);
+        add(robot, OperatorKind.DISCARD_SINK, 1000, 0);
+        robot.interact(() -> {
+            editor().connect("sequence-source", "keyed-sum");
+            editor().connect("keyed-sum", "discard-sink");
+            graphView().fitToWindow();
+        });
+        Label label = graphView().edgeViews().get(1).label();
+        robot.clickOn(label);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor().pipeline().selection()).isEqualTo(Selection.ofEdge("keyed-sum", "discard-sink"));
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Partitioning> choice =
+                robot.lookup("#partitioning").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> choice.setValue(Partitioning.BROADCAST));
+        assertThat(editor().pipeline().edge("keyed-sum", "discard-sink").orElseThrow().partitioning())
+                .isEqualTo(Partitioning.BROADCAST);
+        assertThat(graphView().edgeViews().get(1).label().getText()).isEqualTo("broadcast");
+
+        robot.clickOn(graphView().edgeViews().get(0).label());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Partitioning> intoKeyed =
+                robot.lookup("#partitioning").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> intoKeyed.setValue(Partitioning.REBALANCE));
+        assertThat(editor().pipeline().edge("sequence-source", "keyed-sum").orElseThrow().partitioning())
+                .isEqualTo(Partitioning.HASH);
+        assertThat(intoKeyed.getValue()).isEqualTo(Partitioning.HASH);
+        assertThat(robot.lookup("#edit-message").queryAs(Label.class).getText())
+                .contains("is keyed, so its input must be hash-partitioned");
     }
 }
