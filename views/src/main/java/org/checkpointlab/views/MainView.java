@@ -67,6 +67,8 @@ public final class MainView {
     @FXML private Menu editMenu;
     @FXML private VBox paletteHost;
     @FXML private TitledPane inspectorPane;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
     @FXML private TabPane panelTabs;
     @FXML private StackPane graphHost;
     @FXML private Label emptyHint;
@@ -182,6 +184,7 @@ public final class MainView {
         bindLive(viewModel.live());
         editorView = new EditorView(editor, graphView);
         editorView.install(paletteHost, graphHost, inspectorPane, editMenu);
+        editorView.bindUndoButtons(undoButton, redoButton);
         menuBar.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
                 editorView.installKeys(scene);

@@ -94,6 +94,25 @@ public final class EditorView {
         this.editMenu = EditMenu.fill(editMenu, viewModel);
     }
 
+    /**
+     * Makes two toolbar buttons undo and redo, disabled when there is nothing to undo or redo, with tooltips that
+     * say what they would undo and their shortcuts.
+     */
+    public void bindUndoButtons(Button undo, Button redo) {
+        undo.setOnAction(e -> viewModel.undo());
+        redo.setOnAction(e -> viewModel.redo());
+        undo.disableProperty().bind(viewModel.canUndoProperty().not());
+        redo.disableProperty().bind(viewModel.canRedoProperty().not());
+        javafx.scene.control.Tooltip undoTip = new javafx.scene.control.Tooltip();
+        undoTip.textProperty().bind(Bindings.concat(viewModel.undoTextProperty(), " (",
+                EditMenu.UNDO.getDisplayText(), ")"));
+        javafx.scene.control.Tooltip redoTip = new javafx.scene.control.Tooltip();
+        redoTip.textProperty().bind(Bindings.concat(viewModel.redoTextProperty(), " (",
+                EditMenu.REDO.getDisplayText(), " or ", EditMenu.REDO_ALT.getDisplayText(), ")"));
+        undo.setTooltip(undoTip);
+        redo.setTooltip(redoTip);
+    }
+
     /** Adds the shortcuts that are not menu accelerators; call once the window's scene exists. */
     public void installKeys(Scene scene) {
         editMenu.installKeys(scene);

@@ -305,4 +305,35 @@ class EditorViewTest {
         assertThat(robot.lookup("#edit-message").queryAs(Label.class).getText())
                 .contains("is keyed, so its input must be hash-partitioned");
     }
+
+    @Test
+    void shiftDraggingOverTheBackground_selectsTheCardsInTheRubberBand(FxRobot robot) {
+        sourceAndSink(robot);
+        Bounds source = card("sequence-source").localToScreen(card("sequence-source").getBoundsInLocal());
+        Bounds sink = card("discard-sink").localToScreen(card("discard-sink").getBoundsInLocal());
+        double panX = graphView().panX();
+
+        robot.press(KeyCode.SHIFT);
+        robot.drag(source.getMinX() - 15, source.getMinY() - 15, MouseButton.PRIMARY)
+                .moveBy(20, 10).moveTo(sink.getMaxX() + 5, sink.getMaxY() + 5).drop();
+        robot.release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(editor().pipeline().selection().operators())
+                .containsExactlyInAnyOrder("sequence-source", "discard-sink");
+        assertThat(graphView().panX()).as("the band does not pan the canvas").isEqualTo(panX);
+    }
+
+    @Test
+    void theToolbarUndoButton_saysWhatItUndoesAndItsShortcut(FxRobot robot) {
+        add(robot, OperatorKind.MAP, 0, 0);
+
+        javafx.scene.control.Button undo = robot.lookup("↶ Undo").queryButton();
+
+        assertThat(undo.getTooltip().getText()).isEqualTo("Undo Add map (Ctrl+Z)");
+        robot.clickOn(undo);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor().pipeline().operatorIds()).isEmpty();
+        assertThat(undo.isDisabled()).isTrue();
+    }
 }
