@@ -185,6 +185,7 @@ public final class MainView {
         editorView = new EditorView(editor, graphView);
         editorView.install(paletteHost, graphHost, inspectorPane, editMenu);
         editorView.bindUndoButtons(undoButton, redoButton);
+        shortcutTooltips();
         menuBar.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
                 editorView.installKeys(scene);
@@ -227,6 +228,20 @@ public final class MainView {
         failToggle.selectedProperty().addListener((obs, old, armed) ->
                 graphView.pseudoClassStateChanged(MainStyles.FAIL_ARMED, armed));
         frameLoop.start();
+    }
+
+    /** Tooltips on the job buttons that name their menu shortcuts. */
+    private void shortcutTooltips() {
+        tooltip(runButton, "Run the pipeline (Ctrl+R)");
+        tooltip(pauseToggle, "Pause or resume processing (Ctrl+P)");
+        tooltip(stopButton, "Stop the job (Ctrl+T)");
+        tooltip(checkpointButton, "Trigger a checkpoint now (Ctrl+K)");
+    }
+
+    private static void tooltip(javafx.scene.control.Control control, String text) {
+        if (control.getTooltip() == null) {
+            control.setTooltip(new javafx.scene.control.Tooltip(text));
+        }
     }
 
     /** A history line that wraps inside the side panel instead of scrolling sideways; failures in red. */

@@ -336,4 +336,15 @@ class EditorViewTest {
         assertThat(editor().pipeline().operatorIds()).isEmpty();
         assertThat(undo.isDisabled()).isTrue();
     }
+
+    @Test
+    void typingAnFInTheFilterBox_typesItInsteadOfFittingTheGraph(FxRobot robot) {
+        TextField filter = robot.lookup("#palette-filter").queryAs(TextField.class);
+
+        robot.clickOn(filter).type(KeyCode.F, KeyCode.L, KeyCode.A, KeyCode.T);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(filter.getText()).isEqualTo("flat");
+        assertThat(view.editorView().palette().entry(OperatorKind.FLAT_MAP_WORDS)).isPresent();
+    }
 }
