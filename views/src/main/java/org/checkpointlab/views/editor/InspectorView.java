@@ -105,7 +105,8 @@ public final class InspectorView extends VBox {
         textField("Max parallelism", "max-parallelism", op.maxParallelism() == null ? "" : op.maxParallelism()
                         .toString(), "number of key groups; empty = default",
                 v -> v.isBlank() ? Optional.empty() : wholeNumber(v, 1, PipelineValidator.UPPER_BOUND_MAX_PARALLELISM),
-                v -> viewModel.setMaxParallelism(op.id(), v.isBlank() ? null : Integer.valueOf(v.trim())));
+                v -> viewModel.setMaxParallelism(op.id(), v.isBlank() ? null : Integer.valueOf(v.trim())),
+                "default (Flink's, from the parallelism)");
         kind.ifPresent(k -> {
             for (ParamSpec param : k.params()) {
                 paramControl(op, param);
