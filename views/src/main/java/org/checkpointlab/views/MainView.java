@@ -31,7 +31,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.scene.control.SeparatorMenuItem;
+import java.util.HashMap;
+import java.util.Map;
+import org.checkpointlab.views.editor.EditorView;
+import org.checkpointlab.views.editor.EditorViewModel;
 import org.checkpointlab.views.editor.UnsavedChangesAlert;
+import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.savepoints.RescaleView;
 import org.checkpointlab.views.savepoints.RescaleViewModel;
 import org.checkpointlab.views.graph.GraphStyles;
@@ -59,6 +64,8 @@ public final class MainView {
     private LiveGraph liveGraph;
     private LiveFrameLoop frameLoop;
     private final JobPanels jobPanels;
+    private final EditorViewModel editor;
+    private EditorView editorView;
     private Parent root;
 
     @FXML private MenuBar menuBar;
@@ -67,6 +74,11 @@ public final class MainView {
     @FXML private MenuItem runItem;
     @FXML private Label runProblemLabel;
     @FXML private Menu jobMenu;
+    @FXML private Menu editMenu;
+    @FXML private VBox paletteHost;
+    @FXML private TitledPane inspectorPane;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
     @FXML private TabPane panelTabs;
     @FXML private StackPane graphHost;
     @FXML private Label emptyHint;
@@ -97,6 +109,8 @@ public final class MainView {
         this.viewModel = viewModel;
         this.graphView = new PipelineGraphView(viewModel.graph());
         this.jobPanels = new JobPanels(viewModel.session(), viewModel::pipeline);
+        this.editor = new EditorViewModel(viewModel.edits(), viewModel.graph(), viewModel.live()::load,
+                viewModel.structureLockedProperty());
     }
 
     /** Loads {@code MainView.fxml} with a controller for this view model. */
@@ -132,6 +146,11 @@ public final class MainView {
 
     public PipelineGraphView graphView() {
         return graphView;
+    }
+
+    /** The pipeline editor: palette, canvas gestures, inspector, Edit menu. */
+    public EditorView editorView() {
+        return editorView;
     }
 
     /** The running job's drawing on the graph (subtask boxes, channel panels). */
@@ -176,6 +195,21 @@ public final class MainView {
         recentMenu.setOnShowing(event -> fillRecent());
         fillRecent();
         bindLive(viewModel.live());
+        editor.onParallelismWhileRunning((operatorId, parallelism) -> {
+            var plan = viewModel.rescaleViaSavepoint(operatorId, parallelism);
+            if (!plan.feasible()) {
+                editor.refuse("Cannot rescale " + operatorId + " via savepoint: " + String.join("; ", plan.problems()));
+            }
+        });
+        editorView = new EditorView(editor, graphView);
+        editorView.install(paletteHost, graphHost, inspectorPane, editMenu);
+        editorView.bindUndoButtons(undoButton, redoButton);
+        shortcutTooltips();
+        menuBar.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && old == null) {
+                editorView.installKeys(scene);
+            }
+        });
         jobPanels.install(panelTabs, jobMenu);
         MenuItem rescale = new MenuItem("Rescale via savepoint\u2026");
         rescale.setId("rescale-item");
@@ -256,6 +290,20 @@ public final class MainView {
         graphView.sceneProperty().addListener((obs, old, scene) -> frameLoop.measure(scene));
         frameLoop.measure(graphView.getScene());
         frameLoop.start();
+    }
+
+    /** Tooltips on the job buttons that name their menu shortcuts. */
+    private void shortcutTooltips() {
+        tooltip(runButton, "Run the pipeline (Ctrl+R)");
+        tooltip(pauseToggle, "Pause or resume processing (Ctrl+P)");
+        tooltip(stopButton, "Stop the job (Ctrl+T)");
+        tooltip(checkpointButton, "Trigger a checkpoint now (Ctrl+K)");
+    }
+
+    private static void tooltip(javafx.scene.control.Control control, String text) {
+        if (control.getTooltip() == null) {
+            control.setTooltip(new javafx.scene.control.Tooltip(text));
+        }
     }
 
     /** A history line that wraps inside the side panel instead of scrolling sideways; failures in red. */
@@ -455,6 +503,12 @@ public final class MainView {
     @FXML
     private void autoLayout() {
         viewModel.graph().autoLayout();
+        // The editor keeps positions in its command stack: record the layout there (one undoable step).
+        Map<String, Position> positions = new HashMap<>();
+        viewModel.graph().nodes().forEach(n -> positions.put(n.id(), new Position(n.x(), n.y())));
+        if (!positions.isEmpty()) {
+            editor.place(positions, "Auto layout");
+        }
         graphView.fitToWindow();
     }
 

@@ -410,26 +410,7 @@ public final class MainViewModel {
                     + e.getMessage());
             return;
         }
-        showEditedGraph();
         status.set("Rescaled via savepoint: " + plan.describe() + "; keyed state moved with its key groups");
-    }
-
-    /**
-     * Redraws the graph from the edited pipeline, keeping the cards' positions. The editor's canvas makes the graph
-     * follow {@link #edits()} on its own; until then the file commands and the rescale call this.
-     */
-    private void showEditedGraph() {
-        EditablePipeline current = edits.current();
-        if (current.spec().equals(graph.pipelineProperty().get())) {
-            return;
-        }
-        graph.show(current.spec());
-        graph.nodes().forEach(node -> {
-            if (current.positions().containsKey(node.id())) {
-                Position p = current.positionOf(node.id());
-                node.moveTo(p.x(), p.y());
-            }
-        });
     }
 
     // ---- internals --------------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineJson;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.views.editor.EditorViewModel;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
@@ -69,6 +70,8 @@ class RescaleViaSavepointTest {
         session = new JobSession(TaskRunner.sameThread(), dir.resolve("savepoints"));
         viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("samples")),
                 new PipelineGraphViewModel(), live, session, RecentFiles.inMemory());
+        // As in the main window: the editor makes the graph follow the edits.
+        new EditorViewModel(viewModel.edits(), viewModel.graph(), live::load, viewModel.structureLockedProperty());
         Path file = dir.resolve("keyed-count.json");
         PipelineJson.write(keyedCount(6_000), file);
         assertThat(viewModel.open(file)).isTrue();

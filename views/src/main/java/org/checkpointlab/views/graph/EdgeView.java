@@ -25,11 +25,15 @@ public final class EdgeView extends Group {
     static final double ARROW_LENGTH = 10;
     /** Half the width of the arrow head. */
     static final double ARROW_HALF_WIDTH = 5;
+    /** Width of the invisible band around the line that takes clicks. */
+    static final double HIT_WIDTH = 14;
     /** Least horizontal reach of the curve's control points, so short and backward edges still bend smoothly. */
     private static final double MIN_BEND = 40;
 
     private final GraphEdge edge;
     private final Path line = new Path();
+    /** A wide invisible copy of the line that catches the pointer, so a thin edge is easy to click. */
+    private final Path hitLine = new Path();
     private final Polygon arrow = new Polygon();
     private final Label label;
 
@@ -43,7 +47,11 @@ public final class EdgeView extends Group {
         arrow.getStyleClass().add(GraphStyles.EDGE_ARROW);
         label = new Label(edge.label());
         label.getStyleClass().addAll(GraphStyles.EDGE_LABEL, GraphStyles.partitioningClass(edge.label()));
-        getChildren().addAll(line, arrow, label);
+        hitLine.getStyleClass().add(GraphStyles.EDGE_HIT);
+        hitLine.setFill(null);
+        hitLine.setStroke(javafx.scene.paint.Color.TRANSPARENT);
+        hitLine.setStrokeWidth(HIT_WIDTH);
+        getChildren().addAll(hitLine, line, arrow, label);
 
         InvalidationListener redraw = observable -> update();
         edge.from().xProperty().addListener(redraw);
@@ -92,6 +100,7 @@ public final class EdgeView extends Group {
         labelAt = labelAt == null ? midpoint(x, y, last) : labelAt;
         elements.add(last);
         line.getElements().setAll(elements);
+        hitLine.getElements().setAll(elements);
 
         arrow.getPoints().setAll(
                 endX, endY,

@@ -32,6 +32,8 @@ public final class GraphStyles {
     public static final String EDGE = "edge";
     /** The line of an edge. */
     public static final String EDGE_LINE = "edge-line";
+    /** The invisible wide band along an edge that takes clicks. */
+    public static final String EDGE_HIT = "edge-hit";
     /** The arrow head of an edge. */
     public static final String EDGE_ARROW = "edge-arrow";
     /** The partitioning label of an edge; also carries {@code partitioning-<name>}. */
@@ -39,6 +41,10 @@ public final class GraphStyles {
 
     /** A card the user is dragging. */
     public static final PseudoClass DRAGGING = PseudoClass.getPseudoClass("dragging");
+    /** A card or edge the editor has selected. */
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** A card or edge the pipeline validation names in a problem. */
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     /** The background while the user pans it. */
     public static final PseudoClass PANNING = PseudoClass.getPseudoClass("panning");
 

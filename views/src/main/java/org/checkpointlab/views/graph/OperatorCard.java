@@ -1,7 +1,11 @@
 package org.checkpointlab.views.graph;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -20,7 +24,8 @@ import org.checkpointlab.model.pipeline.OperatorKind;
 /**
  * The card of one operator: an accent dot coloured by role, the name, the state size (set by the live view),
  * the kind, {@code p=N}, and one box per subtask (index 0 to p-1, left to right, top to bottom). The card sits at its {@link OperatorNode}'s position
- * and moves it when dragged with the primary button. Its size comes from {@link CardMetrics}, so it matches the
+ * and moves it when dragged with the primary button (together with the cards its
+ * {@link PipelineGraphView}'s {@link CardDragHandler} names, which hears of the move when the drag ends). Its size comes from {@link CardMetrics}, so it matches the
  * layout. The subtask boxes are plain regions with style class {@link GraphStyles#SUBTASK}; the live view
  * colours them through pseudo-classes.
  */
@@ -28,7 +33,11 @@ public final class OperatorCard extends VBox {
     private final OperatorNode node;
     private final List<SubtaskBox> subtaskBoxes;
     private final Label stateLabel = new Label();
-    private Point2D grabOffset;
+    private Point2D grabPointer;
+    /** The cards moving with this one during a drag, with their positions when it started. */
+    private Map<OperatorNode, Point2D> dragStart = Map.of();
+    /** The view that decides which cards move together and hears when a drag ends; none for a lone card. */
+    private PipelineGraphView owner;
 
     public OperatorCard(OperatorNode node) {
         this.node = node;
@@ -101,33 +110,55 @@ public final class OperatorCard extends VBox {
         return stateLabel;
     }
 
+    void setOwner(PipelineGraphView view) {
+        this.owner = view;
+    }
+
     private void onPressed(MouseEvent event) {
         if (event.getButton() != MouseButton.PRIMARY) {
             return;
         }
-        Point2D pointer = pointerInGraph(event);
-        grabOffset = new Point2D(pointer.getX() - node.x(), pointer.getY() - node.y());
+        grabPointer = pointerInGraph(event);
+        Map<OperatorNode, Point2D> start = new LinkedHashMap<>();
+        start.put(node, new Point2D(node.x(), node.y()));
+        if (owner != null) {
+            for (OperatorNode other : owner.dragGroup(node)) {
+                start.put(other, new Point2D(other.x(), other.y()));
+            }
+        }
+        dragStart = start;
         toFront();
         pseudoClassStateChanged(GraphStyles.DRAGGING, true);
         event.consume();
     }
 
     private void onDragged(MouseEvent event) {
-        if (grabOffset == null) {
+        if (grabPointer == null) {
             return;
         }
         Point2D pointer = pointerInGraph(event);
-        node.moveTo(pointer.getX() - grabOffset.getX(), pointer.getY() - grabOffset.getY());
+        double dx = pointer.getX() - grabPointer.getX();
+        double dy = pointer.getY() - grabPointer.getY();
+        dragStart.forEach((moving, from) -> moving.moveTo(from.getX() + dx, from.getY() + dy));
         event.consume();
     }
 
     private void onReleased(MouseEvent event) {
-        if (grabOffset == null) {
+        if (grabPointer == null) {
             return;
         }
-        grabOffset = null;
+        Point2D from = dragStart.get(node);
+        double dx = node.x() - from.getX();
+        double dy = node.y() - from.getY();
+        Set<String> ids = new LinkedHashSet<>();
+        dragStart.keySet().forEach(n -> ids.add(n.id()));
+        grabPointer = null;
+        dragStart = Map.of();
         pseudoClassStateChanged(GraphStyles.DRAGGING, false);
         event.consume();
+        if ((dx != 0 || dy != 0) && owner != null) {
+            owner.cardsDragged(ids, dx, dy);
+        }
     }
 
     /** The pointer in the coordinates the card is placed in (graph coordinates, before pan and zoom). */

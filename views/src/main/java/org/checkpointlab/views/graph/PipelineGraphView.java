@@ -36,15 +36,19 @@ public final class PipelineGraphView extends Region {
     static final double MAX_FIT_ZOOM = 1.25;
     /** Space kept free around the graph when fitting, in canvas pixels. */
     static final double FIT_MARGIN = 48;
+    /** Canvas x and y of the graph origin on an emptied canvas. */
+    static final double EMPTY_ORIGIN = 40;
     /** Zoom change per scroll pixel. */
     private static final double ZOOM_PER_PIXEL = 1.0025;
 
     private final PipelineGraphViewModel viewModel;
     private final Group edgeLayer = new Group();
     private final Group cardLayer = new Group();
+    /** Above the cards, in graph coordinates: the editor's ports and rubber bands. */
+    private final Group editLayer = new Group();
     /** Edges and cards sit in two groups with the same pan and zoom, so that overlays can go between them. */
     private final Group edgeContent = new Group(edgeLayer);
-    private final Group cardContent = new Group(cardLayer);
+    private final Group cardContent = new Group(cardLayer, editLayer);
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
@@ -53,6 +57,8 @@ public final class PipelineGraphView extends Region {
     private final List<Region> overlays = new java.util.ArrayList<>();
     private boolean fitPending;
     private Point2D panAnchor;
+    private CardDragHandler cardDragHandler;
+    private boolean panEnabled = true;
 
     public PipelineGraphView(PipelineGraphViewModel viewModel) {
         this.viewModel = viewModel;
@@ -98,6 +104,41 @@ public final class PipelineGraphView extends Region {
     /** Every edge drawing, in pipeline-file order. */
     public List<EdgeView> edgeViews() {
         return List.copyOf(edgeViews.values());
+    }
+
+    /**
+     * A layer above the cards that is panned and zoomed with them, so its children are placed in graph
+     * coordinates (the editor's ports and the rubber band of a new edge). Empty unless someone adds to it.
+     */
+    public Group editLayer() {
+        return editLayer;
+    }
+
+    /** Decides which cards move together and hears when a card drag ends; {@code null} for lone, unrecorded moves. */
+    public void setCardDragHandler(CardDragHandler handler) {
+        this.cardDragHandler = handler;
+    }
+
+    /**
+     * Whether a primary-button drag on the background pans (true, the default). The editor turns it off while
+     * it uses the drag for something else (a rubber-band selection); the middle button always pans.
+     */
+    public void setPrimaryPanEnabled(boolean enabled) {
+        this.panEnabled = enabled;
+    }
+
+    List<OperatorNode> dragGroup(OperatorNode grabbed) {
+        if (cardDragHandler == null) {
+            return List.of();
+        }
+        return cardDragHandler.dragGroup(grabbed.id()).stream()
+                .map(cards::get).filter(java.util.Objects::nonNull).map(OperatorCard::node).toList();
+    }
+
+    void cardsDragged(java.util.Set<String> ids, double dx, double dy) {
+        if (cardDragHandler != null) {
+            cardDragHandler.dragFinished(ids, dx, dy);
+        }
     }
 
     /** Where an overlay goes in the stack of layers. */
@@ -189,15 +230,23 @@ public final class PipelineGraphView extends Region {
         cards.clear();
         edgeViews.clear();
         for (OperatorNode node : viewModel.nodes()) {
-            cards.put(node.id(), new OperatorCard(node));
+            OperatorCard card = new OperatorCard(node);
+            card.setOwner(this);
+            cards.put(node.id(), card);
         }
         for (GraphEdge edge : viewModel.edges()) {
             edgeViews.put(edge, new EdgeView(edge));
         }
         cardLayer.getChildren().setAll(cards.values());
         edgeLayer.getChildren().setAll(edgeViews.values());
-        fitPending = true;
-        requestLayout();
+        if (viewModel.laidOut() || viewModel.pipelineProperty().get() == null) {
+            fitPending = true;
+            requestLayout();
+        } else if (cards.isEmpty()) {
+            // An emptied canvas starts over at 100 %, so the next cards dropped on it are readable.
+            fitPending = false;
+            setView(1, EMPTY_ORIGIN, EMPTY_ORIGIN);
+        }
     }
 
     private void setView(double newZoom, double tx, double ty) {
@@ -213,7 +262,7 @@ public final class PipelineGraphView extends Region {
     }
 
     private void startPan(MouseEvent event) {
-        if (event.getButton() == MouseButton.PRIMARY || event.getButton() == MouseButton.MIDDLE) {
+        if ((event.getButton() == MouseButton.PRIMARY && panEnabled) || event.getButton() == MouseButton.MIDDLE) {
             panAnchor = new Point2D(event.getX() - pan.getX(), event.getY() - pan.getY());
             pseudoClassStateChanged(GraphStyles.PANNING, true);
             setCursor(Cursor.CLOSED_HAND);

@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
@@ -26,7 +27,7 @@ import org.checkpointlab.views.graph.LayeredLayout.NodeCell;
 /**
  * The pipeline graph as the view draws it: one {@link OperatorNode} per operator with its position, one
  * {@link GraphEdge} per edge. {@link #show(PipelineSpec)} replaces the whole graph and lays it out with
- * {@link LayeredLayout}; positions then change only when the user drags a card or asks for
+ * {@link LayeredLayout} (the editor's {@link #show(PipelineSpec, Map)} keeps its own positions); positions then change only when the user drags a card or asks for
  * {@link #autoLayout()} again. Views redraw when {@link #pipelineProperty()} changes (it is set after the node
  * and edge lists are complete) and follow node positions through their properties. FX thread only.
  */
@@ -35,6 +36,7 @@ public final class PipelineGraphViewModel {
     private final ObservableList<GraphEdge> edges = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<PipelineSpec> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
     private final BiFunction<OperatorSpec, PipelineSpec, OperatorRole> roles;
+    private boolean laidOut;
 
     /** A graph whose card accents come from {@link OperatorRoles#roleOf(OperatorSpec, PipelineSpec)}. */
     public PipelineGraphViewModel() {
@@ -86,6 +88,65 @@ public final class PipelineGraphViewModel {
         place(layering, byId, newEdges);
         nodes.setAll(byId.values());
         edges.setAll(newEdges);
+        laidOut = true;
+        pipeline.set(spec);
+    }
+
+    /**
+     * Whether the pipeline shown last was laid out anew by {@link #show(PipelineSpec)} (a view then fits it to the
+     * window) rather than shown at the editor's positions (the view then keeps its pan and zoom).
+     */
+    public boolean laidOut() {
+        return laidOut;
+    }
+
+    /**
+     * Shows a pipeline with its cards where the editor keeps them, without a new layout: operators in
+     * {@code positions} go there, the others where the automatic layout would put them. When the pipeline is
+     * the one shown already, only the cards move (nodes, cards and everything attached to them stay, so a
+     * running job's drawing goes on); else the graph is rebuilt. Edges then run straight from card to card.
+     *
+     * @throws IllegalArgumentException if an edge names an operator the pipeline does not have
+     */
+    public void show(PipelineSpec spec, Map<String, Point2D> positions) {
+        if (spec.equals(pipeline.get())) {
+            for (OperatorNode node : nodes) {
+                Point2D at = positions.get(node.id());
+                if (at != null && (at.getX() != node.x() || at.getY() != node.y())) {
+                    node.moveTo(at.getX(), at.getY());
+                }
+            }
+            return;
+        }
+        Layering layering = LayeredLayout.compute(
+                spec.operators().stream().map(OperatorSpec::id).toList(),
+                spec.edges().stream().map(e -> new Link(e.from(), e.to())).toList());
+        Map<String, OperatorNode> byId = new LinkedHashMap<>();
+        for (OperatorSpec operator : spec.operators()) {
+            int layer = layering.placement(operator.id()).layer();
+            byId.put(operator.id(), new OperatorNode(operator, roles.apply(operator, spec), layer));
+        }
+        List<GraphEdge> newEdges = new ArrayList<>();
+        for (EdgeSpec edge : spec.edges()) {
+            OperatorNode from = byId.get(edge.from());
+            OperatorNode to = byId.get(edge.to());
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("edge " + edge.from() + " -> " + edge.to()
+                        + " names an operator the pipeline does not have");
+            }
+            newEdges.add(new GraphEdge(from, to, edge.partitioning()));
+        }
+        place(layering, byId, newEdges);
+        newEdges.forEach(e -> e.setLanes(List.of()));
+        byId.forEach((id, node) -> {
+            Point2D at = positions.get(id);
+            if (at != null) {
+                node.moveTo(at.getX(), at.getY());
+            }
+        });
+        nodes.setAll(byId.values());
+        edges.setAll(newEdges);
+        laidOut = false;
         pipeline.set(spec);
     }
 

@@ -43,6 +43,7 @@ import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 /**
@@ -284,8 +285,16 @@ public final class LiveJobViewModel {
 
     // ---- commands ---------------------------------------------------------------------------------------------
 
-    /** Shows a pipeline: stops the running job, if any, and resets everything to the file's settings. */
+    /**
+     * Shows a pipeline: stops the running job, if any, and resets everything to the file's settings; a pipeline the
+     * running job already runs (the edits catching up with a rescale via savepoint) just becomes the one shown.
+     */
     public void load(PipelineSpec spec) {
+        if (spec != null && job != null && !job.status().isTerminal() && describesRunningJob(spec, job.pipeline())) {
+            // The edits caught up with the running job (e.g. its parallelism after a rescale via savepoint).
+            pipeline.set(spec);
+            return;
+        }
         stop();
         pipeline.set(spec);
         job = null;
@@ -305,6 +314,27 @@ public final class LiveJobViewModel {
         if (spec != null) {
             barrierMode.set(BarrierMode.of(fileOptions(spec)));
         }
+    }
+
+    /**
+     * Whether {@code spec} is the pipeline the job runs, except for what the job resolved on its own (max
+     * parallelism left unset in the file, which a job fixes, or takes from the savepoint it restored).
+     */
+    static boolean describesRunningJob(PipelineSpec spec, PipelineSpec running) {
+        if (spec.operators().size() != running.operators().size() || !spec.edges().equals(running.edges())
+                || spec.chaining() != running.chaining() || !spec.checkpointing().equals(running.checkpointing())) {
+            return false;
+        }
+        for (int i = 0; i < spec.operators().size(); i++) {
+            OperatorSpec a = spec.operators().get(i);
+            OperatorSpec b = running.operators().get(i);
+            if (!a.id().equals(b.id()) || !a.kind().equals(b.kind()) || a.parallelism() != b.parallelism()
+                    || !a.params().equals(b.params())
+                    || (a.maxParallelism() != null && !a.maxParallelism().equals(b.maxParallelism()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -118,6 +118,16 @@ public final class CommandStack {
         change(step.after());
     }
 
+    /** The pipeline that {@link #undo()} would restore; empty when there is nothing to undo. */
+    public Optional<EditablePipeline> undoTarget() {
+        return Optional.ofNullable(undo.peek()).map(Step::before);
+    }
+
+    /** The pipeline that {@link #redo()} would restore; empty when there is nothing to redo. */
+    public Optional<EditablePipeline> redoTarget() {
+        return Optional.ofNullable(redo.peek()).map(Step::after);
+    }
+
     /** The menu text for undo, e.g. {@code "Undo Add keyed-count"}; empty when there is nothing to undo. */
     public Optional<String> undoDescription() {
         return Optional.ofNullable(undo.peek()).map(s -> "Undo " + s.command().description());
