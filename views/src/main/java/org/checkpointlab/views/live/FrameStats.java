@@ -19,6 +19,9 @@ public final class FrameStats {
     private int frames;
     private int intervals;
     private long lastStartNanos = -1;
+    private long sampledFrames;
+    private final long[] sampledWorkNanos = new long[CAPACITY];
+    private boolean sampling;
 
     /** Records one frame that started at {@code startNanos} and whose work took {@code work} ns of wall time. */
     public void record(long startNanos, long work) {
@@ -31,6 +34,10 @@ public final class FrameStats {
      * waits for a core, not for its own work.
      */
     public void record(long startNanos, long work, long cpu) {
+        if (sampling) {
+            sampling = false;
+            sampledWorkNanos[(int) (sampledFrames++ % CAPACITY)] = work;
+        }
         cpuNanos[frames % CAPACITY] = cpu;
         workNanos[frames++ % CAPACITY] = work;
         if (lastStartNanos >= 0) {
@@ -41,6 +48,21 @@ public final class FrameStats {
 
     public int frames() {
         return frames;
+    }
+
+    /** Marks the frame being measured as one that samples the engine (the others are left as they were). */
+    public void countSample() {
+        sampling = true;
+    }
+
+    /** The p-th percentile of the frame time of frames that sampled the engine, in ms (0 without any). */
+    public double sampledWorkPercentile(double p) {
+        return percentile(sampledWorkNanos, (int) Math.min(sampledFrames, CAPACITY), p);
+    }
+
+    /** Frames that sampled the engine. */
+    public long sampledFrames() {
+        return sampledFrames;
     }
 
     /** The p-th percentile (0 < p ≤ 100) of frame work time in ms, or 0 without frames. */
@@ -75,10 +97,15 @@ public final class FrameStats {
      */
     public String report() {
         return String.format(Locale.ROOT,
-                "frames: %d (%.1f fps)%nframe time ms: p50 %.2f p95 %.2f p99 %.2f%n"
+                "frames: %d (%.1f fps), %d of them sampled the engine (%.1f per second)%n"
+                        + "frame time ms: p50 %.2f p95 %.2f p99 %.2f%n"
+                        + "frame time ms, frames that sampled the engine: p50 %.2f p95 %.2f p99 %.2f%n"
                         + "frame cpu ms (FX thread): p50 %.2f p95 %.2f p99 %.2f%n"
                         + "frame interval ms: p50 %.2f p95 %.2f p99 %.2f",
-                frames, framesPerSecond(), workPercentile(50), workPercentile(95), workPercentile(99),
+                frames, framesPerSecond(), sampledFrames,
+                frames == 0 ? 0 : framesPerSecond() * sampledFrames / frames,
+                workPercentile(50), workPercentile(95), workPercentile(99),
+                sampledWorkPercentile(50), sampledWorkPercentile(95), sampledWorkPercentile(99),
                 cpuPercentile(50), cpuPercentile(95), cpuPercentile(99),
                 intervalPercentile(50), intervalPercentile(95), intervalPercentile(99));
     }

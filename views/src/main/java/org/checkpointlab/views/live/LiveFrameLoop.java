@@ -7,7 +7,10 @@ import javafx.scene.Scene;
 
 /**
  * The frame loop: on every JavaFX pulse it polls the engine once ({@link LiveJobViewModel#refresh(long)}) and draws
- * the result ({@link LiveGraph#render()}). Engine events between two frames coalesce into one snapshot.
+ * the result ({@link LiveGraph#render()}). Engine events between two frames coalesce into one snapshot. It stays
+ * within a {@link SamplingBudget}: the CPU time of each sample (on the FX thread, through CSS and layout, and the
+ * renderer thread's painting) is counted, and when samples are costly some frames are left as they were, so that
+ * watching a big job at full speed does not take the engine's cores.
  *
  * <p>It measures each frame into {@link FrameStats}: from the start of its work to the end of the pulse's CSS and
  * layout pass once {@linkplain #measure(Scene) attached to the scene} (else to the end of its own work), the FX
@@ -18,14 +21,27 @@ public final class LiveFrameLoop extends AnimationTimer {
     private final LiveGraph graph;
     private final FrameStats stats = new FrameStats();
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    private final SamplingBudget budget;
+    private long rendererThreadId = -1;
+    private long rendererCpu;
     private final Runnable pulseDone = this::pulseDone;
     private Scene measured;
     private long frameStart = -1;
     private long frameCpuStart;
 
     public LiveFrameLoop(LiveJobViewModel live, LiveGraph graph) {
+        this(live, graph, SamplingBudget.forThisMachine());
+    }
+
+    public LiveFrameLoop(LiveJobViewModel live, LiveGraph graph, SamplingBudget budget) {
         this.live = live;
         this.graph = graph;
+        this.budget = budget;
+    }
+
+    /** How many frames sampled the engine, and how many were left as they were to stay within the budget. */
+    public SamplingBudget budget() {
+        return budget;
     }
 
     public FrameStats stats() {
@@ -47,10 +63,18 @@ public final class LiveFrameLoop extends AnimationTimer {
     public void handle(long now) {
         long start = System.nanoTime();
         long cpuStart = cpu.getCurrentThreadCpuTime();
+        budget.spend(rendererCpuSinceLastFrame());
+        if (!budget.trySample(start)) {
+            stats.record(start, System.nanoTime() - start, cpu.getCurrentThreadCpuTime() - cpuStart);
+            return;
+        }
+        stats.countSample();
         live.refresh(start);
         graph.render();
         if (measured == null) {
-            stats.record(start, System.nanoTime() - start, cpu.getCurrentThreadCpuTime() - cpuStart);
+            long frameCpu = cpu.getCurrentThreadCpuTime() - cpuStart;
+            budget.spend(frameCpu);
+            stats.record(start, System.nanoTime() - start, frameCpu);
         } else {
             frameStart = start;
             frameCpuStart = cpuStart;
@@ -59,8 +83,29 @@ public final class LiveFrameLoop extends AnimationTimer {
 
     private void pulseDone() {
         if (frameStart >= 0) {
-            stats.record(frameStart, System.nanoTime() - frameStart, cpu.getCurrentThreadCpuTime() - frameCpuStart);
+            long frameCpu = cpu.getCurrentThreadCpuTime() - frameCpuStart;
+            budget.spend(frameCpu);
+            stats.record(frameStart, System.nanoTime() - frameStart, frameCpu);
             frameStart = -1;
         }
+    }
+
+    /** CPU time JavaFX's renderer thread used since the last call (painting the previous frames), or 0. */
+    private long rendererCpuSinceLastFrame() {
+        if (rendererThreadId < 0) {
+            rendererThreadId = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId)
+                    .findFirst().orElse(0);
+        }
+        if (rendererThreadId == 0) {
+            return 0;
+        }
+        long now = cpu.getThreadCpuTime(rendererThreadId);
+        if (now < 0) {
+            return 0;
+        }
+        long spent = rendererCpu == 0 ? 0 : now - rendererCpu;
+        rendererCpu = now;
+        return spent;
     }
 }

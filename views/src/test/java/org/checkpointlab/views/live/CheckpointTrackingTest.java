@@ -71,6 +71,9 @@ class CheckpointTrackingTest {
     void framePercentiles_useNearestRank() {
         FrameStats stats = new FrameStats();
         for (int i = 1; i <= 100; i++) {
+            if (i % 2 == 0) {
+                stats.countSample();
+            }
             stats.record(i * 16_000_000L, i * 1_000_000L);
         }
         assertThat(stats.workPercentile(50)).isEqualTo(50.0);
@@ -78,7 +81,10 @@ class CheckpointTrackingTest {
         assertThat(stats.workPercentile(99)).isEqualTo(99.0);
         assertThat(stats.intervalPercentile(95)).isEqualTo(16.0);
         assertThat(stats.framesPerSecond()).isEqualTo(62.5);
-        assertThat(stats.report()).startsWith("frames: 100 (62.5 fps)")
+        assertThat(stats.sampledFrames()).isEqualTo(50);
+        assertThat(stats.sampledWorkPercentile(50)).isEqualTo(50.0);
+        assertThat(stats.sampledWorkPercentile(100)).isEqualTo(100.0);
+        assertThat(stats.report()).startsWith("frames: 100 (62.5 fps), 50 of them sampled the engine (31.3 per second)")
                 .contains("frame time ms: p50 50.00 p95 95.00 p99 99.00");
         assertThat(new FrameStats().workPercentile(95)).isZero();
         assertThat(new FrameStats().framesPerSecond()).isZero();
