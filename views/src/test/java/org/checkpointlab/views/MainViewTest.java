@@ -208,6 +208,26 @@ class MainViewTest {
     }
 
     @Test
+    void aFittedGraph_isFittedAgainWhenTheWindowResizes_untilTheUserZooms(FxRobot robot) throws IOException {
+        open(robot, file("word-count.json", TestPipelines.wordCount()));
+        javafx.stage.Window window = graphView().getScene().getWindow();
+        double fitted = graphView().zoomProperty().get();
+
+        robot.interact(() -> window.setWidth(window.getWidth() - 300));
+        WaitForAsyncUtils.waitForFxEvents();
+        double narrower = graphView().zoomProperty().get();
+        assertThat(narrower).isLessThan(fitted);
+
+        robot.moveTo(graphView()).scroll(2, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        double chosen = graphView().zoomProperty().get();
+        robot.interact(() -> window.setWidth(window.getWidth() + 300));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(graphView().zoomProperty().get()).as("the user's zoom stays").isEqualTo(chosen);
+    }
+
+    @Test
     void failedLoad_showsTheProblemsAndKeepsThePreviousPipeline(FxRobot robot) throws IOException {
         open(robot, file("word-count.json", TestPipelines.wordCount()));
         Set<Node> cardsBefore = robot.lookup("." + GraphStyles.CARD).queryAll();

@@ -56,6 +56,10 @@ public final class PipelineGraphView extends Region {
     private final Map<GraphEdge, EdgeView> edgeViews = new LinkedHashMap<>();
     private final List<Region> overlays = new java.util.ArrayList<>();
     private boolean fitPending;
+    /** True from a fit until the user zooms or pans: while true, the graph is fitted again when the view resizes. */
+    private boolean followSize;
+    private double fittedWidth;
+    private double fittedHeight;
     private Point2D panAnchor;
     private CardDragHandler cardDragHandler;
     private boolean panEnabled = true;
@@ -194,6 +198,9 @@ public final class PipelineGraphView extends Region {
         double tx = getWidth() / 2 - newZoom * (bounds.getMinX() + bounds.getWidth() / 2);
         double ty = getHeight() / 2 - newZoom * (bounds.getMinY() + bounds.getHeight() / 2);
         setView(newZoom, tx, ty);
+        followSize = true;
+        fittedWidth = getWidth();
+        fittedHeight = getHeight();
     }
 
     /**
@@ -204,6 +211,7 @@ public final class PipelineGraphView extends Region {
      * @param canvasY y of the fixed point, in this view's coordinates
      */
     public void zoomBy(double factor, double canvasX, double canvasY) {
+        followSize = false;
         double old = zoom.get();
         double newZoom = clamp(old * factor);
         double ratio = newZoom / old;
@@ -221,7 +229,8 @@ public final class PipelineGraphView extends Region {
         for (Region overlay : overlays) {
             overlay.resizeRelocate(0, 0, getWidth(), getHeight());
         }
-        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+        boolean resized = getWidth() != fittedWidth || getHeight() != fittedHeight;
+        if ((fitPending || (followSize && resized)) && getWidth() > 0 && getHeight() > 0) {
             fitToWindow();
         }
     }
@@ -245,6 +254,7 @@ public final class PipelineGraphView extends Region {
         } else if (cards.isEmpty()) {
             // An emptied canvas starts over at 100 %, so the next cards dropped on it are readable.
             fitPending = false;
+            followSize = false;
             setView(1, EMPTY_ORIGIN, EMPTY_ORIGIN);
         }
     }
@@ -271,6 +281,7 @@ public final class PipelineGraphView extends Region {
 
     private void continuePan(MouseEvent event) {
         if (panAnchor != null) {
+            followSize = false;
             pan.setX(event.getX() - panAnchor.getX());
             pan.setY(event.getY() - panAnchor.getY());
         }
