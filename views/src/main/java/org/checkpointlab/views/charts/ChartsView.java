@@ -2,13 +2,13 @@ package org.checkpointlab.views.charts;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
+
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -27,6 +27,8 @@ import org.jfree.chart.fx.ChartViewer;
  * zoom) and buttons to export the chart as PNG and its data as CSV, plus the chooser of the operator whose
  * backpressure is drawn. Where exports go is asked through {@code fileChooser}, replaceable in tests.
  */
+import org.checkpointlab.views.controls.Fxml;
+
 public final class ChartsView {
     /** Height of one chart card. */
     public static final double CHART_HEIGHT = 250;
@@ -41,13 +43,7 @@ public final class ChartsView {
 
     public ChartsView(ChartsViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(ChartsView.class.getResource("ChartsView.fxml"));
-        loader.setController(this);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load ChartsView.fxml", e);
-        }
+        root = Fxml.load(this, "ChartsView.fxml");
         saveLocation = this::askWhereToSave;
     }
 

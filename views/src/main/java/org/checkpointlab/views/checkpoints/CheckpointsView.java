@@ -1,14 +1,14 @@
 package org.checkpointlab.views.checkpoints;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
+
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
+
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.HiddenTabContent;
 import org.checkpointlab.views.session.Units;
 
@@ -50,13 +51,7 @@ public final class CheckpointsView {
 
     public CheckpointsView(CheckpointsViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(CheckpointsView.class.getResource("CheckpointsView.fxml"));
-        loader.setController(this);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load CheckpointsView.fxml", e);
-        }
+        root = Fxml.load(this, "CheckpointsView.fxml");
     }
 
     public Parent root() {

@@ -1,20 +1,20 @@
 package org.checkpointlab.views.savepoints;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
+
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
+
 import javafx.scene.Parent;
-import javafx.scene.Scene;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
+
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -24,6 +24,8 @@ import javafx.stage.Window;
  * the current choice, and Rescale / Cancel. Rescale closes the dialog once the rescale has started; the main
  * window's status line reports how it ended.
  */
+import org.checkpointlab.views.controls.Fxml;
+
 public final class RescaleView {
     private final RescaleViewModel viewModel;
     private final Parent root;
@@ -35,13 +37,7 @@ public final class RescaleView {
 
     public RescaleView(RescaleViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(RescaleView.class.getResource("RescaleView.fxml"));
-        loader.setController(this);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load RescaleView.fxml", e);
-        }
+        root = Fxml.load(this, "RescaleView.fxml");
     }
 
     public Parent root() {
@@ -51,15 +47,7 @@ public final class RescaleView {
     /** Opens the dialog as a window owned by {@code owner}. */
     public static Stage showDialog(Window owner, RescaleViewModel viewModel) {
         RescaleView view = new RescaleView(viewModel);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Rescale via savepoint");
-        stage.setScene(new Scene(view.root()));
-        stage.show();
-        return stage;
+        return Fxml.showModal(owner, "Rescale via savepoint", view.root());
     }
 
     @FXML

@@ -1,8 +1,8 @@
 package org.checkpointlab.views.savepoints;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -10,9 +10,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
+
 import javafx.scene.Parent;
-import javafx.scene.Scene;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -22,10 +22,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.Modality;
+
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -50,13 +51,7 @@ public final class RestoreView {
 
     public RestoreView(RestoreViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(RestoreView.class.getResource("RestoreView.fxml"));
-        loader.setController(this);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load RestoreView.fxml", e);
-        }
+        root = Fxml.load(this, "RestoreView.fxml");
     }
 
     public Parent root() {
@@ -66,13 +61,7 @@ public final class RestoreView {
     /** Opens the dialog as a window owned by {@code owner}, starting in {@code directory} when it exists. */
     public static Stage showDialog(Window owner, RestoreViewModel viewModel) {
         RestoreView view = new RestoreView(viewModel);
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Restore from savepoint");
-        stage.setScene(new Scene(view.root()));
-        stage.show();
-        return stage;
+        return Fxml.showModal(owner, "Restore from savepoint", view.root());
     }
 
     @FXML

@@ -1,14 +1,14 @@
 package org.checkpointlab.views.settings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
+
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -23,6 +23,7 @@ import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.checkpoint.Retention;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
+import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.OptionTexts;
 
@@ -52,13 +53,7 @@ public final class SettingsView {
     public SettingsView(SettingsViewModel viewModel, JobSession session) {
         this.viewModel = viewModel;
         this.session = session;
-        FXMLLoader loader = new FXMLLoader(SettingsView.class.getResource("SettingsView.fxml"));
-        loader.setController(this);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load SettingsView.fxml", e);
-        }
+        root = Fxml.load(this, "SettingsView.fxml");
     }
 
     public Parent root() {
