@@ -61,33 +61,35 @@ public final class LiveFrameLoop extends AnimationTimer {
 
     @Override
     public void handle(long now) {
-        long start = System.nanoTime();
-        long cpuStart = cpu.getCurrentThreadCpuTime();
+        frameStart = System.nanoTime();
+        frameCpuStart = cpu.getCurrentThreadCpuTime();
         budget.spend(rendererCpuSinceLastFrame());
-        if (!budget.trySample(start)) {
-            stats.record(start, System.nanoTime() - start, cpu.getCurrentThreadCpuTime() - cpuStart);
+        if (!budget.trySample(frameStart)) {
+            finishFrame(false);
             return;
         }
         stats.countSample();
-        live.refresh(start);
+        live.refresh(frameStart);
         graph.render();
         if (measured == null) {
-            long frameCpu = cpu.getCurrentThreadCpuTime() - cpuStart;
-            budget.spend(frameCpu);
-            stats.record(start, System.nanoTime() - start, frameCpu);
-        } else {
-            frameStart = start;
-            frameCpuStart = cpuStart;
-        }
+            finishFrame(true);
+        } // else the scene's post-layout listener finishes it, after CSS and layout
     }
 
     private void pulseDone() {
         if (frameStart >= 0) {
-            long frameCpu = cpu.getCurrentThreadCpuTime() - frameCpuStart;
-            budget.spend(frameCpu);
-            stats.record(frameStart, System.nanoTime() - frameStart, frameCpu);
-            frameStart = -1;
+            finishFrame(true);
         }
+    }
+
+    /** Records the frame started at {@code frameStart}; a frame that sampled the engine spends its CPU time. */
+    private void finishFrame(boolean sampled) {
+        long frameCpu = cpu.getCurrentThreadCpuTime() - frameCpuStart;
+        if (sampled) {
+            budget.spend(frameCpu);
+        }
+        stats.record(frameStart, System.nanoTime() - frameStart, frameCpu);
+        frameStart = -1;
     }
 
     /** CPU time JavaFX's renderer thread used since the last call (painting the previous frames), or 0. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
+
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -15,17 +15,18 @@ import javafx.stage.Stage;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.Partitioning;
-import org.checkpointlab.model.pipeline.PipelineException;
+
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.SampleCatalog;
+
 import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.editor.model.Selection;
-import org.checkpointlab.views.graph.OperatorNode;
+
 import org.checkpointlab.views.graph.PipelineGraphView;
-import org.checkpointlab.views.graph.PipelineGraphViewModel;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,12 +44,8 @@ class EditorViewTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new MainViewModel(file -> {
-            throw new PipelineException(java.util.List.of("no files in this test"));
-        }, new SampleCatalog(dir.resolve("no-samples")), new PipelineGraphViewModel());
-        view = MainView.load(viewModel);
-        stage.setScene(new Scene(view.root(), 1200, 800));
-        stage.show();
+        view = EditorWindow.show(stage, dir);
+        viewModel = view.viewModel();
     }
 
     private EditorViewModel editor() {

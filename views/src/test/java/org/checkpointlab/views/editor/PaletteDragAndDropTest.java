@@ -7,20 +7,21 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
+
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.checkpointlab.model.pipeline.OperatorKind;
-import org.checkpointlab.model.pipeline.PipelineException;
+
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.SampleCatalog;
+
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.graph.PipelineGraphView;
-import org.checkpointlab.views.graph.PipelineGraphViewModel;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -42,12 +43,8 @@ class PaletteDragAndDropTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new MainViewModel(file -> {
-            throw new PipelineException(java.util.List.of("no files in this test"));
-        }, new SampleCatalog(dir.resolve("no-samples")), new PipelineGraphViewModel());
-        view = MainView.load(viewModel);
-        stage.setScene(new Scene(view.root(), 1200, 800));
-        stage.show();
+        view = EditorWindow.show(stage, dir);
+        viewModel = view.viewModel();
     }
 
     private EditorViewModel editor() {
