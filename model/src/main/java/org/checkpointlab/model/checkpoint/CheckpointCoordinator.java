@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.checkpointlab.model.runtime.CheckpointBarrier;
+import org.checkpointlab.model.runtime.OperatorSubtaskState;
 import org.checkpointlab.model.runtime.TaskStateSnapshot;
 
 /**
@@ -159,8 +160,15 @@ public final class CheckpointCoordinator {
     public void acknowledge(String taskKey, long checkpointId, TaskStateSnapshot state, SubtaskCheckpointStats s) {
         timer.execute(() -> {
             Pending p = pending.get(checkpointId);
-            if (p == null || !p.toAck.remove(taskKey)) {
-                return; // late ack of a failed checkpoint, or a duplicate
+            if (p == null) {
+                CheckpointStats ended = stats.get(checkpointId);
+                if (ended != null && ended.status() == CheckpointStatus.FAILED) {
+                    state.operators().forEach(OperatorSubtaskState::discard); // late ack of a failed checkpoint
+                }
+                return;
+            }
+            if (!p.toAck.remove(taskKey)) {
+                return; // a duplicate
             }
             p.states.put(taskKey, state);
             p.subtaskStats.add(s);

@@ -2,6 +2,7 @@ package org.checkpointlab.model.checkpoint;
 
 import java.util.Map;
 
+import org.checkpointlab.model.runtime.OperatorSubtaskState;
 import org.checkpointlab.model.runtime.TaskStateSnapshot;
 
 /**
@@ -23,14 +24,7 @@ public record CompletedCheckpoint(long id, long timestamp, boolean savepoint, Ma
 
     public void discard() {
         for (TaskStateSnapshot t : tasks.values()) {
-            t.operators().forEach(o -> {
-                if (o.keyedState() != null) {
-                    o.keyedState().discard();
-                }
-                if (o.operatorState() != null) {
-                    o.operatorState().discard();
-                }
-            });
+            t.operators().forEach(OperatorSubtaskState::discard);
         }
     }
 }

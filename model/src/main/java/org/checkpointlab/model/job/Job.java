@@ -657,13 +657,13 @@ public final class Job implements AutoCloseable {
 
     private void end(JobStatus finalStatus, String cause) {
         endNanos = System.nanoTime();
+        awaitAsyncSnapshots();
         coordinator.jobTerminated(finalStatus == JobStatus.CANCELED);
         failureCause = cause;
         status = finalStatus;
         if (deployment != null) {
             deployment.sampleTimes();
         }
-        asyncExecutor.shutdown();
         // After the retention decision (queued on this thread by jobTerminated) and every file operation it
         // caused: when awaitTermination returns, the checkpoint directory is settled.
         control.execute(() -> {
@@ -676,6 +676,23 @@ public final class Job implements AutoCloseable {
             termination.complete(finalStatus);
             control.schedule(control::close, 100);
         });
+    }
+
+    /**
+     * Lets the async phases still writing state files finish before retention settles the checkpoint directory:
+     * a checkpoint aborted by the job's end may still be writing, and a file landing after the clean-up would leave
+     * a {@code chk-N} without metadata that looks like a retained checkpoint.
+     */
+    private void awaitAsyncSnapshots() {
+        asyncExecutor.shutdown();
+        try {
+            if (!asyncExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
+                failures.add(new FailureEvent(System.currentTimeMillis(), null, -1,
+                        "async snapshots still running 10 s after the job ended; their files may be left over"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Task events, handed to the control thread; events of tasks of an earlier attempt are dropped. */

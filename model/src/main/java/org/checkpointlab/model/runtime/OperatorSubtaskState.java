@@ -19,4 +19,14 @@ public record OperatorSubtaskState(String operatorId, int subtaskIndex, int para
     public long size() {
         return (keyedState == null ? 0 : keyedState.size()) + (operatorState == null ? 0 : operatorState.size());
     }
+
+    /** Deletes the state this subtask wrote (a checkpoint that will never complete). */
+    public void discard() {
+        if (keyedState != null) {
+            keyedState.discard();
+        }
+        if (operatorState != null) {
+            operatorState.discard();
+        }
+    }
 }

@@ -956,9 +956,11 @@ public final class Task implements BarrierActions {
                 updateStateSize();
             });
             if (aborted) {
+                discardWritten();
                 return;
             }
             if (error != null) {
+                discardWritten();
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 listener.declineCheckpoint(Task.this, checkpointId, describe() + ": " + cause.getMessage());
                 return;
@@ -973,6 +975,14 @@ public final class Task implements BarrierActions {
                     unaligned);
             listener.acknowledgeCheckpoint(Task.this, checkpointId,
                     new TaskStateSnapshot(written, inputInFlight, outputInFlight), stats);
+        }
+
+        /** The files of a snapshot no checkpoint will use: an aborted one, or one that failed part-way. */
+        private void discardWritten() {
+            List<OperatorSubtaskState> states = written;
+            if (states != null) {
+                states.forEach(OperatorSubtaskState::discard);
+            }
         }
 
         private long sizeOr(long reported, long blobLength) {

@@ -87,6 +87,51 @@ class CheckpointCoordinatorTest {
         assertThat(job.failures).hasSize(1); // tolerable failures default 0: the job fails over
     }
 
+    /** State whose discard is observable, as a file of a directory checkpoint is. */
+    private static final class TrackedState implements org.checkpointlab.model.state.StateHandle {
+        boolean discarded;
+
+        @Override
+        public byte[] read() {
+            return new byte[0];
+        }
+
+        @Override
+        public long size() {
+            return 0;
+        }
+
+        @Override
+        public void discard() {
+            discarded = true;
+        }
+    }
+
+    private static TaskStateSnapshot stateOf(TrackedState keyed) {
+        return new TaskStateSnapshot(List.of(new org.checkpointlab.model.runtime.OperatorSubtaskState("sink", 0, 1,
+                org.checkpointlab.model.state.KeyGroupRange.empty(), keyed, null)), Map.of(), Map.of());
+    }
+
+    @Test
+    void aLateAckOfAFailedCheckpoint_hasItsStateDiscarded_whileAnAckInTimeKeepsIt() {
+        CheckpointCoordinator c = coordinator(every(10_000).withTimeout(Duration.ofMillis(500)));
+        TrackedState inTime = new TrackedState();
+        c.acknowledge("source#0", 1, stateOf(inTime),
+                new SubtaskCheckpointStats("source", 0, 0, 5, 1, 2, 0, 0, 7, 7, 0, 0, false));
+        timer.runDue();
+        assertThat(inTime.discarded).as("acknowledged, the checkpoint still pending").isFalse();
+
+        timer.advance(500); // expires: the state acknowledged so far goes with it
+        TrackedState late = new TrackedState();
+        c.acknowledge("sink#0", 1, stateOf(late),
+                new SubtaskCheckpointStats("sink", 0, 0, 5, 1, 2, 0, 0, 7, 7, 0, 0, false));
+        timer.runDue();
+
+        assertThat(c.history().get(0).status()).isEqualTo(CheckpointStatus.FAILED);
+        assertThat(inTime.discarded).isTrue();
+        assertThat(late.discarded).as("written after the checkpoint failed: no checkpoint will use it").isTrue();
+    }
+
     @Test
     void tolerableFailures_failTheJobOnlyWhenExceededConsecutively() {
         CheckpointCoordinator c = coordinator(every(100).withTolerableFailures(1));

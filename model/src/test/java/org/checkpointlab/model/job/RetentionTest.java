@@ -52,4 +52,29 @@ class RetentionTest {
         assertThat(job.awaitTermination(Duration.ofSeconds(10))).isTrue();
         assertThat(stateFiles() > 0).isEqualTo(kept);
     }
+
+    @ParameterizedTest(name = "cancelled {0} ms after the trigger")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {5, 20, 50})
+    void aJobCancelledDuringAnAsyncSnapshot_leavesOnlyCompleteRetainedCheckpoints(int cancelAfterMillis)
+            throws Exception {
+        CheckpointOptions options = CheckpointOptions.defaults().withDirectory(checkpoints)
+                .withRetention(Retention.RETAIN_ON_CANCELLATION).withRetained(1);
+        JobConfig config = JobConfig.of(TestPipelines.keyedCount(0, 200_000, 2, "discard-sink", true))
+                .withCheckpointOptions(options);
+        Job job = Job.start(config);
+        assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(job.triggerCheckpoint().get().status().name()).isEqualTo("COMPLETED");
+        Thread.sleep(300); // every key has state: the next snapshot's async phase writes megabytes
+        job.triggerCheckpoint();
+        Thread.sleep(cancelAfterMillis);
+        job.cancel();
+        assertThat(job.awaitTermination(Duration.ofSeconds(10))).isTrue();
+
+        try (Stream<Path> dirs = Files.list(checkpoints)) {
+            assertThat(dirs.filter(d -> d.getFileName().toString().startsWith("chk-")))
+                    .as("a cancelled checkpoint's files are gone; the retained one is complete")
+                    .isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.resolve("_metadata.json")).exists());
+        }
+    }
 }
