@@ -9,7 +9,8 @@ import org.checkpointlab.model.runtime.StreamRecord;
 
 /**
  * {@code slow}: spends {@code costMicros} (± {@code jitterMicros}) of CPU per record, then forwards it: the per-record
- * work that makes upstream operators backpressured. In slow motion the cost grows by 1 / speed.
+ * work that makes upstream operators backpressured. In slow motion a record takes cost / speed, the time beyond
+ * the work asleep.
  */
 final class SlowOperator implements StreamOperator {
     private Output out;
@@ -33,13 +34,20 @@ final class SlowOperator implements StreamOperator {
         if (jitterNanos > 0) {
             cost = Math.max(0, cost + random.nextLong(-jitterNanos, jitterNanos + 1));
         }
-        double speed = context.speed();
-        if (speed < 1.0) {
-            cost = (long) (cost / Math.max(1e-6, speed));
-        }
-        long until = System.nanoTime() + cost;
+        long start = System.nanoTime();
+        long until = start + cost;
         while (System.nanoTime() < until) {
             Thread.onSpinWait();
+        }
+        double speed = context.speed();
+        if (speed < 1.0) {
+            // Slow motion stretches the work: the record takes cost / speed, the part beyond the work asleep, so a
+            // job at human speed does not keep the cores busy.
+            long stretched = start + (long) (cost / Math.max(1e-6, speed));
+            long rest = stretched - System.nanoTime();
+            if (rest > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(rest);
+            }
         }
         out.collect(record);
     }

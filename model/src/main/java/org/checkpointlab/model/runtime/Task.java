@@ -40,6 +40,11 @@ public final class Task implements BarrierActions {
     private static final long PAUSE_POLL_NANOS = 5_000_000;
     /** In slow motion each record takes this long, divided by the speed, on every subtask. */
     private static final long SLOW_MOTION_RECORD_NANOS = 2_000;
+    /**
+     * Slow motion sleeps once this much delay has added up, not after every record: a sleep of tens of microseconds
+     * per record on every subtask kept the cores busy in the kernel, for a job that hardly runs.
+     */
+    private static final long SLOW_MOTION_SLEEP_NANOS = 1_000_000;
     private static final int WAIT_NONE = 0;
     private static final int WAIT_IDLE = 1;
     private static final int WAIT_BACKPRESSURED = 2;
@@ -503,6 +508,21 @@ public final class Task implements BarrierActions {
         return true;
     }
 
+    /** Slow-motion delay owed by the records processed so far (negative: slept too long, the next ones are free). */
+    private long slowMotionOwedNanos;
+
+    /** Adds one record's slow-motion delay; sleeps when a millisecond has added up. */
+    private void slowDown(double speed) {
+        slowMotionOwedNanos += (long) (SLOW_MOTION_RECORD_NANOS / speed);
+        if (slowMotionOwedNanos >= SLOW_MOTION_SLEEP_NANOS) {
+            long start = System.nanoTime();
+            LockSupport.parkNanos(slowMotionOwedNanos);
+            // Oversleeping is paid back by the next records, up to one sleep (not after a pause of minutes).
+            slowMotionOwedNanos = Math.max(-SLOW_MOTION_SLEEP_NANOS,
+                    slowMotionOwedNanos - (System.nanoTime() - start));
+        }
+    }
+
     /** Processes the rest of the current buffer, or takes the next element. False when nothing was available. */
     private boolean processInput() throws Exception {
         Buffer buffer = currentBuffer;
@@ -517,7 +537,7 @@ public final class Task implements BarrierActions {
             if (speed < 1.0) {
                 // Slow motion: one record at a time, each taking longer, so barriers cross at human speed.
                 head.processRecord(records[i++], input);
-                LockSupport.parkNanos((long) (SLOW_MOTION_RECORD_NANOS / speed));
+                slowDown(speed);
             } else {
                 while (i < size) {
                     head.processRecord(records[i++], input);
