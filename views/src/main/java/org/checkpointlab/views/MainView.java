@@ -248,6 +248,7 @@ public final class MainView {
     private void bindLive(LiveJobViewModel live) {
         liveGraph = new LiveGraph(graphView, live);
         frameLoop = new LiveFrameLoop(live, liveGraph);
+        frameLoop.afterSample(now -> viewModel.session().offer(live.job(), live.snapshot(), now));
         var cannotRun = live.activeProperty().or(viewModel.rescalingProperty())
                 .or(viewModel.runBlockedProperty().isNotEmpty());
         runButton.disableProperty().bind(cannotRun);

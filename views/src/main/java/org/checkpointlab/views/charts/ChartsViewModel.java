@@ -173,6 +173,10 @@ public final class ChartsViewModel {
      */
     public void setDrawing(boolean drawing) {
         this.drawing = drawing;
+        if (drawing) {
+            charts.values().forEach(c -> c.setNotify(false));
+            fireLoadSeriesChanged();
+        }
         charts.values().forEach(c -> c.setNotify(drawing));
     }
 
@@ -190,6 +194,9 @@ public final class ChartsViewModel {
             }
             addCheckpoints(s.checkpoints());
             dropOlderThan(now - windowMillis);
+            if (drawing) {
+                fireLoadSeriesChanged();
+            } // else when drawing is turned on: the plots would recompute their ranges for nobody
         } finally {
             charts.values().forEach(c -> c.setNotify(drawing));
         }
@@ -254,8 +261,11 @@ public final class ChartsViewModel {
         if (shownOperator.get() == null && most != null) {
             shownOperator.set(most.operatorId());
         }
-        backpressure.values().forEach(c -> c.getSeries().forEach(x -> ((XYSeries) x).fireSeriesChanged()));
-        throughput.getSeries().forEach(x -> ((XYSeries) x).fireSeriesChanged());
+    }
+
+    private void fireLoadSeriesChanged() {
+        backpressure.values().forEach(c -> c.getSeries().forEach(x -> announce((XYSeries) x)));
+        throughput.getSeries().forEach(x -> announce((XYSeries) x));
     }
 
     private XYSeries throughputSeries(String operatorId) {
@@ -263,7 +273,7 @@ public final class ChartsViewModel {
         if (index >= 0) {
             return throughput.getSeries(index);
         }
-        XYSeries series = new XYSeries(operatorId, true, false);
+        XYSeries series = silent(new XYSeries(operatorId, true, false));
         throughput.addSeries(series);
         return series;
     }
@@ -413,11 +423,27 @@ public final class ChartsViewModel {
 
     // ---- charts -------------------------------------------------------------------------------------------------
 
+    /**
+     * The time series never announce their own changes (each added or dropped point would make the plots
+     * recompute their ranges); {@link #fireLoadSeriesChanged} announces them once per snapshot, and only while the
+     * charts are drawn.
+     */
+    private static XYSeries silent(XYSeries series) {
+        series.setNotify(false);
+        return series;
+    }
+
+    /** Announces the changes of a silent series: turning notification on fires one change event. */
+    private static void announce(XYSeries series) {
+        series.setNotify(true);
+        series.setNotify(false);
+    }
+
     private static XYSeriesCollection loadCollection() {
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(new XYSeries(BACKPRESSURED, true, false));
-        data.addSeries(new XYSeries(BUSY, true, false));
-        data.addSeries(new XYSeries(IDLE, true, false));
+        data.addSeries(silent(new XYSeries(BACKPRESSURED, true, false)));
+        data.addSeries(silent(new XYSeries(BUSY, true, false)));
+        data.addSeries(silent(new XYSeries(IDLE, true, false)));
         return data;
     }
 

@@ -39,6 +39,8 @@ public final class CheckpointsView {
 
     @FXML private FlowPane counts;
     @FXML private VBox latest;
+    private Label[] tileValues;
+    private Label[] latestLines;
     @FXML private TableView<CheckpointStats> historyTable;
     @FXML private Label detailTitle;
     @FXML private TabPane tabs;
@@ -82,37 +84,45 @@ public final class CheckpointsView {
         showSelected(viewModel.selectedProperty().get());
     }
 
+    /**
+     * Shows the overview in the tiles and lines built once: a snapshot a few times a second changes some texts,
+     * and only a text that differs is set (new labels every time cost a CSS pass and a skin each).
+     */
     private void showOverview(CheckpointOverview v) {
-        counts.getChildren().setAll(tile("Triggered", v.triggered()), tile("In progress", v.inProgress()),
-                tile("Completed", v.completed()), tile("Failed", v.failed()), tile("Restored", v.restored()));
-        latest.getChildren().setAll(
-                latestLine("Latest completed", v.latestCompleted().map(c -> "#" + c.id() + " at "
-                        + Units.clock(c.latestAckTimestamp()) + ", " + Units.millis(c.endToEndMillis()) + ", "
-                        + Units.bytes(c.checkpointedSize())).orElse("none yet")),
-                latestLine("Latest failed", v.latestFailed().map(c -> "#" + c.id() + " at "
-                        + Units.clock(c.triggerTimestamp()) + ": " + c.failureCause()).orElse("none")),
-                latestLine("Latest savepoint", v.latestSavepoint().map(c -> "#" + c.id() + " at "
-                        + Units.clock(c.latestAckTimestamp()) + ", " + Units.bytes(c.fullSize())).orElse("none")),
-                latestLine("Latest restore", v.latestRestore().map(r -> (r.restoredCheckpointId() > 0
-                        ? "checkpoint #" + r.restoredCheckpointId() : "no state") + " at "
-                        + Units.clock(r.restoreTimestamp()))
-                        .orElse(v.restoredFrom() == null ? "none" : "started from " + v.restoredFrom())));
-    }
-
-    private static VBox tile(String name, int value) {
-        Label number = new Label(Integer.toString(value));
-        number.getStyleClass().add("tile-value");
-        Label caption = new Label(name);
-        caption.getStyleClass().add("tile-caption");
-        VBox tile = new VBox(number, caption);
-        tile.getStyleClass().add("overview-tile");
-        return tile;
-    }
-
-    private static Label latestLine(String name, String text) {
-        Label line = new Label(name + ": " + text);
-        line.getStyleClass().add("overview-line");
-        return line;
+        if (tileValues == null) {
+            String[] names = {"Triggered", "In progress", "Completed", "Failed", "Restored"};
+            tileValues = new Label[names.length];
+            for (int i = 0; i < names.length; i++) {
+                tileValues[i] = new Label();
+                tileValues[i].getStyleClass().add("tile-value");
+                Label caption = new Label(names[i]);
+                caption.getStyleClass().add("tile-caption");
+                VBox tile = new VBox(tileValues[i], caption);
+                tile.getStyleClass().add("overview-tile");
+                counts.getChildren().add(tile);
+            }
+            latestLines = new Label[4];
+            for (int i = 0; i < latestLines.length; i++) {
+                latestLines[i] = new Label();
+                latestLines[i].getStyleClass().add("overview-line");
+                latest.getChildren().add(latestLines[i]);
+            }
+        }
+        int[] values = {v.triggered(), v.inProgress(), v.completed(), v.failed(), v.restored()};
+        for (int i = 0; i < values.length; i++) {
+            tileValues[i].setText(Integer.toString(values[i]));
+        }
+        latestLines[0].setText("Latest completed: " + v.latestCompleted().map(c -> "#" + c.id() + " at "
+                + Units.clock(c.latestAckTimestamp()) + ", " + Units.millis(c.endToEndMillis()) + ", "
+                + Units.bytes(c.checkpointedSize())).orElse("none yet"));
+        latestLines[1].setText("Latest failed: " + v.latestFailed().map(c -> "#" + c.id() + " at "
+                + Units.clock(c.triggerTimestamp()) + ": " + c.failureCause()).orElse("none"));
+        latestLines[2].setText("Latest savepoint: " + v.latestSavepoint().map(c -> "#" + c.id() + " at "
+                + Units.clock(c.latestAckTimestamp()) + ", " + Units.bytes(c.fullSize())).orElse("none"));
+        latestLines[3].setText("Latest restore: " + v.latestRestore().map(r -> (r.restoredCheckpointId() > 0
+                ? "checkpoint #" + r.restoredCheckpointId() : "no state") + " at "
+                + Units.clock(r.restoreTimestamp()))
+                .orElse(v.restoredFrom() == null ? "none" : "started from " + v.restoredFrom()));
     }
 
     private void buildHistory() {

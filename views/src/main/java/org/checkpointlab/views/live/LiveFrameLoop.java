@@ -2,6 +2,8 @@ package org.checkpointlab.views.live;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.function.LongSupplier;
+import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 
@@ -15,6 +17,10 @@ import javafx.scene.Scene;
  * <p>It measures each frame into {@link FrameStats}: from the start of its work to the end of the pulse's CSS and
  * layout pass once {@linkplain #measure(Scene) attached to the scene} (else to the end of its own work), the FX
  * thread's CPU time in between, and the time since the previous frame.
+ *
+ * <p>Twice a second it tells the budget how much of the machine this process left unused (its CPU time against the
+ * cores' wall time), so that the view samples every frame when the engine leaves cores free (slow motion, pause, a
+ * small pipeline) and keeps to its share when the engine keeps them busy.
  */
 public final class LiveFrameLoop extends AnimationTimer {
     private final LiveJobViewModel live;
@@ -28,15 +34,53 @@ public final class LiveFrameLoop extends AnimationTimer {
     private Scene measured;
     private long frameStart = -1;
     private long frameCpuStart;
+    /** CPU time this process used so far, in nanoseconds, or negative when unknown. */
+    private final LongSupplier processCpu;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private long lastLoadNanos = Long.MIN_VALUE / 2;
+    private long lastProcessCpu = -1;
+    private LongConsumer afterSample = now -> { };
+    static final long LOAD_INTERVAL_NANOS = 500_000_000L;
 
     public LiveFrameLoop(LiveJobViewModel live, LiveGraph graph) {
         this(live, graph, SamplingBudget.forThisMachine());
     }
 
     public LiveFrameLoop(LiveJobViewModel live, LiveGraph graph, SamplingBudget budget) {
+        this(live, graph, budget, LiveFrameLoop::processCpuTime);
+    }
+
+    LiveFrameLoop(LiveJobViewModel live, LiveGraph graph, SamplingBudget budget, LongSupplier processCpu) {
         this.live = live;
         this.graph = graph;
         this.budget = budget;
+        this.processCpu = processCpu;
+    }
+
+    /** Runs after each frame that sampled the engine, with the frame's start (others read the same snapshot). */
+    public void afterSample(LongConsumer action) {
+        afterSample = action == null ? now -> { } : action;
+    }
+
+    private static long processCpuTime() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** Tells the budget the share of the cores this process left idle since the last time (twice a second). */
+    private void updateIdleShare(long now) {
+        if (now - lastLoadNanos < LOAD_INTERVAL_NANOS) {
+            return;
+        }
+        long used = processCpu.getAsLong();
+        if (used >= 0 && lastProcessCpu >= 0) {
+            double busy = (double) (used - lastProcessCpu) / ((double) (now - lastLoadNanos) * cores);
+            budget.idleShare(1 - busy);
+        }
+        lastProcessCpu = used;
+        lastLoadNanos = now;
     }
 
     /** How many frames sampled the engine, and how many were left as they were to stay within the budget. */
@@ -63,6 +107,7 @@ public final class LiveFrameLoop extends AnimationTimer {
     public void handle(long now) {
         frameStart = System.nanoTime();
         frameCpuStart = cpu.getCurrentThreadCpuTime();
+        updateIdleShare(frameStart);
         budget.spend(rendererCpuSinceLastFrame());
         if (!budget.trySample(frameStart)) {
             finishFrame(false);
@@ -71,6 +116,7 @@ public final class LiveFrameLoop extends AnimationTimer {
         stats.countSample();
         live.refresh(frameStart);
         graph.render();
+        afterSample.accept(frameStart);
         if (measured == null) {
             finishFrame(true);
         } // else the scene's post-layout listener finishes it, after CSS and layout

@@ -6,15 +6,26 @@ package org.checkpointlab.views.live;
  * each sample spends what it cost (polling the engine, drawing, CSS and layout, painting). When a sample is cheap
  * (a few operators, slow motion, a paused job) the bucket never runs dry and every frame samples; on a job with
  * dozens of busy subtasks at full speed, frames without a sample are left as they are and cost nearly nothing.
- * Pure logic; the frame loop feeds it measured times.
+ *
+ * <p>CPU nobody uses is not taken from the engine: told how much of the machine was {@linkplain #idleShare idle}
+ * lately, the bucket accrues at up to half of it when that is more than the share (slow motion, a paused job, a
+ * small pipeline), so the view samples every frame whenever the engine leaves cores free, and falls back to the
+ * share when the engine keeps every core busy. Pure logic; the frame loop feeds it measured times.
  */
 public final class SamplingBudget {
-    /** Share of the machine's CPU the live view may use: 8 %. */
-    public static final double DEFAULT_SHARE = 0.08;
+    /**
+     * Share of the machine's CPU the live view may use while the engine keeps every core busy: 4 %. Each sample
+     * also costs the display server about as much again as the renderer's painting, which the view cannot measure.
+     */
+    public static final double DEFAULT_SHARE = 0.04;
+    /** Part of the idle CPU the view may use when that is more than its share. */
+    static final double IDLE_USE = 0.5;
     /** Unused CPU time kept for a burst of samples: 50 ms. */
     static final long BURST_NANOS = 50_000_000L;
 
-    private final double nanosPerNano;
+    private final double share;
+    private final int cores;
+    private double nanosPerNano;
     private final long burstNanos;
     private double tokens;
     private long lastNanos = Long.MIN_VALUE;
@@ -31,6 +42,8 @@ public final class SamplingBudget {
             throw new IllegalArgumentException("share in (0, 1], at least one core and a positive burst, was "
                     + share + ", " + cores + ", " + burstNanos);
         }
+        this.share = share;
+        this.cores = cores;
         this.nanosPerNano = share * cores;
         this.burstNanos = burstNanos;
         this.tokens = burstNanos;
@@ -66,6 +79,15 @@ public final class SamplingBudget {
         }
         skipped++;
         return false;
+    }
+
+    /**
+     * How much of the machine's CPU was idle lately, 0 to 1 (unknown: 0). From then on the bucket accrues at
+     * {@code max(share, idle / 2) × cores}.
+     */
+    public void idleShare(double idle) {
+        double known = Double.isFinite(idle) ? Math.max(0, Math.min(1, idle)) : 0;
+        nanosPerNano = Math.max(share, IDLE_USE * known) * cores;
     }
 
     /** Records CPU time the view spent (a sample's work, or painting it on the renderer thread). */

@@ -47,6 +47,30 @@ class ChartsViewModelTest {
     }
 
     @Test
+    void hiddenCharts_collectPointsWithoutAnnouncingThem_andAnnounceThemWhenShown() {
+        publish(0, List.of());
+        org.jfree.data.xy.XYDataset shown = charts.chart(ChartKind.BACKPRESSURE).getXYPlot().getDataset();
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        shown.addChangeListener(e -> changes.incrementAndGet());
+
+        charts.setDrawing(false);
+        for (int i = 1; i <= 3; i++) {
+            now.addAndGet(500);
+            publish(i * 500, List.of());
+        }
+        assertThat(changes).as("nobody sees the plots: their ranges are not recomputed").hasValue(0);
+        assertThat(charts.pointCount(ChartKind.BACKPRESSURE)).isEqualTo(12);
+
+        charts.setDrawing(true);
+        int onShow = changes.get();
+        now.addAndGet(500);
+        publish(2_000, List.of());
+
+        assertThat(onShow).as("shown: the points collected meanwhile are announced").isPositive();
+        assertThat(changes.get() - onShow).as("one announcement per series and snapshot").isEqualTo(3);
+    }
+
+    @Test
     void twoSnapshotsInTheSameMillisecond_addOnePoint() {
         publish(0, List.of());
         publish(100, List.of());

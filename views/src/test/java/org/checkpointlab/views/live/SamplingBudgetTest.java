@@ -54,6 +54,31 @@ class SamplingBudgetTest {
     }
 
     @Test
+    void idleCores_letTheViewSampleMore_andABusyMachineBringsItBackToItsShare() {
+        SamplingBudget budget = new SamplingBudget(0.04, 2, 50_000_000L);
+        oneSecond(budget, 0, 8_000_000); // spend the initial burst
+        assertThat(oneSecond(budget, 60 * FRAME, 8_000_000)).as("4 %% of 2 cores: 80 ms, 10 samples of 8 ms")
+                .isBetween(9, 11);
+
+        budget.idleShare(0.6); // slow motion: the engine leaves most of the machine idle
+        assertThat(oneSecond(budget, 120 * FRAME, 8_000_000)).as("half the idle 60 %%: 600 ms, 60 frames")
+                .isEqualTo(60);
+
+        budget.idleShare(0.03); // full speed again: every core busy
+        oneSecond(budget, 180 * FRAME, 8_000_000); // the burst kept from the idle second
+        assertThat(oneSecond(budget, 240 * FRAME, 8_000_000)).isBetween(9, 11);
+    }
+
+    @Test
+    void anUnknownIdleShare_keepsTheShare() {
+        SamplingBudget budget = new SamplingBudget(0.04, 2, 50_000_000L);
+        budget.idleShare(Double.NaN);
+        oneSecond(budget, 0, 8_000_000);
+
+        assertThat(oneSecond(budget, 60 * FRAME, 8_000_000)).isBetween(9, 11);
+    }
+
+    @Test
     void impossibleBudgets_areRefused() {
         assertThatThrownBy(() -> new SamplingBudget(0, 2, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SamplingBudget(0.1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
