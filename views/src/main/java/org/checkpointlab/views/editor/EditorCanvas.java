@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -15,6 +16,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
@@ -278,6 +281,9 @@ public final class EditorCanvas {
             return;
         }
         wiringFrom = from.id();
+        if (graphView.getScene() != null) {
+            graphView.getScene().addEventFilter(KeyEvent.KEY_PRESSED, escapeCancelsWiring);
+        }
         double startX = from.x() + from.width();
         double startY = from.y() + from.height() / 2;
         rubberEdge = new CubicCurve(startX, startY, startX, startY, startX, startY, startX, startY);
@@ -317,14 +323,29 @@ public final class EditorCanvas {
         event.consume();
         String from = wiringFrom;
         String target = targetAt(portLayer.sceneToLocal(event.getSceneX(), event.getSceneY()));
+        stopWiring();
+        if (target != null) {
+            viewModel.connect(from, target);
+        }
+    }
+
+    /** Escape while dragging a wire drops it: nothing is connected when the button is released. */
+    private final EventHandler<KeyEvent> escapeCancelsWiring = event -> {
+        if (event.getCode() == KeyCode.ESCAPE && wiringFrom != null) {
+            event.consume();
+            stopWiring();
+        }
+    };
+
+    private void stopWiring() {
         Optional.ofNullable(wiringTarget).map(inputPorts::get)
                 .ifPresent(p -> p.pseudoClassStateChanged(EditorStyles.TARGET, false));
         portLayer.getChildren().remove(rubberEdge);
         rubberEdge = null;
         wiringFrom = null;
         wiringTarget = null;
-        if (target != null) {
-            viewModel.connect(from, target);
+        if (graphView.getScene() != null) {
+            graphView.getScene().removeEventFilter(KeyEvent.KEY_PRESSED, escapeCancelsWiring);
         }
     }
 

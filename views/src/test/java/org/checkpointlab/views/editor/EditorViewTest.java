@@ -107,6 +107,25 @@ class EditorViewTest {
     }
 
     @Test
+    void escapeWhileDraggingAWire_dropsIt_andReleasingOverAnInputPortThenConnectsNothing(FxRobot robot) {
+        sourceAndSink(robot);
+        Node out = view.editorView().canvas().outputPort("sequence-source").orElseThrow();
+        Node in = view.editorView().canvas().inputPort("discard-sink").orElseThrow();
+
+        robot.drag(out, MouseButton.PRIMARY).moveBy(40, 10).moveTo(in);
+        robot.type(KeyCode.ESCAPE);
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(editor().pipeline().spec().edges()).isEmpty();
+        assertThat(robot.lookup(".rubber-edge").queryAll()).as("the wire being dragged is gone").isEmpty();
+
+        robot.drag(out, MouseButton.PRIMARY).moveBy(40, 10).moveTo(in).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor().pipeline().spec().edges()).as("wiring works again after a cancelled wire").hasSize(1);
+    }
+
+    @Test
     void wiringIntoASource_isRefusedWithTheReasonOnTheCanvas(FxRobot robot) {
         add(robot, OperatorKind.SEQUENCE_SOURCE, 0, 0);
         add(robot, OperatorKind.SENTENCE_SOURCE, 500, 0);
