@@ -41,6 +41,7 @@ import org.checkpointlab.views.editor.model.RenameOperator;
 import org.checkpointlab.views.editor.model.Selection;
 import org.checkpointlab.views.editor.model.SetMaxParallelism;
 import org.checkpointlab.views.editor.model.SetName;
+import org.checkpointlab.views.editor.model.SetPipelineName;
 import org.checkpointlab.views.editor.model.SetParallelism;
 import org.checkpointlab.views.editor.model.SetParam;
 import org.checkpointlab.views.editor.model.SetPartitioning;
@@ -272,6 +273,11 @@ public final class EditorViewModel {
 
     public boolean setName(String operatorId, String name) {
         return structural(new SetName(operatorId, name));
+    }
+
+    /** Renames the pipeline itself (the file's name); like any edit of the pipeline, not while it runs. */
+    public boolean setPipelineName(String name) {
+        return structural(new SetPipelineName(name));
     }
 
     /** Deletes the selected operators (with their edges) and edges. */

@@ -26,7 +26,7 @@ import org.checkpointlab.views.editor.model.Selection;
  * The inspector: edits what is selected on the canvas. For one operator: id, name, parallelism, max parallelism
  * and each parameter of its kind (a typed control with the default and the allowed values as prompt; a value the
  * parameter refuses is marked and explained under the field and not applied). For one edge: its ends and the
- * partitioning. For more: how many are selected and a Delete button. Text fields apply on Enter or when they lose
+ * partitioning. For more: how many are selected and a Delete button. For none: the pipeline's name. Text fields apply on Enter or when they lose
  * the focus; every change is one command of the {@link EditorViewModel}.
  */
 public final class InspectorView extends VBox {
@@ -52,6 +52,8 @@ public final class InspectorView extends VBox {
         } else if (s.operators().isEmpty() && s.edges().size() == 1) {
             EdgeRef ref = s.edges().iterator().next();
             now = p.edge(ref.from(), ref.to()).orElse(null);
+        } else if (s.isEmpty()) {
+            now = new PipelineShown(p.spec().name());
         } else {
             now = s;
         }
@@ -65,7 +67,11 @@ public final class InspectorView extends VBox {
             showOperator(op);
         } else if (now instanceof EdgeSpec edge) {
             showEdge(edge);
-        } else if (s.isEmpty()) {
+        } else if (now instanceof PipelineShown pipeline) {
+            title("Pipeline", "Nothing is selected: the pipeline itself.");
+            textField("Name", "pipeline-name", pipeline.name(), "the pipeline's name, saved in its file",
+                    v -> v.isBlank() ? Optional.of("must not be blank") : Optional.empty(),
+                    v -> viewModel.setPipelineName(v.trim()));
             hint("Select an operator or an edge to edit it.\n\nAdd operators from the palette, then drag from "
                     + "a card's output port (right) onto another card to connect them.");
         } else {
@@ -76,6 +82,10 @@ public final class InspectorView extends VBox {
             // so that Ctrl+Z after Enter undoes the edit just made.
             requestFocus();
         }
+    }
+
+    /** The inspector shows the pipeline itself (nothing is selected), named {@code name}. */
+    private record PipelineShown(String name) {
     }
 
     private boolean hasFocusInside() {

@@ -189,6 +189,27 @@ class EditorViewTest {
     }
 
     @Test
+    void withNothingSelected_theInspectorRenamesThePipeline_andUndoPutsTheOldNameBack(FxRobot robot) {
+        sourceAndSink(robot);
+        robot.interact(() -> editor().clearSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        String before = editor().pipeline().spec().name();
+
+        TextField name = robot.lookup("#inspector-pipeline-name").queryAs(TextField.class);
+        assertThat(name.getText()).isEqualTo(before);
+        robot.clickOn(name).push(KeyCode.CONTROL, KeyCode.A).write("Numbers to nowhere").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(editor().pipeline().spec().name()).isEqualTo("Numbers to nowhere");
+        javafx.scene.control.MenuItem undo = view.editorView().editMenu().undoItem();
+        assertThat(undo.getText()).isEqualTo("Undo Name the pipeline \"Numbers to nowhere\"");
+        robot.interact(undo::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor().pipeline().spec().name()).isEqualTo(before);
+        assertThat(robot.lookup("#inspector-pipeline-name").queryAs(TextField.class).getText()).isEqualTo(before);
+    }
+
+    @Test
     void anInvalidValueInTheInspector_isExplainedUnderTheFieldAndNotApplied(FxRobot robot) {
         add(robot, OperatorKind.SLOW, 0, 0);
         TextField cost = robot.lookup("#inspector-param-costMicros").queryAs(TextField.class);

@@ -213,6 +213,21 @@ class OperatorCommandsTest {
                     .isInstanceOf(EditRefused.class)
                     .hasMessage("Cannot name count \" \": a name must not be blank");
         }
+
+        @Test
+        void setPipelineName_changesThePipelinesNameOnly_andRefusesBlank() {
+            EditablePipeline after = new SetPipelineName("Word count, edited").apply(pipeline);
+
+            assertThat(after.spec().name()).isEqualTo("Word count, edited");
+            assertThat(after.spec().operators()).isEqualTo(pipeline.spec().operators());
+            assertThat(after.spec().edges()).isEqualTo(pipeline.spec().edges());
+            assertThat(after.positions()).isEqualTo(pipeline.positions());
+            assertThat(new SetPipelineName("Word count, edited").description())
+                    .isEqualTo("Name the pipeline \"Word count, edited\"");
+            assertThatThrownBy(() -> new SetPipelineName("  ").apply(pipeline))
+                    .isInstanceOf(EditRefused.class)
+                    .hasMessage("Cannot name the pipeline \"  \": a name must not be blank");
+        }
     }
 
     @Nested
