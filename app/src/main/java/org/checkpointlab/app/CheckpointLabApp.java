@@ -42,7 +42,7 @@ public final class CheckpointLabApp extends Application {
             Platform.exit();
             return;
         }
-        MainViewModel viewModel = new MainViewModel(PipelineFiles::load, SampleCatalog.fromSystemProperties(),
+        MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), SampleCatalog.fromSystemProperties(),
                 new PipelineGraphViewModel(), LiveJobViewModel.forApp(), JobSession.forApp(),
                 RecentFiles.load(RecentFiles.defaultStore()));
         view = MainView.load(viewModel);

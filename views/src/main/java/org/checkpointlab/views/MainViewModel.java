@@ -16,7 +16,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.pipeline.CardPosition;
 import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineFile;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.PipelineDocument;
 import org.checkpointlab.views.editor.RecentFiles;
@@ -418,8 +420,11 @@ public final class MainViewModel {
     /** Loads, asks about unsaved changes, then shows; {@code documentFile} is where Save writes ({@code null}: ask). */
     private boolean load(Path source, Path documentFile) {
         PipelineSpec spec;
+        Map<String, CardPosition> layout;
         try {
-            spec = loader.load(source);
+            PipelineFile read = loader.loadWithLayout(source);
+            spec = read.spec();
+            layout = read.layout();
         } catch (PipelineException e) {
             fail(source, e.problems());
             return false;
@@ -438,7 +443,9 @@ public final class MainViewModel {
             return false;
         }
         live.load(spec);
-        document.opened(EditablePipeline.of(spec, graphPositions()), documentFile);
+        Map<String, Position> positions = graphPositions();
+        layout.forEach((id, at) -> positions.put(id, new Position(at.x(), at.y())));
+        document.opened(EditablePipeline.of(spec, positions), documentFile);
         failure.set(null);
         status.set("Opened " + source.getFileName() + ": " + counts(spec));
         return true;

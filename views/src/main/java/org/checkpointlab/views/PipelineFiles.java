@@ -2,6 +2,7 @@ package org.checkpointlab.views;
 
 import java.nio.file.Path;
 import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineFile;
 import org.checkpointlab.model.pipeline.PipelineJson;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
@@ -20,12 +21,32 @@ public final class PipelineFiles {
      * @throws PipelineException with every problem, each starting with the file name
      */
     public static PipelineSpec load(Path file) throws PipelineException {
-        PipelineSpec spec = PipelineJson.read(file);
-        var problems = PipelineValidator.problems(spec);
+        return loadWithLayout(file).spec();
+    }
+
+    /** Reads and validates a pipeline file, with the card positions it keeps. */
+    public static PipelineFile loadWithLayout(Path file) throws PipelineException {
+        PipelineFile read = PipelineJson.readFile(file);
+        var problems = PipelineValidator.problems(read.spec());
         if (!problems.isEmpty()) {
             String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
             throw new PipelineException(problems.stream().map(p -> source + ": " + p).toList());
         }
-        return spec;
+        return read;
+    }
+
+    /** The app's loader: pipelines with their layout. */
+    public static PipelineLoader loader() {
+        return new PipelineLoader() {
+            @Override
+            public PipelineSpec load(Path file) throws PipelineException {
+                return PipelineFiles.load(file);
+            }
+
+            @Override
+            public PipelineFile loadWithLayout(Path file) throws PipelineException {
+                return PipelineFiles.loadWithLayout(file);
+            }
+        };
     }
 }

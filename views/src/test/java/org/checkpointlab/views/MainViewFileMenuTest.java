@@ -56,7 +56,7 @@ class MainViewFileMenuTest {
         LiveJobViewModel live = new LiveJobViewModel(config -> {
             throw new PipelineException(List.of("the test engine starts nothing"));
         }, Runnable::run, RuntimeOptions.defaults(), () -> 0L);
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("no-samples")),
+        viewModel = new MainViewModel(PipelineFiles.loader(), new SampleCatalog(dir.resolve("no-samples")),
                 new PipelineGraphViewModel(), live, new JobSession(TaskRunner.sameThread(), dir.resolve("sp")),
                 RecentFiles.load(dir.resolve("recent-" + System.nanoTime() + ".json")));
         view = MainView.load(viewModel);
@@ -111,6 +111,33 @@ class MainViewFileMenuTest {
         open(robot, file);
         assertThat(viewModel.edits().current().spec()).isEqualTo(edited);
         assertThat(robot.lookup("." + GraphStyles.CARD).queryAll()).hasSize(4);
+    }
+
+    @Test
+    void aMovedCard_isSavedWithThePipeline_andReopensWhereItWasLeft(FxRobot robot) throws Exception {
+        Path file = write("arranged.json", TestPipelines.wordCount());
+        open(robot, file);
+        var before = viewModel.edits().current().positionOf("count");
+        robot.interact(() -> viewModel.edits().execute(
+                new org.checkpointlab.views.editor.model.MoveOperators(java.util.Set.of("count"), 37, 55)));
+        assertThat(viewModel.titleProperty().get()).as("a move is an unsaved change")
+                .startsWith(MainViewModel.UNSAVED_MARK);
+
+        robot.interact(() -> viewModel.save());
+        assertThat(org.checkpointlab.model.pipeline.PipelineJson.readFile(file).layout().get("count"))
+                .isEqualTo(new org.checkpointlab.model.pipeline.CardPosition(
+                        Math.round((before.x() + 37) * 10) / 10.0, Math.round((before.y() + 55) * 10) / 10.0));
+
+        open(robot, write("other.json", TestPipelines.broadcast()));
+        open(robot, file);
+        WaitForAsyncUtils.waitForFxEvents();
+        var reopened = viewModel.edits().current().positionOf("count");
+        assertThat(reopened.x()).isCloseTo(before.x() + 37, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(reopened.y()).isCloseTo(before.y() + 55, org.assertj.core.data.Offset.offset(0.05));
+        var card = viewModel.graph().nodes().stream().filter(n -> n.id().equals("count")).findFirst().orElseThrow();
+        assertThat(card.x()).as("the card is drawn there").isCloseTo(reopened.x(),
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(viewModel.titleProperty().get()).doesNotStartWith(MainViewModel.UNSAVED_MARK);
     }
 
     @Test

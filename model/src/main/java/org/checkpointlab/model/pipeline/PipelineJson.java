@@ -32,14 +32,15 @@ import org.checkpointlab.model.util.AtomicFiles;
  *  "checkpointing": {"interval": "1s", "mode": "exactly-once", "unaligned": false}}
  * </pre>
  * {@code chaining} (default true), an operator's {@code name} (default: its id), {@code maxParallelism},
- * {@code params} and {@code checkpointing} are optional. The JSON must be strict, and unknown fields are errors,
+ * {@code params}, {@code checkpointing} and {@code layout} (where the editor drew each operator's card:
+ * {@code "layout": {"words": {"x": 40, "y": 120}, ...}}, which the engine ignores) are optional. The JSON must be strict, and unknown fields are errors,
  * so a typo is reported rather than ignored. Reading checks the form of the file only; whether the pipeline can
  * run is {@link PipelineValidator}'s job. Every problem starts with the source name (the file name).
  */
 public final class PipelineJson {
 
     private static final List<String> TOP_FIELDS =
-            List.of("format", "name", "chaining", "operators", "edges", "checkpointing");
+            List.of("format", "name", "chaining", "operators", "edges", "checkpointing", "layout");
     private static final List<String> OPERATOR_FIELDS =
             List.of("id", "name", "kind", "parallelism", "maxParallelism", "params");
     private static final List<String> EDGE_FIELDS = List.of("from", "to", "partitioning");
@@ -56,6 +57,15 @@ public final class PipelineJson {
      *                           problem starts with the file name
      */
     public static PipelineSpec read(Path file) throws PipelineException {
+        return readFile(file).spec();
+    }
+
+    /**
+     * Reads a pipeline file (UTF-8) with its layout, the positions of the cards when it was saved from the editor.
+     *
+     * @throws PipelineException as {@link #read(Path)}
+     */
+    public static PipelineFile readFile(Path file) throws PipelineException {
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (Files.isDirectory(file)) {
             throw new PipelineException(source + ": is a directory, not a pipeline file (" + file + ")");
@@ -72,7 +82,7 @@ public final class PipelineJson {
         } catch (IOException e) {
             throw new PipelineException(source + ": cannot read the file: " + e.getMessage());
         }
-        return parse(source, json);
+        return parseFile(source, json);
     }
 
     /**
@@ -84,6 +94,11 @@ public final class PipelineJson {
      *                           the wrong type, each naming the operator or edge and the field)
      */
     public static PipelineSpec parse(String sourceName, String json) throws PipelineException {
+        return parseFile(sourceName, json).spec();
+    }
+
+    /** Parses the text of a pipeline file with its layout; problems as {@link #parse(String, String)}. */
+    public static PipelineFile parseFile(String sourceName, String json) throws PipelineException {
         Object tree;
         try {
             tree = StrictJsonTree.read(json);
@@ -92,10 +107,12 @@ public final class PipelineJson {
         }
         Problems problems = new Problems(sourceName);
         PipelineSpec spec = toSpec(tree, problems);
+        Map<String, CardPosition> layout = spec == null ? Map.of()
+                : layout(asObject(tree).get("layout"), spec, problems);
         if (!problems.list.isEmpty()) {
             throw new PipelineException(problems.list);
         }
-        return spec;
+        return new PipelineFile(spec, layout);
     }
 
     /**
@@ -107,6 +124,14 @@ public final class PipelineJson {
      * @throws IllegalArgumentException when a parameter value cannot be written as JSON (e.g. NaN, a list)
      */
     public static String toJson(PipelineSpec spec) {
+        return toJson(spec, Map.of());
+    }
+
+    /**
+     * As {@link #toJson(PipelineSpec)}, with a {@code layout} section after the others holding {@code layout}'s
+     * positions (operators of the pipeline only, in operator order, to a tenth of a pixel); none when it is empty.
+     */
+    public static String toJson(PipelineSpec spec, Map<String, CardPosition> layout) {
         StringWriter out = new StringWriter();
         try (JsonWriter w = new JsonWriter(out)) {
             w.setFormattingStyle(PRETTY);
@@ -139,6 +164,7 @@ public final class PipelineJson {
                 w.endObject();
                 w.setFormattingStyle(PRETTY);
             }
+            writeLayout(w, spec, layout);
             w.endObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -148,7 +174,33 @@ public final class PipelineJson {
 
     /** Writes {@code spec} to {@code file} atomically (a temporary file in the same directory, then a move). */
     public static void write(PipelineSpec spec, Path file) throws IOException {
-        AtomicFiles.writeString(file, toJson(spec));
+        write(spec, Map.of(), file);
+    }
+
+    /** Writes {@code spec} with the cards' {@code layout} to {@code file} atomically. */
+    public static void write(PipelineSpec spec, Map<String, CardPosition> layout, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(spec, layout));
+    }
+
+    private static void writeLayout(JsonWriter w, PipelineSpec spec, Map<String, CardPosition> layout)
+            throws IOException {
+        List<OperatorSpec> placed = spec.operators().stream().filter(o -> layout.containsKey(o.id())).toList();
+        if (placed.isEmpty()) {
+            return;
+        }
+        w.name("layout").beginObject();
+        for (OperatorSpec op : placed) {
+            CardPosition at = layout.get(op.id());
+            w.name(op.id()).beginObject();
+            w.setFormattingStyle(ONE_LINE);
+            w.name("x");
+            writeDecimal(w, Math.round(at.x() * 10) / 10.0, "layout: '" + op.id() + "'");
+            w.name("y");
+            writeDecimal(w, Math.round(at.y() * 10) / 10.0, "layout: '" + op.id() + "'");
+            w.endObject();
+            w.setFormattingStyle(PRETTY);
+        }
+        w.endObject();
     }
 
     private static void writeOperator(JsonWriter w, OperatorSpec op) throws IOException {
@@ -336,6 +388,47 @@ public final class PipelineJson {
             }
         });
         return params;
+    }
+
+    /** The optional layout section: per operator of the pipeline, an object with numbers {@code x} and {@code y}. */
+    private static Map<String, CardPosition> layout(Object tree, PipelineSpec spec, Problems problems) {
+        if (tree == null) {
+            return Map.of();
+        }
+        if (!(tree instanceof Map<?, ?>)) {
+            problems.add("layout", "must be an object (operator id to {\"x\": ..., \"y\": ...}), was "
+                    + typeName(tree));
+            return Map.of();
+        }
+        Map<String, CardPosition> layout = new LinkedHashMap<>();
+        asObject(tree).forEach((id, value) -> {
+            String where = "layout: '" + id + "'";
+            if (spec.operators().stream().noneMatch(o -> o.id().equals(id))) {
+                problems.add(where, "no operator has this id");
+                return;
+            }
+            if (!(value instanceof Map<?, ?>)) {
+                problems.add(where, "must be an object {\"x\": ..., \"y\": ...}, was " + typeName(value));
+                return;
+            }
+            Map<String, Object> xy = asObject(value);
+            int before = problems.list.size();
+            unknownFields(xy, List.of("x", "y"), where, problems);
+            double[] at = new double[2];
+            String[] names = {"x", "y"};
+            for (int i = 0; i < 2; i++) {
+                Object v = xy.get(names[i]);
+                if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+                    at[i] = n.doubleValue();
+                } else {
+                    problems.add(where, "\"" + names[i] + "\" must be a number, was " + typeName(v));
+                }
+            }
+            if (problems.list.size() == before) {
+                layout.put(id, new CardPosition(at[0], at[1]));
+            }
+        });
+        return layout;
     }
 
     /** Keeps the section's values as written; {@code null} means default (for the interval: off). */

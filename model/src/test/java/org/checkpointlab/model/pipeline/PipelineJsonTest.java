@@ -164,7 +164,7 @@ class PipelineJsonTest {
 
         assertThat(problemsOf(json)).containsExactly(
                 "test.json: unknown field \"description\" (known fields: format, name, chaining, operators, edges, "
-                        + "checkpointing)",
+                        + "checkpointing, layout)",
                 "test.json: operator 'a': unknown field \"paralelism\" (known fields: id, name, kind, parallelism, "
                         + "maxParallelism, params)",
                 "test.json: operator 'a': missing field \"parallelism\"",
@@ -339,5 +339,44 @@ class PipelineJsonTest {
         assertThatThrownBy(() -> PipelineJson.read(file))
                 .isInstanceOf(PipelineException.class)
                 .hasMessageStartingWith("broken.json: line 3, column 10: ");
+    }
+
+    @Test
+    void layout_isWrittenAfterTheOtherSections_andReadBack_toATenthOfAPixel() throws Exception {
+        PipelineSpec spec = parse(FULL);
+        Map<String, CardPosition> layout = new LinkedHashMap<>();
+        layout.put("out", new CardPosition(420.04, -30));
+        layout.put("words", new CardPosition(40, 120.25));
+        Path file = dir.resolve("arranged.json");
+
+        PipelineJson.write(spec, layout, file);
+        PipelineFile read = PipelineJson.readFile(file);
+
+        assertThat(read.spec()).isEqualTo(spec);
+        assertThat(read.layout()).containsExactly(Map.entry("words", new CardPosition(40, 120.3)),
+                Map.entry("out", new CardPosition(420, -30)));
+        assertThat(Files.readString(file)).contains("\"layout\": {\n    \"words\": {\"x\": 40, \"y\": 120.3},");
+        assertThat(PipelineJson.read(file)).as("the engine reads the same pipeline").isEqualTo(spec);
+    }
+
+    @Test
+    void aFileWithoutLayout_hasAnEmptyOne_andAnEmptyLayoutWritesNone() throws Exception {
+        assertThat(PipelineJson.parseFile("test.json", FULL).layout()).isEmpty();
+        assertThat(PipelineJson.toJson(parse(FULL), Map.of())).doesNotContain("layout")
+                .isEqualTo(PipelineJson.toJson(parse(FULL)));
+    }
+
+    @Test
+    void aBadLayout_namesTheOperatorAndWhatIsWrong() {
+        String json = FULL.strip();
+        json = json.substring(0, json.length() - 1) + """
+                , "layout": {"words": {"x": "left", "y": 3}, "ghost": {"x": 1, "y": 2},
+                             "out": {"x": 1, "y": 2, "z": 0}}}
+                """;
+
+        assertThat(problemsOf(json)).containsExactly(
+                "test.json: layout: 'words': \"x\" must be a number, was \"left\"",
+                "test.json: layout: 'ghost': no operator has this id",
+                "test.json: layout: 'out': unknown field \"z\" (known fields: x, y)");
     }
 }

@@ -5,8 +5,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.checkpointlab.model.pipeline.CardPosition;
 import org.checkpointlab.model.pipeline.PipelineJson;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.model.CommandStack;
@@ -22,12 +25,13 @@ import org.checkpointlab.views.editor.model.EditablePipeline;
 /**
  * The pipeline being edited as a document: its edit history ({@link CommandStack}), the file Save writes to, whether
  * it has unsaved changes, and its name. A new pipeline and an opened sample have no file, so Save asks where to
- * write rather than overwriting a sample. Saving writes {@code edits().current().spec()} atomically with
+ * write rather than overwriting a sample. Saving writes {@code edits().current().spec()} and its card positions
+ * atomically with
  * {@link PipelineJson#write} and counts the state as saved; a pipeline with validation problems is saved too (it is
  * work in progress) and the problems are returned so the user can be told.
  *
- * <p>Card positions are not saved: the pipeline file format has no place for them, so cards are laid out again when
- * the file is opened. No dialogs here; the main window's view model asks the user. FX thread only.
+ * <p>Card positions are saved too, in the file's {@code layout} section (the engine ignores it), so a pipeline
+ * opens as it was arranged. No dialogs here; the main window's view model asks the user. FX thread only.
  */
 public final class PipelineDocument {
     /** The name of a new pipeline. */
@@ -103,8 +107,10 @@ public final class PipelineDocument {
     public List<String> saveTo(Path target) throws SaveFailed {
         Path destination = withJsonExtension(Objects.requireNonNull(target, "target"));
         PipelineSpec spec = spec();
+        Map<String, CardPosition> layout = new LinkedHashMap<>();
+        edits.current().positions().forEach((id, at) -> layout.put(id, new CardPosition(at.x(), at.y())));
         try {
-            PipelineJson.write(spec, destination);
+            PipelineJson.write(spec, layout, destination);
         } catch (IOException | RuntimeException e) {
             throw new SaveFailed(destination, reason(destination, e), e);
         }
