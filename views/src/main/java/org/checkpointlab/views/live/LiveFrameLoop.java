@@ -2,7 +2,6 @@ package org.checkpointlab.views.live;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.function.LongSupplier;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
@@ -34,8 +33,6 @@ public final class LiveFrameLoop extends AnimationTimer {
     private Scene measured;
     private long frameStart = -1;
     private long frameCpuStart;
-    /** CPU time this process used so far, in nanoseconds, or negative when unknown. */
-    private final LongSupplier processCpu;
     private final int cores = Runtime.getRuntime().availableProcessors();
     private long lastLoadNanos = Long.MIN_VALUE / 2;
     private long lastProcessCpu = -1;
@@ -47,14 +44,9 @@ public final class LiveFrameLoop extends AnimationTimer {
     }
 
     public LiveFrameLoop(LiveJobViewModel live, LiveGraph graph, SamplingBudget budget) {
-        this(live, graph, budget, LiveFrameLoop::processCpuTime);
-    }
-
-    LiveFrameLoop(LiveJobViewModel live, LiveGraph graph, SamplingBudget budget, LongSupplier processCpu) {
         this.live = live;
         this.graph = graph;
         this.budget = budget;
-        this.processCpu = processCpu;
     }
 
     /** Runs after each frame that sampled the engine, with the frame's start (others read the same snapshot). */
@@ -62,6 +54,7 @@ public final class LiveFrameLoop extends AnimationTimer {
         afterSample = action == null ? now -> { } : action;
     }
 
+    /** CPU time this process used so far, in nanoseconds, or -1 when unknown. */
     private static long processCpuTime() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
@@ -74,7 +67,7 @@ public final class LiveFrameLoop extends AnimationTimer {
         if (now - lastLoadNanos < LOAD_INTERVAL_NANOS) {
             return;
         }
-        long used = processCpu.getAsLong();
+        long used = processCpuTime();
         if (used >= 0 && lastProcessCpu >= 0) {
             double busy = (double) (used - lastProcessCpu) / ((double) (now - lastLoadNanos) * cores);
             budget.idleShare(1 - busy);
