@@ -90,6 +90,8 @@ public final class MainView {
     @FXML private HBox legend;
     @FXML private Button runButton;
     @FXML private ToggleButton pauseToggle;
+    @FXML private Button stepButton;
+    @FXML private MenuItem stepItem;
     @FXML private Button stopButton;
     @FXML private Button checkpointButton;
     @FXML private ToggleButton failToggle;
@@ -260,6 +262,9 @@ public final class MainView {
         stopButton.disableProperty().bind(live.activeProperty().not());
         checkpointButton.disableProperty().bind(live.activeProperty().not());
         pauseToggle.selectedProperty().bindBidirectional(live.pausedProperty());
+        var cannotStep = live.activeProperty().not().or(live.pausedProperty().not());
+        stepButton.disableProperty().bind(cannotStep);
+        stepItem.disableProperty().bind(cannotStep);
         failToggle.selectedProperty().bindBidirectional(live.failToolArmedProperty());
         barrierChoice.getItems().setAll(BarrierMode.values());
         barrierChoice.valueProperty().bindBidirectional(live.barrierModeProperty());
@@ -297,6 +302,8 @@ public final class MainView {
     private void shortcutTooltips() {
         tooltip(runButton, "Run the pipeline (Ctrl+R)");
         tooltip(pauseToggle, "Pause or resume processing (Ctrl+P)");
+        tooltip(stepButton, "Paused: run to the next barrier event, a source sending a barrier or a barrier "
+                + "reaching a subtask, and pause there (Ctrl+Shift+P)");
         tooltip(stopButton, "Stop the job (Ctrl+T)");
         tooltip(checkpointButton, "Trigger a checkpoint now (Ctrl+K)");
     }
@@ -484,6 +491,11 @@ public final class MainView {
     @FXML
     private void stop() {
         viewModel.live().stop();
+    }
+
+    @FXML
+    private void step() {
+        viewModel.live().step();
     }
 
     @FXML

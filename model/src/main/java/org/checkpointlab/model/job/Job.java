@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.checkpointlab.model.checkpoint.CheckpointCoordinator;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
@@ -301,9 +302,40 @@ public final class Job implements AutoCloseable {
         runtime.speed = speed;
     }
 
-    /** Pauses processing (checkpoint triggers, failures and cancellation still work) or resumes it. */
+    /**
+     * Pauses processing (checkpoint triggers, failures and cancellation still work) or resumes it; either ends a
+     * {@linkplain #stepToNextBarrierEvent() step}.
+     */
     public void setPaused(boolean paused) {
+        runtime.stepping.set(false);
         runtime.paused = paused;
+    }
+
+    /**
+     * Single step for a paused job: processing resumes until the next barrier event (a source sends a barrier, or a
+     * barrier reaches a subtask's input), and the job pauses again there. Subtasks stop at their next check of the
+     * pause, a few records at most after the event, so what is shown is the engine's real state just after it.
+     * Without a checkpoint in flight the next event is the next checkpoint's trigger.
+     *
+     * @return false (and nothing happens) when the job is not paused
+     */
+    public boolean stepToNextBarrierEvent() {
+        if (!runtime.paused || status.isTerminal()) {
+            return false;
+        }
+        runtime.stepping.set(true);
+        runtime.paused = false;
+        return true;
+    }
+
+    /** True from {@link #stepToNextBarrierEvent()} until the barrier event that ends the step. */
+    public boolean isStepping() {
+        return runtime.stepping.get();
+    }
+
+    /** The barrier event the last step stopped at, e.g. "barrier 7 reached count #1 from split #0"; or null. */
+    public String lastStepEvent() {
+        return runtime.lastStepEvent;
     }
 
     public boolean isPaused() {
@@ -841,6 +873,8 @@ public final class Job implements AutoCloseable {
         private final boolean checkpointing;
         private volatile double speed = 1.0;
         private volatile boolean paused;
+        private final AtomicBoolean stepping = new AtomicBoolean();
+        private volatile String lastStepEvent;
         private final boolean lowPrioritySubtasks;
 
         RuntimeSettings(OperatorFactory factory, RuntimeOptions options, boolean checkpointing) {
@@ -878,6 +912,20 @@ public final class Job implements AutoCloseable {
         @Override
         public boolean paused() {
             return paused;
+        }
+
+        @Override
+        public boolean stepping() {
+            return stepping.get();
+        }
+
+        /** The first barrier event of a step pauses the job; the others of the same moment change nothing. */
+        @Override
+        public void barrierEvent(String what) {
+            if (stepping.compareAndSet(true, false)) {
+                lastStepEvent = what;
+                paused = true;
+            }
         }
     }
 

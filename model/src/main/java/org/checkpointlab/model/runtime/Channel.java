@@ -251,6 +251,11 @@ public final class Channel {
         return new ChannelElementView.EndOfPartitionView();
     }
 
+    /** The subtask index of the sender. */
+    int senderIndex() {
+        return sender.subtaskIndex();
+    }
+
     @Override
     public String toString() {
         return fromOperator + "#" + sender.subtaskIndex() + " -> " + toOperator + "#" + receiver.subtaskIndex();

@@ -467,6 +467,7 @@ public final class Task implements BarrierActions {
             if (ch.hasPriorityBarrier()) {
                 CheckpointBarrier b = ch.pollPriorityBarrier();
                 if (b != null) {
+                    stepEvent(b, ch);
                     barrierHandler.barrierReceived(c, b, System.nanoTime());
                 }
             }
@@ -506,6 +507,14 @@ public final class Task implements BarrierActions {
         }
         outputMaybeFull = false;
         return true;
+    }
+
+    /** While the job steps to the next barrier event: tells it that barrier {@code b} reached this subtask. */
+    private void stepEvent(CheckpointBarrier b, Channel from) {
+        if (runtime.stepping()) {
+            runtime.barrierEvent("barrier " + b.checkpointId() + " reached " + headOperatorId() + " #" + subtaskIndex
+                    + " from " + from.fromOperator + " #" + from.senderIndex());
+        }
     }
 
     /** Slow-motion delay owed by the records processed so far (negative: slept too long, the next ones are free). */
@@ -585,6 +594,7 @@ public final class Task implements BarrierActions {
                 currentPos = 0;
                 currentChannel = c;
             } else if (e instanceof CheckpointBarrier b) {
+                stepEvent(b, inputs.get(c));
                 barrierHandler.barrierReceived(c, b, System.nanoTime());
             } else if (e == EndOfData.INSTANCE) {
                 channelEndedData[c] = true;
@@ -700,6 +710,10 @@ public final class Task implements BarrierActions {
     /** Mail from the coordinator to a source task: take checkpoint {@code barrier} now. */
     void triggerCheckpoint(CheckpointBarrier barrier) {
         mail(() -> {
+            if (runtime.stepping()) {
+                runtime.barrierEvent("source " + headOperatorId() + " #" + subtaskIndex + " sent barrier "
+                        + barrier.checkpointId());
+            }
             snapshot(barrier, barrier.unaligned(), 0, 0);
             if (barrier.unaligned()) {
                 allBarriersReceived(barrier.checkpointId(), 0);

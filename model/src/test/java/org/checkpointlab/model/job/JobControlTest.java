@@ -38,6 +38,46 @@ class JobControlTest {
         }
     }
 
+    /** Waits until the step ended (the job paused again at a barrier event); false after 10 s. */
+    private static boolean awaitStepEnd(Job job) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((job.isStepping() || !job.isPaused()) && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return !job.isStepping() && job.isPaused();
+    }
+
+    @Test
+    void singleStep_advancesAPausedJobToTheNextBarrierEvent_andPausesItThere() throws Exception {
+        try (Job job = Job.start(unboundedKeyedCount())) {
+            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            assertThat(job.stepToNextBarrierEvent()).as("only a paused job steps").isFalse();
+            job.setPaused(true);
+            Thread.sleep(100);
+            var checkpoint = job.triggerCheckpoint(); // the sources send their barriers while paused
+            Thread.sleep(100);
+            assertThat(checkpoint).isNotDone();
+
+            assertThat(job.stepToNextBarrierEvent()).isTrue();
+            assertThat(awaitStepEnd(job)).isTrue();
+            assertThat(job.lastStepEvent()).matches("barrier 1 reached count #[01] from source #[01]");
+            long records = job.summary().sourceRecords();
+            Thread.sleep(200);
+            assertThat(job.summary().sourceRecords()).as("paused again").isEqualTo(records);
+
+            // Two count subtasks with two inputs each: four barrier arrivals, one or more per step.
+            int steps = 1;
+            while (!checkpoint.isDone() && steps < 4) {
+                assertThat(job.stepToNextBarrierEvent()).isTrue();
+                assertThat(awaitStepEnd(job)).isTrue();
+                steps++;
+                Thread.sleep(50); // the last arrival's snapshot and ack
+            }
+            assertThat(checkpoint.get(10, TimeUnit.SECONDS).status().name()).isEqualTo("COMPLETED");
+            assertThat(job.isPaused()).isTrue();
+        }
+    }
+
     @Test
     void slowMotion_throttlesSourcesWithoutARateLimit() throws Exception {
         try (Job job = Job.start(unboundedKeyedCount())) {

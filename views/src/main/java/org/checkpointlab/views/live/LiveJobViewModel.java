@@ -106,6 +106,10 @@ public final class LiveJobViewModel {
     private final Set<String> expandedEdges = new HashSet<>();
     private long flashNanos = Duration.ofMillis(700).toNanos();
     private CompletableFuture<CheckpointStats> pendingTrigger;
+    /** True while the paused property follows the engine, which must not be told back. */
+    private boolean followingEngine;
+    /** A step was started and its end not yet announced. */
+    private boolean stepping;
     private int historyFailures = -1;
     private int historyRestarts = -1;
     private long lastThroughputNanos;
@@ -130,7 +134,7 @@ public final class LiveJobViewModel {
             }
         });
         paused.addListener((obs, old, now) -> {
-            if (job != null) {
+            if (job != null && !followingEngine) {
                 job.setPaused(now);
             }
         });
@@ -426,6 +430,23 @@ public final class LiveJobViewModel {
         paused.set(!paused.get());
     }
 
+    /**
+     * Single step: a paused job runs to its next barrier event (a source sends a barrier, a barrier reaches a
+     * subtask) and pauses there; the event is announced on a later frame.
+     */
+    public void step() {
+        if (job == null || !active.get()) {
+            announcement.set("Run the job first: a step advances a paused job");
+            return;
+        }
+        if (!paused.get() || !job.stepToNextBarrierEvent()) {
+            announcement.set("Pause first: a step runs a paused job to its next barrier event");
+            return;
+        }
+        stepping = true;
+        announcement.set("Stepping to the next barrier event\u2026");
+    }
+
     /** Triggers a checkpoint now; the outcome (or why it could not start) is announced on a later frame. */
     public void triggerCheckpoint() {
         if (job == null || !active.get()) {
@@ -498,7 +519,18 @@ public final class LiveJobViewModel {
         }
         jobStatus.set(s.status());
         if (paused.get() != s.paused()) {
-            paused.set(s.paused());
+            // The engine paused or resumed on its own (a step): follow it without telling it again.
+            followingEngine = true;
+            try {
+                paused.set(s.paused());
+            } finally {
+                followingEngine = false;
+            }
+        }
+        if (stepping && !job.isStepping()) {
+            stepping = false;
+            String event = job.lastStepEvent();
+            announcement.set(event == null ? "Step ended" : "Stepped to: " + event);
         }
         if (selected.get() != null) {
             selectedDetails.set(details(selected.get()));

@@ -114,6 +114,29 @@ class LiveViewTest {
     }
 
     @Test
+    void stepOnAPausedJob_runsToTheNextBarrierEvent_pausesThere_andSaysWhichItWas(FxRobot robot) throws Exception {
+        robot.clickOn("\u25b6 Run");
+        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        javafx.scene.control.Button step = robot.lookup("\u21e5 Step").queryAs(javafx.scene.control.Button.class);
+        assertThat(step.isDisabled()).as("only a paused job steps").isTrue();
+
+        robot.clickOn("\u275a\u275a Pause");
+        robot.interact(() -> live().triggerCheckpoint()); // the sources send their barriers while paused
+        await(10, () -> live().channels("fast", "union").stream().anyMatch(LiveViewTest::hasBarrier));
+        assertThat(step.isDisabled()).isFalse();
+
+        robot.clickOn(step);
+        await(10, () -> live().announcementProperty().get().startsWith("Stepped to: "));
+
+        assertThat(fx(() -> live().announcementProperty().get())).matches("Stepped to: barrier \\d+ reached .+");
+        assertThat(live().job().isPaused()).isTrue();
+        assertThat(fx(() -> live().pausedProperty().get())).as("the Pause button follows the engine").isTrue();
+        long records = live().job().summary().sourceRecords();
+        Thread.sleep(200);
+        assertThat(live().job().summary().sourceRecords()).as("paused again at the event").isEqualTo(records);
+    }
+
+    @Test
     void failingASubtaskFromItsContextMenu_restartsTheJob_andTheExceptionHistoryListsIt(FxRobot robot)
             throws Exception {
         robot.interact(() -> live().run());
