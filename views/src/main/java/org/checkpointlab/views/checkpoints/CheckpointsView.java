@@ -1,18 +1,13 @@
 package org.checkpointlab.views.checkpoints;
 
-
+import static org.checkpointlab.views.controls.Tables.textColumn;
 
 import java.util.Map;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -74,8 +69,8 @@ public final class CheckpointsView {
         buildStatistics(summaryTable, false);
         summaryTable.setItems(viewModel.summary());
         buildSubtasks();
-        configurationTable.getColumns().add(column("Option", Map.Entry::getKey, 230));
-        configurationTable.getColumns().add(column("Value", Map.Entry::getValue, 360));
+        configurationTable.getColumns().add(textColumn("Option", Map.Entry::getKey, 230));
+        configurationTable.getColumns().add(textColumn("Value", Map.Entry::getValue, 360));
         configurationTable.setItems(viewModel.configuration());
         timelineHost.getChildren().setAll(new CheckpointTimeline(viewModel.timeline()));
         HiddenTabContent.detachWhileHidden(tabs);
@@ -126,17 +121,17 @@ public final class CheckpointsView {
     }
 
     private void buildHistory() {
-        historyTable.getColumns().add(column("ID", c -> c.id() + (c.savepoint() ? " (savepoint)" : ""), 115));
-        historyTable.getColumns().add(column("Status", c -> c.status().name()
+        historyTable.getColumns().add(textColumn("ID", c -> c.id() + (c.savepoint() ? " (savepoint)" : ""), 115));
+        historyTable.getColumns().add(textColumn("Status", c -> c.status().name()
                 + (c.unaligned() ? " \u00b7 unaligned" : ""), 150));
-        historyTable.getColumns().add(column("Acknowledged", c -> c.acknowledged() + "/" + c.total(), 95));
-        historyTable.getColumns().add(column("Trigger time", c -> Units.clock(c.triggerTimestamp()), 100));
-        historyTable.getColumns().add(column("Latest ack", c -> Units.clock(c.latestAckTimestamp()), 100));
-        historyTable.getColumns().add(column("End to end", c -> Units.millis(c.endToEndMillis()), 80));
-        historyTable.getColumns().add(column("Checkpointed", c -> Units.bytes(c.checkpointedSize()), 90));
-        historyTable.getColumns().add(column("Full size", c -> Units.bytes(c.fullSize()), 85));
-        historyTable.getColumns().add(column("Processed in-flight", c -> Units.bytes(c.processedInFlight()), 120));
-        historyTable.getColumns().add(column("Persisted in-flight", c -> Units.bytes(c.persistedInFlight()), 120));
+        historyTable.getColumns().add(textColumn("Acknowledged", c -> c.acknowledged() + "/" + c.total(), 95));
+        historyTable.getColumns().add(textColumn("Trigger time", c -> Units.clock(c.triggerTimestamp()), 100));
+        historyTable.getColumns().add(textColumn("Latest ack", c -> Units.clock(c.latestAckTimestamp()), 100));
+        historyTable.getColumns().add(textColumn("End to end", c -> Units.millis(c.endToEndMillis()), 80));
+        historyTable.getColumns().add(textColumn("Checkpointed", c -> Units.bytes(c.checkpointedSize()), 90));
+        historyTable.getColumns().add(textColumn("Full size", c -> Units.bytes(c.fullSize()), 85));
+        historyTable.getColumns().add(textColumn("Processed in-flight", c -> Units.bytes(c.processedInFlight()), 120));
+        historyTable.getColumns().add(textColumn("Persisted in-flight", c -> Units.bytes(c.persistedInFlight()), 120));
         historyTable.setItems(viewModel.history());
         historyTable.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -166,40 +161,31 @@ public final class CheckpointsView {
 
     private static void buildStatistics(TableView<PhaseStatistics> table, boolean withScope) {
         if (withScope) {
-            table.getColumns().add(column("Operator", PhaseStatistics::scope, 110));
+            table.getColumns().add(textColumn("Operator", PhaseStatistics::scope, 110));
         }
-        table.getColumns().add(column("Metric", PhaseStatistics::metric, 140));
-        table.getColumns().add(column("Min", p -> p.format(p.stats().min()), 75));
-        table.getColumns().add(column("Avg", p -> p.format(p.stats().avg()), 75));
-        table.getColumns().add(column("p50", p -> p.format(p.stats().p50()), 75));
-        table.getColumns().add(column("p90", p -> p.format(p.stats().p90()), 75));
-        table.getColumns().add(column("p99", p -> p.format(p.stats().p99()), 75));
-        table.getColumns().add(column("Max", p -> p.format(p.stats().max()), 75));
+        table.getColumns().add(textColumn("Metric", PhaseStatistics::metric, 140));
+        table.getColumns().add(textColumn("Min", p -> p.format(p.stats().min()), 75));
+        table.getColumns().add(textColumn("Avg", p -> p.format(p.stats().avg()), 75));
+        table.getColumns().add(textColumn("p50", p -> p.format(p.stats().p50()), 75));
+        table.getColumns().add(textColumn("p90", p -> p.format(p.stats().p90()), 75));
+        table.getColumns().add(textColumn("p99", p -> p.format(p.stats().p99()), 75));
+        table.getColumns().add(textColumn("Max", p -> p.format(p.stats().max()), 75));
     }
 
     private void buildSubtasks() {
-        subtaskTable.getColumns().add(column("Operator", SubtaskCheckpointStats::operatorId, 100));
-        subtaskTable.getColumns().add(column("#", s -> Integer.toString(s.subtaskIndex()), 35));
-        subtaskTable.getColumns().add(column("Ack", s -> Units.clock(s.ackTimestamp()), 95));
-        subtaskTable.getColumns().add(column("End to end", s -> Units.millis(s.endToEndMillis()), 75));
-        subtaskTable.getColumns().add(column("Start delay", s -> Units.millis(s.startDelayMillis()), 75));
-        subtaskTable.getColumns().add(column("Alignment", s -> Units.millis(s.alignmentMillis()), 75));
-        subtaskTable.getColumns().add(column("Sync", s -> Units.millis(s.syncMillis()), 60));
-        subtaskTable.getColumns().add(column("Async", s -> Units.millis(s.asyncMillis()), 60));
-        subtaskTable.getColumns().add(column("Checkpointed", s -> Units.bytes(s.checkpointedSize()), 85));
-        subtaskTable.getColumns().add(column("Full", s -> Units.bytes(s.fullSize()), 75));
-        subtaskTable.getColumns().add(column("Processed", s -> Units.bytes(s.processedInFlight()), 75));
-        subtaskTable.getColumns().add(column("Persisted", s -> Units.bytes(s.persistedInFlight()), 75));
-        subtaskTable.getColumns().add(column("Unaligned", s -> s.unaligned() ? "yes" : "no", 70));
+        subtaskTable.getColumns().add(textColumn("Operator", SubtaskCheckpointStats::operatorId, 100));
+        subtaskTable.getColumns().add(textColumn("#", s -> Integer.toString(s.subtaskIndex()), 35));
+        subtaskTable.getColumns().add(textColumn("Ack", s -> Units.clock(s.ackTimestamp()), 95));
+        subtaskTable.getColumns().add(textColumn("End to end", s -> Units.millis(s.endToEndMillis()), 75));
+        subtaskTable.getColumns().add(textColumn("Start delay", s -> Units.millis(s.startDelayMillis()), 75));
+        subtaskTable.getColumns().add(textColumn("Alignment", s -> Units.millis(s.alignmentMillis()), 75));
+        subtaskTable.getColumns().add(textColumn("Sync", s -> Units.millis(s.syncMillis()), 60));
+        subtaskTable.getColumns().add(textColumn("Async", s -> Units.millis(s.asyncMillis()), 60));
+        subtaskTable.getColumns().add(textColumn("Checkpointed", s -> Units.bytes(s.checkpointedSize()), 85));
+        subtaskTable.getColumns().add(textColumn("Full", s -> Units.bytes(s.fullSize()), 75));
+        subtaskTable.getColumns().add(textColumn("Processed", s -> Units.bytes(s.processedInFlight()), 75));
+        subtaskTable.getColumns().add(textColumn("Persisted", s -> Units.bytes(s.persistedInFlight()), 75));
+        subtaskTable.getColumns().add(textColumn("Unaligned", s -> s.unaligned() ? "yes" : "no", 70));
         subtaskTable.setItems(viewModel.bySubtask());
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
-        TableColumn<T, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(
-                cell.getValue() == null ? "" : text.apply(cell.getValue())));
-        col.setPrefWidth(width);
-        col.setSortable(false);
-        return col;
     }
 }

@@ -73,6 +73,19 @@ public final class PipelineGraphViewModel {
      * @throws IllegalArgumentException if an edge names an operator the pipeline does not have
      */
     public void show(PipelineSpec spec) {
+        Graph graph = laidOut(spec);
+        nodes.setAll(graph.byId().values());
+        edges.setAll(graph.edges());
+        laidOut = true;
+        pipeline.set(spec);
+    }
+
+    /** The nodes (by operator id, in operator order) and edges of a graph. */
+    private record Graph(Map<String, OperatorNode> byId, List<GraphEdge> edges) {
+    }
+
+    /** Builds the nodes and edges of {@code spec}, placed by the automatic layout. */
+    private Graph laidOut(PipelineSpec spec) {
         Layering layering = LayeredLayout.compute(
                 spec.operators().stream().map(OperatorSpec::id).toList(),
                 spec.edges().stream().map(e -> new Link(e.from(), e.to())).toList());
@@ -83,13 +96,16 @@ public final class PipelineGraphViewModel {
         }
         List<GraphEdge> newEdges = new ArrayList<>();
         for (EdgeSpec edge : spec.edges()) {
-            newEdges.add(new GraphEdge(byId.get(edge.from()), byId.get(edge.to()), edge.partitioning()));
+            OperatorNode from = byId.get(edge.from());
+            OperatorNode to = byId.get(edge.to());
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("edge " + edge.from() + " -> " + edge.to()
+                        + " names an operator the pipeline does not have");
+            }
+            newEdges.add(new GraphEdge(from, to, edge.partitioning()));
         }
         place(layering, byId, newEdges);
-        nodes.setAll(byId.values());
-        edges.setAll(newEdges);
-        laidOut = true;
-        pipeline.set(spec);
+        return new Graph(byId, newEdges);
     }
 
     /**
@@ -118,34 +134,16 @@ public final class PipelineGraphViewModel {
             }
             return;
         }
-        Layering layering = LayeredLayout.compute(
-                spec.operators().stream().map(OperatorSpec::id).toList(),
-                spec.edges().stream().map(e -> new Link(e.from(), e.to())).toList());
-        Map<String, OperatorNode> byId = new LinkedHashMap<>();
-        for (OperatorSpec operator : spec.operators()) {
-            int layer = layering.placement(operator.id()).layer();
-            byId.put(operator.id(), new OperatorNode(operator, roles.apply(operator, spec), layer));
-        }
-        List<GraphEdge> newEdges = new ArrayList<>();
-        for (EdgeSpec edge : spec.edges()) {
-            OperatorNode from = byId.get(edge.from());
-            OperatorNode to = byId.get(edge.to());
-            if (from == null || to == null) {
-                throw new IllegalArgumentException("edge " + edge.from() + " -> " + edge.to()
-                        + " names an operator the pipeline does not have");
-            }
-            newEdges.add(new GraphEdge(from, to, edge.partitioning()));
-        }
-        place(layering, byId, newEdges);
-        newEdges.forEach(e -> e.setLanes(List.of()));
-        byId.forEach((id, node) -> {
+        Graph graph = laidOut(spec);
+        graph.edges().forEach(e -> e.setLanes(List.of()));
+        graph.byId().forEach((id, node) -> {
             Point2D at = positions.get(id);
             if (at != null) {
                 node.moveTo(at.getX(), at.getY());
             }
         });
-        nodes.setAll(byId.values());
-        edges.setAll(newEdges);
+        nodes.setAll(graph.byId().values());
+        edges.setAll(graph.edges());
         laidOut = false;
         pipeline.set(spec);
     }

@@ -1,8 +1,10 @@
 package org.checkpointlab.views.savepoints;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 
 /**
  * The "New parallelism" cell of an operator table (restore and rescale dialogs): a spinner from 1 to the
@@ -10,6 +12,16 @@ import javafx.scene.control.TableCell;
  * Operators not in the pipeline show "(dropped)".
  */
 public final class ParallelismSpinnerCell extends TableCell<OperatorRestoreRow, OperatorRestoreRow> {
+
+    /** The "New parallelism" column of a restore or rescale table: one spinner per row, {@code width} wide. */
+    static TableColumn<OperatorRestoreRow, OperatorRestoreRow> column(double width) {
+        TableColumn<OperatorRestoreRow, OperatorRestoreRow> column = new TableColumn<>("New parallelism");
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new ParallelismSpinnerCell());
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
 
     @Override
     protected void updateItem(OperatorRestoreRow row, boolean empty) {

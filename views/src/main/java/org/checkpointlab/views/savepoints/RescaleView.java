@@ -1,22 +1,18 @@
 package org.checkpointlab.views.savepoints;
 
+import static org.checkpointlab.views.controls.Tables.textColumn;
 
-
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-
 import javafx.scene.Parent;
-
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
-
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.checkpointlab.views.controls.Fxml;
+import org.checkpointlab.views.controls.ProblemLines;
 
 /**
  * The "Rescale via savepoint" dialog ({@code RescaleView.fxml}) bound to a {@link RescaleViewModel}: the operator
@@ -24,8 +20,6 @@ import javafx.stage.Window;
  * the current choice, and Rescale / Cancel. Rescale closes the dialog once the rescale has started; the main
  * window's status line reports how it ended.
  */
-import org.checkpointlab.views.controls.Fxml;
-
 public final class RescaleView {
     private final RescaleViewModel viewModel;
     private final Parent root;
@@ -52,16 +46,11 @@ public final class RescaleView {
 
     @FXML
     private void initialize() {
-        operatorTable.getColumns().add(column("Operator", OperatorRestoreRow::id, 150));
-        operatorTable.getColumns().add(column("Kind", OperatorRestoreRow::kind, 140));
-        operatorTable.getColumns().add(column("Parallelism now", r -> Integer.toString(r.savedParallelism()), 125));
-        operatorTable.getColumns().add(column("Max parallelism", r -> Integer.toString(r.maxParallelism()), 125));
-        TableColumn<OperatorRestoreRow, OperatorRestoreRow> edit = new TableColumn<>("New parallelism");
-        edit.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        edit.setCellFactory(c -> new ParallelismSpinnerCell());
-        edit.setPrefWidth(140);
-        edit.setSortable(false);
-        operatorTable.getColumns().add(edit);
+        operatorTable.getColumns().add(textColumn("Operator", OperatorRestoreRow::id, 150));
+        operatorTable.getColumns().add(textColumn("Kind", OperatorRestoreRow::kind, 140));
+        operatorTable.getColumns().add(textColumn("Parallelism now", r -> Integer.toString(r.savedParallelism()), 125));
+        operatorTable.getColumns().add(textColumn("Max parallelism", r -> Integer.toString(r.maxParallelism()), 125));
+        operatorTable.getColumns().add(ParallelismSpinnerCell.column(140));
         operatorTable.setItems(viewModel.operators());
         operatorTable.setPlaceholder(new Label("No running job: run the pipeline first."));
         viewModel.problems().addListener((ListChangeListener<String>) c -> showProblems());
@@ -71,15 +60,7 @@ public final class RescaleView {
     }
 
     private void showProblems() {
-        problemsBox.getChildren().clear();
-        for (String p : viewModel.problems()) {
-            Label line = new Label("\u2022 " + p);
-            line.setWrapText(true);
-            line.setMaxWidth(Double.MAX_VALUE);
-            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            line.getStyleClass().add("problem");
-            problemsBox.getChildren().add(line);
-        }
+        ProblemLines.show(problemsBox, viewModel.problems());
     }
 
     @FXML
@@ -92,13 +73,5 @@ public final class RescaleView {
     @FXML
     private void close() {
         ((Stage) root.getScene().getWindow()).close();
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
-        TableColumn<T, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        col.setPrefWidth(width);
-        col.setSortable(false);
-        return col;
     }
 }

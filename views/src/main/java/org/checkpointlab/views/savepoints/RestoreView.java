@@ -1,32 +1,27 @@
 package org.checkpointlab.views.savepoints;
 
+import static org.checkpointlab.views.controls.Tables.textColumn;
+
 import java.io.File;
-
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-
 import javafx.scene.Parent;
-
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.views.controls.Fxml;
+import org.checkpointlab.views.controls.ProblemLines;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -69,28 +64,16 @@ public final class RestoreView {
         pathField.setText(viewModel.pathProperty().get() == null ? "" : viewModel.pathProperty().get().toString());
         viewModel.pathProperty().addListener((obs, o, p) -> pathField.setText(p == null ? "" : p.toString()));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        viewModel.problems().addListener((ListChangeListener<String>) c -> {
-            problemsBox.getChildren().clear();
-            for (String p : viewModel.problems()) {
-                Label line = new Label("\u2022 " + p);
-                line.setWrapText(true);
-                line.getStyleClass().add("problem");
-                problemsBox.getChildren().add(line);
-            }
-        });
-        operatorTable.getColumns().add(column("Operator", r -> r.id() + (r.inPipeline() ? "" : " (not in pipeline)"),
-                160));
-        operatorTable.getColumns().add(column("Kind", OperatorRestoreRow::kind, 120));
-        operatorTable.getColumns().add(column("Saved parallelism", r -> r.savedParallelism() == 0 ? "no state"
+        viewModel.problems().addListener((ListChangeListener<String>) c ->
+                ProblemLines.show(problemsBox, viewModel.problems()));
+        operatorTable.getColumns().add(textColumn("Operator",
+                r -> r.id() + (r.inPipeline() ? "" : " (not in pipeline)"), 160));
+        operatorTable.getColumns().add(textColumn("Kind", OperatorRestoreRow::kind, 120));
+        operatorTable.getColumns().add(textColumn("Saved parallelism", r -> r.savedParallelism() == 0 ? "no state"
                 : Integer.toString(r.savedParallelism()), 115));
-        operatorTable.getColumns().add(column("Max parallelism", r -> Integer.toString(r.maxParallelism()), 105));
-        operatorTable.getColumns().add(column("State size", r -> Units.bytes(r.stateBytes()), 90));
-        TableColumn<OperatorRestoreRow, OperatorRestoreRow> edit = new TableColumn<>("New parallelism");
-        edit.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        edit.setCellFactory(c -> new ParallelismSpinnerCell());
-        edit.setPrefWidth(130);
-        edit.setSortable(false);
-        operatorTable.getColumns().add(edit);
+        operatorTable.getColumns().add(textColumn("Max parallelism", r -> Integer.toString(r.maxParallelism()), 105));
+        operatorTable.getColumns().add(textColumn("State size", r -> Units.bytes(r.stateBytes()), 90));
+        operatorTable.getColumns().add(ParallelismSpinnerCell.column(130));
         operatorTable.setItems(viewModel.operators());
 
         backendChoice.setItems(FXCollections.observableArrayList(StateBackendKind.values()));
@@ -100,10 +83,10 @@ public final class RestoreView {
         restoreButton.disableProperty().bind(viewModel.savepointProperty().isNull());
         outcomeLabel.textProperty().bind(viewModel.outcomeProperty());
 
-        takeoverTable.getColumns().add(column("Operator", KeyGroupTakeover::operatorId, 140));
-        takeoverTable.getColumns().add(column("New subtask", t -> "#" + t.subtask(), 90));
-        takeoverTable.getColumns().add(column("Key groups", t -> t.range() + " (" + t.range().size() + ")", 130));
-        takeoverTable.getColumns().add(column("Taken over from old subtasks", KeyGroupTakeover::sourcesText, 380));
+        takeoverTable.getColumns().add(textColumn("Operator", KeyGroupTakeover::operatorId, 140));
+        takeoverTable.getColumns().add(textColumn("New subtask", t -> "#" + t.subtask(), 90));
+        takeoverTable.getColumns().add(textColumn("Key groups", t -> t.range() + " (" + t.range().size() + ")", 130));
+        takeoverTable.getColumns().add(textColumn("Taken over from old subtasks", KeyGroupTakeover::sourcesText, 380));
         takeoverTable.setItems(viewModel.takeover());
         takeoverTable.setPlaceholder(new Label("Restore to see how key groups move between subtasks."));
     }
@@ -134,13 +117,5 @@ public final class RestoreView {
     @FXML
     private void restore() {
         viewModel.restore();
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
-        TableColumn<T, String> col = new TableColumn<>(title);
-        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        col.setPrefWidth(width);
-        col.setSortable(false);
-        return col;
     }
 }

@@ -1,14 +1,10 @@
 package org.checkpointlab.views.settings;
 
-
-
-import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
-
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -24,6 +20,7 @@ import org.checkpointlab.model.checkpoint.Retention;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.views.controls.Fxml;
+import org.checkpointlab.views.controls.ProblemLines;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.OptionTexts;
 
@@ -88,9 +85,9 @@ public final class SettingsView {
             dflt.getStyleClass().add("default-hint");
             optionsGrid.addRow(row++, label, field, dflt);
         }
-        showProblems(problemsBox, viewModel.problems());
-        viewModel.problems().addListener((ListChangeListener<String>) c -> showProblems(problemsBox,
-                viewModel.problems()));
+        ProblemLines.show(problemsBox, viewModel.problems());
+        viewModel.problems().addListener((ListChangeListener<String>) c ->
+                ProblemLines.show(problemsBox, viewModel.problems()));
         messageLabel.textProperty().bind(viewModel.messageProperty());
         applyButton.disableProperty().bind(javafx.beans.binding.Bindings.isNull(session.jobProperty()));
 
@@ -101,8 +98,8 @@ public final class SettingsView {
         restartChoice.valueProperty().bindBidirectional(viewModel.restartProperty());
         attemptsField.textProperty().bindBidirectional(viewModel.restartAttemptsProperty());
         delayField.textProperty().bindBidirectional(viewModel.restartDelayProperty());
-        viewModel.redeployProblems().addListener((ListChangeListener<String>) c -> showProblems(redeployProblemsBox,
-                viewModel.redeployProblems()));
+        viewModel.redeployProblems().addListener((ListChangeListener<String>) c ->
+                ProblemLines.show(redeployProblemsBox, viewModel.redeployProblems()));
         redeployButton.disableProperty().bind(session.busyProperty()
                 .or(javafx.beans.binding.Bindings.isNull(session.jobProperty())));
         activityList.setItems(session.activity());
@@ -114,16 +111,6 @@ public final class SettingsView {
         ComboBox<T> box = new ComboBox<>(values);
         box.valueProperty().bindBidirectional(property);
         return box;
-    }
-
-    private static void showProblems(VBox box, List<String> problems) {
-        box.getChildren().clear();
-        for (String p : problems) {
-            Label line = new Label("\u2022 " + p);
-            line.setWrapText(true);
-            line.getStyleClass().add("problem");
-            box.getChildren().add(line);
-        }
     }
 
     @FXML
