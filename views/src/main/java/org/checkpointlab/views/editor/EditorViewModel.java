@@ -5,9 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -391,28 +393,28 @@ public final class EditorViewModel {
     // ---- undo and redo ----------------------------------------------------------------------------------------
 
     public boolean undo() {
-        if (!edits.canUndo()) {
-            return false;
-        }
-        if (lockedAndChangesSpec(edits.undoTarget().orElseThrow())) {
-            message.set(LOCKED_MESSAGE + " (" + edits.undoDescription().orElse("Undo") + ")");
-            return false;
-        }
-        message.set("");
-        edits.undo();
-        return true;
+        return step(edits.canUndo(), edits::undoTarget, edits.undoDescription().orElse("Undo"), edits::undo);
     }
 
     public boolean redo() {
-        if (!edits.canRedo()) {
+        return step(edits.canRedo(), edits::redoTarget, edits.redoDescription().orElse("Redo"), edits::redo);
+    }
+
+    /**
+     * Undoes or redoes one step, unless there is none or the job's structure lock refuses the pipeline it leads to
+     * (then the message names the step).
+     */
+    private boolean step(boolean possible, Supplier<Optional<EditablePipeline>> target,
+            String description, Runnable action) {
+        if (!possible) {
             return false;
         }
-        if (lockedAndChangesSpec(edits.redoTarget().orElseThrow())) {
-            message.set(LOCKED_MESSAGE + " (" + edits.redoDescription().orElse("Redo") + ")");
+        if (lockedAndChangesSpec(target.get().orElseThrow())) {
+            message.set(LOCKED_MESSAGE + " (" + description + ")");
             return false;
         }
         message.set("");
-        edits.redo();
+        action.run();
         return true;
     }
 
