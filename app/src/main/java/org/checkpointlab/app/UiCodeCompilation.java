@@ -15,9 +15,9 @@ import javax.management.ObjectName;
  * engine's subtasks.
  *
  * <p>While a big job runs at full speed the view samples the engine a few times a second. At that rate the UI code
- * (JavaFX's CSS, layout and canvas, JFreeChart, this project's views) keeps crossing C2's thresholds for minutes,
- * and C2 spent more CPU compiling it than the UI spent running it: about 0.16 of a core on a 2-core machine, taken
- * from the subtasks. With this directive that code is compiled by C1 alone, which is quick to compile and fast
+ * (JavaFX's CSS, layout, canvas and software renderer, JFreeChart, this project's views) keeps crossing C2's
+ * thresholds for minutes, and C2 spent more CPU compiling it than the UI spent running it: about 0.16 of a core on
+ * a 2-core machine, taken from the subtasks. With this directive that code is compiled by C1 alone, which is quick to compile and fast
  * enough for code that runs a few times a second; the engine's code is compiled by C2 as before. The directive is
  * added at run time through the JVM's diagnostic command MBean (HotSpot's {@code Compiler.directives_add}), so it
  * holds however the app is started; a JVM without that command runs the app unchanged.
@@ -27,7 +27,8 @@ import javax.management.ObjectName;
 final class UiCodeCompilation {
     /** The packages whose methods C2 does not compile, as compiler-directive patterns. */
     static final List<String> UI_CODE = List.of(
-            "javafx/*.*", "com/sun/javafx/*.*", "org/jfree/*.*", "org/checkpointlab/views/*.*");
+            "javafx/*.*", "com/sun/javafx/*.*", "com/sun/prism/*.*", "com/sun/marlin/*.*", "com/sun/glass/*.*",
+            "com/sun/scenario/*.*", "com/sun/pisces/*.*", "org/jfree/*.*", "org/checkpointlab/views/*.*");
     /** System property that keeps C2 on the UI code when {@code true}. */
     static final String KEEP_C2 = "checkpointlab.view.c2";
 

@@ -12,6 +12,9 @@ class UiCodeCompilationTest {
 
         assertThat(json).contains("\"javafx/*.*\"", "\"com/sun/javafx/*.*\"", "\"org/jfree/*.*\"",
                 "\"org/checkpointlab/views/*.*\"");
+        // JavaFX's renderer (Prism, the Marlin rasteriser, Glass's windowing, the animation timer) is UI code too.
+        assertThat(json).contains("\"com/sun/prism/*.*\"", "\"com/sun/marlin/*.*\"", "\"com/sun/glass/*.*\"",
+                "\"com/sun/scenario/*.*\"");
         assertThat(json).contains("c2: { Exclude: true }").doesNotContain("c1").doesNotContain("checkpointlab/model");
     }
 

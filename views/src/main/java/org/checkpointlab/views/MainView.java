@@ -250,7 +250,8 @@ public final class MainView {
     private void bindLive(LiveJobViewModel live) {
         liveGraph = new LiveGraph(graphView, live);
         frameLoop = new LiveFrameLoop(live, liveGraph);
-        frameLoop.afterSample(now -> viewModel.session().offer(live.job(), live.snapshot(), now));
+        frameLoop.afterFrame(now -> viewModel.session().offer(live.job(), live.snapshot(), now,
+                frameLoop.budget().constrained(now)));
         var cannotRun = live.activeProperty().or(viewModel.rescalingProperty())
                 .or(viewModel.runBlockedProperty().isNotEmpty());
         runButton.disableProperty().bind(cannotRun);

@@ -208,6 +208,23 @@ class MainViewTest {
     }
 
     @Test
+    void zoomedFarOut_theCardsSmallPrintIsHidden_andTheNamesStay(FxRobot robot) throws IOException {
+        open(robot, file("word-count.json", TestPipelines.wordCount()));
+        javafx.scene.Node kind = graphView().lookup("." + GraphStyles.CARD_KIND);
+        javafx.scene.Node title = graphView().lookup("." + GraphStyles.CARD_TITLE);
+
+        robot.interact(() -> graphView().zoomBy(0.3 / graphView().zoomProperty().get(), 10, 10));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graphView().zoomProperty().get()).isLessThan(PipelineGraphView.TEXT_ZOOM);
+        assertThat(kind.isVisible()).as("kind at 30 %").isFalse();
+        assertThat(title.isVisible()).as("name at 30 %").isTrue();
+
+        robot.interact(() -> graphView().zoomBy(1.0 / graphView().zoomProperty().get(), 10, 10));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(kind.isVisible()).as("kind at 100 %").isTrue();
+    }
+
+    @Test
     void aFittedGraph_isFittedAgainWhenTheWindowResizes_untilTheUserZooms(FxRobot robot) throws IOException {
         open(robot, file("word-count.json", TestPipelines.wordCount()));
         javafx.stage.Window window = graphView().getScene().getWindow();

@@ -51,6 +51,14 @@ public final class PipelineGraphView extends Region {
     private final Group cardContent = new Group(cardLayer, editLayer);
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
+    /**
+     * Pseudo-class of the graph while it is zoomed out below {@link #TEXT_ZOOM}: the cards' small print (kind,
+     * parallelism, state size) and the subtask glyphs are then a pixel or two high, unreadable smudges that cost as
+     * much to paint as readable text, so the stylesheet hides them; names, colours and channels stay.
+     */
+    public static final javafx.css.PseudoClass ZOOMED_OUT = javafx.css.PseudoClass.getPseudoClass("zoomed-out");
+    /** Zoom below which the graph is {@link #ZOOMED_OUT}: 11 px print is then under 5 px high. */
+    public static final double TEXT_ZOOM = 0.45;
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final Map<String, OperatorCard> cards = new LinkedHashMap<>();
     private final Map<GraphEdge, EdgeView> edgeViews = new LinkedHashMap<>();
@@ -82,6 +90,7 @@ public final class PipelineGraphView extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::endPan);
         addEventHandler(ScrollEvent.SCROLL, this::zoomOnScroll);
 
+        zoom.addListener((obs, old, now) -> pseudoClassStateChanged(ZOOMED_OUT, now.doubleValue() < TEXT_ZOOM));
         viewModel.pipelineProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
     }

@@ -9,17 +9,19 @@ import javafx.scene.Scene;
 /**
  * The frame loop: on every JavaFX pulse it polls the engine once ({@link LiveJobViewModel#refresh(long)}) and draws
  * the result ({@link LiveGraph#render()}). Engine events between two frames coalesce into one snapshot. It stays
- * within a {@link SamplingBudget}: the CPU time of each sample (on the FX thread, through CSS and layout, and the
- * renderer thread's painting) is counted, and when samples are costly some frames are left as they were, so that
- * watching a big job at full speed does not take the engine's cores.
+ * within a {@link SamplingBudget}: all the CPU time the UI thread and JavaFX's renderer thread use is counted (a
+ * sample's polling, drawing, CSS and layout; the panels it updates; painting; handing the frame to the display;
+ * the pulses in between), and when that is costly some frames are left as they were, so that watching a big job
+ * at full speed does not take the engine's cores.
  *
  * <p>It measures each frame into {@link FrameStats}: from the start of its work to the end of the pulse's CSS and
  * layout pass once {@linkplain #measure(Scene) attached to the scene} (else to the end of its own work), the FX
  * thread's CPU time in between, and the time since the previous frame.
  *
- * <p>Twice a second it tells the budget how much of the machine this process left unused (its CPU time against the
- * cores' wall time), so that the view samples every frame when the engine leaves cores free (slow motion, pause, a
- * small pipeline) and keeps to its share when the engine keeps them busy.
+ * <p>Twice a second it tells the budget how much of the machine was idle (all processes, the display server
+ * included; this process's own use when the JVM cannot tell), so that the view samples every frame when the
+ * engine leaves cores free (slow motion, pause, a small pipeline) and keeps to its share when the engine keeps
+ * them busy.
  */
 public final class LiveFrameLoop extends AnimationTimer {
     private final LiveJobViewModel live;
@@ -29,6 +31,7 @@ public final class LiveFrameLoop extends AnimationTimer {
     private final SamplingBudget budget;
     private long rendererThreadId = -1;
     private long rendererCpu;
+    private long fxCpu = -1;
     private final Runnable pulseDone = this::pulseDone;
     private Scene measured;
     private long frameStart = -1;
@@ -36,7 +39,7 @@ public final class LiveFrameLoop extends AnimationTimer {
     private final int cores = Runtime.getRuntime().availableProcessors();
     private long lastLoadNanos = Long.MIN_VALUE / 2;
     private long lastProcessCpu = -1;
-    private LongConsumer afterSample = now -> { };
+    private LongConsumer afterFrame = now -> { };
     static final long LOAD_INTERVAL_NANOS = 500_000_000L;
 
     public LiveFrameLoop(LiveJobViewModel live, LiveGraph graph) {
@@ -49,9 +52,12 @@ public final class LiveFrameLoop extends AnimationTimer {
         this.budget = budget;
     }
 
-    /** Runs after each frame that sampled the engine, with the frame's start (others read the same snapshot). */
-    public void afterSample(LongConsumer action) {
-        afterSample = action == null ? now -> { } : action;
+    /**
+     * Runs after each frame, with the frame's start; a frame that did not sample the engine shows the same snapshot
+     * as the frame before it.
+     */
+    public void afterFrame(LongConsumer action) {
+        afterFrame = action == null ? now -> { } : action;
     }
 
     /** CPU time this process used so far, in nanoseconds, or -1 when unknown. */
@@ -62,15 +68,31 @@ public final class LiveFrameLoop extends AnimationTimer {
         return -1;
     }
 
-    /** Tells the budget the share of the cores this process left idle since the last time (twice a second). */
+    /** The machine's CPU load since the last call, 0 to 1 (every process), or a negative number when unknown. */
+    private static double machineCpuLoad() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getCpuLoad();
+        }
+        return -1;
+    }
+
+    /**
+     * Tells the budget the share of the cores left idle since the last time (twice a second): by every process, so
+     * that the display server's work and other programs count as busy; by this process alone when the JVM cannot
+     * tell the machine's load.
+     */
     private void updateIdleShare(long now) {
         if (now - lastLoadNanos < LOAD_INTERVAL_NANOS) {
             return;
         }
+        double machine = machineCpuLoad();
         long used = processCpuTime();
-        if (used >= 0 && lastProcessCpu >= 0) {
-            double busy = (double) (used - lastProcessCpu) / ((double) (now - lastLoadNanos) * cores);
-            budget.idleShare(1 - busy);
+        if (lastLoadNanos > Long.MIN_VALUE / 2) {
+            if (machine >= 0 && machine <= 1) {
+                budget.idleShare(1 - machine);
+            } else if (used >= 0 && lastProcessCpu >= 0) {
+                budget.idleShare(1 - (double) (used - lastProcessCpu) / ((double) (now - lastLoadNanos) * cores));
+            }
         }
         lastProcessCpu = used;
         lastLoadNanos = now;
@@ -101,34 +123,45 @@ public final class LiveFrameLoop extends AnimationTimer {
         frameStart = System.nanoTime();
         frameCpuStart = cpu.getCurrentThreadCpuTime();
         updateIdleShare(frameStart);
-        budget.spend(rendererCpuSinceLastFrame());
+        budget.spend(rendererCpuSinceLastFrame() + fxCpuSinceLastFrame(frameCpuStart));
         if (!budget.trySample(frameStart)) {
-            finishFrame(false);
+            afterFrame.accept(frameStart);
+            finishFrame();
             return;
         }
         stats.countSample();
         live.refresh(frameStart);
         graph.render();
-        afterSample.accept(frameStart);
+        afterFrame.accept(frameStart);
         if (measured == null) {
-            finishFrame(true);
+            finishFrame();
         } // else the scene's post-layout listener finishes it, after CSS and layout
     }
 
     private void pulseDone() {
         if (frameStart >= 0) {
-            finishFrame(true);
+            finishFrame();
         }
     }
 
-    /** Records the frame started at {@code frameStart}; a frame that sampled the engine spends its CPU time. */
-    private void finishFrame(boolean sampled) {
+    /** Records the frame started at {@code frameStart} (its CPU time is spent at the next frame's start). */
+    private void finishFrame() {
         long frameCpu = cpu.getCurrentThreadCpuTime() - frameCpuStart;
-        if (sampled) {
-            budget.spend(frameCpu);
-        }
         stats.record(frameStart, System.nanoTime() - frameStart, frameCpu);
         frameStart = -1;
+    }
+
+    /**
+     * CPU time the UI thread used since the previous frame started: that frame's sample, CSS, layout and panels,
+     * handing the painted frame to the display, and everything else the UI thread did in between.
+     */
+    private long fxCpuSinceLastFrame(long nowCpu) {
+        if (nowCpu < 0) {
+            return 0;
+        }
+        long spent = fxCpu < 0 ? 0 : nowCpu - fxCpu;
+        fxCpu = nowCpu;
+        return spent;
     }
 
     /** CPU time JavaFX's renderer thread used since the last call (painting the previous frames), or 0. */

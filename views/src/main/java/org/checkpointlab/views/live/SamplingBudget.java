@@ -31,6 +31,9 @@ public final class SamplingBudget {
     private long lastNanos = Long.MIN_VALUE;
     private long samples;
     private long skipped;
+    private long lastSkippedNanos = Long.MIN_VALUE;
+    /** How long after a frame was left unsampled the view still counts as {@linkplain #constrained constrained}. */
+    static final long CONSTRAINED_NANOS = 1_000_000_000L;
 
     /**
      * @param share      share of the CPU the view may use, in (0, 1]
@@ -78,7 +81,17 @@ public final class SamplingBudget {
             return true;
         }
         skipped++;
+        lastSkippedNanos = nowNanos;
         return false;
+    }
+
+    /**
+     * Whether the budget held the view back lately: a frame within the last second before {@code nowNanos} was
+     * left unsampled. Then the engine keeps the cores busy and the view's cheaper ways (panels updated less often)
+     * are worth taking.
+     */
+    public boolean constrained(long nowNanos) {
+        return lastSkippedNanos != Long.MIN_VALUE && nowNanos - lastSkippedNanos < CONSTRAINED_NANOS;
     }
 
     /**

@@ -68,7 +68,15 @@ public final class JobSession {
     private Timeline poll;
     private long pollIntervalNanos = 250_000_000L;
     private long lastOfferedNanos = Long.MIN_VALUE / 2;
+    /** The snapshot offered last, to tell a new sample from a frame that showed the same one again. */
+    private JobSnapshot lastOffered;
     private long lastPublishedNanos = Long.MIN_VALUE / 2;
+    /**
+     * How often offered snapshots reach the panels while the live view is held back by its CPU budget (the engine
+     * keeps every core busy): once a second, as often as Flink's own web UI refreshes at its fastest. Each update
+     * of the panels (the checkpoint history, its timeline, the charts) costs several times a sample of the graph.
+     */
+    public static final long CONSTRAINED_PUBLISH_NANOS = 1_000_000_000L;
     private int seenFailures;
     private int seenRestarts;
     private final Set<Long> seenSavepoints = new HashSet<>();
@@ -181,16 +189,31 @@ public final class JobSession {
     }
 
     /**
-     * A snapshot the live graph took of {@code source} in this frame. When {@code source} is the session's job and
-     * the panels' last update is a poll interval old, it is published as if polled: the panels change in the same
-     * frame as the graph (one repaint instead of two) and the engine is asked once instead of twice.
+     * The snapshot the live graph shows of {@code source} in this frame (offered every frame; a frame that did not
+     * sample the engine offers the same one again). While the live graph offers snapshots of the session's job the
+     * session does not poll. A new snapshot is published as if polled once the panels' last update is a poll
+     * interval old: the panels change in the same frame as the graph (one repaint instead of two) and the engine is
+     * asked once instead of twice.
      */
     public void offer(Job source, JobSnapshot s, long nowNanos) {
+        offer(source, s, nowNanos, false);
+    }
+
+    /**
+     * As {@link #offer(Job, JobSnapshot, long)}; when the live view is {@code constrained} by its CPU budget, the
+     * panels are updated at most every {@link #CONSTRAINED_PUBLISH_NANOS} instead of every poll interval.
+     */
+    public void offer(Job source, JobSnapshot s, long nowNanos, boolean constrained) {
         if (source == null || source != job.get() || s == null) {
             return;
         }
         lastOfferedNanos = nowNanos;
-        if (nowNanos - lastPublishedNanos >= pollIntervalNanos) {
+        if (s == lastOffered) {
+            return;
+        }
+        lastOffered = s;
+        long interval = constrained ? Math.max(pollIntervalNanos, CONSTRAINED_PUBLISH_NANOS) : pollIntervalNanos;
+        if (nowNanos - lastPublishedNanos >= interval) {
             publish(s, nowNanos);
         }
     }

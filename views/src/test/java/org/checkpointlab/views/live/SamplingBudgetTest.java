@@ -70,6 +70,22 @@ class SamplingBudgetTest {
     }
 
     @Test
+    void aBudgetThatLeftFramesUnsampled_isConstrainedForASecond_thenNoLonger() {
+        SamplingBudget budget = new SamplingBudget(0.04, 2, 50_000_000L);
+        assertThat(budget.constrained(0)).as("nothing skipped yet").isFalse();
+        oneSecond(budget, 0, 8_000_000);
+        long lastSecond = 60 * FRAME;
+        oneSecond(budget, lastSecond, 8_000_000);
+        assertThat(budget.skipped()).isPositive();
+        assertThat(budget.constrained(2 * lastSecond)).isTrue();
+
+        budget.idleShare(1); // slow motion: cheap to sample every frame again
+        long quietFrom = 2 * lastSecond + 3_000_000_000L;
+        assertThat(oneSecond(budget, quietFrom, 100_000)).isEqualTo(60);
+        assertThat(budget.constrained(quietFrom + 60 * FRAME)).as("a second without a skipped frame").isFalse();
+    }
+
+    @Test
     void anUnknownIdleShare_keepsTheShare() {
         SamplingBudget budget = new SamplingBudget(0.04, 2, 50_000_000L);
         budget.idleShare(Double.NaN);

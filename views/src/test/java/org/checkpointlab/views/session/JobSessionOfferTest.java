@@ -50,4 +50,32 @@ class JobSessionOfferTest {
         session.offer(job, next, t + 300 * MS);
         assertThat(session.snapshotProperty().get()).isSameAs(next);
     }
+
+    @Test
+    void whileTheLiveViewIsConstrained_panelsAreUpdatedOnceASecond_andARepeatedSnapshotIsNotPublishedAgain()
+            throws Exception {
+        PipelineSpec spec = PipelineJson.read(Path.of("..", "samples", "word-count.json"));
+        job = session.start(JobConfig.of(spec));
+        long t = System.nanoTime() + 1_000 * MS;
+        JobSnapshot first = job.snapshot();
+        session.offer(job, first, t, true);
+        assertThat(session.snapshotProperty().get()).isSameAs(first);
+
+        JobSnapshot second = job.snapshot();
+        session.offer(job, second, t + 500 * MS, true);
+        assertThat(session.snapshotProperty().get()).as("constrained: not within a second").isSameAs(first);
+        session.offer(job, second, t + 1_100 * MS, true);
+        assertThat(session.snapshotProperty().get())
+                .as("a frame that did not sample offers the snapshot it already offered: not published late")
+                .isSameAs(first);
+
+        JobSnapshot third = job.snapshot();
+        session.offer(job, third, t + 1_200 * MS, true);
+        assertThat(session.snapshotProperty().get()).as("a new sample, a second after the last update")
+                .isSameAs(third);
+        JobSnapshot fourth = job.snapshot();
+        session.offer(job, fourth, t + 1_500 * MS, false);
+        assertThat(session.snapshotProperty().get()).as("not constrained: the poll interval holds")
+                .isSameAs(fourth);
+    }
 }
