@@ -3,7 +3,8 @@ package org.checkpointlab.views.live;
 /**
  * How often the live view may sample the engine so that watching a job costs it at most a set share of the
  * machine's CPU. A token bucket: CPU time accrues at {@code share × cores} per second of wall time, up to a burst;
- * each sample spends what it cost (polling the engine, drawing, CSS and layout, painting). When a sample is cheap
+ * the view spends all the CPU time its UI and renderer threads use (samples, the panels they update, painting,
+ * handing frames to the display, the frames in between). When a sample is cheap
  * (a few operators, slow motion, a paused job) the bucket never runs dry and every frame samples; on a job with
  * dozens of busy subtasks at full speed, frames without a sample are left as they are and cost nearly nothing.
  *

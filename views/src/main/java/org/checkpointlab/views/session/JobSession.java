@@ -193,15 +193,8 @@ public final class JobSession {
      * sample the engine offers the same one again). While the live graph offers snapshots of the session's job the
      * session does not poll. A new snapshot is published as if polled once the panels' last update is a poll
      * interval old: the panels change in the same frame as the graph (one repaint instead of two) and the engine is
-     * asked once instead of twice.
-     */
-    public void offer(Job source, JobSnapshot s, long nowNanos) {
-        offer(source, s, nowNanos, false);
-    }
-
-    /**
-     * As {@link #offer(Job, JobSnapshot, long)}; when the live view is {@code constrained} by its CPU budget, the
-     * panels are updated at most every {@link #CONSTRAINED_PUBLISH_NANOS} instead of every poll interval.
+     * asked once instead of twice. While the live view is {@code constrained} by its CPU budget, the panels are
+     * updated at most every {@link #CONSTRAINED_PUBLISH_NANOS} instead of every poll interval.
      */
     public void offer(Job source, JobSnapshot s, long nowNanos, boolean constrained) {
         if (source == null || source != job.get() || s == null) {

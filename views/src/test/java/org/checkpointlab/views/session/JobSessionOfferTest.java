@@ -38,16 +38,16 @@ class JobSessionOfferTest {
         JobSnapshot tooSoon = job.snapshot();
         JobSnapshot next = job.snapshot();
 
-        session.offer(job, first, t);
+        session.offer(job, first, t, false);
         assertThat(session.snapshotProperty().get()).isSameAs(first);
 
-        session.offer(job, tooSoon, t + 100 * MS);
+        session.offer(job, tooSoon, t + 100 * MS, false);
         assertThat(session.snapshotProperty().get()).as("within 250 ms of the last: kept for the next").isSameAs(first);
 
-        session.offer(other, other.snapshot(), t + 300 * MS);
+        session.offer(other, other.snapshot(), t + 300 * MS, false);
         assertThat(session.snapshotProperty().get()).as("another job's snapshot").isSameAs(first);
 
-        session.offer(job, next, t + 300 * MS);
+        session.offer(job, next, t + 300 * MS, false);
         assertThat(session.snapshotProperty().get()).isSameAs(next);
     }
 
