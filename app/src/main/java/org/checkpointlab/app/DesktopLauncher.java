@@ -12,6 +12,7 @@ public final class DesktopLauncher {
     }
 
     public static void main(String[] args) {
+        RegionCaching.disableUnlessSet(); // read by JavaFX when the toolkit starts, so before launch
         Application.launch(CheckpointLabApp.class, args);
     }
 }
