@@ -15,10 +15,12 @@ package org.checkpointlab.views.live;
  */
 public final class SamplingBudget {
     /**
-     * Share of the machine's CPU the live view may use while the engine keeps every core busy: 4 %. Each sample
-     * also costs the display server about as much again as the renderer's painting, which the view cannot measure.
+     * Share of the machine's CPU the live view may use while the engine keeps every core busy: 3 %. The view costs
+     * more than it can count: the display server's work for each painted frame, and HotSpot compiling UI code that
+     * a few samples a second keep warming up for minutes (on 2 cores about 0.05 of a core in the first minute, as
+     * much again as the budget itself).
      */
-    public static final double DEFAULT_SHARE = 0.04;
+    public static final double DEFAULT_SHARE = 0.03;
     /** Part of the idle CPU the view may use when that is more than its share. */
     static final double IDLE_USE = 0.5;
     /** Unused CPU time kept for a burst of samples: 50 ms. */

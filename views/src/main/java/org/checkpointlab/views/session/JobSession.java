@@ -73,10 +73,11 @@ public final class JobSession {
     private long lastPublishedNanos = Long.MIN_VALUE / 2;
     /**
      * How often offered snapshots reach the panels while the live view is held back by its CPU budget (the engine
-     * keeps every core busy): once a second, as often as Flink's own web UI refreshes at its fastest. Each update
-     * of the panels (the checkpoint history, its timeline, the charts) costs several times a sample of the graph.
+     * keeps every core busy): every 3 seconds, as often as Flink's own web UI refreshes by default
+     * ({@code web.refresh-interval}). Each update of the panels (the checkpoint history, its timeline, the charts)
+     * costs several times a sample of the graph, so the graph samples more often the less often they follow.
      */
-    public static final long CONSTRAINED_PUBLISH_NANOS = 1_000_000_000L;
+    public static final long CONSTRAINED_PUBLISH_NANOS = 3_000_000_000L;
     private int seenFailures;
     private int seenRestarts;
     private final Set<Long> seenSavepoints = new HashSet<>();

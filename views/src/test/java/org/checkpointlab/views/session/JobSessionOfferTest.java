@@ -52,29 +52,31 @@ class JobSessionOfferTest {
     }
 
     @Test
-    void whileTheLiveViewIsConstrained_panelsAreUpdatedOnceASecond_andARepeatedSnapshotIsNotPublishedAgain()
+    void whileTheLiveViewIsConstrained_panelsAreUpdatedEveryThreeSeconds_andARepeatedSnapshotIsNotPublishedAgain()
             throws Exception {
         PipelineSpec spec = PipelineJson.read(Path.of("..", "samples", "word-count.json"));
         job = session.start(JobConfig.of(spec));
-        long t = System.nanoTime() + 1_000 * MS;
+        long t = System.nanoTime() + 4_000 * MS; // more than the constrained interval after the publish of start
         JobSnapshot first = job.snapshot();
         session.offer(job, first, t, true);
         assertThat(session.snapshotProperty().get()).isSameAs(first);
 
         JobSnapshot second = job.snapshot();
         session.offer(job, second, t + 500 * MS, true);
-        assertThat(session.snapshotProperty().get()).as("constrained: not within a second").isSameAs(first);
-        session.offer(job, second, t + 1_100 * MS, true);
+        assertThat(session.snapshotProperty().get()).as("constrained: not within the interval").isSameAs(first);
+        session.offer(job, second, t + 2_900 * MS, true);
+        assertThat(session.snapshotProperty().get()).as("constrained: not within 3 s either").isSameAs(first);
+        session.offer(job, second, t + 3_100 * MS, true);
         assertThat(session.snapshotProperty().get())
                 .as("a frame that did not sample offers the snapshot it already offered: not published late")
                 .isSameAs(first);
 
         JobSnapshot third = job.snapshot();
-        session.offer(job, third, t + 1_200 * MS, true);
-        assertThat(session.snapshotProperty().get()).as("a new sample, a second after the last update")
+        session.offer(job, third, t + 3_200 * MS, true);
+        assertThat(session.snapshotProperty().get()).as("a new sample, 3 s after the last update")
                 .isSameAs(third);
         JobSnapshot fourth = job.snapshot();
-        session.offer(job, fourth, t + 1_500 * MS, false);
+        session.offer(job, fourth, t + 3_500 * MS, false);
         assertThat(session.snapshotProperty().get()).as("not constrained: the poll interval holds")
                 .isSameAs(fourth);
     }
