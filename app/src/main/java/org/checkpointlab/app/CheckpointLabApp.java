@@ -37,7 +37,7 @@ public final class CheckpointLabApp extends Application {
     /** Before any window: keeps C2 off the UI code ({@link UiCodeCompilation}). */
     @Override
     public void init() {
-        uiCode = UiCodeCompilation.apply();
+        uiCode = UiCodeCompilation.apply() + "\n" + UiCodeCompilation.thresholds();
     }
 
     @Override

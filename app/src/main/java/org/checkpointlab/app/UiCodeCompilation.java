@@ -29,6 +29,8 @@ final class UiCodeCompilation {
     static final List<String> UI_CODE = List.of(
             "javafx/*.*", "com/sun/javafx/*.*", "com/sun/prism/*.*", "com/sun/marlin/*.*", "com/sun/glass/*.*",
             "com/sun/scenario/*.*", "com/sun/pisces/*.*", "org/jfree/*.*", "org/checkpointlab/views/*.*");
+    /** The compile-command file that lowers the UI code's compile thresholds (in {@code app/}). */
+    static final String COMMAND_FILE = "ui-compile-commands.txt";
     /** System property that keeps C2 on the UI code when {@code true}. */
     static final String KEEP_C2 = "checkpointlab.view.c2";
 
@@ -47,6 +49,23 @@ final class UiCodeCompilation {
                     : addDirective();
         }
         return state;
+    }
+
+    /**
+     * Whether the JVM was started with the UI code's compile thresholds ({@code app/ui-compile-commands.txt}, which
+     * the launcher and {@code javafx:run} pass), as the frame report prints it.
+     */
+    static String thresholds(List<String> jvmArguments) {
+        return jvmArguments.stream().filter(a -> a.startsWith("-XX:CompileCommandFile=")).reduce((a, b) -> b)
+                .filter(a -> a.endsWith(COMMAND_FILE))
+                .map(a -> "UI code: compiled after 1/20 of the usual invocations (" + COMMAND_FILE + ")")
+                .orElse("UI code: compiled at the usual thresholds (the JVM was started without " + COMMAND_FILE
+                        + ")");
+    }
+
+    /** {@link #thresholds(List)} of this JVM. */
+    static String thresholds() {
+        return thresholds(ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /** The directive: C2 excludes every method of {@link #UI_CODE}; C1 compiles them as usual. */
