@@ -34,7 +34,7 @@ public final class CheckpointLabApp extends Application {
     private boolean reported;
     private String uiCode = "";
 
-    /** Before any window: keeps C2 off the UI code ({@link UiCodeCompilation}). */
+    /** Before any window: keeps C2 off the UI code, and notes whether its thresholds are lowered. */
     @Override
     public void init() {
         uiCode = UiCodeCompilation.apply() + "\n" + UiCodeCompilation.thresholds();

@@ -23,6 +23,10 @@ import javax.management.ObjectName;
  * holds however the app is started; a JVM without that command runs the app unchanged.
  *
  * <p>{@code -Dcheckpointlab.view.c2=true} leaves the UI code to C2, to compare.
+ *
+ * <p>The same packages get lower compile thresholds from {@value #COMMAND_FILE} (a JVM start option, which
+ * {@code ./checkpoint-lab} and {@code javafx:run} pass; directives cannot change thresholds): code run about once a
+ * second would otherwise stay in the interpreter for minutes. {@link #thresholds()} says whether that holds.
  */
 final class UiCodeCompilation {
     /** The packages whose methods C2 does not compile, as compiler-directive patterns. */
