@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.OperatorSubtaskState;
+import org.checkpointlab.model.runtime.SnapshotType;
 import org.checkpointlab.model.runtime.TaskStateSnapshot;
 
 /**
@@ -26,6 +27,11 @@ import org.checkpointlab.model.runtime.TaskStateSnapshot;
  * <p>Triggering follows Flink: the next periodic checkpoint starts no earlier than {@code interval} after the last
  * trigger and no earlier than {@code minPause} after the last checkpoint ended, and only while fewer than
  * {@code maxConcurrent} are in progress. Manual triggers (and savepoints) ignore interval and min pause.
+ *
+ * <p>A stop-with-savepoint ({@link #triggerStopSavepoint}) is exclusive, as Flink's synchronous savepoint: from its
+ * request until it fails no other checkpoint is triggered, and other requests are refused. A savepoint is written
+ * by its finalizer before any task is notified of its completion, so a two-phase-commit sink never commits output
+ * that a savepoint on disk does not cover.
  */
 public final class CheckpointCoordinator {
     private final TimerService timer;
@@ -45,6 +51,8 @@ public final class CheckpointCoordinator {
     private boolean running;
     /** Set once the final checkpoint of a bounded job was requested: no periodic checkpoint after it. */
     private boolean periodicEnded;
+    /** A stop-with-savepoint was requested and has not failed: no other checkpoint may start. */
+    private boolean stopping;
 
     // ---- published for readers --------------------------------------------------------------------------------
     private final AtomicReference<List<CheckpointStats>> history = new AtomicReference<>(List.of());
@@ -106,7 +114,7 @@ public final class CheckpointCoordinator {
 
     /** Triggers a checkpoint now (or as soon as max concurrent allows); completes with its final statistics. */
     public CompletableFuture<CheckpointStats> trigger() {
-        return request(false);
+        return request(SnapshotType.CHECKPOINT);
     }
 
     /**
@@ -118,16 +126,63 @@ public final class CheckpointCoordinator {
             periodicEnded = true;
             schedulePeriodic();
         });
-        return request(false);
+        return request(SnapshotType.CHECKPOINT);
     }
 
     /**
      * Triggers a savepoint (always aligned). Completes with its state once every subtask acknowledged, or
      * exceptionally with the reason it failed.
      */
-    public CompletableFuture<CompletedCheckpoint> triggerSavepoint() {
+    public CompletableFuture<CompletedCheckpoint> triggerSavepoint(SavepointFinalizer finalizer) {
+        return savepoint(SnapshotType.SAVEPOINT, finalizer);
+    }
+
+    /**
+     * Triggers the savepoint of a stop-with-savepoint ({@link SnapshotType#SUSPEND}, or {@link SnapshotType#TERMINATE}
+     * once every input has ended for a drain). No other checkpoint is triggered until it fails; pending checkpoint
+     * requests fail at once. When it completes, periodic checkpointing has ended: the job is about to finish.
+     */
+    public CompletableFuture<CompletedCheckpoint> triggerStopSavepoint(SnapshotType type, SavepointFinalizer finalizer) {
+        if (!type.isSavepoint() || type == SnapshotType.SAVEPOINT) {
+            throw new IllegalArgumentException("not a stop-with-savepoint type: " + type);
+        }
+        holdForStop();
+        return savepoint(type, finalizer);
+    }
+
+    /**
+     * A stop-with-savepoint begins (a drain first ends every input): no checkpoint is triggered from now on but
+     * the stop's savepoint, and pending requests fail. Undone by {@link #releaseAfterFailedStop} or when the stop's
+     * savepoint fails.
+     */
+    public void holdForStop() {
+        timer.execute(() -> {
+            if (!running) {
+                return;
+            }
+            stopping = true;
+            if (periodicTimer != null) {
+                periodicTimer.cancel();
+                periodicTimer = null;
+            }
+            for (Request r : requests) {
+                r.future.completeExceptionally(new IllegalStateException("a stop-with-savepoint is in progress"));
+            }
+            requests.clear();
+        });
+    }
+
+    /** The stop failed before its savepoint was triggered (a task failed while draining): checkpointing goes on. */
+    public void releaseAfterFailedStop() {
+        timer.execute(() -> {
+            stopping = false;
+            schedulePeriodic();
+        });
+    }
+
+    private CompletableFuture<CompletedCheckpoint> savepoint(SnapshotType type, SavepointFinalizer finalizer) {
         CompletableFuture<CompletedCheckpoint> state = new CompletableFuture<>();
-        request(true, state).whenComplete((stats, error) -> {
+        request(type, state, finalizer).whenComplete((stats, error) -> {
             if (error != null) {
                 state.completeExceptionally(error);
             } else if (stats.status() != CheckpointStatus.COMPLETED) {
@@ -138,19 +193,24 @@ public final class CheckpointCoordinator {
         return state;
     }
 
-    private CompletableFuture<CheckpointStats> request(boolean savepoint) {
-        return request(savepoint, null);
+    private CompletableFuture<CheckpointStats> request(SnapshotType type) {
+        return request(type, null, null);
     }
 
-    private CompletableFuture<CheckpointStats> request(boolean savepoint,
-                                                       CompletableFuture<CompletedCheckpoint> state) {
+    private CompletableFuture<CheckpointStats> request(SnapshotType type, CompletableFuture<CompletedCheckpoint> state,
+                                                       SavepointFinalizer finalizer) {
         CompletableFuture<CheckpointStats> future = new CompletableFuture<>();
         timer.execute(() -> {
             if (!running) {
                 future.completeExceptionally(new IllegalStateException("checkpointing is stopped"));
                 return;
             }
-            requests.add(new Request(savepoint, future, state));
+            boolean stopRequest = type == SnapshotType.SUSPEND || type == SnapshotType.TERMINATE;
+            if (stopping && !stopRequest) {
+                future.completeExceptionally(new IllegalStateException("a stop-with-savepoint is in progress"));
+                return;
+            }
+            requests.add(new Request(type, future, state, finalizer));
             serveRequests();
         });
         return future;
@@ -215,6 +275,7 @@ public final class CheckpointCoordinator {
             }
             java.util.Set<Long> kept = new java.util.HashSet<>();
             retained.forEach(c -> kept.add(c.id()));
+            context.sharedStateUnusedBefore(retained.isEmpty() ? Long.MAX_VALUE : retained.peekFirst().id());
             context.storageSettled(kept);
         });
     }
@@ -235,7 +296,7 @@ public final class CheckpointCoordinator {
             periodicTimer = null;
         }
         CheckpointOptions o = options;
-        if (!running || !o.periodic() || periodicEnded) {
+        if (!running || !o.periodic() || periodicEnded || stopping) {
             return;
         }
         long now = timer.nowMillis();
@@ -246,7 +307,7 @@ public final class CheckpointCoordinator {
     private void periodicTick() {
         periodicTimer = null;
         CheckpointOptions o = options;
-        if (!running || !o.periodic() || periodicEnded) {
+        if (!running || !o.periodic() || periodicEnded || stopping) {
             return;
         }
         boolean pauseOk = timer.nowMillis() >= lastEndMillis + o.minPause().toMillis()
@@ -260,7 +321,7 @@ public final class CheckpointCoordinator {
             periodicTimer = timer.schedule(this::periodicTick, Math.min(o.interval().toMillis(), 100));
             return;
         }
-        startCheckpoint(false, null, null);
+        startCheckpoint(SnapshotType.CHECKPOINT, null, null, null);
         schedulePeriodic();
     }
 
@@ -272,22 +333,24 @@ public final class CheckpointCoordinator {
                 r.future.completeExceptionally(new IllegalStateException("cannot trigger a checkpoint: " + notNow));
                 continue;
             }
-            startCheckpoint(r.savepoint, r.future, r.state);
+            startCheckpoint(r.type, r.future, r.state, r.finalizer);
         }
     }
 
-    private void startCheckpoint(boolean savepoint, CompletableFuture<CheckpointStats> future,
-                                 CompletableFuture<CompletedCheckpoint> state) {
+    private void startCheckpoint(SnapshotType type, CompletableFuture<CheckpointStats> future,
+                                 CompletableFuture<CompletedCheckpoint> state, SavepointFinalizer finalizer) {
         CheckpointOptions o = options;
+        boolean savepoint = type.isSavepoint();
         long id = nextId++;
         long nowMillis = timer.nowMillis();
         boolean unalignedAllowed = o.unaligned() && !savepoint;
         boolean unaligned = unalignedAllowed && o.alignedTimeout().isZero();
         CheckpointBarrier barrier = new CheckpointBarrier(id, nowMillis, timer.nowNanos(),
                 savepoint ? CheckpointingMode.EXACTLY_ONCE : o.mode(), unaligned,
-                o.alignedTimeout().toNanos(), unalignedAllowed, savepoint);
+                o.alignedTimeout().toNanos(), unalignedAllowed, type);
         Pending p = new Pending(id, barrier, nowMillis, Set.copyOf(context.tasksToAcknowledge()), future);
         p.state = state;
+        p.finalizer = finalizer;
         pending.put(id, p);
         lastTriggerMillis = nowMillis;
         p.timeout = timer.schedule(() -> {
@@ -300,12 +363,20 @@ public final class CheckpointCoordinator {
     }
 
     private void complete(Pending p) {
+        CompletedCheckpoint completed = new CompletedCheckpoint(p.id, timer.nowMillis(), p.barrier.savepoint(),
+                p.states);
+        if (p.finalizer != null) {
+            try {
+                p.finalizer.finalizeSavepoint(completed);
+            } catch (Exception e) {
+                fail(p, "savepoint " + p.id + " could not be written: " + e.getMessage(), true);
+                return;
+            }
+        }
         pending.remove(p.id);
         p.timeout.cancel();
         lastEndMillis = timer.nowMillis();
         consecutiveFailures = 0;
-        CompletedCheckpoint completed = new CompletedCheckpoint(p.id, lastEndMillis, p.barrier.savepoint(),
-                p.states);
         if (!p.barrier.savepoint()) {
             retained.addLast(completed);
             context.checkpointCompleted(completed);
@@ -322,6 +393,7 @@ public final class CheckpointCoordinator {
             fail(older, "subsumed by checkpoint " + p.id, false);
         }
         context.notifyCheckpointComplete(p.id);
+        context.sharedStateUnusedBefore(lowestCheckpointIdInUse());
         if (p.state != null) {
             p.state.complete(completed);
         }
@@ -340,10 +412,13 @@ public final class CheckpointCoordinator {
         new CompletedCheckpoint(p.id, 0, p.barrier.savepoint(), p.states).discard();
         CheckpointStats s = publishStats(p, CheckpointStatus.FAILED, reason);
         context.abortCheckpoint(p.id);
+        if (p.barrier.type().isSavepoint() && p.barrier.type() != SnapshotType.SAVEPOINT) {
+            stopping = false; // the stop failed: the job goes on, and so does periodic checkpointing
+        }
         if (p.future != null) {
             p.future.complete(s);
         }
-        if (countsAsFailure && running) {
+        if (countsAsFailure && running && !p.barrier.savepoint()) { // as Flink, savepoints do not count
             consecutiveFailures++;
             if (consecutiveFailures > options.tolerableFailures()) {
                 consecutiveFailures = 0;
@@ -357,6 +432,21 @@ public final class CheckpointCoordinator {
     private void discard(CompletedCheckpoint checkpoint) {
         checkpoint.discard();
         context.checkpointDiscarded(checkpoint);
+    }
+
+    /**
+     * The lowest checkpoint id whose shared state may still be needed: that of the oldest retained or pending
+     * checkpoint (Flink's {@code SharedStateRegistry.unregisterUnusedState} bound), or the next id when none is.
+     */
+    private long lowestCheckpointIdInUse() {
+        long lowest = nextId;
+        if (!retained.isEmpty()) {
+            lowest = Math.min(lowest, retained.peekFirst().id());
+        }
+        if (!pending.isEmpty()) {
+            lowest = Math.min(lowest, pending.firstKey());
+        }
+        return lowest;
     }
 
     private void afterCheckpointEnded() {
@@ -428,6 +518,7 @@ public final class CheckpointCoordinator {
         final CompletableFuture<CheckpointStats> future;
         TimerService.Cancellable timeout;
         CompletableFuture<CompletedCheckpoint> state;
+        SavepointFinalizer finalizer;
         long latestAck = -1;
 
         Pending(long id, CheckpointBarrier barrier, long triggerMillis, Set<String> toAck,
@@ -440,7 +531,13 @@ public final class CheckpointCoordinator {
         }
     }
 
-    private record Request(boolean savepoint, CompletableFuture<CheckpointStats> future,
-                           CompletableFuture<CompletedCheckpoint> state) {
+    private record Request(SnapshotType type, CompletableFuture<CheckpointStats> future,
+                           CompletableFuture<CompletedCheckpoint> state, SavepointFinalizer finalizer) {
+    }
+
+    /** Writes a completed savepoint before any task is notified of it; an exception fails the savepoint. */
+    @FunctionalInterface
+    public interface SavepointFinalizer {
+        void finalizeSavepoint(CompletedCheckpoint savepoint) throws Exception;
     }
 }

@@ -34,6 +34,13 @@ public interface CoordinatorContext {
     default void storageSettled(java.util.Set<Long> kept) {
     }
 
+    /**
+     * No retained or pending checkpoint has an id below {@code lowestCheckpointId}: shared state (incremental SST
+     * files) last used by an older checkpoint may be deleted.
+     */
+    default void sharedStateUnusedBefore(long lowestCheckpointId) {
+    }
+
     /** A retained checkpoint was subsumed or the job ended without retaining it: its storage may go. */
     default void checkpointDiscarded(CompletedCheckpoint checkpoint) {
     }

@@ -173,6 +173,10 @@ final class Deployment {
         current().forEach(ExecutionGraph::requestFinish);
     }
 
+    void drainSources() {
+        current().forEach(ExecutionGraph::drainSources);
+    }
+
     CompletableFuture<Void> drainMailboxes() {
         return CompletableFuture.allOf(current().stream().map(ExecutionGraph::drainMailboxes)
                 .toArray(CompletableFuture[]::new));

@@ -87,6 +87,8 @@ public final class Job implements AutoCloseable {
     private final Map<String, long[]> countsOfEndedAttempts = new LinkedHashMap<>();
     private boolean finalCheckpointRequested;
     private long lastRestartDelay;
+    /** The stop-with-savepoint under way, or null. */
+    private StopRequest stopping;
 
     // ---- read by any thread ------------------------------------------------------------------------------------------
     /** The running tasks, per pipelined region. Replaced whole on a full restart; per region on a region restart. */
@@ -238,29 +240,41 @@ public final class Job implements AutoCloseable {
      * when complete. Completes exceptionally (and writes nothing) if the savepoint fails or the directory exists.
      */
     public CompletableFuture<SavepointResult> triggerSavepoint(Path directory) {
-        long start = System.nanoTime();
-        return coordinator.triggerSavepoint().thenApplyAsync(state -> writeSavepoint(state, directory, start),
-                asyncExecutor);
+        SavepointFiles files = new SavepointFiles(directory);
+        return coordinator.triggerSavepoint(files::write).thenApply(state -> files.result());
     }
 
     /**
-     * Stop-with-savepoint: takes a savepoint, lets every subtask handle its completion (sinks commit), then stops the
-     * job, which ends FINISHED. If the savepoint fails, the job keeps running.
+     * Stop-with-savepoint without drain: {@link #stopWithSavepoint(Path, boolean) stopWithSavepoint(directory,
+     * false)}.
      */
     public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory) {
-        CompletableFuture<SavepointResult> result = triggerSavepoint(directory);
-        return result.thenCompose(written -> {
-            CompletableFuture<SavepointResult> stopped = new CompletableFuture<>();
-            deployment.drainMailboxes().whenComplete((v, e) -> control.execute(() -> {
-                if (!status.isTerminal()) {
-                    coordinator.stop("job stopped with savepoint");
-                    cancelDeployment();
-                    end(JobStatus.FINISHED, null);
-                }
-                stopped.complete(written);
-            }));
-            return stopped;
-        });
+        return stopWithSavepoint(directory, false);
+    }
+
+    /**
+     * Stop-with-savepoint, a synchronous savepoint as in Flink (FLIP-34): sources emit the savepoint barrier and then
+     * nothing more, no subtask processes a record or timer after it snapshotted, and no other checkpoint is
+     * triggered meanwhile. The savepoint is written before any subtask hears of its completion; then two-phase-commit
+     * sinks commit exactly what it covers and the job ends FINISHED. The output so far plus that of a job resumed
+     * from the savepoint is a failure-free run's.
+     *
+     * <p>With {@code drain}, sources first end their input (windows fire, operators flush, as on Flink's
+     * MAX_WATERMARK), then the savepoint is taken as the job's last checkpoint; a job resumed from it has nothing
+     * left to read.
+     *
+     * <p>If the savepoint fails (timeout, a task failure), the job goes on and the future fails with a
+     * {@link StopWithSavepointException} saying why; no savepoint is reported. So it does when the job finished, or
+     * reached the end of its input, before the stop took effect ({@link StopWithSavepointException#jobAlreadyFinished()}).
+     */
+    public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory, boolean drain) {
+        CompletableFuture<SavepointResult> result = new CompletableFuture<>();
+        if (status.isTerminal()) {
+            result.completeExceptionally(alreadyFinished());
+            return result;
+        }
+        control.execute(() -> beginStop(new StopRequest(new SavepointFiles(directory), drain, result)));
+        return result;
     }
 
     /** The savepoints this job wrote, oldest first. */
@@ -268,15 +282,132 @@ public final class Job implements AutoCloseable {
         return List.copyOf(savepoints);
     }
 
-    private SavepointResult writeSavepoint(CompletedCheckpoint state, Path directory, long startNanos) {
-        try {
+    private StopWithSavepointException alreadyFinished() {
+        return new StopWithSavepointException("job already " + (status == JobStatus.FINISHED ? "finished"
+                : "ended " + status) + "; no savepoint taken", status == JobStatus.FINISHED);
+    }
+
+    private void beginStop(StopRequest stop) {
+        String refused = null;
+        boolean finished = false;
+        if (status.isTerminal()) {
+            stop.result.completeExceptionally(alreadyFinished());
+            return;
+        } else if (stopping != null) {
+            refused = "a stop-with-savepoint is already in progress";
+        } else if (finalCheckpointRequested) {
+            refused = "the job reached the end of its input first and finishes on its own; no savepoint taken";
+            finished = true;
+        } else if (status != JobStatus.RUNNING || !restartingRegions.isEmpty()) {
+            refused = "the job is restarting; no savepoint taken (try again once it runs)";
+        }
+        if (refused != null) {
+            stop.result.completeExceptionally(new StopWithSavepointException(refused, finished));
+            return;
+        }
+        stopping = stop;
+        if (stop.drain) {
+            coordinator.holdForStop();
+            deployment.drainSources(); // the savepoint follows once every task reached the end of its input
+        } else {
+            takeStopSavepoint(stop, org.checkpointlab.model.runtime.SnapshotType.SUSPEND);
+        }
+    }
+
+    private void takeStopSavepoint(StopRequest stop, org.checkpointlab.model.runtime.SnapshotType type) {
+        Deployment d = deployment;
+        coordinator.triggerStopSavepoint(type, stop.files::write).whenComplete((state, error) -> control.execute(() -> {
+            if (stopping != stop) {
+                return;
+            }
+            if (error != null) {
+                stopFailed(stop, error);
+                return;
+            }
+            stop.completedId = state.id();
+            SavepointResult written = stop.files.result();
+            if (type == org.checkpointlab.model.runtime.SnapshotType.TERMINATE) {
+                commitUpTo(state.id());
+                termination.whenComplete((s, e) -> stop.result.complete(written));
+                d.requestFinish();
+                return;
+            }
+            // Step (1) every subtask handles the completion notice (sinks commit); Step (2) the job commits what a
+            // subtask could not (it failed meanwhile); Step (3) every task stops and the job ends FINISHED.
+            d.drainMailboxes().whenComplete((v, e) -> control.execute(() -> {
+                commitUpTo(state.id());
+                if (!status.isTerminal()) {
+                    coordinator.stop("job stopped with savepoint");
+                    cancelDeployment();
+                    end(JobStatus.FINISHED, null);
+                }
+                stop.result.complete(written);
+            }));
+        }));
+    }
+
+    /** The stop's savepoint failed: the stop fails, and a job whose inputs all ended meanwhile finishes. */
+    private void stopFailed(StopRequest stop, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        failStop(stop, cause.getMessage() != null ? cause.getMessage() : cause.toString());
+        if (status != JobStatus.RUNNING) {
+            return;
+        }
+        if (finalCheckpointRequested) {
+            finishBoundedJob(); // drained, but the savepoint failed: the job ends as a bounded job does
+        } else {
+            allInputsEnded(); // every input may have ended while the stop was pending
+        }
+    }
+
+    private void failStop(StopRequest stop, String why) {
+        stopping = null;
+        coordinator.releaseAfterFailedStop();
+        stop.result.completeExceptionally(new StopWithSavepointException("stop-with-savepoint failed: " + why
+                + "; no savepoint taken, the job goes on", false));
+    }
+
+    private void commitUpTo(long checkpointId) {
+        for (SinkOutput out : sinkStore.outputs().values()) {
+            out.commitPreparedUpTo(checkpointId);
+        }
+    }
+
+    /** Writes a savepoint's directory, atomically, before any subtask is notified that it completed. */
+    private final class SavepointFiles {
+        private final Path directory;
+        private final long startNanos = System.nanoTime();
+        private volatile SavepointResult result;
+
+        SavepointFiles(Path directory) {
+            this.directory = directory;
+        }
+
+        void write(CompletedCheckpoint state) throws SavepointException {
             long size = SavepointWriter.write(state, pipeline, "savepoint", directory);
-            SavepointResult r = new SavepointResult(directory.toAbsolutePath().normalize(), state.id(), size,
+            result = new SavepointResult(directory.toAbsolutePath().normalize(), state.id(), size,
                     (System.nanoTime() - startNanos) / 1_000_000);
-            savepoints.add(r);
-            return r;
-        } catch (SavepointException e) {
-            throw new java.util.concurrent.CompletionException(e);
+            savepoints.add(result);
+        }
+
+        SavepointResult result() {
+            return result;
+        }
+    }
+
+    /** A stop-with-savepoint under way (control thread). */
+    private static final class StopRequest {
+        final SavepointFiles files;
+        final boolean drain;
+        final CompletableFuture<SavepointResult> result;
+        /** The stop's savepoint once it completed (the job is finishing), or -1. */
+        long completedId = -1;
+
+        StopRequest(SavepointFiles files, boolean drain, CompletableFuture<SavepointResult> result) {
+            this.files = files;
+            this.drain = drain;
+            this.result = result;
         }
     }
 
@@ -536,6 +667,13 @@ public final class Job implements AutoCloseable {
         if (status != JobStatus.RUNNING) {
             return;
         }
+        if (stopping != null && stopping.completedId >= 0) {
+            return; // the stop's savepoint completed: the job is finishing, and what it covers is committed
+        }
+        if (stopping != null) {
+            failStop(stopping, (task == null ? "the job" : task.taskName() + " #" + task.subtaskIndex())
+                    + " failed: " + cause.getMessage());
+        }
         int region = task == null ? -1 : deployment.regionOf(task);
         if (task != null && (region < 0 || restartingRegions.contains(region))) {
             return; // a task of a region that is already going down
@@ -653,11 +791,27 @@ public final class Job implements AutoCloseable {
 
     private void onEndOfData(Task task) {
         endOfData.add(task);
+        allInputsEnded();
+    }
+
+    /** Once every task reached the end of its input: the final checkpoint, or the savepoint of a drain. */
+    private void allInputsEnded() {
         if (endOfData.size() < deployment.tasks().size() || finalCheckpointRequested
                 || !restartingRegions.isEmpty()) {
             return;
         }
+        if (stopping != null && !stopping.drain) {
+            return; // the stop's savepoint decides: the job finishes with it, or goes on to its final checkpoint
+        }
         finalCheckpointRequested = true;
+        if (stopping != null) {
+            takeStopSavepoint(stopping, org.checkpointlab.model.runtime.SnapshotType.TERMINATE);
+            return;
+        }
+        finishBoundedJob();
+    }
+
+    private void finishBoundedJob() {
         if (!coordinator.options().periodic()) {
             deployment.requestFinish();
             return;
@@ -834,8 +988,10 @@ public final class Job implements AutoCloseable {
                     for (Path entry : entries.toList()) {
                         String name = entry.getFileName().toString();
                         boolean stale = name.startsWith("chk-") && !kept.contains(parseId(name.substring(4)));
-                        if (stale || name.equals("shared") && kept.isEmpty()) {
+                        if (stale) {
                             deleteRecursively(entry);
+                        } else if (name.equals("shared")) {
+                            deleteIfEmpty(entry); // this job's unused files are gone; others' are not ours
                         }
                     }
                 } catch (java.io.IOException ignored) {
@@ -850,6 +1006,11 @@ public final class Job implements AutoCloseable {
             } catch (NumberFormatException e) {
                 return -1;
             }
+        }
+
+        @Override
+        public void sharedStateUnusedBefore(long lowestCheckpointId) {
+            checkpointFiles.execute(() -> backends.discardSharedStateBefore(lowestCheckpointId));
         }
 
         @Override
@@ -926,6 +1087,16 @@ public final class Job implements AutoCloseable {
                 lastStepEvent = what;
                 paused = true;
             }
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(dir)) {
+            if (left.allMatch(p -> p.getFileName().toString().endsWith(".inprogress"))) {
+                deleteRecursively(dir);
+            }
+        } catch (java.io.IOException ignored) {
+            // best effort
         }
     }
 

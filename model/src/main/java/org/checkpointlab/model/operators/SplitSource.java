@@ -14,7 +14,8 @@ import org.checkpointlab.model.state.ListState;
  * i % splits, as many splits as the operator's max parallelism); each subtask reads its splits round robin. The
  * read position of each split is operator list state ({@code splits}: [split, next local offset] pairs), so after a
  * restore every subtask resumes exactly where the checkpoint was taken, and after rescaling the splits are dealt to
- * the new subtasks evenly.
+ * the new subtasks evenly. A source drained by a stop-with-savepoint records that in union state
+ * ({@code drained}), so every subtask of a job restored from that savepoint ends at once.
  */
 abstract class SplitSource implements SourceOperator {
     private static final int RUN_PER_SPLIT = 64;
@@ -35,6 +36,8 @@ abstract class SplitSource implements SourceOperator {
     private long emittedSinceRateStart;
     /** The rate {@link #rateStartNanos} and {@link #emittedSinceRateStart} count against. */
     private double rateSpeed;
+    /** Drained by a stop-with-savepoint (now, or in the job whose savepoint this one restored). */
+    private boolean drained;
 
     /** The record with sequence number {@code i}. */
     protected abstract StreamRecord record(long i);
@@ -64,6 +67,7 @@ abstract class SplitSource implements SourceOperator {
             }
         }
         splits = mine.toArray(new long[0][]);
+        drained = !context.operatorState().unionListState("drained").get().isEmpty();
         for (long[] split : splits) {
             if (isExhausted(split)) {
                 exhausted++;
@@ -84,7 +88,7 @@ abstract class SplitSource implements SourceOperator {
 
     @Override
     public int emit(int maxRecords) {
-        if (exhausted == splits.length) {
+        if (exhausted == splits.length || drained) {
             return END_OF_DATA;
         }
         int budget = maxRecords;
@@ -168,5 +172,11 @@ abstract class SplitSource implements SourceOperator {
         }
         splitState.update(state);
         context.operatorState().<Long>unionListState("restored-marker").update(List.of(1L));
+        context.operatorState().<Long>unionListState("drained").update(drained ? List.of(1L) : List.of());
+    }
+
+    @Override
+    public void drain() {
+        drained = true;
     }
 }

@@ -15,20 +15,25 @@ import org.checkpointlab.model.checkpoint.CheckpointingMode;
  * @param alignedTimeoutNanos  with unaligned checkpointing on: align first, switch to unaligned after this long
  *                             (0 = unaligned from the start; ignored when unaligned checkpointing is off)
  * @param unalignedAllowed     whether unaligned checkpointing is on for this checkpoint
- * @param savepoint            savepoints are always aligned
+ * @param type                 checkpoint or one of the savepoint types (savepoints are always aligned)
  */
 public record CheckpointBarrier(long checkpointId, long triggerTimestamp, long triggerNanos, CheckpointingMode mode,
                                 boolean unaligned, long alignedTimeoutNanos, boolean unalignedAllowed,
-                                boolean savepoint) implements ChannelElement {
+                                SnapshotType type) implements ChannelElement {
+
+    /** Whether this barrier belongs to a savepoint (of any kind). */
+    public boolean savepoint() {
+        return type.isSavepoint();
+    }
 
     /** This barrier, turned into a priority (unaligned) barrier, as after an alignment timeout. */
     public CheckpointBarrier asUnaligned() {
         return unaligned ? this : new CheckpointBarrier(checkpointId, triggerTimestamp, triggerNanos, mode, true,
-                alignedTimeoutNanos, unalignedAllowed, savepoint);
+                alignedTimeoutNanos, unalignedAllowed, type);
     }
 
     /** Whether a subtask aligning on this barrier may switch to unaligned after a timeout. */
     public boolean timeoutable() {
-        return !unaligned && unalignedAllowed && !savepoint && alignedTimeoutNanos > 0;
+        return !unaligned && unalignedAllowed && !savepoint() && alignedTimeoutNanos > 0;
     }
 }

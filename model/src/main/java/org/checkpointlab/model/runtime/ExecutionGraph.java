@@ -379,6 +379,13 @@ public final class ExecutionGraph {
         }
     }
 
+    /** Stop-with-savepoint with drain: every source ends its input now. */
+    public void drainSources() {
+        for (Task t : sourceTasks()) {
+            t.drainSource();
+        }
+    }
+
     /** Throws {@code failure} in the task thread of subtask {@code subtask} of the task whose chain has {@code op}. */
     public boolean injectFailure(String operatorId, int subtask, RuntimeException failure) {
         Task t = find(operatorId, subtask);

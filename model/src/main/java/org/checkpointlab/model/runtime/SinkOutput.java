@@ -63,6 +63,30 @@ public final class SinkOutput {
     }
 
     /**
+     * Commits every pre-committed transaction of a checkpoint up to {@code checkpointId}, as the job does for its
+     * sinks once a stop-with-savepoint completed (Flink's committer commits what a completed checkpoint covers even
+     * if the writer's task is gone). Idempotent.
+     *
+     * @return how many this call committed
+     */
+    public synchronized int commitPreparedUpTo(long checkpointId) {
+        List<String> due = new ArrayList<>();
+        preparedCheckpoint.forEach((txn, id) -> {
+            if (id <= checkpointId) {
+                due.add(txn);
+            }
+        });
+        due.sort(java.util.Comparator.comparing(preparedCheckpoint::get));
+        int committed = 0;
+        for (String txn : due) {
+            if (commitPrepared(txn)) {
+                committed++;
+            }
+        }
+        return committed;
+    }
+
+    /**
      * Aborts every pre-committed transaction of a checkpoint after {@code checkpointId} (those checkpoints never
      * completed, so their data must not become visible). Called on recovery before tasks are redeployed.
      *

@@ -20,6 +20,13 @@ public interface SourceOperator extends StreamOperator {
     /** How long until the next record is due (0 if now). */
     long nanosUntilNextRecord();
 
+    /**
+     * Stop-with-savepoint with drain: the input ends now. From the next {@link #emit} on the source reports
+     * {@link #END_OF_DATA}, and its snapshots record that it finished, so a job restored from them reads nothing
+     * more (Flink keeps a drained source finished in the savepoint).
+     */
+    void drain();
+
     @Override
     default void processRecord(StreamRecord record, int input) {
         throw new UnsupportedOperationException("a source has no input");

@@ -11,4 +11,11 @@ public interface StateBackendFactory {
                                          int maxParallelism);
 
     OperatorStateBackend createOperatorBackend(String operatorId, int subtaskIndex);
+
+    /**
+     * No retained or pending checkpoint has an id below {@code lowestCheckpointId}: shared state only older
+     * checkpoints used may be deleted. Nothing to do for backends without shared state.
+     */
+    default void discardSharedStateBefore(long lowestCheckpointId) {
+    }
 }

@@ -87,6 +87,11 @@ public final class Task implements BarrierActions {
     private boolean endOfDataReported;
     private boolean sourceExhausted;
     private boolean finishRequested;
+    /**
+     * The stop-with-savepoint this subtask snapshotted ({@link SnapshotType#SUSPEND}), or -1: while set, it emits,
+     * processes and fires nothing, until the savepoint is aborted (processing resumes) or the job finishes it.
+     */
+    private long suspendedFor = -1;
     /** Records in (records out for a source) at which this subtask throws {@link #recordFailure}. */
     private long failAtRecords = Long.MAX_VALUE;
     private RuntimeException recordFailure;
@@ -414,6 +419,10 @@ public final class Task implements BarrierActions {
                 waitFor(WAIT_IDLE, PAUSE_POLL_NANOS);
                 continue;
             }
+            if (suspendedFor >= 0) {
+                waitFor(WAIT_IDLE, Long.MAX_VALUE);
+                continue;
+            }
             if (outputMaybeFull && !outputsHaveCredit()) {
                 waitFor(WAIT_BACKPRESSURED, Long.MAX_VALUE);
                 continue;
@@ -483,7 +492,7 @@ public final class Task implements BarrierActions {
         }
         long timeout = runtime.bufferTimeoutNanos();
         nextFlushNanos = now + (timeout == 0 ? 1_000_000 : timeout);
-        if (!timers.isEmpty()) {
+        if (!timers.isEmpty() && suspendedFor < 0) {
             long wall = System.currentTimeMillis();
             while (!timers.isEmpty() && timers.peek()[0] <= wall) {
                 long[] t = timers.poll();
@@ -640,6 +649,19 @@ public final class Task implements BarrierActions {
         mail(() -> finishRequested = true);
     }
 
+    /**
+     * Mail from the job for a stop-with-savepoint with drain: a source ends its input now (its next snapshot marks
+     * it finished), so every operator downstream sees the end of its input and flushes, as with Flink's
+     * MAX_WATERMARK. Nothing happens in a task that is not a source or whose source already ran out.
+     */
+    void drainSource() {
+        mail(() -> {
+            if (source != null && !sourceExhausted) {
+                source.drain();
+            }
+        });
+    }
+
     private void waitFor(int kind, long maxNanos) {
         long start = System.nanoTime();
         waitStartNanos = start;
@@ -740,6 +762,9 @@ public final class Task implements BarrierActions {
             if (p != null) {
                 p.abort();
             }
+            if (suspendedFor == checkpointId) {
+                suspendedFor = -1; // the stop-with-savepoint failed: the job goes on
+            }
         });
     }
 
@@ -833,6 +858,9 @@ public final class Task implements BarrierActions {
             throw new OperatorException(describe() + " snapshot of checkpoint " + id, e);
         } finally {
             syncPhase = false;
+        }
+        if (barrier.type().isSynchronous()) {
+            suspendedFor = id;
         }
         if (!unaligned) {
             p.processedBytes = processedBytesFor(id);

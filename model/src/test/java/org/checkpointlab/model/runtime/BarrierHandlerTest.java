@@ -14,19 +14,19 @@ class BarrierHandlerTest {
     private final Recorder actions = new Recorder();
 
     private static CheckpointBarrier aligned(long id) {
-        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, false, 0, false, false);
+        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, false, 0, false, SnapshotType.CHECKPOINT);
     }
 
     private static CheckpointBarrier atLeastOnce(long id) {
-        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.AT_LEAST_ONCE, false, 0, false, false);
+        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.AT_LEAST_ONCE, false, 0, false, SnapshotType.CHECKPOINT);
     }
 
     private static CheckpointBarrier unaligned(long id) {
-        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, true, 0, true, false);
+        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, true, 0, true, SnapshotType.CHECKPOINT);
     }
 
     private static CheckpointBarrier alignedWithTimeout(long id, long timeoutNanos) {
-        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, false, timeoutNanos, true, false);
+        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, false, timeoutNanos, true, SnapshotType.CHECKPOINT);
     }
 
     @Test

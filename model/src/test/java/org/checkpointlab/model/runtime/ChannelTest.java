@@ -28,7 +28,7 @@ class ChannelTest {
     }
 
     private static CheckpointBarrier barrier(long id, boolean unaligned) {
-        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, unaligned, 0, unaligned, false);
+        return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, unaligned, 0, unaligned, SnapshotType.CHECKPOINT);
     }
 
     @Test

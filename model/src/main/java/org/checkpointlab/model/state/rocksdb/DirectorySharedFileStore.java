@@ -38,6 +38,27 @@ public final class DirectorySharedFileStore implements SharedFileStore {
     }
 
     @Override
+    public boolean exists(String location) {
+        return location.startsWith(FILE_SCHEME) && Files.isRegularFile(Path.of(location.substring(FILE_SCHEME.length())));
+    }
+
+    @Override
+    public void delete(String location) throws IOException {
+        if (location.startsWith(FILE_SCHEME)) {
+            Files.deleteIfExists(Path.of(location.substring(FILE_SCHEME.length())));
+        }
+    }
+
+    @Override
+    public long size(String location) {
+        try {
+            return exists(location) ? Files.size(Path.of(location.substring(FILE_SCHEME.length()))) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public String describe() {
         return directory.toString();
     }

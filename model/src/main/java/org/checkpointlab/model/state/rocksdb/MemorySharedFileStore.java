@@ -35,6 +35,27 @@ public final class MemorySharedFileStore implements SharedFileStore {
         Files.write(target, bytes);
     }
 
+    @Override
+    public boolean exists(String location) {
+        return location.startsWith(MEMORY_SCHEME) ? files.containsKey(location.substring(MEMORY_SCHEME.length()))
+                : location.startsWith(FILE_SCHEME)
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(location.substring(FILE_SCHEME.length())));
+    }
+
+    @Override
+    public void delete(String location) {
+        if (location.startsWith(MEMORY_SCHEME)) {
+            files.remove(location.substring(MEMORY_SCHEME.length()));
+        }
+    }
+
+    @Override
+    public long size(String location) {
+        byte[] bytes = location.startsWith(MEMORY_SCHEME) ? files.get(location.substring(MEMORY_SCHEME.length()))
+                : null;
+        return bytes == null ? -1 : bytes.length;
+    }
+
     /** Number of files held, for tests and display. */
     public int fileCount() {
         return files.size();

@@ -24,8 +24,9 @@ import org.rocksdb.RocksDBException;
  * database lineage uploaded; reuse the location of the others. Step (3): return an {@link IncrementalManifest}
  * carrying the SST list and the metadata files inline. Step (4): delete the native checkpoint directory.
  *
- * <p>Reusing a file uploaded by a snapshot whose checkpoint later failed is safe because shared files are not
- * deleted while the job runs. The checkpointed size is the new SST bytes plus the manifest; the full size is every
+ * <p>A file is reused only if the store still has it ({@link SharedFileStore#reuse}: the job's
+ * {@link SharedStateRegistry} may have deleted a file no retained checkpoint needed); otherwise it is uploaded again
+ * from the native checkpoint. The checkpointed size is the new SST bytes plus the manifest; the full size is every
  * referenced SST byte plus the manifest.
  */
 final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
@@ -106,15 +107,17 @@ final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
                     continue;
                 }
                 IncrementalManifest.SstFile sst = uploaded.get(fileName);
-                if (sst == null) {
+                if (sst == null || !store.reuse(sst.location(), checkpointId)) {
                     long size = Files.size(file);
-                    String location = store.upload(sharedPrefix + fileName, file);
+                    String location = store.upload(sharedPrefix + fileName, file, checkpointId);
                     sst = new IncrementalManifest.SstFile(fileName, size, location);
                     uploaded.put(fileName, sst);
                     newBytes += size;
                 }
                 ssts.add(sst);
             }
+            // SST files are immutable and never come back once compacted away: forget the others.
+            uploaded.keySet().retainAll(ssts.stream().map(IncrementalManifest.SstFile::name).toList());
             IncrementalManifest manifest = new IncrementalManifest(checkpointId, maxParallelism, range, states, ssts,
                     privateFiles);
             byte[] bytes = manifest.toBytes();

@@ -38,7 +38,8 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
      * {@code <java.io.tmpdir>/checkpoint-lab-rocksdb}.
      */
     public static RocksDbStateBackendFactory forJob(boolean incremental, Path checkpointDirectory) {
-        return new RocksDbStateBackendFactory(incremental, SharedFileStore.forCheckpointDirectory(checkpointDirectory),
+        return new RocksDbStateBackendFactory(incremental,
+                new SharedStateRegistry(SharedFileStore.forCheckpointDirectory(checkpointDirectory)),
                 defaultLocalDirectory());
     }
 
@@ -60,6 +61,14 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
                                                 int maxParallelism) {
         String name = operatorId.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + subtaskIndex;
         return new RocksDbKeyedStateBackend(range, maxParallelism, localDirectory, name, sharedStore, incremental);
+    }
+
+    /** Deletes the shared files of this job that no checkpoint from {@code lowestCheckpointId} on uses. */
+    @Override
+    public void discardSharedStateBefore(long lowestCheckpointId) {
+        if (sharedStore instanceof SharedStateRegistry registry) {
+            registry.discardUnusedBefore(lowestCheckpointId);
+        }
     }
 
     @Override

@@ -15,8 +15,8 @@ import java.nio.file.StandardCopyOption;
  * <p>A file is named by a location string: {@code file:<absolute path>} for files on disk, which any job can read,
  * or {@code memory:<name>} for files kept in the memory of the job that wrote them. Thread-safe.
  *
- * <p>Shared files are not deleted while the job runs (a completed checkpoint does not yet count references to
- * them); a directory store leaves them in its directory, a memory store frees them with the job.
+ * <p>A job's {@link SharedStateRegistry} wraps its store and deletes the files no retained or pending checkpoint
+ * uses any more (Flink's {@code SharedStateRegistry}); a plain store never deletes on its own.
  */
 public interface SharedFileStore {
 
@@ -31,6 +31,32 @@ public interface SharedFileStore {
      * Storing the same name again replaces the copy.
      */
     String upload(String name, Path file) throws IOException;
+
+    /**
+     * Uploads {@code file} for checkpoint {@code checkpointId}; a registry records that the checkpoint uses it.
+     */
+    default String upload(String name, Path file, long checkpointId) throws IOException {
+        return upload(name, file);
+    }
+
+    /**
+     * Checkpoint {@code checkpointId} wants to refer to {@code location} again instead of uploading the file anew.
+     *
+     * @return true if it may (the file is there and now counts as used by that checkpoint); false if it must
+     *         upload the file again (a registry deleted it as unused)
+     */
+    default boolean reuse(String location, long checkpointId) {
+        return exists(location);
+    }
+
+    /** Whether the file at {@code location} is in this store. */
+    boolean exists(String location);
+
+    /** Deletes the file at {@code location}, if it is there. */
+    void delete(String location) throws IOException;
+
+    /** The size in bytes of the file at {@code location}, or -1 when it is not there. */
+    long size(String location);
 
     /**
      * Puts the file at {@code location} at {@code target} (which must not exist yet), by copying or hard-linking.
