@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.SavepointResult;
+import org.checkpointlab.model.job.StopWithSavepointException;
 import org.checkpointlab.model.util.Durations;
 
 /**
@@ -95,8 +97,9 @@ final class JobInterventions {
         String what = (stop ? "stop-with-savepoint" : "savepoint") + " at " + Durations.format(at);
         try {
             if (!job.awaitRunning(RUNNING_WAIT)) {
-                out.accept(what + " skipped: " + (job.status().isTerminal() ? "the job had already ended ("
-                        + job.status() + ")" : "the job was not running within " + RUNNING_WAIT.toSeconds() + " s"));
+                out.accept(what + (job.status() == JobStatus.FINISHED ? ": job already finished; no savepoint taken"
+                        : " skipped: " + (job.status().isTerminal() ? "the job had already ended (" + job.status()
+                        + ")" : "the job was not running within " + RUNNING_WAIT.toSeconds() + " s")));
                 done.complete(null);
                 return;
             }
@@ -106,16 +109,20 @@ final class JobInterventions {
             return;
         }
         Path dir = savepointFlags.savepointDir.resolve("savepoint-" + nextNumber.getAndIncrement());
-        CompletableFuture<SavepointResult> result = stop ? job.stopWithSavepoint(dir) : job.triggerSavepoint(dir);
+        CompletableFuture<SavepointResult> result = stop ? job.stopWithSavepoint(dir, savepointFlags.drain)
+                : job.triggerSavepoint(dir);
         result.whenComplete((r, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                out.accept(what + " failed: " + cause.getMessage());
+                // A stop-with-savepoint says itself why it took none ("job already finished; no savepoint taken").
+                out.accept(what + (cause instanceof StopWithSavepointException ? ": " : " failed: ")
+                        + cause.getMessage());
             } else {
                 if (stop) {
                     stoppedWithSavepoint = true;
                 }
-                out.accept((stop ? "stopped with savepoint " : "savepoint written: ") + r.path() + " (checkpoint "
+                out.accept((stop ? "stopped with savepoint " + (savepointFlags.drain ? "(drained) " : "")
+                        : "savepoint written: ") + r.path() + " (checkpoint "
                         + r.checkpointId() + ", " + Formats.bytes(r.sizeBytes()) + ", " + r.durationMillis()
                         + " ms)");
             }
@@ -136,8 +143,10 @@ final class JobInterventions {
         List<CompletableFuture<?>> waitFor = new ArrayList<>(pending);
         for (Scheduled s : scheduled) {
             if (s.timer().cancel(false)) {
+                boolean finishedFirst = s.stop() && job.status() == JobStatus.FINISHED;
                 out.accept((s.stop() ? "stop-with-savepoint" : "savepoint") + " at " + Durations.format(s.at())
-                        + " skipped: the job had already ended (" + job.status() + ")");
+                        + (finishedFirst ? ": job already finished; no savepoint taken"
+                        : " skipped: the job had already ended (" + job.status() + ")"));
             } else {
                 waitFor.add(s.done());
             }

@@ -28,9 +28,16 @@ final class SavepointFlags {
     List<Duration> savepointAt = new ArrayList<>();
 
     @Option(names = "--stop-with-savepoint-at", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Take a savepoint this long after the job started, into --savepoint-dir, then stop the "
-                    + "job (it ends FINISHED).")
+            description = "Stop the job with a savepoint this long after it started, into --savepoint-dir: sources "
+                    + "emit nothing after the savepoint barrier, sinks commit what it covers, the job ends FINISHED "
+                    + "(Flink's `flink stop`).")
     Duration stopAt;
+
+    @Option(names = "--drain",
+            description = "With --stop-with-savepoint-at: sources end their input first (windows fire, operators "
+                    + "flush), then the savepoint is taken; a job resumed from it reads nothing more (Flink's "
+                    + "`flink stop --drain`).")
+    boolean drain;
 
     @Option(names = "--savepoint-dir", paramLabel = "DIR",
             description = "Directory for the savepoints; each goes to DIR/savepoint-N (N = 1, 2, ... after the "
@@ -59,6 +66,9 @@ final class SavepointFlags {
         if (takesSavepoints() && savepointDir == null) {
             problems.add((stopAt != null ? "--stop-with-savepoint-at" : "--savepoint-at")
                     + " needs --savepoint-dir DIR (where the savepoints are written)");
+        }
+        if (drain && stopAt == null) {
+            problems.add("--drain is used only with --stop-with-savepoint-at");
         }
         if (savepointDir != null && !takesSavepoints()) {
             problems.add("--savepoint-dir is used only with --savepoint-at or --stop-with-savepoint-at");

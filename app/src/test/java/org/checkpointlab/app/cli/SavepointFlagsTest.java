@@ -78,6 +78,57 @@ class SavepointFlagsTest {
     }
 
     @Test
+    void stopWithDrain_flushesEverythingFirst_andAJobResumedFromItReadsNothingMore() throws Exception {
+        Path slow = Cli.write(dir, "slow.json",
+                Cli.keyedCountPipeline(20_000, 2_000, "transactional-sink", "rebalance", CHECKPOINTS));
+        Path savepoints = dir.resolve("savepoints");
+
+        Cli.Result first = Cli.run("run", slow.toString(), "--stop-with-savepoint-at", "400ms", "--drain",
+                "--savepoint-dir", savepoints.toString(), "--json");
+        Cli.Result second = Cli.run("run", slow.toString(), "--from-savepoint",
+                savepoints.resolve("savepoint-1").toString(), "--parallelism", "count=3", "--json");
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
+        assertThat(first.err()).contains("stopped with savepoint (drained) " + savepoints.resolve("savepoint-1"));
+        JsonObject a = Cli.onlyJsonObject(first.out());
+        assertThat(a.get("status").getAsString()).isEqualTo("FINISHED");
+        assertThat(sink(a).get("committedRecords").getAsLong()).isPositive().isLessThan(20_000);
+        assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.OK);
+        JsonObject b = Cli.onlyJsonObject(second.out());
+        assertThat(b.get("status").getAsString()).isEqualTo("FINISHED");
+        assertThat(b.get("sourceRecords").getAsLong()).as("a drained source stays finished").isZero();
+        assertThat(sink(b).get("committedRecords").getAsLong()).isZero();
+    }
+
+    @Test
+    void stopAfterTheJobFinished_saysSo_takesNoSavepoint_andExitsZero() throws Exception {
+        Path fast = Cli.write(dir, "fast.json",
+                Cli.keyedCountPipeline(2_000, 0, "transactional-sink", "rebalance", CHECKPOINTS));
+        Path savepoints = dir.resolve("savepoints");
+
+        Cli.Result r = Cli.run("run", fast.toString(), "--stop-with-savepoint-at", "20s", "--savepoint-dir",
+                savepoints.toString(), "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("stop-with-savepoint at 20s: job already finished; no savepoint taken");
+        JsonObject json = Cli.onlyJsonObject(r.out());
+        assertThat(list(json, "savepoints")).isEmpty();
+        assertThat(sink(json).get("committedRecords").getAsLong()).isEqualTo(2_000);
+        assertThat(savepoints.resolve("savepoint-1")).doesNotExist();
+    }
+
+    @Test
+    void drainWithoutAStop_isRefused() throws Exception {
+        Path fast = Cli.write(dir, "fast.json",
+                Cli.keyedCountPipeline(2_000, 0, "transactional-sink", "rebalance", CHECKPOINTS));
+
+        Cli.Result r = Cli.run("run", fast.toString(), "--drain");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--drain is used only with --stop-with-savepoint-at");
+    }
+
+    @Test
     void savepointsAt_goToFreshNumberedDirectories_andTheRunStillHoldsExactlyOnce() throws Exception {
         Path file = Cli.write(dir, "kc.json",
                 Cli.keyedCountPipeline(20_000, 10_000, "transactional-sink", "forward", CHECKPOINTS));
