@@ -29,6 +29,23 @@ final class BenchmarkPipelines {
     }
 
     /**
+     * Word count as in {@code samples/word-count.json}, unbounded: {@code sentence-source -forward->
+     * flat-map-words -hash-> keyed-count -forward-> transactional-sink}.
+     */
+    static PipelineSpec unboundedWordCount(int parallelism, long ratePerSecond) {
+        return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "benchmark: word count", List.of(
+                new OperatorSpec("sentences", "Sentences", "sentence-source", parallelism, null,
+                        Map.of("count", 0L, "ratePerSecond", ratePerSecond)),
+                new OperatorSpec("split", "Split words", "flat-map-words", parallelism, null, Map.of()),
+                new OperatorSpec("count", "Count per word", "keyed-count", parallelism, null, Map.of()),
+                new OperatorSpec("output", "Committed output", "transactional-sink", parallelism, null, Map.of())),
+                List.of(new EdgeSpec("sentences", "split", Partitioning.FORWARD),
+                        new EdgeSpec("split", "count", Partitioning.HASH),
+                        new EdgeSpec("count", "output", Partitioning.FORWARD)),
+                Map.of(), true);
+    }
+
+    /**
      * {@code sequence-source (unbounded) -hash-> keyed-count -forward-> slow -forward-> discard-sink}: the slow
      * operator backpressures the hash edge, so aligned barriers queue behind full buffers.
      */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "See how a stream processor takes checkpoints: run pipelines headless, validate pipeline "
                 + "files, inspect savepoints, benchmark the engine, or open the desktop app.",
         subcommands = {RunCommand.class, ValidateCommand.class, InspectSavepointCommand.class, BenchCommand.class,
-                BenchRecoveryCommand.class, GuiCommand.class},
+                BenchRecoveryCommand.class, BenchStorageCommand.class, GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class CheckpointLabCommand implements Callable<Integer> {
 
