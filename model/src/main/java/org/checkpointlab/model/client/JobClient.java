@@ -25,7 +25,7 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
  *
  * <p>Threading: every method is thread-safe and returns quickly; only {@link #awaitTermination} blocks.
  */
-public interface JobClient {
+public interface JobClient extends AutoCloseable {
 
     /** What an engine can do beyond the common commands (status, snapshot, checkpoints, savepoints, cancel). */
     enum Capability {
@@ -82,6 +82,23 @@ public interface JobClient {
 
     /** Waits until the job is FINISHED, CANCELED or FAILED; returns false on timeout. */
     boolean awaitTermination(Duration timeout) throws InterruptedException;
+
+    /**
+     * Waits until every subtask of the current attempt runs (a checkpoint can be triggered only then, as in Flink);
+     * returns false on timeout or when the job ended first.
+     */
+    boolean awaitRunning(Duration timeout) throws InterruptedException;
+
+    /** Cancels the job and waits up to 10 s for its end. */
+    @Override
+    default void close() {
+        cancel();
+        try {
+            awaitTermination(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** New options apply from the next checkpoint on. Needs {@link Capability#LIVE_CHECKPOINT_OPTIONS}. */
     default void updateCheckpointOptions(CheckpointOptions options) {

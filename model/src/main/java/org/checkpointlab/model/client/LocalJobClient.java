@@ -33,6 +33,11 @@ public final class LocalJobClient implements JobClient {
         return new LocalJobClient(Job.start(config));
     }
 
+    /** The engine's job behind this client, for engine-side code (the command line, engine tests); never a view. */
+    public Job job() {
+        return job;
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return CAPABILITIES;
@@ -96,6 +101,11 @@ public final class LocalJobClient implements JobClient {
     @Override
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         return job.awaitTermination(timeout);
+    }
+
+    @Override
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return job.awaitRunning(timeout);
     }
 
     @Override

@@ -65,8 +65,7 @@ class LocalJobClientTest {
                     EnumSet.allOf(JobClient.Capability.class));
             assertThat(client.pipeline().operators()).extracting(OperatorSpec::id)
                     .containsExactly("source", "count", "sink");
-            assertThat(eventually(client, s -> s.status() == JobStatus.RUNNING && s.subtasks().stream()
-                    .allMatch(t -> t.status().name().equals("RUNNING")))).isTrue();
+            assertThat(client.awaitRunning(Duration.ofSeconds(10))).isTrue();
 
             client.setSpeed(0.5);
             client.setPaused(true);
@@ -140,5 +139,6 @@ class LocalJobClientTest {
         @Override public List<SavepointResult> savepoints() { return List.of(); }
         @Override public void cancel() { }
         @Override public boolean awaitTermination(Duration timeout) { return false; }
+        @Override public boolean awaitRunning(Duration timeout) { return true; }
     }
 }

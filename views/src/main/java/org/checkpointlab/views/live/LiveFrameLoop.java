@@ -130,7 +130,7 @@ public final class LiveFrameLoop extends AnimationTimer {
             return;
         }
         stats.countSample();
-        live.refresh(frameStart);
+        live.session().sample(frameStart, budget.constrained(frameStart));
         graph.render();
         afterFrame.accept(frameStart);
         if (measured == null) {
