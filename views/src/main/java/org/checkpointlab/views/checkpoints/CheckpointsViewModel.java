@@ -90,9 +90,14 @@ public final class CheckpointsViewModel {
         refreshSelection();
     }
 
-    /** Rebuilds everything from {@code s} (nothing happens for {@code null}). */
+    /** Rebuilds everything from {@code s}; {@code null} (no job, or a new one not sampled yet) empties the panel. */
     public void update(JobSnapshot s) {
         if (s == null) {
+            overview.set(CheckpointOverview.of(List.of(), List.of(), null));
+            history.clear();
+            summary.clear();
+            configuration.clear();
+            refreshSelection();
             return;
         }
         JobClient current = job.get();

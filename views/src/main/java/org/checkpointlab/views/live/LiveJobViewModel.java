@@ -546,6 +546,13 @@ public final class LiveJobViewModel {
             lastThroughputNanos = nowNanos;
         }
         StringBuilder line = new StringBuilder(s.status().toString());
+        if (restartPending(s)) {
+            // Region failover keeps the job RUNNING (as in Flink), but the failed region waits for its restart.
+            line = new StringBuilder(String.format(Locale.ROOT, "RESTARTING in %.1f s", secondsToRestart(s)));
+            if (s.status() == JobStatus.RUNNING) {
+                line.append(" (failed region; the others keep running)");
+            }
+        }
         if (s.paused()) {
             line.append(" (paused)");
         }
@@ -558,9 +565,9 @@ public final class LiveJobViewModel {
     }
 
     private void updateRecoveryLine(JobSnapshot s) {
-        if (s.status() == JobStatus.RESTARTING && s.nextRestartAtMillis() > 0) {
-            double seconds = Math.max(0, s.nextRestartAtMillis() - wallClock.getAsLong()) / 1000.0;
-            recoveryLine.set(String.format(Locale.ROOT, "Restarting in %.1f s (restart strategy backoff)", seconds));
+        if (restartPending(s)) {
+            recoveryLine.set(String.format(Locale.ROOT, "Restarting %sin %.1f s (restart strategy backoff)",
+                    s.status() == JobStatus.RUNNING ? "the failed region " : "", secondsToRestart(s)));
             return;
         }
         if (s.status() == JobStatus.FAILING) {
@@ -579,6 +586,16 @@ public final class LiveJobViewModel {
             return;
         }
         recoveryLine.set("");
+    }
+
+    /** A restart is scheduled: the whole job (RESTARTING) or, with region failover, the failed region. */
+    private static boolean restartPending(JobSnapshot s) {
+        return s.nextRestartAtMillis() > 0
+                && (s.status() == JobStatus.RESTARTING || s.status() == JobStatus.RUNNING);
+    }
+
+    private double secondsToRestart(JobSnapshot s) {
+        return Math.max(0, s.nextRestartAtMillis() - wallClock.getAsLong()) / 1000.0;
     }
 
     private String details(SubtaskKey key) {
