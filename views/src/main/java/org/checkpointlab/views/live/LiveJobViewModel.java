@@ -550,7 +550,7 @@ public final class LiveJobViewModel {
             // Region failover keeps the job RUNNING (as in Flink), but the failed region waits for its restart.
             line = new StringBuilder(String.format(Locale.ROOT, "RESTARTING in %.1f s", secondsToRestart(s)));
             if (s.status() == JobStatus.RUNNING) {
-                line.append(" (failed region; the others keep running)");
+                line.append(" (failed region)");
             }
         }
         if (s.paused()) {
