@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -59,7 +59,6 @@ public final class JobSession {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DIR_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneId.systemDefault());
-    private static final long SAVEPOINT_TIMEOUT_SECONDS = 120;
     /** How often the panels get a new snapshot while the live view is not held back by its CPU budget. */
     static final long PUBLISH_NANOS = 250_000_000L;
     /**
@@ -85,6 +84,7 @@ public final class JobSession {
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final JobEventLog eventLog = new JobEventLog();
+    private final SavepointOperations savepoints;
     private final ObservableList<String> activity = javafx.collections.FXCollections.observableArrayList();
     private final List<SampleListener> sampleListeners = new ArrayList<>();
     /** When the panels were given a snapshot last. */
@@ -115,6 +115,7 @@ public final class JobSession {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.background = Objects.requireNonNull(background, "background");
         this.savepointDirectory.set(Objects.requireNonNull(savepointDirectory, "savepointDirectory"));
+        this.savepoints = new SavepointOperations(this, launcher, runner, clock);
         speed.addListener((obs, old, now) -> {
             JobClient current = job.get();
             if (current != null && current.supports(JobClient.Capability.SLOW_MOTION)) {
@@ -396,41 +397,12 @@ public final class JobSession {
 
     /** Triggers a savepoint into {@link #nextSavepointPath()}; the job keeps running. */
     public void triggerSavepoint(Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
-        JobClient current = requireRunning(onProblems);
-        if (current == null) {
-            return;
-        }
-        Path target = nextSavepointPath();
-        log("Triggering a savepoint into " + target);
-        busy.set(true);
-        runner.run(() -> current.triggerSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                result -> {
-                    busy.set(false);
-                    log("Savepoint " + result.checkpointId() + " written to " + result.path() + " ("
-                            + Units.bytes(result.sizeBytes()) + ", " + result.durationMillis() + " ms)");
-                    refresh();
-                    onDone.accept(result);
-                },
-                error -> failed("Savepoint failed", error, onProblems));
+        savepoints.triggerSavepoint(onDone, onProblems);
     }
 
     /** Stop-with-savepoint: takes a savepoint, lets sinks commit, stops the job (it ends FINISHED). */
     public void stopWithSavepoint(Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
-        JobClient current = requireRunning(onProblems);
-        if (current == null) {
-            return;
-        }
-        Path target = nextSavepointPath();
-        log("Stopping with a savepoint into " + target);
-        busy.set(true);
-        runner.run(() -> current.stopWithSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                result -> {
-                    busy.set(false);
-                    log("Stopped with savepoint " + result.checkpointId() + " at " + result.path());
-                    refresh();
-                    onDone.accept(result);
-                },
-                error -> failed("Stop with savepoint failed", error, onProblems));
+        savepoints.stopWithSavepoint(onDone, onProblems);
     }
 
     /**
@@ -440,137 +412,35 @@ public final class JobSession {
      *
      * @param customize changes the restore config (parallelism, backend, incremental) before the start
      */
-    public void restore(SavepointRestore restore, java.util.function.UnaryOperator<JobConfig> customize,
+    public void restore(SavepointRestore restore, UnaryOperator<JobConfig> customize,
                         Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
-        JobClient current = job.get();
-        if (current == null) {
-            onProblems.accept(List.of("no pipeline has been started yet, so there is nothing to restore into"));
-            return;
-        }
-        JobConfig config = customize.apply(current.config()
-                .withCheckpointOptions(current.checkpointOptions()).withRestore(restore));
-        log("Restoring from " + restore.path());
-        busy.set(true);
-        runner.run(() -> launcher.start(config),
-                started -> {
-                    busy.set(false);
-                    replaceJob(started);
-                    addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored from "
-                            + restore.path().getFileName() + " (" + config.backend().cliName() + ")"));
-                    log("Restored from " + restore.path() + " with parallelism " + started.pipeline().operators()
-                            .stream().map(o -> o.id() + "=" + o.parallelism()).toList() + ", backend "
-                            + config.backend().cliName());
-                    onStarted.accept(started);
-                },
-                error -> failed("Restore refused; the running job was left as it was", error, onProblems));
+        savepoints.restore(restore, customize, onStarted, onProblems);
     }
 
     /**
-     * Changes the state backend and restart strategy of the running job the way Flink requires: (1) stop with a
-     * savepoint, (2) start again from that savepoint with the new settings. If step 2 fails, the job is started
-     * again from the savepoint with its old settings, so the user's state is not lost.
+     * Changes the state backend and restart strategy of the running job the way Flink requires: stop with a
+     * savepoint, then start again from it with the new settings (or, if refused, with the old ones).
      */
     public void redeploy(StateBackendKind backend, boolean incremental, RestartStrategy restartStrategy,
                          Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
-        JobClient current = requireRunning(onProblems);
-        if (current == null) {
-            return;
-        }
-        Path target = nextSavepointPath();
-        JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
-        JobConfig wanted = old.withBackend(backend).withIncremental(incremental).withRestartStrategy(restartStrategy);
-        String what = "state backend " + backend.cliName() + (incremental ? " (incremental)" : "")
-                + ", restart strategy " + RestartStrategies.describe(restartStrategy);
-        log("Changing to " + what + ": step 1 of 2, stop with savepoint into " + target);
-        busy.set(true);
-        runner.run(() -> {
-            SavepointResult sp = current.stopWithSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            SavepointRestore restore = new SavepointRestore(sp.path(), false);
-            try {
-                return new Redeployed(sp, launcher.start(wanted.withRestore(restore)), null);
-            } catch (PipelineException e) {
-                return new Redeployed(sp, launcher.start(old.withRestore(restore)), e.problems());
-            }
-        }, done -> {
-            busy.set(false);
-            log("Step 1 done: savepoint " + done.savepoint().checkpointId() + " at " + done.savepoint().path());
-            replaceJob(done.job());
-            if (done.problems() == null) {
-                addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "redeployed with " + what));
-                log("Step 2 done: restored from the savepoint with " + what);
-                onStarted.accept(done.job());
-            } else {
-                addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored with the old settings"));
-                log("Step 2 refused, restored with the old settings: " + String.join("; ", done.problems()));
-                onProblems.accept(done.problems());
-            }
-        }, error -> failed("Changing the " + what + " failed", error, onProblems));
-    }
-
-    private record Redeployed(SavepointResult savepoint, JobClient job, List<String> problems) {
+        savepoints.redeploy(backend, incremental, restartStrategy, onStarted, onProblems);
     }
 
     /**
-     * Rescale via savepoint, as Flink requires: (1) stop the running job with a savepoint, (2) start the same
-     * pipeline from it with the plan's parallelism; keyed state follows its key groups to the new subtasks. A plan
-     * with problems is refused before the job is touched. If the engine refuses step 2, the pipeline is started
-     * again from the savepoint with its old parallelism, so no state is lost, and {@code onProblems} says why.
+     * Rescale via savepoint, as Flink requires: stop the running job with a savepoint, then start the same pipeline
+     * from it with the plan's parallelism. A plan with problems is refused before the job is touched.
      */
     public void rescale(RescalePlan plan, Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
-        if (!plan.feasible()) {
-            onProblems.accept(plan.problems());
-            return;
-        }
-        JobClient current = requireRunning(onProblems);
-        if (current == null) {
-            return;
-        }
-        java.util.Map<String, Integer> before = new java.util.LinkedHashMap<>();
-        current.pipeline().operators().forEach(o -> before.put(o.id(), o.parallelism()));
-        log("Rescaling " + plan.describe() + ": step 1 of 2, stop with savepoint");
-        stopWithSavepoint(savepoint -> {
-            SavepointRestore from = new SavepointRestore(savepoint.path(), false);
-            log("Step 2 of 2: restore from the savepoint with " + plan.describe());
-            restore(from, config -> config.withParallelism(plan.parallelism()), onStarted, refused ->
-                    restore(from, config -> config.withParallelism(before), restarted -> {
-                        log("Restored with the old parallelism after the rescale was refused");
-                        onProblems.accept(prefixed("Not rescaled; restarted from the savepoint with the old "
-                                + "parallelism: ", refused));
-                    }, again -> onProblems.accept(prefixed("Not rescaled, and the job could not be restarted; its "
-                            + "state is in the savepoint " + savepoint.path() + ": ", concat(refused, again)))));
-        }, onProblems);
+        savepoints.rescale(plan, onStarted, onProblems);
     }
 
-    private static List<String> prefixed(String prefix, List<String> problems) {
-        List<String> out = new java.util.ArrayList<>();
-        out.add(prefix.strip());
-        out.addAll(problems);
-        return out;
+    // ---- for the savepoint operations -----------------------------------------------------------------------
+
+    void setBusy(boolean value) {
+        busy.set(value);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    private JobClient requireRunning(Consumer<List<String>> onProblems) {
-        JobClient current = job.get();
-        if (current == null || current.status().isTerminal()) {
-            onProblems.accept(List.of("no running job: start the pipeline first"));
-            return null;
-        }
-        return current;
-    }
-
-    private void failed(String what, Throwable error, Consumer<List<String>> onProblems) {
-        busy.set(false);
-        List<String> problems = Problems.of(error);
-        log(what + ": " + String.join("; ", problems));
-        onProblems.accept(problems);
-    }
-
-    private void replaceJob(JobClient next) {
+    void replaceJob(JobClient next) {
         JobClient previous = job.get();
         if (previous != null && previous != next) {
             previous.cancel();
@@ -591,11 +461,11 @@ public final class JobSession {
         refresh();
     }
 
-    private void addEvent(JobEvent event) {
+    void addEvent(JobEvent event) {
         eventLog.add(event);
     }
 
-    private void log(String line) {
+    void log(String line) {
         activity.add(CLOCK.format(Instant.ofEpochMilli(clock.getAsLong())) + "  " + line);
     }
 
