@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +23,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -545,83 +543,15 @@ public final class LiveJobViewModel {
             throughput = job.summary().throughputPerSecond();
             lastThroughputNanos = nowNanos;
         }
-        StringBuilder line = new StringBuilder(s.status().toString());
-        if (restartPending(s)) {
-            // Region failover keeps the job RUNNING (as in Flink), but the failed region waits for its restart.
-            line = new StringBuilder(String.format(Locale.ROOT, "RESTARTING in %.1f s", secondsToRestart(s)));
-            if (s.status() == JobStatus.RUNNING) {
-                line.append(" (failed region)");
-            }
-        }
-        if (s.paused()) {
-            line.append(" (paused)");
-        }
-        line.append(", attempt ").append(s.attempt() + 1);
-        line.append(String.format(Locale.ROOT, ", %,.0f records/s", throughput));
-        if (s.speed() < 1) {
-            line.append(String.format(Locale.ROOT, ", slow motion \u00d7%.3f", s.speed()));
-        }
-        jobLine.set(line.toString());
+        jobLine.set(LiveTexts.jobLine(s, throughput, wallClock.getAsLong()));
     }
 
     private void updateRecoveryLine(JobSnapshot s) {
-        if (restartPending(s)) {
-            recoveryLine.set(String.format(Locale.ROOT, "Restarting %sin %.1f s (restart strategy backoff)",
-                    s.status() == JobStatus.RUNNING ? "the failed region " : "", secondsToRestart(s)));
-            return;
-        }
-        if (s.status() == JobStatus.FAILING) {
-            recoveryLine.set("Failing: cancelling the tasks of the failed region");
-            return;
-        }
-        long restoring = s.subtasks().stream().filter(t -> t.status()
-                == org.checkpointlab.model.runtime.SubtaskStatus.RESTORING).count();
-        if (restoring > 0 || !s.restarts().isEmpty()) {
-            long restoredId = s.restarts().isEmpty() ? -1
-                    : s.restarts().get(s.restarts().size() - 1).restoredCheckpointId();
-            String from = restoredFrom(restoredId);
-            recoveryLine.set(restoring > 0 ? "Restoring " + restoring + " subtasks, " + from
-                    : "Recovered (" + s.restarts().size() + " restart" + (s.restarts().size() == 1 ? "" : "s")
-                            + "), " + from);
-            return;
-        }
-        recoveryLine.set("");
-    }
-
-    /** A restart is scheduled: the whole job (RESTARTING) or, with region failover, the failed region. */
-    private static boolean restartPending(JobSnapshot s) {
-        return s.nextRestartAtMillis() > 0
-                && (s.status() == JobStatus.RESTARTING || s.status() == JobStatus.RUNNING);
-    }
-
-    private double secondsToRestart(JobSnapshot s) {
-        return Math.max(0, s.nextRestartAtMillis() - wallClock.getAsLong()) / 1000.0;
+        recoveryLine.set(LiveTexts.recoveryLine(s, wallClock.getAsLong()));
     }
 
     private String details(SubtaskKey key) {
-        if (key == null) {
-            return "";
-        }
-        SubtaskState state = subtasks.get(key);
-        if (state == null) {
-            return key + "\nno data yet (run the job)";
-        }
-        SubtaskSnapshot s = state.snapshot();
-        String barrier = SubtaskPhase.barrierProgress(s.barrierState());
-        return key + (s.operatorIds().size() > 1 ? " (chain: " + s.taskName() + ")" : "")
-                + "\nstatus " + s.status() + ", " + state.phase().label()
-                + (barrier.isEmpty() ? "" : "\n" + barrier)
-                + "\n" + SubtaskColors.describe(s.busyMsPerSecond(), s.backPressuredMsPerSecond(),
-                        s.idleMsPerSecond())
-                + "\nbackpressure " + s.backPressureLevel()
-                + String.format(Locale.ROOT, "\nin pool %.0f %%, out pool %.0f %%", s.inPoolUsage() * 100,
-                        s.outPoolUsage() * 100)
-                + String.format(Locale.ROOT, "\nrecords in %,d, out %,d", s.recordsIn(), s.recordsOut())
-                + "\nstate " + Bytes.format(s.stateSizeBytes())
-                + (s.asyncSnapshots() > 0 ? "\nasync snapshots running: " + s.asyncSnapshots() : "")
-                + (s.restoredCheckpointId() > 0 ? "\nrestored from checkpoint " + s.restoredCheckpointId()
-                        : s.restoredCheckpointId() == 0 ? "\nrestarted without a checkpoint (sources start over)"
-                        : "");
+        return key == null ? "" : LiveTexts.details(key, subtasks.get(key));
     }
 
     /** The toolbar's barrier mode changed: the running job takes it from its next checkpoint on. */
@@ -652,10 +582,6 @@ public final class LiveJobViewModel {
         } finally {
             followingOptions = false;
         }
-    }
-
-    private static String restoredFrom(long checkpointId) {
-        return JobEventLog.restoredFrom(checkpointId);
     }
 
     private static CheckpointOptions fileOptions(PipelineSpec spec) {
