@@ -1,8 +1,12 @@
 package org.checkpointlab.views.session;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.checkpointlab.model.client.JobClient;
@@ -12,7 +16,6 @@ import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.job.StateBackendKind;
-import org.checkpointlab.model.pipeline.PipelineException;
 
 /**
  * The session's commands that go through a savepoint: trigger one, stop with one, restore from one, and the two
@@ -21,7 +24,7 @@ import org.checkpointlab.model.pipeline.PipelineException;
  * {@link JobSession} replaces its job. Package-private: the session's public methods are the entry points.
  */
 final class SavepointOperations {
-    private static final long SAVEPOINT_TIMEOUT_SECONDS = 120;
+    private static final long SAVEPOINT_TIMEOUT_SECONDS = Redeployment.SAVEPOINT_TIMEOUT_SECONDS;
 
     private final JobSession session;
     private final JobLauncher launcher;
@@ -107,55 +110,29 @@ final class SavepointOperations {
     }
 
     /**
-     * Changes the state backend and restart strategy of the running job the way Flink requires: (1) stop with a
-     * savepoint, (2) start again from that savepoint with the new settings. If step 2 fails, the job is started
-     * again from the savepoint with its old settings, so the user's state is not lost.
+     * Changes the state backend and restart strategy of the running job the way Flink requires: a
+     * {@link Redeployment} to the new settings (the old ones again if the engine refuses them).
      */
     void redeploy(StateBackendKind backend, boolean incremental, RestartStrategy restartStrategy,
-                         Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
+                  Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
         JobClient current = requireRunning(onProblems);
         if (current == null) {
             return;
         }
-        Path target = session.nextSavepointPath();
         JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
-        JobConfig wanted = old.withBackend(backend).withIncremental(incremental).withRestartStrategy(restartStrategy);
         String what = "state backend " + backend.cliName() + (incremental ? " (incremental)" : "")
                 + ", restart strategy " + RestartStrategies.describe(restartStrategy);
-        session.log("Changing to " + what + ": step 1 of 2, stop with savepoint into " + target);
-        session.setBusy(true);
-        runner.run(() -> {
-            SavepointResult sp = current.stopWithSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            SavepointRestore restore = new SavepointRestore(sp.path(), false);
-            try {
-                return new Redeployed(sp, launcher.start(wanted.withRestore(restore)), null);
-            } catch (PipelineException e) {
-                return new Redeployed(sp, launcher.start(old.withRestore(restore)), e.problems());
-            }
-        }, done -> {
-            session.setBusy(false);
-            session.log("Step 1 done: savepoint " + done.savepoint().checkpointId() + " at " + done.savepoint().path());
-            session.replaceJob(done.job());
-            if (done.problems() == null) {
-                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "redeployed with " + what));
-                session.log("Step 2 done: restored from the savepoint with " + what);
-                onStarted.accept(done.job());
-            } else {
-                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored with the old settings"));
-                session.log("Step 2 refused, restored with the old settings: " + String.join("; ", done.problems()));
-                onProblems.accept(done.problems());
-            }
-        }, error -> failed("Changing the " + what + " failed", error, onProblems));
-    }
-
-    private record Redeployed(SavepointResult savepoint, JobClient job, List<String> problems) {
+        redeploy(new Redeployment(current, session.nextSavepointPath(),
+                old.withBackend(backend).withIncremental(incremental).withRestartStrategy(restartStrategy), old),
+                "Changing to " + what, "redeployed with " + what, "the old settings", onStarted,
+                (refused, problems) -> onProblems.accept(refused), onProblems);
     }
 
     /**
-     * Rescale via savepoint, as Flink requires: (1) stop the running job with a savepoint, (2) start the same
-     * pipeline from it with the plan's parallelism; keyed state follows its key groups to the new subtasks. A plan
-     * with problems is refused before the job is touched. If the engine refuses step 2, the pipeline is started
-     * again from the savepoint with its old parallelism, so no state is lost, and {@code onProblems} says why.
+     * Rescale via savepoint, as Flink requires: a {@link Redeployment} to the plan's parallelism; keyed state
+     * follows its key groups to the new subtasks. A plan with problems is refused before the job is touched. If the
+     * engine refuses the new parallelism, the job starts again from the savepoint with the old one, so no state is
+     * lost, and {@code onProblems} says why.
      */
     void rescale(RescalePlan plan, Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
         if (!plan.feasible()) {
@@ -166,33 +143,39 @@ final class SavepointOperations {
         if (current == null) {
             return;
         }
-        java.util.Map<String, Integer> before = new java.util.LinkedHashMap<>();
+        Map<String, Integer> before = new LinkedHashMap<>();
         current.pipeline().operators().forEach(o -> before.put(o.id(), o.parallelism()));
-        session.log("Rescaling " + plan.describe() + ": step 1 of 2, stop with savepoint");
-        stopWithSavepoint(savepoint -> {
-            SavepointRestore from = new SavepointRestore(savepoint.path(), false);
-            session.log("Step 2 of 2: restore from the savepoint with " + plan.describe());
-            restore(from, config -> config.withParallelism(plan.parallelism()), onStarted, refused ->
-                    restore(from, config -> config.withParallelism(before), restarted -> {
-                        session.log("Restored with the old parallelism after the rescale was refused");
-                        onProblems.accept(prefixed("Not rescaled; restarted from the savepoint with the old "
-                                + "parallelism: ", refused));
-                    }, again -> onProblems.accept(prefixed("Not rescaled, and the job could not be restarted; its "
-                            + "state is in the savepoint " + savepoint.path() + ": ", concat(refused, again)))));
-        }, onProblems);
+        JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
+        redeploy(new Redeployment(current, session.nextSavepointPath(), old.withParallelism(plan.parallelism()),
+                old.withParallelism(before)), "Rescaling " + plan.describe(), "rescaled " + plan.describe(),
+                "the old parallelism", onStarted, (refused, problems) -> {
+                    List<String> out = new ArrayList<>();
+                    out.add("Not rescaled; restarted from the savepoint with the old parallelism:");
+                    out.addAll(refused);
+                    onProblems.accept(out);
+                }, onProblems);
     }
 
-    private static List<String> prefixed(String prefix, List<String> problems) {
-        List<String> out = new java.util.ArrayList<>();
-        out.add(prefix.strip());
-        out.addAll(problems);
-        return out;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return out;
+    /** Runs {@code redeployment} in the background; the job it leaves running replaces the session's. */
+    private void redeploy(Redeployment redeployment, String what, String applied, String previous,
+                          Consumer<JobClient> onStarted, BiConsumer<List<String>, JobClient> onRefused,
+                          Consumer<List<String>> onProblems) {
+        session.log(what + ": step 1 of 2, stop with savepoint into " + redeployment.target());
+        session.setBusy(true);
+        runner.run(() -> redeployment.run(launcher), done -> {
+            session.setBusy(false);
+            session.log("Step 1 done: savepoint " + done.savepoint().checkpointId() + " at " + done.savepoint().path());
+            session.replaceJob(done.job());
+            if (done.applied()) {
+                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, applied));
+                session.log("Step 2 done: " + applied + " from the savepoint");
+                onStarted.accept(done.job());
+            } else {
+                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored with " + previous));
+                session.log("Step 2 refused, restored with " + previous + ": " + String.join("; ", done.refused()));
+                onRefused.accept(done.refused(), done.job());
+            }
+        }, error -> failed(what + " failed", error, onProblems));
     }
 
     private JobClient requireRunning(Consumer<List<String>> onProblems) {

@@ -34,8 +34,10 @@ class JobSessionFeedTest {
     static PipelineSpec pipeline() {
         return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "p",
                 List.of(new OperatorSpec("numbers", null, "sequence-source", 2, null, Map.of("count", 10L)),
-                        new OperatorSpec("count", null, "keyed-count", 2, null, Map.of())),
-                List.of(new EdgeSpec("numbers", "count", Partitioning.HASH)), Map.of(), true);
+                        new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
+                        new OperatorSpec("sink", null, "discard-sink", 1, null, Map.of())),
+                List.of(new EdgeSpec("numbers", "count", Partitioning.HASH),
+                        new EdgeSpec("count", "sink", Partitioning.REBALANCE)), Map.of(), true);
     }
 
     @Test
