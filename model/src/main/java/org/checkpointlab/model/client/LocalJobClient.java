@@ -23,6 +23,8 @@ public final class LocalJobClient implements JobClient {
     private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.allOf(Capability.class));
 
     private final Job job;
+    /** The options last given to {@link #updateCheckpointOptions}, which the job takes on its control thread. */
+    private volatile CheckpointOptions updated;
 
     public LocalJobClient(Job job) {
         this.job = Objects.requireNonNull(job, "job");
@@ -68,9 +70,11 @@ public final class LocalJobClient implements JobClient {
         return job.summary();
     }
 
+    /** The options last set here (read your writes: the job applies them on its control thread), else the job's. */
     @Override
     public CheckpointOptions checkpointOptions() {
-        return job.checkpointOptions();
+        CheckpointOptions last = updated;
+        return last != null ? last : job.checkpointOptions();
     }
 
     @Override
@@ -110,7 +114,8 @@ public final class LocalJobClient implements JobClient {
 
     @Override
     public void updateCheckpointOptions(CheckpointOptions options) {
-        job.updateCheckpointOptions(options);
+        job.updateCheckpointOptions(options); // refuses invalid options at once
+        updated = options.validated();
     }
 
     @Override

@@ -82,13 +82,10 @@ class LocalJobClientTest {
             assertThat(client.snapshot().failures().get(0).operatorId()).isEqualTo("count");
             assertThat(eventually(client, s -> s.restarts().size() == 1 && s.status() == JobStatus.RUNNING))
                     .as("recovered").isTrue();
+            assertThat(client.awaitRunning(Duration.ofSeconds(10))).as("every restarted task running").isTrue();
 
             client.updateCheckpointOptions(client.checkpointOptions().withInterval(Duration.ofMillis(300)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (client.checkpointOptions().interval() == null && System.nanoTime() < deadline) {
-                Thread.onSpinWait(); // applied on the job's control thread
-            }
-            assertThat(client.checkpointOptions().interval()).hasMillis(300);
+            assertThat(client.checkpointOptions().interval()).as("read your writes").hasMillis(300);
 
             SavepointResult savepoint = client.stopWithSavepoint(dir.resolve("sp")).get(30, TimeUnit.SECONDS);
             assertThat(savepoint.path()).isDirectory();
