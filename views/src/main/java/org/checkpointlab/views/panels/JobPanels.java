@@ -102,13 +102,16 @@ public final class JobPanels {
         MenuItem savepoint = item("Trigger _savepoint", "Shortcut+Shift+K",
                 () -> session.triggerSavepoint(r -> { }, this::showProblems));
         savepoint.disableProperty().bind(noRunningJob.or(session.busyProperty()));
-        MenuItem stop = item("S_top with savepoint", null, () -> session.stopWithSavepoint(r -> { },
+        MenuItem stop = item("S_top with savepoint", null, () -> session.stopWithSavepoint(false, r -> { },
                 this::showProblems));
         stop.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        MenuItem drain = item("Stop with savepoint and _drain", null, () -> session.stopWithSavepoint(true,
+                r -> { }, this::showProblems));
+        drain.disableProperty().bind(noRunningJob.or(session.busyProperty()));
         MenuItem folder = item("Savepoint _folder\u2026", null, this::chooseSavepointFolder);
         MenuItem restore = item("R_estore from savepoint\u2026", null, this::openRestoreDialog);
         restore.disableProperty().bind(session.jobProperty().isNull().or(session.busyProperty()));
-        jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, folder,
+        jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, drain, folder,
                 new SeparatorMenuItem(), restore);
     }
 
