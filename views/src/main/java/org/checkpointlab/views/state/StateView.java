@@ -71,10 +71,10 @@ public final class StateView {
         viewModel.problems().addListener((ListChangeListener<String>) c ->
                 ProblemLines.show(problemsBox, viewModel.problems()));
 
-        operatorTable.getColumns().add(textColumn("Operator", OperatorState::id, 100));
-        operatorTable.getColumns().add(textColumn("Kind", OperatorState::kind, 125));
-        operatorTable.getColumns().add(textColumn("Parallelism", o -> Integer.toString(o.parallelism()), 75));
-        operatorTable.getColumns().add(textColumn("Max parallelism", o -> Integer.toString(o.maxParallelism()), 100));
+        operatorTable.getColumns().add(textColumn("Operator", OperatorState::id, 95));
+        operatorTable.getColumns().add(textColumn("Kind", OperatorState::kind, 120));
+        operatorTable.getColumns().add(textColumn("Parallelism", o -> Integer.toString(o.parallelism()), 88));
+        operatorTable.getColumns().add(textColumn("Max parallelism", o -> Integer.toString(o.maxParallelism()), 115));
         operatorTable.getColumns().add(textColumn("Keys", o -> o.keyed() ? Long.toString(o.keyCount()) : "-", 50));
         operatorTable.setItems(viewModel.operators());
         operatorTable.setPlaceholder(new Label("Load a savepoint or retained checkpoint."));
@@ -94,7 +94,7 @@ public final class StateView {
                 : s.keyGroups().start() + "-" + s.keyGroups().end() + " (" + s.keyGroups().size() + ")", 110));
         subtaskTable.getColumns().add(textColumn("Keys", s -> Long.toString(s.keyCount()), 50));
         subtaskTable.getColumns().add(textColumn("Keyed state", s -> Units.bytes(s.keyedBytes()), 90));
-        subtaskTable.getColumns().add(textColumn("Operator state", s -> Units.bytes(s.operatorBytes()), 100));
+        subtaskTable.getColumns().add(textColumn("Operator state", s -> Units.bytes(s.operatorBytes()), 110));
         subtaskTable.setItems(viewModel.subtasks());
         subtaskTable.getSelectionModel().selectedItemProperty().addListener((obs, o, s) ->
                 viewModel.selectedSubtaskProperty().set(s));
