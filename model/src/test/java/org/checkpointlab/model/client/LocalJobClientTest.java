@@ -100,6 +100,42 @@ class LocalJobClientTest {
     }
 
     @Test
+    void aBoundedTransactionalRunWithAFailure_showsItsSinkOutput_andTheDeliveryCheckSaysExactlyOnceHeld()
+            throws Exception {
+        PipelineSpec p = new PipelineSpec(1, "bounded keyed count", List.of(
+                new OperatorSpec("source", null, "sequence-source", 2, null,
+                        Map.of("count", 20_000L, "keys", 40L, "ratePerSecond", 100_000L)),
+                new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
+                new OperatorSpec("sink", null, "transactional-sink", 2, null, Map.of())),
+                List.of(new EdgeSpec("source", "count", Partitioning.HASH),
+                        new EdgeSpec("count", "sink", Partitioning.FORWARD)), Map.of(), true);
+        LocalJobClient client = LocalJobClient.start(JobConfig.of(p)
+                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(30)))
+                .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO)));
+        try (client) {
+            assertThat(client.checkDelivery()).singleElement().satisfies(d ->
+                    assertThat(d.verdict()).startsWith("not computable: the job has not ended"));
+            assertThat(client.job().failAtRecords("count", 1, 4_000)).isTrue();
+            assertThat(client.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(client.status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(client.job().restartEvents()).hasSize(1);
+
+            assertThat(client.sinkOutputs(5)).singleElement().satisfies(out -> {
+                assertThat(out.sinkId()).isEqualTo("sink");
+                assertThat(out.kind()).isEqualTo("transactional-sink");
+                assertThat(out.committed()).isEqualTo(20_000);
+                assertThat(out.digest()).isEqualTo(client.job().sinkOutputs().get("sink").digest());
+                assertThat(out.recent()).hasSize(5);
+                assertThat(out.openTransactions()).isEmpty();
+            });
+            assertThat(client.checkDelivery()).singleElement().satisfies(d -> {
+                assertThat(d.committed()).isEqualTo(20_000);
+                assertThat(d.verdict()).isEqualTo("exactly-once held");
+            });
+        }
+    }
+
+    @Test
     void aPipelineWithProblems_isRefusedWithThem() {
         PipelineSpec broken = new PipelineSpec(1, "broken", List.of(
                 new OperatorSpec("source", null, "no-such-kind", 1, null, Map.of())), List.of(), Map.of(), true);
@@ -119,6 +155,10 @@ class LocalJobClientTest {
                 .hasMessageContaining("pause and step");
         assertThat(observeOnly.speed()).isEqualTo(1.0);
         assertThat(observeOnly.isPaused()).isFalse();
+        assertThatThrownBy(() -> observeOnly.sinkOutputs(10)).isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessage("this engine does not support sink output");
+        assertThatThrownBy(observeOnly::checkDelivery).isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessage("this engine does not support delivery check");
     }
 
     /** An engine that can be watched and checkpointed but offers none of the lab's extra controls. */
