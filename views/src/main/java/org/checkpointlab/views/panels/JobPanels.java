@@ -25,6 +25,8 @@ import org.checkpointlab.views.charts.ChartsViewModel;
 import org.checkpointlab.views.checkpoints.CheckpointsView;
 import org.checkpointlab.views.checkpoints.CheckpointsViewModel;
 import org.checkpointlab.views.controls.HiddenTabContent;
+import org.checkpointlab.views.output.OutputView;
+import org.checkpointlab.views.output.OutputViewModel;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
@@ -32,7 +34,7 @@ import org.checkpointlab.views.settings.SettingsView;
 import org.checkpointlab.views.settings.SettingsViewModel;
 
 /**
- * Puts the checkpoint panels into a window: the "Checkpoints", "Charts" and "Settings" tabs and a "Job" menu (run
+ * Puts the checkpoint panels into a window: the "Checkpoints", "Output", "Charts" and "Settings" tabs and a "Job" menu (run
  * the open pipeline, cancel, trigger savepoint, stop with savepoint, choose the savepoint folder, restore). All
  * share one {@link JobSession} and show the snapshots it publishes (from the samples the live view's frame loop
  * takes; see {@link JobSession#sample}). The main window calls {@link #install} once.
@@ -46,6 +48,7 @@ public final class JobPanels {
     private final CheckpointsViewModel checkpoints;
     private final ChartsViewModel charts;
     private final SettingsViewModel settings;
+    private final OutputViewModel output;
     private Window owner;
 
     /**
@@ -58,6 +61,7 @@ public final class JobPanels {
         this.checkpoints = new CheckpointsViewModel(session.snapshotProperty(), session::job);
         this.charts = new ChartsViewModel(session.snapshotProperty(), session.events(), CHART_WINDOW);
         this.settings = new SettingsViewModel(session);
+        this.output = new OutputViewModel(session.snapshotProperty(), session.jobProperty(), session.runner());
     }
 
     public JobSession session() {
@@ -76,13 +80,18 @@ public final class JobPanels {
         return settings;
     }
 
-    /** Adds the three tabs to {@code tabs} and the job commands to {@code jobMenu}; starts polling. */
+    public OutputViewModel output() {
+        return output;
+    }
+
+    /** Adds the four tabs to {@code tabs} and the job commands to {@code jobMenu}; starts polling. */
     public void install(TabPane tabs, Menu jobMenu) {
         // The chart viewers are built when the tab is first shown: the window opens faster, and data is collected
         // from the start anyway.
         Tab chartsTab = tab("Charts", new javafx.scene.layout.StackPane());
         tabs.getTabs().addAll(
                 tab("Checkpoints", new CheckpointsView(checkpoints).root()),
+                tab("Output", new OutputView(output).root()),
                 chartsTab,
                 tab("Settings", new SettingsView(settings, session).root()));
         charts.setDrawing(false);
