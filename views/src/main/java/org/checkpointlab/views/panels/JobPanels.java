@@ -34,10 +34,10 @@ import org.checkpointlab.views.settings.SettingsView;
 import org.checkpointlab.views.settings.SettingsViewModel;
 
 /**
- * Puts the checkpoint panels into a window: the "Checkpoints", "Output", "Charts" and "Settings" tabs and a "Job" menu (run
- * the open pipeline, cancel, trigger savepoint, stop with savepoint, choose the savepoint folder, restore). All
- * share one {@link JobSession} and show the snapshots it publishes (from the samples the live view's frame loop
- * takes; see {@link JobSession#sample}). The main window calls {@link #install} once.
+ * Puts the checkpoint panels into a window: the "Checkpoints", "Charts", "Settings" and "Output" tabs and a "Job"
+ * menu (run the open pipeline, cancel, trigger savepoint, stop with savepoint, choose the savepoint folder,
+ * restore). All share one {@link JobSession} and show the snapshots it publishes (from the samples the live view's
+ * frame loop takes; see {@link JobSession#sample}). The main window calls {@link #install} once.
  */
 public final class JobPanels {
     /** How far back the time charts reach. */
@@ -91,9 +91,9 @@ public final class JobPanels {
         Tab chartsTab = tab("Charts", new javafx.scene.layout.StackPane());
         tabs.getTabs().addAll(
                 tab("Checkpoints", new CheckpointsView(checkpoints).root()),
-                tab("Output", new OutputView(output).root()),
                 chartsTab,
-                tab("Settings", new SettingsView(settings, session).root()));
+                tab("Settings", new SettingsView(settings, session).root()),
+                tab("Output", new OutputView(output).root()));
         charts.setDrawing(false);
         boolean[] chartsBuilt = {false};
         chartsTab.selectedProperty().addListener((obs, o, selected) -> {
