@@ -66,13 +66,15 @@ public final class OutputView {
     }
 
     private void buildSinkTable() {
-        sinkTable.getColumns().add(textColumn("Sink", SinkRow::sinkId, 110));
-        sinkTable.getColumns().add(textColumn("Kind", SinkRow::kind, 120));
-        sinkTable.getColumns().add(textColumn("Committed", r -> String.format("%,d", r.committed()), 90));
+        sinkTable.getColumns().add(textColumn("Sink", SinkRow::sinkId, 80));
+        sinkTable.getColumns().add(textColumn("Kind", SinkRow::kind, 110));
+        sinkTable.getColumns().add(textColumn("Committed", r -> String.format("%,d", r.committed()), 80));
         sinkTable.getColumns().add(textColumn("Open txns", r -> r.openTransactions() + " (" + r.pendingRecords()
                 + " records)", 110));
-        sinkTable.getColumns().add(textColumn("Digest", SinkRow::digest, 140));
-        TableColumn<SinkRow, String> verdict = textColumn("Delivery", SinkRow::verdict, 320);
+        sinkTable.getColumns().add(textColumn("Digest", SinkRow::digest, 130));
+        // The verdict takes the room left; the delivery line above shows it whole.
+        sinkTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<SinkRow, String> verdict = textColumn("Delivery", SinkRow::verdict, 220);
         verdict.setCellFactory(col -> {
             TableCell<SinkRow, String> cell = new TableCell<>() {
                 @Override
