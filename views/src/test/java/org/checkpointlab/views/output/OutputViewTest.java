@@ -14,6 +14,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -129,7 +130,12 @@ class OutputViewTest {
             assertThat(row.committed()).isEqualTo(RECORDS);
             assertThat(row.openTransactions()).isZero();
         });
-        assertThat(robot.lookup(".sink-table .table-cell").queryAllAs(javafx.scene.control.Labeled.class))
-                .extracting(javafx.scene.control.Labeled::getText).contains("20,000", "exactly-once held");
+        // the table's cells follow at the next layout pulse
+        await("the sink row's cells", 10, () -> cellTexts(robot).containsAll(List.of("20,000", "exactly-once held")));
+    }
+
+    private static List<String> cellTexts(FxRobot robot) {
+        return robot.lookup(".sink-table .table-cell").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).toList();
     }
 }
