@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.job.DeliveryCheck;
@@ -31,8 +34,10 @@ public final class LocalJobClient implements JobClient {
     private final Job job;
     /** The options last given to {@link #updateCheckpointOptions}, which the job takes on its control thread. */
     private volatile CheckpointOptions updated;
-    /** Set once a stop-with-savepoint succeeded: the job ended before the end of its input. */
-    private volatile boolean stoppedWithSavepoint;
+    /** The last stop-with-savepoint asked for; if it succeeded, the job ended before the end of its input. */
+    private volatile CompletableFuture<SavepointResult> lastStop;
+    /** How long the delivery check waits for a stop-with-savepoint to settle (it completes just after the end). */
+    private static final Duration STOP_SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
     public LocalJobClient(Job job) {
         this.job = Objects.requireNonNull(job, "job");
@@ -97,11 +102,9 @@ public final class LocalJobClient implements JobClient {
 
     @Override
     public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory, boolean drain) {
-        return job.stopWithSavepoint(directory, drain).whenComplete((result, failure) -> {
-            if (failure == null) {
-                stoppedWithSavepoint = true;
-            }
-        });
+        CompletableFuture<SavepointResult> stop = job.stopWithSavepoint(directory, drain);
+        lastStop = stop;
+        return stop;
     }
 
     @Override
@@ -192,9 +195,19 @@ public final class LocalJobClient implements JobClient {
                     ? "the job ended " + status + " before the end of its input"
                     : "the job has not ended (" + status + ")");
         }
-        if (stoppedWithSavepoint) {
-            return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
-                    "the job was stopped with a savepoint before the end of its input");
+        CompletableFuture<SavepointResult> stop = lastStop;
+        if (stop != null) {
+            // The stop's future completes just after the job ended: wait for it to know whether the stop ended it.
+            try {
+                stop.get(STOP_SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
+                        "the job was stopped with a savepoint before the end of its input");
+            } catch (ExecutionException e) {
+                // the stop took no savepoint (e.g. the job finished first): the job ran to its end
+            } catch (TimeoutException e) {
+                return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
+                        "a stop-with-savepoint did not settle within " + STOP_SETTLE_TIMEOUT.toSeconds() + " s");
+            }
         }
         return DeliveryCheck.check(job.config(), job.sinkOutputs());
     }

@@ -17,6 +17,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
@@ -111,11 +112,9 @@ class LocalJobClientTest {
                         new EdgeSpec("count", "sink", Partitioning.FORWARD)), Map.of(), true);
         LocalJobClient client = LocalJobClient.start(JobConfig.of(p)
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(30)))
-                .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO)));
+                .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO))
+                .withPlannedFailures(List.of(PlannedFailure.atRecords("count", 1, 4_000))));
         try (client) {
-            assertThat(client.checkDelivery()).singleElement().satisfies(d ->
-                    assertThat(d.verdict()).startsWith("not computable: the job has not ended"));
-            assertThat(client.job().failAtRecords("count", 1, 4_000)).isTrue();
             assertThat(client.awaitTermination(Duration.ofSeconds(30))).isTrue();
             assertThat(client.status()).isEqualTo(JobStatus.FINISHED);
             assertThat(client.job().restartEvents()).hasSize(1);
@@ -131,6 +130,28 @@ class LocalJobClientTest {
             assertThat(client.checkDelivery()).singleElement().satisfies(d -> {
                 assertThat(d.committed()).isEqualTo(20_000);
                 assertThat(d.verdict()).isEqualTo("exactly-once held");
+            });
+        }
+    }
+
+    @Test
+    void aBoundedJobStoppedWithASavepoint_isNotComputable_asOnTheCommandLine() throws Exception {
+        PipelineSpec p = new PipelineSpec(1, "slow bounded", List.of(
+                new OperatorSpec("source", null, "sequence-source", 1, null,
+                        Map.of("count", 1_000_000L, "keys", 10L, "ratePerSecond", 1_000L)),
+                new OperatorSpec("sink", null, "transactional-sink", 1, null, Map.of())),
+                List.of(new EdgeSpec("source", "sink", Partitioning.FORWARD)), Map.of(), true);
+        try (JobClient client = JobLauncher.local().start(JobConfig.of(p))) {
+            assertThat(client.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            assertThat(client.checkDelivery()).singleElement().satisfies(d ->
+                    assertThat(d.verdict()).isEqualTo("not computable: the job has not ended (RUNNING)"));
+            client.stopWithSavepoint(dir.resolve("stop")).get(30, TimeUnit.SECONDS);
+            assertThat(client.awaitTermination(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(client.checkDelivery()).singleElement().satisfies(d -> {
+                assertThat(d.computable()).isFalse();
+                assertThat(d.verdict()).isEqualTo(
+                        "not computable: the job was stopped with a savepoint before the end of its input");
             });
         }
     }
