@@ -1,0 +1,230 @@
+package org.checkpointlab.flink;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.checkpointlab.flink.operators.FailurePlan;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.job.OperatorSummary;
+import org.checkpointlab.model.job.SinkSummary;
+import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.runtime.SinkOutput;
+
+/**
+ * One run of a pipeline on an embedded Flink cluster: translated, submitted, awaited, and summed up in the engine's
+ * terms ({@link JobSummary}, the sinks' {@link SinkOutput}s for the delivery check). Refusals happen in
+ * {@link #submit}, before anything runs.
+ */
+public final class FlinkRun implements AutoCloseable {
+    private final EmbeddedFlinkCluster cluster;
+    private final RunRegistry registry;
+    private final PipelineSpec pipeline;
+    private final JobID jobId;
+    private final long startMillis;
+    private final CompletableFuture<JobResult> result;
+
+    private FlinkRun(EmbeddedFlinkCluster cluster, RunRegistry registry, PipelineSpec pipeline, JobID jobId,
+                     long startMillis) {
+        this.cluster = cluster;
+        this.registry = registry;
+        this.pipeline = pipeline;
+        this.jobId = jobId;
+        this.startMillis = startMillis;
+        this.result = cluster.miniCluster().requestJobResult(jobId);
+    }
+
+    /**
+     * Translates {@code config} and submits it to {@code cluster}.
+     *
+     * @throws FlinkRefusal naming what Flink cannot run, or why the submission failed; nothing runs then
+     */
+    public static FlinkRun submit(EmbeddedFlinkCluster cluster, JobConfig config) throws FlinkRefusal {
+        FlinkOptions options = FlinkOptions.of(config);
+        long startMillis = System.currentTimeMillis();
+        String runId = UUID.randomUUID().toString();
+        PipelineTranslator translator = new PipelineTranslator(config, runId,
+                FailurePlan.of(config.plannedFailures(), startMillis));
+        cluster.requireSettings(options.cluster(), slotsNeeded(translator.pipeline()));
+        RunRegistry registry = RunRegistry.register(runId, config.outputDir());
+        try {
+            StreamGraph graph = translator.translate(Configuration.fromMap(options.job()));
+            JobID jobId = cluster.miniCluster().submitJob(graph.getJobGraph()).get(60, TimeUnit.SECONDS).getJobID();
+            return new FlinkRun(cluster, registry, translator.pipeline(), jobId, startMillis);
+        } catch (InterruptedException e) {
+            registry.unregister();
+            Thread.currentThread().interrupt();
+            throw new FlinkRefusal("interrupted while submitting the job to Flink", e);
+        } catch (Exception e) {
+            registry.unregister();
+            throw new FlinkRefusal("Flink refused the job on submit: " + EmbeddedFlinkCluster.rootMessage(e), e);
+        }
+    }
+
+
+    /** Slots the job takes on one task manager: its highest parallelism (all operators share slots). */
+    static int slotsNeeded(PipelineSpec pipeline) {
+        return pipeline.operators().stream().mapToInt(OperatorSpec::parallelism).max().orElse(1);
+    }
+
+    public JobID jobId() {
+        return jobId;
+    }
+
+    public PipelineSpec pipeline() {
+        return pipeline;
+    }
+
+    /** Waits until the job has ended or {@code timeout} passed; true when it ended. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        try {
+            result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    /** Cancels the job (no-op when it has ended). */
+    public void cancel() {
+        if (!result.isDone()) {
+            cluster.miniCluster().cancelJob(jobId);
+        }
+    }
+
+    /**
+     * Stops the job with a savepoint into {@code directory} (Flink's stop-with-savepoint, not drained).
+     *
+     * @return the savepoint's path
+     */
+    public String stopWithSavepoint(java.nio.file.Path directory, Duration timeout) throws Exception {
+        return cluster.miniCluster().stopWithSavepoint(jobId, directory.toAbsolutePath().toUri().toString(), false,
+                SavepointFormatType.CANONICAL).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What each sink made visible so far, by sink id. */
+    public Map<String, SinkOutput> sinkOutputs() {
+        return registry.sinks().outputs();
+    }
+
+    /** The job's status now. */
+    public JobStatus status() {
+        try {
+            return toStatus(cluster.miniCluster().getJobStatus(jobId).get(10, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            return result.isDone() ? JobStatus.FAILED : JobStatus.RUNNING;
+        }
+    }
+
+    /** Records all sources emitted so far, replays included. */
+    public long sourceRecords() {
+        long n = 0;
+        for (OperatorSpec op : pipeline.operators()) {
+            if (isSource(op)) {
+                n += registry.recordsOut(op.id()).sum();
+            }
+        }
+        return n;
+    }
+
+    /** The summary of the ended job (call after {@link #awaitTermination} returned true). */
+    public JobSummary summary() throws InterruptedException {
+        JobStatus status = status();
+        FlinkRestClient rest = new FlinkRestClient(cluster.restAddress());
+        List<CheckpointStats> checkpoints = List.of();
+        long durationMillis = System.currentTimeMillis() - startMillis;
+        int exceptions = 0;
+        try {
+            checkpoints = FlinkCheckpointStats.read(rest, jobId.toHexString());
+            durationMillis = FlinkRestClient.getLong(rest.get("/jobs/" + jobId), "duration", durationMillis);
+            exceptions = exceptionCount(rest);
+        } catch (IOException e) {
+            // The REST API did not answer: the summary goes without Flink's statistics.
+        }
+        List<OperatorSummary> operators = new ArrayList<>();
+        for (OperatorSpec op : pipeline.operators()) {
+            operators.add(new OperatorSummary(op.id(), op.kind(), op.parallelism(),
+                    isSource(op) ? 0 : registry.recordsIn(op.id()).sum(), registry.recordsOut(op.id()).sum()));
+        }
+        List<SinkSummary> sinks = new ArrayList<>();
+        sinkOutputs().forEach((id, out) -> sinks.add(new SinkSummary(id,
+                pipeline.operator(id).map(OperatorSpec::kind).orElse("?"), out.count(), out.digest())));
+        long records = sourceRecords();
+        String cause = failureCause();
+        int restarts = Math.max(0, exceptions - (status == JobStatus.FAILED ? 1 : 0));
+        int completed = (int) checkpoints.stream().filter(c -> c.status() == CheckpointStatus.COMPLETED).count();
+        int failed = (int) checkpoints.stream().filter(c -> c.status() == CheckpointStatus.FAILED).count();
+        return new JobSummary(status, durationMillis, records,
+                durationMillis > 0 ? records * 1000.0 / durationMillis : 0, operators, completed, failed,
+                checkpoints, restarts, sinks, cause);
+    }
+
+    private int exceptionCount(FlinkRestClient rest) throws IOException, InterruptedException {
+        JsonObject history = FlinkRestClient.getObject(rest.get("/jobs/" + jobId + "/exceptions?maxExceptions=1000"),
+                "exceptionHistory");
+        JsonElement entries = history == null ? null : history.get("entries");
+        return entries != null && entries.isJsonArray() ? entries.getAsJsonArray().size() : 0;
+    }
+
+    /** The deepest cause of the job's failure, or null when it did not fail. */
+    private String failureCause() {
+        if (!result.isDone()) {
+            return null;
+        }
+        try {
+            JobResult r = result.get();
+            if (r.getSerializedThrowable().isEmpty()) {
+                return null;
+            }
+            Throwable t = r.getSerializedThrowable().get().deserializeError(getClass().getClassLoader());
+            return EmbeddedFlinkCluster.rootMessage(t);
+        } catch (Exception e) {
+            return EmbeddedFlinkCluster.rootMessage(e);
+        }
+    }
+
+    private static boolean isSource(OperatorSpec op) {
+        return OperatorKind.byJsonName(op.kind()).map(k -> k.role() == OperatorKind.Role.SOURCE).orElse(false);
+    }
+
+    static JobStatus toStatus(org.apache.flink.api.common.JobStatus flink) {
+        return switch (flink) {
+            case INITIALIZING, CREATED, RECONCILING -> JobStatus.CREATED;
+            case RUNNING -> JobStatus.RUNNING;
+            case FAILING -> JobStatus.FAILING;
+            case RESTARTING, CANCELLING, SUSPENDED -> flink == org.apache.flink.api.common.JobStatus.CANCELLING
+                    ? JobStatus.RUNNING : JobStatus.RESTARTING;
+            case FINISHED -> JobStatus.FINISHED;
+            case CANCELED -> JobStatus.CANCELED;
+            case FAILED -> JobStatus.FAILED;
+        };
+    }
+
+    /** Forgets the run's registry entry; the job is cancelled if still running. */
+    @Override
+    public void close() {
+        cancel();
+        registry.unregister();
+    }
+}

@@ -1,0 +1,70 @@
+package org.checkpointlab.flink;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.checkpointlab.model.runtime.SinkStore;
+
+/**
+ * What a run on the embedded cluster shares with the process that started it: the sinks' external system (the
+ * engine's {@link SinkStore}, so committed output, part files and digests are produced by the same code as on the
+ * local engine) and per-operator record counters. Flink functions are serialized into the job and find their run
+ * here by its id; this works because the MiniCluster runs in this JVM.
+ *
+ * <p>Thread-safe: tasks of many subtasks touch it at once.
+ */
+public final class RunRegistry {
+    private static final Map<String, RunRegistry> RUNS = new ConcurrentHashMap<>();
+
+    private final String runId;
+    private final SinkStore sinks;
+    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+
+    private RunRegistry(String runId, Path outputDirectory) {
+        this.runId = runId;
+        this.sinks = new SinkStore(outputDirectory);
+    }
+
+    /** Registers a new run whose transactional sinks without a {@code path} write under {@code outputDirectory}. */
+    public static RunRegistry register(String runId, Path outputDirectory) {
+        RunRegistry run = new RunRegistry(runId, outputDirectory);
+        if (RUNS.putIfAbsent(runId, run) != null) {
+            throw new IllegalStateException("run " + runId + " is registered already");
+        }
+        return run;
+    }
+
+    /** The run {@code runId}; fails when the job runs outside the process that registered it. */
+    public static RunRegistry of(String runId) {
+        RunRegistry run = RUNS.get(runId);
+        if (run == null) {
+            throw new IllegalStateException("run " + runId + " is not registered in this JVM: a translated "
+                    + "pipeline runs only on the embedded cluster of the process that submitted it");
+        }
+        return run;
+    }
+
+    /** Forgets the run (its sink outputs stay readable through this object). */
+    public void unregister() {
+        RUNS.remove(runId, this);
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public SinkStore sinks() {
+        return sinks;
+    }
+
+    /** Records taken in by {@code operatorId}, over all subtasks and attempts. */
+    public LongAdder recordsIn(String operatorId) {
+        return counters.computeIfAbsent(operatorId + "/in", k -> new LongAdder());
+    }
+
+    /** Records emitted by {@code operatorId}, over all subtasks and attempts. */
+    public LongAdder recordsOut(String operatorId) {
+        return counters.computeIfAbsent(operatorId + "/out", k -> new LongAdder());
+    }
+}
