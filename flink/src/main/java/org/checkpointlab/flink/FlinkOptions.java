@@ -11,9 +11,11 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.job.FailoverStrategy;
 import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.pipeline.OperatorKind;
 
 /**
  * Maps a run's settings to Flink's configuration keys of the same meaning: the job's keys (checkpointing, state
@@ -49,6 +51,14 @@ public record FlinkOptions(Map<String, String> job, Map<String, String> cluster)
         runtime(config.runtimeOptions(), job, cluster, problems);
         if (config.restore() != null) {
             restore(config, job, problems);
+        }
+        for (PlannedFailure f : config.plannedFailures()) {
+            boolean source = config.pipeline().operator(f.operatorId()).flatMap(op -> OperatorKind.byJsonName(op.kind()))
+                    .map(k -> k.role() == OperatorKind.Role.SOURCE).orElse(false);
+            if (source) {
+                problems.add("--fail " + f.operatorId() + ":" + f.subtask() + ": on Flink the failure hook wraps "
+                        + "operators and sinks, not sources; make a downstream operator fail instead");
+            }
         }
         if (!problems.isEmpty()) {
             throw new FlinkRefusal(problems);

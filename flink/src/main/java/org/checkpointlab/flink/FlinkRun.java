@@ -65,7 +65,7 @@ public final class FlinkRun implements AutoCloseable {
         PipelineTranslator translator = new PipelineTranslator(config, runId,
                 FailurePlan.of(config.plannedFailures(), startMillis));
         cluster.requireSettings(options.cluster(), slotsNeeded(translator.pipeline()));
-        RunRegistry registry = RunRegistry.register(runId, config.outputDir());
+        RunRegistry registry = RunRegistry.register(runId, config.outputDir(), config.restore() != null);
         try {
             StreamGraph graph = translator.translate(Configuration.fromMap(options.job()));
             JobID jobId = cluster.miniCluster().submitJob(graph.getJobGraph()).get(60, TimeUnit.SECONDS).getJobID();

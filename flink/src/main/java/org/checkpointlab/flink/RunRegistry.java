@@ -20,15 +20,22 @@ public final class RunRegistry {
     private final String runId;
     private final SinkStore sinks;
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final boolean fromSavepoint;
+    /** Per sink, the checkpoint id of the savepoint the run started from, once its committer has seen it. */
+    private final Map<String, Long> savepointCheckpoints = new ConcurrentHashMap<>();
 
-    private RunRegistry(String runId, Path outputDirectory) {
+    private RunRegistry(String runId, Path outputDirectory, boolean fromSavepoint) {
         this.runId = runId;
+        this.fromSavepoint = fromSavepoint;
         this.sinks = new SinkStore(outputDirectory);
     }
 
-    /** Registers a new run whose transactional sinks without a {@code path} write under {@code outputDirectory}. */
-    public static RunRegistry register(String runId, Path outputDirectory) {
-        RunRegistry run = new RunRegistry(runId, outputDirectory);
+    /**
+     * Registers a new run whose transactional sinks without a {@code path} write under {@code outputDirectory};
+     * {@code fromSavepoint} when the job starts from a savepoint.
+     */
+    public static RunRegistry register(String runId, Path outputDirectory, boolean fromSavepoint) {
+        RunRegistry run = new RunRegistry(runId, outputDirectory, fromSavepoint);
         if (RUNS.putIfAbsent(runId, run) != null) {
             throw new IllegalStateException("run " + runId + " is registered already");
         }
@@ -56,6 +63,26 @@ public final class RunRegistry {
 
     public SinkStore sinks() {
         return sinks;
+    }
+
+    /**
+     * Notes the checkpoint a sink's committer was first restored from, when the run started from a savepoint:
+     * only in the first attempt is that the savepoint itself.
+     */
+    public void noteRestore(String sinkId, int attempt, java.util.OptionalLong restoredCheckpointId) {
+        if (fromSavepoint && attempt == 0 && restoredCheckpointId.isPresent()) {
+            savepointCheckpoints.putIfAbsent(sinkId, restoredCheckpointId.getAsLong());
+        }
+    }
+
+    /**
+     * Whether a transaction of {@code sinkId} pre-committed at {@code checkpointId} belongs to the run that took the
+     * savepoint this run started from: that run committed it when the savepoint completed (as the local engine,
+     * which does not commit it again either).
+     */
+    public boolean committedBeforeSavepoint(String sinkId, long checkpointId) {
+        Long savepoint = savepointCheckpoints.get(sinkId);
+        return savepoint != null && checkpointId <= savepoint;
     }
 
     /** Records taken in by {@code operatorId}, over all subtasks and attempts. */

@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.connector.sink2.CommittableWithLineage;
 import org.apache.flink.streaming.api.connector.sink2.SupportsPreCommitTopology;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.checkpointlab.flink.FlinkRecord;
+import org.checkpointlab.flink.RunRegistry;
 import org.checkpointlab.flink.operators.OperatorProbe;
 
 /**
@@ -52,6 +53,8 @@ public final class TransactionalSink implements org.apache.flink.api.connector.s
 
     @Override
     public Committer<Transaction> createCommitter(CommitterInitContext context) {
+        RunRegistry.of(runId).noteRestore(sinkId, context.getTaskInfo().getAttemptNumber(),
+                context.getRestoredCheckpointId());
         return new TransactionCommitter(runId, sinkId, path == null ? null : Path.of(path));
     }
 
