@@ -10,12 +10,14 @@ import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.core.io.InputStatus;
 import org.checkpointlab.flink.FlinkRecord;
 import org.checkpointlab.model.operators.SourceRecords;
+import org.checkpointlab.model.runtime.SourceOperator;
 
 /**
- * Reads the splits of one subtask in the local engine's order: {@link SourceRecords#RUN_PER_SPLIT} records of a
- * split, then the next split that is not exhausted, round robin. (The local engine cuts a run short when its output
- * runs out of credit; then only the interleaving of splits differs, never the records.) With a rate limit it emits
- * at most {@code ratePerSecond} records per second, counted from when it started.
+ * Reads the splits of one subtask in the local engine's order ({@link SourceRecords}): runs of
+ * {@link SourceRecords#RUN_PER_SPLIT} records of a split, a run ending early with its split or with a batch of
+ * {@link SourceOperator#BATCH} records, then the next split that is not exhausted, round robin. With a rate limit it
+ * emits at most {@code ratePerSecond} records per second, counted from when it started (the local engine's batches
+ * then hold the records due, so the interleaving of splits may differ; the records never do).
  *
  * <p>Threading: every method runs in the task thread except the completion of the availability future, which a
  * timer thread may complete.
@@ -30,6 +32,7 @@ final class IndexSplitReader implements SourceReader<FlinkRecord, IndexSplit> {
     private final List<long[]> splits = new ArrayList<>();
     private int current;
     private int runLeft = SourceRecords.RUN_PER_SPLIT;
+    private int batchLeft = SourceOperator.BATCH;
     private boolean noMoreSplits;
     private CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
     private long rateStartNanos;
@@ -74,9 +77,13 @@ final class IndexSplitReader implements SourceReader<FlinkRecord, IndexSplit> {
         split[1]++;
         emitted++;
         emittedCounter.increment();
-        if (--runLeft == 0 || exhausted(split)) {
+        boolean batchEnds = --batchLeft == 0;
+        if (--runLeft == 0 || exhausted(split) || batchEnds) {
             current = (current + 1) % splits.size();
             runLeft = SourceRecords.RUN_PER_SPLIT;
+        }
+        if (batchEnds) {
+            batchLeft = SourceOperator.BATCH;
         }
         return InputStatus.MORE_AVAILABLE;
     }

@@ -7,8 +7,10 @@ package org.checkpointlab.model.operators;
  *
  * <p>Record {@code i} belongs to split {@code i % splits} (as many splits as the source's max parallelism); subtask
  * {@code s} of {@code p} reads splits {@code s, s + p, s + 2p, ...}, round robin, {@link #RUN_PER_SPLIT} records of
- * one split at a time (fewer when the task's output has less credit). Split {@code k}'s local offset {@code o} is
- * record {@code k + o * splits}.
+ * one split at a time; a run also ends with the split and at the end of a batch of
+ * {@link org.checkpointlab.model.runtime.SourceOperator#BATCH} records (fewer with a rate limit, when fewer are
+ * due: then the interleaving depends on timing, never the records). After a restore a subtask starts with its first
+ * split. Split {@code k}'s local offset {@code o} is record {@code k + o * splits}.
  */
 public final class SourceRecords {
     /** Records a source reads from one split before it moves to the next. */
