@@ -157,7 +157,7 @@ public final class FlinkRun implements AutoCloseable {
         int exceptions = 0;
         try {
             checkpoints = FlinkCheckpointStats.read(rest, jobId.toHexString());
-            durationMillis = FlinkRestClient.getLong(rest.get("/jobs/" + jobId), "duration", durationMillis);
+            durationMillis = processingMillis(rest.get("/jobs/" + jobId), durationMillis);
             exceptions = exceptionCount(rest);
         } catch (IOException e) {
             // The REST API did not answer: the summary goes without Flink's statistics.
@@ -178,6 +178,19 @@ public final class FlinkRun implements AutoCloseable {
         return new JobSummary(status, durationMillis, records,
                 durationMillis > 0 ? records * 1000.0 / durationMillis : 0, operators, completed, failed,
                 checkpoints, restarts, sinks, cause);
+    }
+
+    /**
+     * From the moment the first source subtask started reading to the job's end: the time the local engine counts
+     * too (Flink's own duration also holds scheduling and deploying the tasks).
+     */
+    private long processingMillis(JsonObject job, long fallback) {
+        long end = FlinkRestClient.getLong(job, "end-time", -1);
+        long started = registry.sourcesStartedMillis();
+        if (end > 0 && started > 0 && end >= started) {
+            return end - started;
+        }
+        return FlinkRestClient.getLong(job, "duration", fallback);
     }
 
     private int exceptionCount(FlinkRestClient rest) throws IOException, InterruptedException {

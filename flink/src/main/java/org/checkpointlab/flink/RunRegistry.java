@@ -21,6 +21,7 @@ public final class RunRegistry {
     private final SinkStore sinks;
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final boolean fromSavepoint;
+    private final java.util.concurrent.atomic.AtomicLong sourcesStartedMillis = new java.util.concurrent.atomic.AtomicLong();
     /** Per sink, the checkpoint id of the savepoint the run started from, once its committer has seen it. */
     private final Map<String, Long> savepointCheckpoints = new ConcurrentHashMap<>();
 
@@ -83,6 +84,16 @@ public final class RunRegistry {
     public boolean committedBeforeSavepoint(String sinkId, long checkpointId) {
         Long savepoint = savepointCheckpoints.get(sinkId);
         return savepoint != null && checkpointId <= savepoint;
+    }
+
+    /** Called by each source subtask as it starts reading; the first call marks the start of processing. */
+    public void markSourceStarted() {
+        sourcesStartedMillis.compareAndSet(0, System.currentTimeMillis());
+    }
+
+    /** When the first source subtask started reading (epoch ms), or 0 if none has yet. */
+    public long sourcesStartedMillis() {
+        return sourcesStartedMillis.get();
     }
 
     /** Records taken in by {@code operatorId}, over all subtasks and attempts. */

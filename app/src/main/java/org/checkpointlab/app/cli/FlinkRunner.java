@@ -44,7 +44,7 @@ final class FlinkRunner {
         try {
             PipelineSpec pipeline = PipelineFiles.load(file);
             config = flags.toJobConfig(file, pipeline);
-            refuseLocalOnlyFlags();
+            refuseLocalOnlyFlags(flags);
             options = FlinkOptions.of(config);
         } catch (BadInputException e) {
             return badInput(e.problems());
@@ -52,8 +52,7 @@ final class FlinkRunner {
             return badInput(e.problems());
         }
         flags.warnings().forEach(err::println);
-        int slots = Math.max(EmbeddedFlinkCluster.DEFAULT_SLOTS, config.pipeline().operators().stream()
-                .mapToInt(op -> config.parallelism().getOrDefault(op.id(), op.parallelism())).max().orElse(1));
+        int slots = slotsFor(config);
         err.println("starting an embedded Apache Flink cluster...");
         err.flush();
         try (EmbeddedFlinkCluster cluster = EmbeddedFlinkCluster.start(options.cluster(), slots)) {
@@ -68,8 +67,14 @@ final class FlinkRunner {
         }
     }
 
+    /** Task slots for the embedded cluster: at least the default, and the highest parallelism of the run. */
+    static int slotsFor(JobConfig config) {
+        return Math.max(EmbeddedFlinkCluster.DEFAULT_SLOTS, config.pipeline().operators().stream()
+                .mapToInt(op -> config.parallelism().getOrDefault(op.id(), op.parallelism())).max().orElse(1));
+    }
+
     /** Flags whose feature the Flink run does not offer; each refused by name. */
-    private void refuseLocalOnlyFlags() throws BadInputException {
+    static void refuseLocalOnlyFlags(RunFlags flags) throws BadInputException {
         List<String> problems = new ArrayList<>();
         if (flags.faults.chaos != null) {
             problems.add("--chaos is not available with --engine flink; use --fail OP:SUBTASK@#N or @TIME");

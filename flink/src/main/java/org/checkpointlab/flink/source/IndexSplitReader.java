@@ -28,6 +28,7 @@ final class IndexSplitReader implements SourceReader<FlinkRecord, IndexSplit> {
     private final int totalSplits;
     private final long ratePerSecond;
     private final LongAdder emittedCounter;
+    private final Runnable onStart;
     /** [split, next local offset] of each split this subtask reads, in assignment order. */
     private final List<long[]> splits = new ArrayList<>();
     private int current;
@@ -39,17 +40,19 @@ final class IndexSplitReader implements SourceReader<FlinkRecord, IndexSplit> {
     private long emitted;
 
     IndexSplitReader(RecordGenerator generator, long count, int totalSplits, long ratePerSecond,
-                     LongAdder emittedCounter) {
+                     LongAdder emittedCounter, Runnable onStart) {
         this.generator = generator;
         this.count = count;
         this.totalSplits = totalSplits;
         this.ratePerSecond = ratePerSecond;
         this.emittedCounter = emittedCounter;
+        this.onStart = onStart;
     }
 
     @Override
     public void start() {
         rateStartNanos = System.nanoTime();
+        onStart.run();
     }
 
     @Override

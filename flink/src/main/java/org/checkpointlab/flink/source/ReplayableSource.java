@@ -67,8 +67,9 @@ public final class ReplayableSource implements Source<FlinkRecord, IndexSplit, L
 
     @Override
     public SourceReader<FlinkRecord, IndexSplit> createReader(SourceReaderContext context) {
-        return new IndexSplitReader(generator, count, totalSplits, ratePerSecond,
-                RunRegistry.of(runId).recordsOut(operatorId));
+        RunRegistry run = RunRegistry.of(runId);
+        return new IndexSplitReader(generator, count, totalSplits, ratePerSecond, run.recordsOut(operatorId),
+                run::markSourceStarted);
     }
 
     @Override

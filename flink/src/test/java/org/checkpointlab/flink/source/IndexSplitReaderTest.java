@@ -75,7 +75,7 @@ class IndexSplitReaderTest {
 
     private static IndexSplitReader reader() {
         IndexSplitReader reader = new IndexSplitReader(new RecordGenerator.Sequence(7), COUNT, 128, 0,
-                new LongAdder());
+                new LongAdder(), () -> { });
         reader.start();
         return reader;
     }
