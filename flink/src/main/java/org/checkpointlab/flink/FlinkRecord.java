@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A record of a translated pipeline on Flink: the engine's {@code StreamRecord} as a Flink POJO. The key is a
  * {@link Long} or a {@link String} ({@code null} before a keyBy), the value a {@link Long} or a {@link String}; both
- * are serialized by Flink's generic serializer. {@code seq} is the sequence number of the source record it derives
+ * are serialized by {@code types.FlinkRecordSerializer}. {@code seq} is the sequence number of the source record it derives
  * from.
  */
 public final class FlinkRecord {

@@ -26,6 +26,7 @@ import org.checkpointlab.flink.sink.DiscardSink;
 import org.checkpointlab.flink.sink.TransactionalSink;
 import org.checkpointlab.flink.source.RecordGenerator;
 import org.checkpointlab.flink.source.ReplayableSource;
+import org.checkpointlab.flink.types.RecordTypes;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorKind;
@@ -43,8 +44,8 @@ import org.checkpointlab.model.pipeline.PipelineValidator;
  * {@code org.checkpointlab.flink.operators}, sources and sinks those of {@code .source} and {@code .sink}.
  */
 public final class PipelineTranslator {
-    private static final TypeInformation<FlinkRecord> RECORD = TypeInformation.of(FlinkRecord.class);
-    private static final TypeInformation<Object> KEY = TypeInformation.of(Object.class);
+    private static final TypeInformation<FlinkRecord> RECORD = RecordTypes.RECORD;
+    private static final TypeInformation<Object> KEY = RecordTypes.FIELD;
 
     private final JobConfig config;
     private final String runId;

@@ -5,11 +5,11 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.checkpointlab.flink.FlinkRecord;
+import org.checkpointlab.flink.types.RecordTypes;
 
 /**
  * The keyed operator kinds on Flink's keyed state (the state names are the local engine's), each emitting what the
@@ -109,7 +109,7 @@ public final class KeyedFunctions {
         public void open(OpenContext openContext) throws Exception {
             super.open(openContext);
             seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen",
-                    TypeInformation.of(Object.class), Types.BOOLEAN));
+                    RecordTypes.FIELD, Types.BOOLEAN));
         }
 
         @Override

@@ -12,6 +12,7 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.checkpointlab.flink.FlinkRecord;
 import org.checkpointlab.flink.RunRegistry;
+import org.checkpointlab.flink.types.RecordTypes;
 
 /**
  * The local engine's {@code sequence-source} and {@code sentence-source} as a Flink source: records
@@ -84,6 +85,6 @@ public final class ReplayableSource implements Source<FlinkRecord, IndexSplit, L
 
     @Override
     public TypeInformation<FlinkRecord> getProducedType() {
-        return TypeInformation.of(FlinkRecord.class);
+        return RecordTypes.RECORD;
     }
 }
