@@ -66,10 +66,16 @@ public final class FlinkRun implements AutoCloseable {
                 FailurePlan.of(config.plannedFailures(), startMillis));
         cluster.requireSettings(options.cluster(), slotsNeeded(translator.pipeline()));
         RunRegistry registry = RunRegistry.register(runId, config.outputDir(), config.restore() != null);
+        openSinkOutputs(translator.pipeline(), registry);
         try {
             StreamGraph graph = translator.translate(Configuration.fromMap(options.job()));
             JobID jobId = cluster.miniCluster().submitJob(graph.getJobGraph()).get(60, TimeUnit.SECONDS).getJobID();
-            return new FlinkRun(cluster, registry, translator.pipeline(), jobId, startMillis);
+            FlinkRun run = new FlinkRun(cluster, registry, translator.pipeline(), jobId, startMillis);
+            run.requireInitialized();
+            return run;
+        } catch (FlinkRefusal e) {
+            registry.unregister();
+            throw e;
         } catch (InterruptedException e) {
             registry.unregister();
             Thread.currentThread().interrupt();
@@ -80,6 +86,61 @@ public final class FlinkRun implements AutoCloseable {
         }
     }
 
+
+    /** Every sink that keeps output has one from the start, so a run that commits nothing still lists it. */
+    private static void openSinkOutputs(PipelineSpec pipeline, RunRegistry registry) {
+        for (OperatorSpec op : pipeline.operators()) {
+            OperatorKind kind = OperatorKind.byJsonName(op.kind()).orElse(null);
+            if (kind == OperatorKind.COLLECT_SINK) {
+                registry.sinks().output(op.id(), null);
+            } else if (kind == OperatorKind.TRANSACTIONAL_SINK) {
+                registry.sinks().output(op.id(), kind.paramsOf(op).find("path")
+                        .map(p -> java.nio.file.Path.of(p.toString())).orElse(null));
+            }
+        }
+    }
+
+    /**
+     * Waits until Flink has initialized the job (restored its savepoint, created its execution graph); a job that
+     * fails there was refused on submit.
+     */
+    private void requireInitialized() throws FlinkRefusal, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!result.isDone() && System.nanoTime() < deadline) {
+            try {
+                org.apache.flink.api.common.JobStatus s = cluster.miniCluster().getJobStatus(jobId)
+                        .get(10, TimeUnit.SECONDS);
+                if (s != org.apache.flink.api.common.JobStatus.INITIALIZING) {
+                    break;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                break;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        if (result.isDone() && initializationFailed()) {
+            registry.unregister();
+            throw new FlinkRefusal(List.of("Flink could not start the job: " + failureCause()));
+        }
+    }
+
+    private boolean initializationFailed() {
+        try {
+            JobResult r = result.get();
+            if (r.getSerializedThrowable().isEmpty()) {
+                return false;
+            }
+            for (Throwable t = r.getSerializedThrowable().get().deserializeError(getClass().getClassLoader());
+                 t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof org.apache.flink.runtime.client.JobInitializationException) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
 
     /** Slots the job takes on one task manager: its highest parallelism (all operators share slots). */
     static int slotsNeeded(PipelineSpec pipeline) {
