@@ -93,6 +93,8 @@ final class FlinkRunner {
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         List<SavepointResult> savepoints = new ArrayList<>();
         boolean stopped = false;
+        FlinkProgress progress = new FlinkProgress(run, err, ProgressReporter.stderrIsTerminal());
+        progress.start();
         try {
             Duration stopAt = flags.savepoints.stopAt;
             Duration limit = stopAt != null ? stopAt : flags.duration;
@@ -107,6 +109,7 @@ final class FlinkRunner {
                 }
             }
         } finally {
+            progress.stop();
             try {
                 Runtime.getRuntime().removeShutdownHook(cancelOnExit);
             } catch (IllegalStateException e) {
