@@ -282,13 +282,13 @@ public final class FlinkRun implements AutoCloseable {
         return OperatorKind.byJsonName(op.kind()).map(k -> k.role() == OperatorKind.Role.SOURCE).orElse(false);
     }
 
+    /** Flink's job status in the engine's terms (a job being cancelled still runs; a suspended one restarts). */
     static JobStatus toStatus(org.apache.flink.api.common.JobStatus flink) {
         return switch (flink) {
             case INITIALIZING, CREATED, RECONCILING -> JobStatus.CREATED;
-            case RUNNING -> JobStatus.RUNNING;
+            case RUNNING, CANCELLING -> JobStatus.RUNNING;
             case FAILING -> JobStatus.FAILING;
-            case RESTARTING, CANCELLING, SUSPENDED -> flink == org.apache.flink.api.common.JobStatus.CANCELLING
-                    ? JobStatus.RUNNING : JobStatus.RESTARTING;
+            case RESTARTING, SUSPENDED -> JobStatus.RESTARTING;
             case FINISHED -> JobStatus.FINISHED;
             case CANCELED -> JobStatus.CANCELED;
             case FAILED -> JobStatus.FAILED;
