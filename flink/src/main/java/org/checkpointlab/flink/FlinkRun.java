@@ -167,6 +167,42 @@ public final class FlinkRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every task of the job runs (Flink has deployed them all) or the job has ended, at most
+     * {@code timeout}: times the user gives (duration, savepoints) count from then, as on the local engine, whose
+     * tasks run as soon as the job starts.
+     *
+     * @return whether every task runs
+     */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        FlinkRestClient rest = new FlinkRestClient(cluster.restAddress());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!result.isDone() && System.nanoTime() < deadline) {
+            if (allTasksRunning(rest)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private boolean allTasksRunning(FlinkRestClient rest) throws InterruptedException {
+        try {
+            JsonElement vertices = rest.get("/jobs/" + jobId).get("vertices");
+            if (vertices == null || !vertices.isJsonArray() || vertices.getAsJsonArray().isEmpty()) {
+                return false;
+            }
+            for (JsonElement v : vertices.getAsJsonArray()) {
+                if (!"RUNNING".equals(FlinkRestClient.getString(v.getAsJsonObject(), "status"))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Cancels the job (no-op when it has ended). */
     public void cancel() {
         if (!result.isDone()) {
@@ -175,13 +211,53 @@ public final class FlinkRun implements AutoCloseable {
     }
 
     /**
-     * Stops the job with a savepoint into {@code directory} (Flink's stop-with-savepoint, not drained).
+     * Stops the job with a savepoint into {@code directory} (Flink's stop-with-savepoint, not drained); the job then
+     * ends FINISHED. Retried while not every task runs, as {@link #triggerSavepoint}.
      *
      * @return the savepoint's path
      */
     public String stopWithSavepoint(java.nio.file.Path directory, Duration timeout) throws Exception {
-        return cluster.miniCluster().stopWithSavepoint(jobId, directory.toAbsolutePath().toUri().toString(), false,
-                SavepointFormatType.CANONICAL).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        String target = directory.toAbsolutePath().toUri().toString();
+        return whenAllTasksRun(() -> cluster.miniCluster().stopWithSavepoint(jobId, target, false,
+                SavepointFormatType.CANONICAL), timeout);
+    }
+
+    /**
+     * Takes a savepoint into {@code directory} while the job runs on (Flink's canonical format). Flink refuses a
+     * savepoint while a task is not running (still deploying, or restarting): then it is tried again until
+     * {@code timeout}.
+     *
+     * @return the savepoint's path
+     */
+    public String triggerSavepoint(java.nio.file.Path directory, Duration timeout) throws Exception {
+        String target = directory.toAbsolutePath().toUri().toString();
+        return whenAllTasksRun(() -> cluster.miniCluster().triggerSavepoint(jobId, target, false,
+                SavepointFormatType.CANONICAL), timeout);
+    }
+
+    private String whenAllTasksRun(java.util.function.Supplier<CompletableFuture<String>> savepoint, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return savepoint.get().get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000),
+                        TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!notAllTasksRunning(e) || System.nanoTime() > deadline || result.isDone()) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static boolean notAllTasksRunning(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Not all required tasks are currently running")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What each sink made visible so far, by sink id. */

@@ -59,6 +59,20 @@ class SavepointRescaleOnFlinkTest {
                 assertThat(d.exactlyOnce()).as(d.verdict()).isTrue());
     }
 
+    @Test
+    void aSavepointTakenWhileTheJobRunsOnIsAFlinkSavepoint(@TempDir Path savepoints) throws Exception {
+        JobConfig unbounded = JobConfig.of(RecoveryOnFlinkTest.keyedCount(1_000)).withRecords(0L);
+        try (FlinkRun run = FlinkRun.submit(FlinkClusterExtension.cluster(), unbounded)) {
+            assertThat(run.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            Path savepoint = Path.of(java.net.URI.create(run.triggerSavepoint(savepoints, Duration.ofSeconds(60))));
+            assertThat(savepoint.resolve("_metadata")).isRegularFile();
+            assertThat(run.status()).isEqualTo(JobStatus.RUNNING);
+            run.cancel();
+            assertThat(run.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(run.summary().checkpoints()).anySatisfy(c -> assertThat(c.savepoint()).isTrue());
+        }
+    }
+
     /** Waits (polling) until the sources emitted {@code n} records, at most 30 s. */
     private static void awaitSourceRecords(FlinkRun run, long n) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -25,6 +25,8 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 final class FlinkRunner {
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(30);
     private static final Duration SAVEPOINT_WAIT = Duration.ofSeconds(60);
+    /** How long the command waits for Flink to deploy the tasks before the run's times start counting anyway. */
+    private static final Duration RUNNING_WAIT = Duration.ofSeconds(60);
 
     private final RunFlags flags;
     private final PrintWriter out;
@@ -79,9 +81,6 @@ final class FlinkRunner {
         if (flags.faults.chaos != null) {
             problems.add("--chaos is not available with --engine flink; use --fail OP:SUBTASK@#N or @TIME");
         }
-        if (!flags.savepoints.savepointAt.isEmpty()) {
-            problems.add("--savepoint-at is not available with --engine flink; use --stop-with-savepoint-at");
-        }
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
@@ -91,16 +90,18 @@ final class FlinkRunner {
             throws InterruptedException {
         Thread cancelOnExit = new Thread(run::cancel, "cancel-flink-job-on-exit");
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
-        List<SavepointResult> savepoints = new ArrayList<>();
         boolean stopped = false;
         FlinkProgress progress = new FlinkProgress(run, err, ProgressReporter.stderrIsTerminal());
+        FlinkSavepoints savepoints = new FlinkSavepoints(run, flags.savepoints, err);
         progress.start();
         try {
+            run.awaitRunning(RUNNING_WAIT);
+            savepoints.start();
             Duration stopAt = flags.savepoints.stopAt;
             Duration limit = stopAt != null ? stopAt : flags.duration;
             boolean ended = limit != null ? run.awaitTermination(limit) : awaitForever(run);
             if (!ended && stopAt != null) {
-                stopped = stopWithSavepoint(run, savepoints);
+                stopped = savepoints.stop(SAVEPOINT_WAIT);
             } else if (!ended) {
                 run.cancel();
                 if (!run.awaitTermination(CANCEL_WAIT)) {
@@ -109,6 +110,7 @@ final class FlinkRunner {
                 }
             }
         } finally {
+            savepoints.finish(SAVEPOINT_WAIT);
             progress.stop();
             try {
                 Runtime.getRuntime().removeShutdownHook(cancelOnExit);
@@ -117,8 +119,7 @@ final class FlinkRunner {
             }
         }
         JobSummary summary = SummaryText.withSinksInPipelineOrder(run.summary(), run.pipeline());
-        savepoints = withCheckpointIds(savepoints, summary);
-        RunReport report = report(run, config, summary, startMillis, stopped, savepoints);
+        RunReport report = report(run, config, summary, startMillis, stopped, savepoints.written(summary));
         if (json) {
             out.println(SummaryJson.toJson(report));
         } else {
@@ -138,43 +139,6 @@ final class FlinkRunner {
             // keep waiting: the job ends by itself or with Ctrl-C
         }
         return true;
-    }
-
-    private boolean stopWithSavepoint(FlinkRun run, List<SavepointResult> savepoints) throws InterruptedException {
-        long t0 = System.currentTimeMillis();
-        try {
-            String location = run.stopWithSavepoint(flags.savepoints.savepointDir, SAVEPOINT_WAIT);
-            Path path = Path.of(java.net.URI.create(location));
-            savepoints.add(new SavepointResult(path, -1, sizeOf(path), System.currentTimeMillis() - t0));
-            err.println("stopped with savepoint " + path);
-            run.awaitTermination(CANCEL_WAIT);
-            return true;
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            err.println("stop-with-savepoint failed: " + e.getMessage() + "; cancelling the job");
-            run.cancel();
-            run.awaitTermination(CANCEL_WAIT);
-            return false;
-        } finally {
-            err.flush();
-        }
-    }
-
-    /** The savepoints with the checkpoint id Flink gave them (its latest savepoint), once the summary has it. */
-    private static List<SavepointResult> withCheckpointIds(List<SavepointResult> savepoints, JobSummary summary) {
-        long id = summary.checkpoints().stream().filter(c -> c.savepoint())
-                .mapToLong(c -> c.id()).max().orElse(-1);
-        return savepoints.stream().map(s -> new SavepointResult(s.path(), id, s.sizeBytes(), s.durationMillis()))
-                .toList();
-    }
-
-    private static long sizeOf(Path dir) {
-        try (var files = java.nio.file.Files.walk(dir)) {
-            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        } catch (java.io.IOException e) {
-            return 0;
-        }
     }
 
     /** The end-of-run report, with the delivery check when the job FINISHED or FAILED, as for the local engine. */
