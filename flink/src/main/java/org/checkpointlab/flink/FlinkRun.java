@@ -63,7 +63,7 @@ public final class FlinkRun implements AutoCloseable {
         long startMillis = System.currentTimeMillis();
         String runId = UUID.randomUUID().toString();
         PipelineTranslator translator = new PipelineTranslator(config, runId,
-                FailurePlan.of(config.plannedFailures(), startMillis));
+                FailurePlan.of(config.plannedFailures()));
         cluster.requireSettings(options.cluster(), slotsNeeded(translator.pipeline()));
         RunRegistry registry = RunRegistry.register(runId, config.outputDir(), config.restore() != null);
         openSinkOutputs(translator.pipeline(), registry);
@@ -258,6 +258,64 @@ public final class FlinkRun implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Makes subtask {@code subtask} of operator {@code operatorId} (not a source) fail at its next record, through
+     * the failure hook around every translated operator; Flink then recovers as its restart strategy says.
+     */
+    public void injectFailure(String operatorId, int subtask) {
+        registry.requestFailure(operatorId, subtask);
+    }
+
+    /**
+     * Chaos, as the local engine's: {@code failures} failures, each into a random subtask of a random operator (not
+     * a source: the hook wraps operators and sinks) 200 ms to 2 s after every task runs again, from {@code seed}.
+     * Runs on a daemon thread of its own; completes with the number injected (fewer when the job ends first).
+     */
+    public CompletableFuture<Integer> chaos(int failures, long seed) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        List<String[]> victims = new ArrayList<>();
+        for (OperatorSpec op : pipeline.operators()) {
+            if (!isSource(op)) {
+                for (int i = 0; i < op.parallelism(); i++) {
+                    victims.add(new String[] {op.id(), Integer.toString(i)});
+                }
+            }
+        }
+        Thread chaos = new Thread(() -> {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            int injected = 0;
+            try {
+                for (int k = 0; k < failures && !result.isDone(); k++) {
+                    if (!awaitRunning(Duration.ofMinutes(5))) {
+                        break;
+                    }
+                    Thread.sleep(200 + random.nextInt(1800));
+                    String[] victim = victims.get(random.nextInt(victims.size()));
+                    long before = registry.failuresThrown();
+                    injectFailure(victim[0], Integer.parseInt(victim[1]));
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    while (registry.failuresThrown() == before && !result.isDone() && System.nanoTime() < deadline) {
+                        Thread.sleep(10);
+                    }
+                    if (registry.failuresThrown() > before) {
+                        injected++;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.complete(injected);
+        }, "flink-chaos");
+        chaos.setDaemon(true);
+        chaos.start();
+        return done;
+    }
+
+    /** Failures requested by {@link #injectFailure} that were thrown so far. */
+    public long injectedFailures() {
+        return registry.failuresThrown();
     }
 
     /** What each sink made visible so far, by sink id. */

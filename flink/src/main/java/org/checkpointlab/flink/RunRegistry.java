@@ -21,6 +21,10 @@ public final class RunRegistry {
     private final SinkStore sinks;
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final boolean fromSavepoint;
+    /** Failures requested now (chaos, tests), by {@code operator#subtask}, until that subtask's next record. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> requestedFailures = new ConcurrentHashMap<>();
+    private final LongAdder failuresThrown = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicInteger failuresPending = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong sourcesStartedMillis = new java.util.concurrent.atomic.AtomicLong();
     /** Per sink, the checkpoint id of the savepoint the run started from, once its committer has seen it. */
     private final Map<String, Long> savepointCheckpoints = new ConcurrentHashMap<>();
@@ -84,6 +88,34 @@ public final class RunRegistry {
     public boolean committedBeforeSavepoint(String sinkId, long checkpointId) {
         Long savepoint = savepointCheckpoints.get(sinkId);
         return savepoint != null && checkpointId <= savepoint;
+    }
+
+    /** Makes subtask {@code subtask} of {@code operatorId} fail at its next record (once per call). */
+    public void requestFailure(String operatorId, int subtask) {
+        requestedFailures.computeIfAbsent(operatorId + "#" + subtask,
+                k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        failuresPending.incrementAndGet();
+    }
+
+    /** Whether any requested failure is still pending: the probes' fast check on every record. */
+    public boolean failuresRequested() {
+        return failuresPending.get() > 0;
+    }
+
+    /** Takes one pending failure of the subtask, if there is one; the probe then throws it. */
+    public boolean takeFailure(String operatorId, int subtask) {
+        java.util.concurrent.atomic.AtomicInteger pending = requestedFailures.get(operatorId + "#" + subtask);
+        if (pending == null || pending.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+            return false;
+        }
+        failuresThrown.increment();
+        failuresPending.decrementAndGet();
+        return true;
+    }
+
+    /** Requested failures thrown so far. */
+    public long failuresThrown() {
+        return failuresThrown.sum();
     }
 
     /** Called by each source subtask as it starts reading; the first call marks the start of processing. */

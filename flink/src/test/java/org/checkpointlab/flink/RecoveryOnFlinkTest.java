@@ -68,6 +68,49 @@ class RecoveryOnFlinkTest {
     }
 
     @Test
+    void aFailureTheTestRequestsWhileTheJobRunsRecoversFromTheLatestCheckpoint() throws Exception {
+        JobConfig config = JobConfig.of(keyedCount(4_000))
+                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(50)))
+                .withRestartStrategy(new RestartStrategy.FixedDelay(3, Duration.ofMillis(20)));
+
+        try (FlinkRun run = FlinkRun.submit(FlinkClusterExtension.cluster(), config)) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (run.sinkOutputs().get("output").count() == 0) {
+                assertThat(System.nanoTime()).as("a checkpoint committed output within 60 s").isLessThan(deadline);
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+            long committedBefore = run.sinkOutputs().get("output").count();
+            run.injectFailure("count", 1);
+
+            assertThat(run.awaitTermination(Duration.ofSeconds(60))).isTrue();
+            JobSummary summary = run.summary();
+            assertThat(summary.status()).as(summary.failureCause()).isEqualTo(JobStatus.FINISHED);
+            assertThat(run.injectedFailures()).isEqualTo(1);
+            assertThat(summary.restarts()).isEqualTo(1);
+            assertThat(committedBefore).isPositive().isLessThan(12_000);
+            assertThat(DeliveryCheck.check(config, run.sinkOutputs())).singleElement()
+                    .satisfies(d -> assertThat(d.exactlyOnce()).as(d.verdict()).isTrue());
+        }
+    }
+
+    @Test
+    void aFailurePlannedAtATimeFiresOnceAndRecovers() throws Exception {
+        JobConfig config = JobConfig.of(keyedCount(4_000))
+                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(50)))
+                .withRestartStrategy(new RestartStrategy.FixedDelay(3, Duration.ofMillis(20)))
+                .withPlannedFailures(List.of(PlannedFailure.after("output", 1, Duration.ofMillis(300))));
+
+        try (FlinkRun run = FlinkRun.submit(FlinkClusterExtension.cluster(), config)) {
+            assertThat(run.awaitTermination(Duration.ofSeconds(60))).isTrue();
+            JobSummary summary = run.summary();
+            assertThat(summary.status()).as(summary.failureCause()).isEqualTo(JobStatus.FINISHED);
+            assertThat(summary.restarts()).isEqualTo(1);
+            assertThat(DeliveryCheck.check(config, run.sinkOutputs())).singleElement()
+                    .satisfies(d -> assertThat(d.exactlyOnce()).as(d.verdict()).isTrue());
+        }
+    }
+
+    @Test
     void withoutRestartsTheInjectedFailureFailsTheJobAndNamesIt() throws Exception {
         JobConfig config = JobConfig.of(keyedCount(0))
                 .withRestartStrategy(new RestartStrategy.None())

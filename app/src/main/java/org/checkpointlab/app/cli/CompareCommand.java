@@ -55,7 +55,6 @@ final class CompareCommand implements Callable<Integer> {
             }
             PipelineSpec pipeline = PipelineFiles.load(file);
             config = flags.toJobConfig(file, pipeline);
-            FlinkRunner.refuseLocalOnlyFlags(flags);
             if (flags.faults.any() || flags.savepoints.takesSavepoints() || flags.savepoints.fromSavepoint != null) {
                 throw new BadInputException(List.of("compare runs without failures and savepoints: leave out "
                         + "--fail, --chaos and the savepoint flags"));

@@ -111,6 +111,7 @@ final class EngineComparison {
     private static JobSummary runFlink(JobConfig config, Duration duration, EmbeddedFlinkCluster cluster)
             throws InterruptedException, FlinkRefusal {
         try (FlinkRun run = FlinkRun.submit(cluster, config)) {
+            run.awaitRunning(Duration.ofSeconds(60));
             if (!await(run::awaitTermination, duration)) {
                 run.cancel();
                 run.awaitTermination(CANCEL_WAIT);

@@ -46,7 +46,6 @@ final class FlinkRunner {
         try {
             PipelineSpec pipeline = PipelineFiles.load(file);
             config = flags.toJobConfig(file, pipeline);
-            refuseLocalOnlyFlags(flags);
             options = FlinkOptions.of(config);
         } catch (BadInputException e) {
             return badInput(e.problems());
@@ -75,17 +74,6 @@ final class FlinkRunner {
                 .mapToInt(op -> config.parallelism().getOrDefault(op.id(), op.parallelism())).max().orElse(1));
     }
 
-    /** Flags whose feature the Flink run does not offer; each refused by name. */
-    static void refuseLocalOnlyFlags(RunFlags flags) throws BadInputException {
-        List<String> problems = new ArrayList<>();
-        if (flags.faults.chaos != null) {
-            problems.add("--chaos is not available with --engine flink; use --fail OP:SUBTASK@#N or @TIME");
-        }
-        if (!problems.isEmpty()) {
-            throw new BadInputException(problems);
-        }
-    }
-
     private int runToTheEnd(FlinkRun run, JobConfig config, long startMillis, boolean json)
             throws InterruptedException {
         Thread cancelOnExit = new Thread(run::cancel, "cancel-flink-job-on-exit");
@@ -97,6 +85,7 @@ final class FlinkRunner {
         try {
             run.awaitRunning(RUNNING_WAIT);
             savepoints.start();
+            startChaos(run);
             Duration stopAt = flags.savepoints.stopAt;
             Duration limit = stopAt != null ? stopAt : flags.duration;
             boolean ended = limit != null ? run.awaitTermination(limit) : awaitForever(run);
@@ -132,6 +121,19 @@ final class FlinkRunner {
             return ExitCodes.JOB_FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    private void startChaos(FlinkRun run) {
+        Integer n = flags.faults.chaos;
+        if (n != null) {
+            run.chaos(n, flags.faults.seedOrDefault()).thenAccept(injected -> {
+                synchronized (err) {
+                    err.println("chaos: " + injected + " of " + n + " failures injected"
+                            + (injected < n ? " (the job ended before the others were due)" : ""));
+                    err.flush();
+                }
+            });
+        }
     }
 
     private static boolean awaitForever(FlinkRun run) throws InterruptedException {

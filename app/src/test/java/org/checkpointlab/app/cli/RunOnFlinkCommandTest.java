@@ -42,10 +42,11 @@ class RunOnFlinkCommandTest {
     void whatFlinkLacksIsRefusedByNameWithExit2BeforeAnyClusterStarts() throws Exception {
         Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(5_000, "{\"interval\": \"100ms\"}"));
 
-        Cli.Result r = Cli.run("run", file.toString(), "--engine", "flink", "--backend", "rocksdb", "--chaos", "2");
+        Cli.Result r = Cli.run("run", file.toString(), "--engine", "flink", "--low-priority", "--fail", "numbers@#5");
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("--chaos is not available with --engine flink")
+        assertThat(r.err()).contains("--low-priority: Flink's task threads run at normal priority")
+                .contains("--fail numbers:0: on Flink the failure hook wraps operators and sinks, not sources")
                 .doesNotContain("starting an embedded Apache Flink cluster");
         Cli.Result backend = Cli.run("run", file.toString(), "--engine", "flink", "--backend", "rocksdb");
         assertThat(backend.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -8,7 +8,8 @@ import org.checkpointlab.flink.RunRegistry;
 
 /**
  * What the translation wraps around every operator: it counts the records an operator takes in and emits (into
- * the run's {@link RunRegistry}) and throws the planned failures of its subtask ({@link FailurePlan}). Serializable
+ * the run's {@link RunRegistry}) and throws the planned failures of its subtask ({@link FailurePlan}) and those
+ * requested while the job runs ({@link RunRegistry#requestFailure}). Serializable
  * with the function that holds it; {@link #open} runs in the task.
  */
 public final class OperatorProbe implements Serializable {
@@ -17,6 +18,8 @@ public final class OperatorProbe implements Serializable {
     private final String runId;
     private final String operatorId;
     private final FailurePlan plan;
+    private transient RunRegistry run;
+    private transient int subtask;
     private transient LongAdder in;
     private transient LongAdder out;
     private transient List<FailurePlan.Failure> failures;
@@ -30,17 +33,22 @@ public final class OperatorProbe implements Serializable {
 
     /** Binds the probe to its subtask; planned failures apply in the first attempt only. */
     public void open(TaskInfo task) {
-        RunRegistry run = RunRegistry.of(runId);
+        run = RunRegistry.of(runId);
+        subtask = task.getIndexOfThisSubtask();
         in = run.recordsIn(operatorId);
         out = run.recordsOut(operatorId);
         failures = task.getAttemptNumber() == 0 ? plan.of(operatorId, task.getIndexOfThisSubtask()) : List.of();
         taken = 0;
     }
 
-    /** A record came in: counts it, then throws if a planned failure is due. */
+    /** A record came in: counts it, then throws if a planned or requested failure is due. */
     public void recordIn() {
         in.increment();
         taken++;
+        if (run.failuresRequested() && run.takeFailure(operatorId, subtask)) {
+            throw new InjectedFailure("injected failure: operator '" + operatorId + "' subtask " + subtask
+                    + " at record " + taken + " (requested)");
+        }
         if (failures.isEmpty()) {
             return;
         }
@@ -49,7 +57,8 @@ public final class OperatorProbe implements Serializable {
                 throw new InjectedFailure("injected failure: operator '" + operatorId + "' subtask "
                         + f.subtask() + " at record " + taken);
             }
-            if (f.afterMillis() >= 0 && System.currentTimeMillis() - plan.startMillis() >= f.afterMillis()) {
+            long started = run.sourcesStartedMillis();
+            if (f.afterMillis() >= 0 && started > 0 && System.currentTimeMillis() - started >= f.afterMillis()) {
                 failures = List.of();
                 throw new InjectedFailure("injected failure: operator '" + operatorId + "' subtask "
                         + f.subtask() + " after " + f.afterMillis() + " ms");
