@@ -96,7 +96,8 @@ public record FlinkOptions(Map<String, String> job, Map<String, String> cluster)
         if (config.backend() == StateBackendKind.ROCKSDB) {
             if (!onClasspath(ROCKSDB_BACKEND_CLASS)) {
                 problems.add("--backend rocksdb: Flink's RocksDB state backend (flink-statebackend-rocksdb) is not "
-                        + "part of this build; use --backend hashmap with --engine flink");
+                        + "part of this build: its RocksDB (frocksdbjni) has the same org.rocksdb classes as the "
+                        + "local engine's, and one classpath holds only one; use --backend hashmap with --engine flink");
                 return;
             }
             job.put("state.backend.type", "rocksdb");
