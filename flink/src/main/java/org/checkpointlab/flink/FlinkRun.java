@@ -1,10 +1,8 @@
 package org.checkpointlab.flink;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,13 +16,9 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.checkpointlab.flink.operators.FailurePlan;
-import org.checkpointlab.model.checkpoint.CheckpointStats;
-import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
-import org.checkpointlab.model.job.OperatorSummary;
-import org.checkpointlab.model.job.SinkSummary;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
@@ -203,6 +197,11 @@ public final class FlinkRun implements AutoCloseable {
         }
     }
 
+    /** Whether the job has ended. */
+    public boolean isDone() {
+        return result.isDone();
+    }
+
     /** Cancels the job (no-op when it has ended). */
     public void cancel() {
         if (!result.isDone()) {
@@ -268,51 +267,6 @@ public final class FlinkRun implements AutoCloseable {
         registry.requestFailure(operatorId, subtask);
     }
 
-    /**
-     * Chaos, as the local engine's: {@code failures} failures, each into a random subtask of a random operator (not
-     * a source: the hook wraps operators and sinks) 200 ms to 2 s after every task runs again, from {@code seed}.
-     * Runs on a daemon thread of its own; completes with the number injected (fewer when the job ends first).
-     */
-    public CompletableFuture<Integer> chaos(int failures, long seed) {
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        List<String[]> victims = new ArrayList<>();
-        for (OperatorSpec op : pipeline.operators()) {
-            if (!isSource(op)) {
-                for (int i = 0; i < op.parallelism(); i++) {
-                    victims.add(new String[] {op.id(), Integer.toString(i)});
-                }
-            }
-        }
-        Thread chaos = new Thread(() -> {
-            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-            int injected = 0;
-            try {
-                for (int k = 0; k < failures && !result.isDone(); k++) {
-                    if (!awaitRunning(Duration.ofMinutes(5))) {
-                        break;
-                    }
-                    Thread.sleep(200 + random.nextInt(1800));
-                    String[] victim = victims.get(random.nextInt(victims.size()));
-                    long before = registry.failuresThrown();
-                    injectFailure(victim[0], Integer.parseInt(victim[1]));
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                    while (registry.failuresThrown() == before && !result.isDone() && System.nanoTime() < deadline) {
-                        Thread.sleep(10);
-                    }
-                    if (registry.failuresThrown() > before) {
-                        injected++;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            done.complete(injected);
-        }, "flink-chaos");
-        chaos.setDaemon(true);
-        chaos.start();
-        return done;
-    }
-
     /** Failures requested by {@link #injectFailure} that were thrown so far. */
     public long injectedFailures() {
         return registry.failuresThrown();
@@ -345,58 +299,11 @@ public final class FlinkRun implements AutoCloseable {
 
     /** The summary of the ended job (call after {@link #awaitTermination} returned true). */
     public JobSummary summary() throws InterruptedException {
-        JobStatus status = status();
-        FlinkRestClient rest = new FlinkRestClient(cluster.restAddress());
-        List<CheckpointStats> checkpoints = List.of();
-        long durationMillis = System.currentTimeMillis() - startMillis;
-        int exceptions = 0;
-        try {
-            checkpoints = FlinkCheckpointStats.read(rest, jobId.toHexString());
-            durationMillis = processingMillis(rest.get("/jobs/" + jobId), durationMillis);
-            exceptions = exceptionCount(rest);
-        } catch (IOException e) {
-            // The REST API did not answer: the summary goes without Flink's statistics.
-        }
-        List<OperatorSummary> operators = new ArrayList<>();
-        for (OperatorSpec op : pipeline.operators()) {
-            operators.add(new OperatorSummary(op.id(), op.kind(), op.parallelism(),
-                    isSource(op) ? 0 : registry.recordsIn(op.id()).sum(), registry.recordsOut(op.id()).sum()));
-        }
-        List<SinkSummary> sinks = new ArrayList<>();
-        sinkOutputs().forEach((id, out) -> sinks.add(new SinkSummary(id,
-                pipeline.operator(id).map(OperatorSpec::kind).orElse("?"), out.count(), out.digest())));
-        long records = sourceRecords();
-        String cause = failureCause();
-        int restarts = Math.max(0, exceptions - (status == JobStatus.FAILED ? 1 : 0));
-        int completed = (int) checkpoints.stream().filter(c -> c.status() == CheckpointStatus.COMPLETED).count();
-        int failed = (int) checkpoints.stream().filter(c -> c.status() == CheckpointStatus.FAILED).count();
-        return new JobSummary(status, durationMillis, records,
-                durationMillis > 0 ? records * 1000.0 / durationMillis : 0, operators, completed, failed,
-                checkpoints, restarts, sinks, cause);
-    }
-
-    /**
-     * From the moment the first source subtask started reading to the job's end: the time the local engine counts
-     * too (Flink's own duration also holds scheduling and deploying the tasks).
-     */
-    private long processingMillis(JsonObject job, long fallback) {
-        long end = FlinkRestClient.getLong(job, "end-time", -1);
-        long started = registry.sourcesStartedMillis();
-        if (end > 0 && started > 0 && end >= started) {
-            return end - started;
-        }
-        return FlinkRestClient.getLong(job, "duration", fallback);
-    }
-
-    private int exceptionCount(FlinkRestClient rest) throws IOException, InterruptedException {
-        JsonObject history = FlinkRestClient.getObject(rest.get("/jobs/" + jobId + "/exceptions?maxExceptions=1000"),
-                "exceptionHistory");
-        JsonElement entries = history == null ? null : history.get("entries");
-        return entries != null && entries.isJsonArray() ? entries.getAsJsonArray().size() : 0;
+        return FlinkRunSummary.of(this, registry, new FlinkRestClient(cluster.restAddress()), startMillis);
     }
 
     /** The deepest cause of the job's failure, or null when it did not fail. */
-    private String failureCause() {
+    String failureCause() {
         if (!result.isDone()) {
             return null;
         }
@@ -412,7 +319,7 @@ public final class FlinkRun implements AutoCloseable {
         }
     }
 
-    private static boolean isSource(OperatorSpec op) {
+    static boolean isSource(OperatorSpec op) {
         return OperatorKind.byJsonName(op.kind()).map(k -> k.role() == OperatorKind.Role.SOURCE).orElse(false);
     }
 

@@ -3,9 +3,9 @@ package org.checkpointlab.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.checkpointlab.flink.EmbeddedFlinkCluster;
+import org.checkpointlab.flink.FlinkChaos;
 import org.checkpointlab.flink.FlinkOptions;
 import org.checkpointlab.flink.FlinkRefusal;
 import org.checkpointlab.flink.FlinkRun;
@@ -126,7 +126,7 @@ final class FlinkRunner {
     private void startChaos(FlinkRun run) {
         Integer n = flags.faults.chaos;
         if (n != null) {
-            run.chaos(n, flags.faults.seedOrDefault()).thenAccept(injected -> {
+            FlinkChaos.start(run, n, flags.faults.seedOrDefault()).thenAccept(injected -> {
                 synchronized (err) {
                     err.println("chaos: " + injected + " of " + n + " failures injected"
                             + (injected < n ? " (the job ended before the others were due)" : ""));
