@@ -39,6 +39,22 @@ class RunOnFlinkCommandTest {
     }
 
     @Test
+    void chaosOnFlinkRecoversWithExactlyOnceDelivery() throws Exception {
+        Path file = Cli.write(dir, "slow.json", Cli.keyedCountPipeline(40_000, 4_000, "transactional-sink",
+                "forward", "{\"interval\": \"100ms\"}"));
+
+        Cli.Result r = Cli.run("run", file.toString(), "--engine", "flink", "--json", "--chaos", "1",
+                "--restart-strategy", "fixed-delay", "--restart-attempts", "3", "--restart-delay", "50ms");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("chaos: 1 of 1 failures injected");
+        JsonObject json = Cli.onlyJsonObject(r.out());
+        assertThat(json.get("restartCount").getAsInt()).isEqualTo(1);
+        assertThat(json.getAsJsonArray("delivery").get(0).getAsJsonObject().get("verdict").getAsString())
+                .isEqualTo("exactly-once held");
+    }
+
+    @Test
     void whatFlinkLacksIsRefusedByNameWithExit2BeforeAnyClusterStarts() throws Exception {
         Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(5_000, "{\"interval\": \"100ms\"}"));
 
