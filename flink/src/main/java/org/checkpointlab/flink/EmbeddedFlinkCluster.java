@@ -62,6 +62,9 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
         keys.put("taskmanager.numberOfTaskSlots", Integer.toString(slots));
         keys.put("metrics.fetcher.update-interval", "1000");
         keys.put("web.checkpoints.history", Integer.toString(CHECKPOINT_HISTORY));
+        // Fresh answers: a run's summary reads the exception history and checkpoints right after the job ended.
+        keys.put("rest.cache.execution-graph.timeout", "0 ms");
+        keys.put("rest.cache.checkpoint-statistics.timeout", "0 ms");
         keys.putAll(settings);
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(Configuration.fromMap(keys))
