@@ -210,14 +210,14 @@ public final class FlinkRun implements AutoCloseable {
     }
 
     /**
-     * Stops the job with a savepoint into {@code directory} (Flink's stop-with-savepoint, not drained); the job then
-     * ends FINISHED. Retried while not every task runs, as {@link #triggerSavepoint}.
+     * Stops the job with a savepoint into {@code directory} (Flink's stop-with-savepoint; with {@code drain}, its
+     * {@code --drain}); the job then ends FINISHED. Retried while not every task runs, as {@link #triggerSavepoint}.
      *
      * @return the savepoint's path
      */
-    public String stopWithSavepoint(java.nio.file.Path directory, Duration timeout) throws Exception {
+    public String stopWithSavepoint(java.nio.file.Path directory, boolean drain, Duration timeout) throws Exception {
         String target = directory.toAbsolutePath().toUri().toString();
-        return whenAllTasksRun(() -> cluster.miniCluster().stopWithSavepoint(jobId, target, false,
+        return whenAllTasksRun(() -> cluster.miniCluster().stopWithSavepoint(jobId, target, drain,
                 SavepointFormatType.CANONICAL), timeout);
     }
 

@@ -34,7 +34,7 @@ class SavepointRescaleOnFlinkTest {
         String savepoint;
         try (FlinkRun run = FlinkRun.submit(FlinkClusterExtension.cluster(), first)) {
             awaitSourceRecords(run, 3_000);
-            savepoint = run.stopWithSavepoint(savepoints, Duration.ofSeconds(60));
+            savepoint = run.stopWithSavepoint(savepoints, false, Duration.ofSeconds(60));
             assertThat(run.awaitTermination(Duration.ofSeconds(30))).isTrue();
             assertThat(run.status()).isEqualTo(JobStatus.FINISHED);
             before = run.sinkOutputs().get("output").records();

@@ -78,7 +78,7 @@ final class FlinkSavepoints {
     private boolean take(boolean stop, Duration wait) {
         long t0 = System.currentTimeMillis();
         try {
-            String location = stop ? run.stopWithSavepoint(flags.savepointDir, wait)
+            String location = stop ? run.stopWithSavepoint(flags.savepointDir, flags.drain, wait)
                     : run.triggerSavepoint(flags.savepointDir, wait);
             Path path = Path.of(URI.create(location));
             synchronized (this) {
