@@ -25,6 +25,7 @@ import org.checkpointlab.views.charts.ChartsViewModel;
 import org.checkpointlab.views.checkpoints.CheckpointsView;
 import org.checkpointlab.views.checkpoints.CheckpointsViewModel;
 import org.checkpointlab.views.controls.HiddenTabContent;
+import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
@@ -53,13 +54,14 @@ public final class JobPanels {
     /**
      * @param session      the job session the panels share
      * @param openPipeline the pipeline the window shows (what "Run pipeline" starts), may supply {@code null}
+     * @param edits        the pipeline being edited, whose checkpoint options Settings edits
      */
-    public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline) {
+    public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline, CommandStack edits) {
         this.session = session;
         this.openPipeline = openPipeline;
         this.checkpoints = new CheckpointsViewModel(session.snapshotProperty(), session::job);
         this.charts = new ChartsViewModel(session.snapshotProperty(), session.events(), CHART_WINDOW);
-        this.settings = new SettingsViewModel(session);
+        this.settings = new SettingsViewModel(session, edits);
     }
 
     public JobSession session() {
