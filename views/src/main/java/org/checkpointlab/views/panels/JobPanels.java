@@ -25,6 +25,7 @@ import org.checkpointlab.views.charts.ChartsViewModel;
 import org.checkpointlab.views.checkpoints.CheckpointsView;
 import org.checkpointlab.views.checkpoints.CheckpointsViewModel;
 import org.checkpointlab.views.controls.HiddenTabContent;
+import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.output.OutputView;
 import org.checkpointlab.views.output.OutputViewModel;
 import org.checkpointlab.views.savepoints.RestoreView;
@@ -56,13 +57,14 @@ public final class JobPanels {
     /**
      * @param session      the job session the panels share
      * @param openPipeline the pipeline the window shows (what "Run pipeline" starts), may supply {@code null}
+     * @param edits        the pipeline being edited, whose checkpoint options Settings edits
      */
-    public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline) {
+    public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline, CommandStack edits) {
         this.session = session;
         this.openPipeline = openPipeline;
         this.checkpoints = new CheckpointsViewModel(session.snapshotProperty(), session::job);
         this.charts = new ChartsViewModel(session.snapshotProperty(), session.events(), CHART_WINDOW);
-        this.settings = new SettingsViewModel(session);
+        this.settings = new SettingsViewModel(session, edits);
         this.output = new OutputViewModel(session.snapshotProperty(), session.jobProperty(), session.runner());
     }
 

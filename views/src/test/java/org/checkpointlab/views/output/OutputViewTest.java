@@ -57,7 +57,9 @@ class OutputViewTest {
     @Start
     void start(Stage stage) {
         session = new JobSession(JobLauncher.local(), TaskRunner.background(), Path.of("target", "test-savepoints"));
-        JobPanels panels = new JobPanels(session, () -> null);
+        JobPanels panels = new JobPanels(session, () -> null, new org.checkpointlab.views.editor.model.CommandStack(
+                org.checkpointlab.views.editor.model.EditablePipeline.of(boundedTransactionalKeyedCount().pipeline(),
+                        Map.of())));
         // In the app the live view's frame loop samples the job; here the panels stand alone: 4 samples a second.
         feed = new Timeline(new KeyFrame(javafx.util.Duration.millis(250),
                 e -> session.sample(System.nanoTime(), false)));
