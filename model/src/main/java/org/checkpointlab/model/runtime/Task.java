@@ -36,7 +36,6 @@ import org.checkpointlab.model.state.StateHandle;
  * credit, waits (backpressured) while still answering mail and unaligned barriers. Waiting for input is idle time.
  */
 public final class Task implements BarrierActions {
-    private static final int SOURCE_BATCH = 256;
     private static final long PAUSE_POLL_NANOS = 5_000_000;
     /** In slow motion each record takes this long, divided by the speed, on every subtask. */
     private static final long SLOW_MOTION_RECORD_NANOS = 2_000;
@@ -435,7 +434,7 @@ public final class Task implements BarrierActions {
                     waitFor(WAIT_IDLE, Long.MAX_VALUE);
                     continue;
                 }
-                int emitted = source.emit(SOURCE_BATCH);
+                int emitted = source.emit(SourceOperator.BATCH);
                 if (counters[0].recordsOut >= failAtRecords) {
                     throw recordFailure;
                 }
