@@ -17,7 +17,9 @@ import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.client.UnsupportedCapabilityException;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.SavepointResult;
+import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
@@ -100,6 +102,35 @@ class RestJobClientOnFlinkTest {
             assertThat(client.status()).isEqualTo(JobStatus.FINISHED);
             assertThat(client.savepoints()).containsExactly(savepoint, stopped);
             assertThat(client.summary().completedCheckpoints()).isGreaterThanOrEqualTo(compared);
+        }
+    }
+
+    @Test
+    void aJobRestoredAtNewParallelismShowsItsNewSubtasks(@TempDir Path savepoints) throws Exception {
+        EmbeddedFlinkCluster cluster = EmbeddedFlinkCluster.shared(Map.of(), EmbeddedFlinkCluster.DEFAULT_SLOTS);
+        JobConfig config = JobConfig.of(RestFixtures.keyedCount(500));
+        SavepointResult stopped;
+        try (FlinkRun run = FlinkRun.submit(cluster, config);
+             RestJobClient client = RestJobClient.attach(cluster.restAddress(), run.jobId().toHexString(),
+                     Duration.ofMillis(200))) {
+            assertThat(client.awaitRunning(WAIT)).isTrue();
+            stopped = client.stopWithSavepoint(savepoints, false).get(60, TimeUnit.SECONDS);
+            assertThat(client.awaitTermination(WAIT)).isTrue();
+        }
+        JobConfig restored = config.withRestore(new SavepointRestore(stopped.path(), false))
+                .withParallelism(Map.of("count", 5));
+        try (FlinkRun run = FlinkRun.submit(cluster, restored);
+             RestJobClient client = RestJobClient.attach(cluster.restAddress(), run.jobId().toHexString(),
+                     Duration.ofMillis(200))) {
+            assertThat(client.jobId()).isEqualTo(run.jobId().toHexString());
+            assertThat(client.awaitRunning(WAIT)).isTrue();
+            assertThat(client.snapshot().subtasks()).filteredOn(s -> s.taskName().equals("Count per key"))
+                    .extracting(SubtaskSnapshot::subtaskIndex).containsExactly(0, 1, 2, 3, 4);
+            assertThat(client.pipeline().operators()).filteredOn(o -> o.name().equals("Count per key"))
+                    .singleElement().satisfies(o -> assertThat(o.parallelism()).isEqualTo(5));
+            client.cancel();
+            assertThat(client.awaitTermination(WAIT)).isTrue();
+            assertThat(client.status()).isEqualTo(JobStatus.CANCELED);
         }
     }
 
