@@ -16,6 +16,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.observe.CheckpointStall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +50,15 @@ final class WatchCommand implements Callable<Integer> {
             description = "How often to poll the REST API (default: ${DEFAULT-VALUE}, Flink's web.refresh-interval).")
     private Duration interval;
 
+    @Option(names = "--stall-intervals", paramLabel = "N", defaultValue = "3",
+            description = "Say the checkpoints stall when none completed for N checkpoint intervals, or the start "
+                    + "delay took most of the last N (default: ${DEFAULT-VALUE}).")
+    private int stallIntervals;
+
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout (nothing else).")
     private boolean json;
+
+    private long watchedSince;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -67,8 +75,9 @@ final class WatchCommand implements Callable<Integer> {
             err.println(name + ": '" + url + "' is not a Flink REST address (expected http://HOST:PORT)");
             return ExitCodes.BAD_INPUT;
         }
-        if (interval.isNegative() || interval.isZero() || (duration != null && duration.isNegative())) {
-            err.println(name + ": --interval must be positive and --duration not negative");
+        if (interval.isNegative() || interval.isZero() || (duration != null && duration.isNegative())
+                || stallIntervals < 1) {
+            err.println(name + ": --interval must be positive, --duration not negative, --stall-intervals at least 1");
             return ExitCodes.BAD_INPUT;
         }
         try (RestJobClient client = RestJobClient.attach(address, jobId, interval)) {
@@ -76,13 +85,14 @@ final class WatchCommand implements Callable<Integer> {
                     client.pipeline().name(), client.address(), client.flinkVersion(), interval.toMillis());
             err.flush();
             long start = System.nanoTime();
+            watchedSince = System.currentTimeMillis();
             long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
             RestObservation o = client.observation();
             while (!ended(o) && System.nanoTime() < end) {
                 long left = Math.min(end - System.nanoTime(), interval.toNanos() * 4);
                 client.awaitObservation(x -> true, Duration.ofNanos(Math.max(1, left)));
                 o = client.observation();
-                progress(err, start, o);
+                progress(err, start, o, stall(client, o));
             }
             err.println();
             if (o.error() != null) {
@@ -101,7 +111,14 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** One line per poll: elapsed, status, checkpoints, the most back-pressured vertex. */
-    private static void progress(PrintWriter err, long startNanos, RestObservation o) {
+    /** The checkpoint stall the latest poll shows, if any. */
+    private java.util.Optional<CheckpointStall> stall(RestJobClient client, RestObservation o) {
+        return CheckpointStall.detect(o.snapshot(), client.checkpointOptions().interval(), watchedSince,
+                client.staleness(), o.polledAtMillis(), stallIntervals, stallIntervals);
+    }
+
+    private static void progress(PrintWriter err, long startNanos, RestObservation o,
+                                 java.util.Optional<CheckpointStall> stall) {
         List<CheckpointStats> done = o.snapshot().checkpoints().stream()
                 .filter(c -> c.status() == CheckpointStatus.COMPLETED).toList();
         String latest = done.isEmpty() ? "" : String.format(Locale.ROOT, " (latest %d: %d ms)",
@@ -113,6 +130,7 @@ final class WatchCommand implements Callable<Integer> {
                 Math.max(0, o.completedCheckpoints()), latest, Math.max(0, o.failedCheckpoints()),
                 worst == null ? "-" : worst.name() + " " + worst.backPressureLevel(),
                 o.error() == null ? "" : "  (" + o.error() + ")");
+        stall.ifPresent(x -> err.println("  stall: " + x));
         err.flush();
     }
 
@@ -128,6 +146,7 @@ final class WatchCommand implements Callable<Integer> {
             flink.addProperty("jobId", client.jobId());
             flink.addProperty("version", client.flinkVersion());
             flink.addProperty("error", o.error());
+            flink.addProperty("stall", stall(client, o).map(CheckpointStall::toString).orElse(null));
             JsonArray list = new JsonArray();
             for (WatchedVertex v : vertices) {
                 JsonObject vertex = new JsonObject();
@@ -163,6 +182,7 @@ final class WatchCommand implements Callable<Integer> {
             }
             t.print(out);
             SummaryText.printCheckpoints(summary, out);
+            stall(client, o).ifPresent(x -> out.println("Checkpoint stall: " + x));
             SummaryText.printFailuresAndRestarts(report, out);
         }
         out.flush();

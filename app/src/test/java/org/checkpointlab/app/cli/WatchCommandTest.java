@@ -53,6 +53,7 @@ class WatchCommandTest {
             assertThat(first.keySet()).contains("syncMs", "asyncMs", "alignmentMs", "startDelayMs");
             JsonObject flink = json.getAsJsonObject("flink");
             assertThat(flink.get("version").getAsString()).isEqualTo("2.3.0");
+            assertThat(flink.get("stall").isJsonNull()).as("a healthy job: %s", flink.get("stall")).isTrue();
             JsonArray vertices = flink.getAsJsonArray("vertices");
             assertThat(vertices).hasSize(3);
             assertThat(vertices.get(1).getAsJsonObject().get("name").getAsString()).isEqualTo("Count per key");

@@ -17,12 +17,17 @@ public final class FlinkClusterProbe {
         }
     }
 
+    /** What {@code /config} tells about a cluster. */
+    public record ClusterInfo(String flinkVersion, java.time.Duration refreshInterval) {
+    }
+
     /**
-     * Flink's version at {@code api}, from {@code /config}.
+     * Flink's version and web refresh interval (which its job caches live for) at {@code api}, from
+     * {@code /config}.
      *
      * @throws FlinkRestException naming the address when nothing answers or the answer is not Flink's
      */
-    public static String flinkVersion(FlinkRestApi api) throws FlinkRestException, InterruptedException {
+    public static ClusterInfo clusterInfo(FlinkRestApi api) throws FlinkRestException, InterruptedException {
         JsonObject config;
         try {
             config = api.getObject("/config");
@@ -36,7 +41,7 @@ public final class FlinkClusterProbe {
         if (version == null) {
             throw notFlink(api, "its /v1/config has no flink-version", null);
         }
-        return version;
+        return new ClusterInfo(version, java.time.Duration.ofMillis(RestJson.getLong(config, "refresh-interval", 3000)));
     }
 
     private static FlinkRestException notFlink(FlinkRestApi api, String why, FlinkRestException cause) {

@@ -46,7 +46,8 @@ public final class RestJobClient implements JobClient {
 
     private final FlinkRestApi api;
     private final String jobId;
-    private final String flinkVersion;
+    private final FlinkClusterProbe.ClusterInfo cluster;
+    private final Duration interval;
     private final CheckpointOptions options;
     private final RestJobPoller poller;
     private final ScheduledExecutorService executor;
@@ -57,11 +58,12 @@ public final class RestJobClient implements JobClient {
     private RestObservation latest;
     private long polls;
 
-    private RestJobClient(FlinkRestApi api, String jobId, String flinkVersion, CheckpointOptions options,
-                          RestJobPoller poller, RestObservation first, Duration interval) {
+    private RestJobClient(FlinkRestApi api, String jobId, FlinkClusterProbe.ClusterInfo cluster,
+                          CheckpointOptions options, RestJobPoller poller, RestObservation first, Duration interval) {
         this.api = api;
         this.jobId = jobId;
-        this.flinkVersion = flinkVersion;
+        this.cluster = cluster;
+        this.interval = interval;
         this.options = options;
         this.poller = poller;
         this.latest = first;
@@ -88,12 +90,12 @@ public final class RestJobClient implements JobClient {
             throw new IllegalArgumentException("poll interval must be positive, was " + interval);
         }
         FlinkRestApi api = new FlinkRestApi(url, HTTP_TIMEOUT);
-        String version = FlinkClusterProbe.flinkVersion(api);
+        FlinkClusterProbe.ClusterInfo cluster = FlinkClusterProbe.clusterInfo(api);
         String id = FlinkClusterProbe.pickJob(api, jobId).id();
         CheckpointOptions options = RestJobParser.checkpointOptions(
                 api.getObject("/jobs/" + id + "/checkpoints/config"));
         RestJobPoller poller = new RestJobPoller(api, id);
-        return new RestJobClient(api, id, version, options, poller, poller.poll(), interval);
+        return new RestJobClient(api, id, cluster, options, poller, poller.poll(), interval);
     }
 
     /** Attaches at Flink's default interval. */
@@ -140,7 +142,15 @@ public final class RestJobClient implements JobClient {
 
     /** Flink's version as the cluster reports it, e.g. {@code 2.3.0}. */
     public String flinkVersion() {
-        return flinkVersion;
+        return cluster.flinkVersion();
+    }
+
+    /**
+     * How old the polled data may be: Flink caches job answers for its {@code web.refresh-interval} (checkpoint
+     * statistics by default as long), plus the poll interval.
+     */
+    public Duration staleness() {
+        return cluster.refreshInterval().plus(interval);
     }
 
     /** The cluster's REST address. */

@@ -30,6 +30,8 @@ class RestJobClientRecordedTest {
             assertThat(client.snapshot().checkpoints()).hasSize(14);
             assertThat(client.snapshot().checkpoints().get(13).subtasks()).hasSize(6);
             assertThat(client.summary().sourceRecords()).isEqualTo(27110);
+            assertThat(client.staleness()).as("Flink's refresh-interval and the poll interval")
+                    .isEqualTo(Duration.ofMillis(3_000).plus(POLL));
 
             // Flink's history moves on and drops checkpoints 1..14: the client keeps them.
             flink.answers.put("GET /v1/jobs/" + RecordedFlink.JOB + "/checkpoints", "{\"counts\":{\"completed\":15},"
