@@ -17,9 +17,9 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.job.JobConfig;
 
 /**
- * Records the REST answers of the embedded Flink (2.3) for a running keyed-count job into
- * {@code src/test/resources/flink-rest/2.3/}: {@code mvn -o -q -pl flink exec:java} is not set up, so run it as
- * {@code mvn -o -q -pl flink test-compile} then the main method with the test classpath (see the fixtures' README).
+ * Records the REST answers of the embedded Flink (2.3) for a running keyed-count job into a directory (default
+ * {@code src/test/resources/flink-rest/2.3/}); the command is in {@code src/test/resources/flink-rest/README.md}.
+ * A recorder, not a test: it waits for checkpoints and metrics with sleeps.
  */
 public final class RecordRestFixtures {
     private RecordRestFixtures() {
