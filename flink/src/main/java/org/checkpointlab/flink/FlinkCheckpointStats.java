@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.checkpointlab.flink.rest.RestCheckpoints;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
-import org.checkpointlab.model.checkpoint.CheckpointStatus;
 
 /**
- * A Flink job's checkpoint history, read from its REST API, as the engine's {@link CheckpointStats}: end to end,
- * sizes and in-flight data per checkpoint, and the largest sync, async, alignment and start delay over the
- * subtasks of every vertex (Flink's per-vertex summaries).
+ * A Flink job's checkpoint history, read from its REST API, as the engine's {@link CheckpointStats} (mapped by
+ * {@link RestCheckpoints}): end to end, sizes and in-flight data per checkpoint, every subtask's phases and their
+ * maxima.
  */
 final class FlinkCheckpointStats {
     private FlinkCheckpointStats() {
@@ -21,27 +21,10 @@ final class FlinkCheckpointStats {
     static List<CheckpointStats> read(FlinkRestClient rest, String jobId) throws IOException, InterruptedException {
         JsonObject root = rest.get("/jobs/" + jobId + "/checkpoints");
         List<CheckpointStats> result = new ArrayList<>();
-        if (root.get("history") == null || !root.get("history").isJsonArray()) {
-            return result;
-        }
         List<String> vertices = vertexIds(rest, jobId);
-        for (JsonElement e : root.getAsJsonArray("history")) {
-            JsonObject c = e.getAsJsonObject();
-            long id = FlinkRestClient.getLong(c, "id", -1);
-            long[] phases = phases(rest, jobId, id, vertices);
-            String type = FlinkRestClient.getString(c, "checkpoint_type");
-            result.add(new CheckpointStats(id, status(FlinkRestClient.getString(c, "status")),
-                    Boolean.TRUE.equals(c.has("is_savepoint") && c.get("is_savepoint").getAsBoolean()),
-                    FlinkRestClient.getLong(c, "trigger_timestamp", 0),
-                    FlinkRestClient.getLong(c, "latest_ack_timestamp", 0),
-                    (int) FlinkRestClient.getLong(c, "num_acknowledged_subtasks", 0),
-                    (int) FlinkRestClient.getLong(c, "num_subtasks", 0),
-                    FlinkRestClient.getLong(c, "end_to_end_duration", 0), phases[0], phases[1], phases[2],
-                    phases[3], FlinkRestClient.getLong(c, "checkpointed_size", 0),
-                    FlinkRestClient.getLong(c, "state_size", 0), FlinkRestClient.getLong(c, "processed_data", 0),
-                    FlinkRestClient.getLong(c, "persisted_data", 0),
-                    type != null && type.contains("UNALIGNED"), FlinkRestClient.getString(c, "failure_message"),
-                    List.of()));
+        for (JsonObject entry : RestCheckpoints.history(root)) {
+            long id = FlinkRestClient.getLong(entry, "id", -1);
+            result.add(RestCheckpoints.checkpoint(entry, subtasks(rest, jobId, id, vertices)));
         }
         result.sort(Comparator.comparingLong(CheckpointStats::id));
         return result;
@@ -59,36 +42,18 @@ final class FlinkCheckpointStats {
         return ids;
     }
 
-    /** [sync, async, alignment, start delay] maxima over every vertex's subtasks; 0 where Flink has none. */
-    private static long[] phases(FlinkRestClient rest, String jobId, long checkpointId, List<String> vertices)
-            throws InterruptedException {
-        long[] max = new long[4];
+    /** Every vertex's per-subtask figures of one checkpoint; a vertex Flink has none for is left out. */
+    private static List<RestCheckpoints.VertexAnswer> subtasks(FlinkRestClient rest, String jobId, long checkpointId,
+                                                               List<String> vertices) throws InterruptedException {
+        List<RestCheckpoints.VertexAnswer> answers = new ArrayList<>();
         for (String vertex : vertices) {
-            JsonObject summary;
             try {
-                summary = FlinkRestClient.getObject(rest.get("/jobs/" + jobId + "/checkpoints/details/"
-                        + checkpointId + "/subtasks/" + vertex), "summary");
+                answers.add(new RestCheckpoints.VertexAnswer(vertex, rest.get("/jobs/" + jobId
+                        + "/checkpoints/details/" + checkpointId + "/subtasks/" + vertex)));
             } catch (IOException e) {
-                continue; // not acknowledged by this vertex, or out of the history: nothing to add
+                // not acknowledged by this vertex, or out of the history: nothing to add
             }
-            JsonObject duration = FlinkRestClient.getObject(summary, "checkpoint_duration");
-            JsonObject alignment = FlinkRestClient.getObject(summary, "alignment");
-            max[0] = Math.max(max[0], maxOf(FlinkRestClient.getObject(duration, "sync")));
-            max[1] = Math.max(max[1], maxOf(FlinkRestClient.getObject(duration, "async")));
-            max[2] = Math.max(max[2], maxOf(FlinkRestClient.getObject(alignment, "duration")));
-            max[3] = Math.max(max[3], maxOf(FlinkRestClient.getObject(summary, "start_delay")));
         }
-        return max;
-    }
-
-    private static long maxOf(JsonObject stat) {
-        return Math.max(0, FlinkRestClient.getLong(stat, "max", 0));
-    }
-
-    private static CheckpointStatus status(String flink) {
-        if ("COMPLETED".equals(flink)) {
-            return CheckpointStatus.COMPLETED;
-        }
-        return "FAILED".equals(flink) ? CheckpointStatus.FAILED : CheckpointStatus.IN_PROGRESS;
+        return answers;
     }
 }
