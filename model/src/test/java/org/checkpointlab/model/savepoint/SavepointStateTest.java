@@ -40,6 +40,10 @@ class SavepointStateTest {
         try (Job job = Job.start(JobConfig.of(SavepointRestoreTest.pipeline(1, 2, 2, 20_000))
                 .withCheckpointOptions(options))) {
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            // Every key counted before the savepoint: the source went round the 97 keys ten times.
+            org.checkpointlab.model.Await.until(() -> job.summary().operators().stream()
+                    .filter(o -> o.id().equals("count")).mapToLong(o -> o.recordsIn()).sum() >= 10L * KEYS,
+                    "the count operator took in " + 10 * KEYS + " records");
             job.triggerSavepoint(savepoint).get(20, TimeUnit.SECONDS);
         }
         state = SavepointState.of(SavepointReader.read(savepoint));
