@@ -70,13 +70,21 @@ class SamplesOnFlinkTest {
                 "benchmark-keyed-count.json");
     }
 
+    /** Discard sinks become collect sinks, and sources run at full speed (the samples are rate limited for watching). */
     static PipelineSpec withCollectSinks(PipelineSpec p) {
         List<OperatorSpec> ops = p.operators().stream()
+                .map(op -> op.kind().endsWith("-source") ? op.withParams(fullSpeed(op.params())) : op)
                 .map(op -> op.kind().equals("discard-sink")
                         ? new OperatorSpec(op.id(), op.name(), "collect-sink", op.parallelism(), op.maxParallelism(),
                                 Map.of())
                         : op)
                 .toList();
         return p.withOperators(ops);
+    }
+
+    private static Map<String, Object> fullSpeed(Map<String, Object> params) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(params == null ? Map.of() : params);
+        copy.put("ratePerSecond", 0L);
+        return copy;
     }
 }
