@@ -242,7 +242,7 @@ public final class Job implements AutoCloseable {
      * when complete. Completes exceptionally (and writes nothing) if the savepoint fails or the directory exists.
      */
     public CompletableFuture<SavepointResult> triggerSavepoint(Path directory) {
-        SavepointFiles files = new SavepointFiles(directory);
+        SavepointFiles files = new SavepointFiles(directory, pipeline, savepoints::add);
         return coordinator.triggerSavepoint(files::write).thenApply(state -> files.result());
     }
 
@@ -275,7 +275,7 @@ public final class Job implements AutoCloseable {
             result.completeExceptionally(alreadyFinished());
             return result;
         }
-        control.execute(() -> beginStop(new StopRequest(new SavepointFiles(directory), drain, result)));
+        control.execute(() -> beginStop(new StopRequest(new SavepointFiles(directory, pipeline, savepoints::add), drain, result)));
         return result;
     }
 
@@ -373,43 +373,6 @@ public final class Job implements AutoCloseable {
     private void commitUpTo(long checkpointId) {
         for (SinkOutput out : sinkStore.outputs().values()) {
             out.commitPreparedUpTo(checkpointId);
-        }
-    }
-
-    /** Writes a savepoint's directory, atomically, before any subtask is notified that it completed. */
-    private final class SavepointFiles {
-        private final Path directory;
-        private final long startNanos = System.nanoTime();
-        private volatile SavepointResult result;
-
-        SavepointFiles(Path directory) {
-            this.directory = directory;
-        }
-
-        void write(CompletedCheckpoint state) throws SavepointException {
-            long size = SavepointWriter.write(state, pipeline, "savepoint", directory);
-            result = new SavepointResult(directory.toAbsolutePath().normalize(), state.id(), size,
-                    (System.nanoTime() - startNanos) / 1_000_000);
-            savepoints.add(result);
-        }
-
-        SavepointResult result() {
-            return result;
-        }
-    }
-
-    /** A stop-with-savepoint under way (control thread). */
-    private static final class StopRequest {
-        final SavepointFiles files;
-        final boolean drain;
-        final CompletableFuture<SavepointResult> result;
-        /** The stop's savepoint once it completed (the job is finishing), or -1. */
-        long completedId = -1;
-
-        StopRequest(SavepointFiles files, boolean drain, CompletableFuture<SavepointResult> result) {
-            this.files = files;
-            this.drain = drain;
-            this.result = result;
         }
     }
 

@@ -2,9 +2,6 @@ package org.checkpointlab.views.savepoints;
 
 import static org.checkpointlab.views.controls.Tables.textColumn;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -17,10 +14,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.views.controls.SavepointDirectories;
 import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.ProblemLines;
 import org.checkpointlab.views.session.Units;
@@ -99,24 +96,15 @@ public final class RestoreView {
 
     @FXML
     private void browse() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a savepoint or retained checkpoint directory");
-        Path current = viewModel.pathProperty().get();
-        Path start = current != null && current.getParent() != null ? current.getParent() : null;
-        if (start != null && Files.isDirectory(start)) {
-            chooser.setInitialDirectory(start.toFile());
-        }
-        File chosen = chooser.showDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            viewModel.pathProperty().set(chosen.toPath());
+        SavepointDirectories.choose(root.getScene().getWindow(), viewModel.pathProperty().get()).ifPresent(dir -> {
+            viewModel.pathProperty().set(dir);
             viewModel.load();
-        }
+        });
     }
 
     @FXML
     private void load() {
-        String text = pathField.getText() == null ? "" : pathField.getText().trim();
-        viewModel.pathProperty().set(text.isEmpty() ? null : Path.of(text));
+        viewModel.pathProperty().set(SavepointDirectories.typed(pathField));
         viewModel.load();
     }
 

@@ -1,10 +1,8 @@
 package org.checkpointlab.views.state;
 
+import java.nio.file.Path;
 import static org.checkpointlab.views.controls.Tables.textColumn;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -13,12 +11,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.checkpointlab.model.savepoint.KeyedStateEntry;
 import org.checkpointlab.model.savepoint.SavepointState.OperatorState;
 import org.checkpointlab.model.savepoint.SavepointState.SubtaskState;
+import org.checkpointlab.views.controls.SavepointDirectories;
 import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.ProblemLines;
 import org.checkpointlab.views.session.Units;
@@ -131,24 +129,15 @@ public final class StateView {
 
     @FXML
     private void browse() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a savepoint or retained checkpoint directory");
-        Path current = viewModel.pathProperty().get();
-        Path start = current != null && current.getParent() != null ? current.getParent() : null;
-        if (start != null && Files.isDirectory(start)) {
-            chooser.setInitialDirectory(start.toFile());
-        }
-        File chosen = chooser.showDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            viewModel.pathProperty().set(chosen.toPath());
+        SavepointDirectories.choose(root.getScene().getWindow(), viewModel.pathProperty().get()).ifPresent(dir -> {
+            viewModel.pathProperty().set(dir);
             viewModel.load();
-        }
+        });
     }
 
     @FXML
     private void load() {
-        String typed = pathField.getText() == null ? "" : pathField.getText().trim();
-        viewModel.pathProperty().set(typed.isEmpty() ? null : Path.of(typed));
+        viewModel.pathProperty().set(SavepointDirectories.typed(pathField));
         viewModel.load();
     }
 
