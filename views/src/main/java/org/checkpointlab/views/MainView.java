@@ -106,6 +106,8 @@ public final class MainView {
     @FXML private Label detailsLabel;
     @FXML private ListView<HistoryEntry> historyList;
     @FXML private TitledPane legendPane;
+    @FXML private Menu languageMenu;
+    private java.util.function.Consumer<org.checkpointlab.views.i18n.Language> languageHandler = language -> { };
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -121,7 +123,7 @@ public final class MainView {
         if (fxml == null) {
             throw new IllegalStateException("MainView.fxml is missing next to " + MainView.class.getName());
         }
-        FXMLLoader loader = new FXMLLoader(fxml);
+        FXMLLoader loader = new FXMLLoader(fxml, org.checkpointlab.views.i18n.Texts.messages());
         loader.setControllerFactory(type -> {
             if (type != MainView.class) {
                 throw new IllegalArgumentException("MainView.fxml asks for an unknown controller " + type);
@@ -176,6 +178,11 @@ public final class MainView {
         viewModel.live().stop();
     }
 
+    /** What View &gt; Language does with another language (the app remembers it and rebuilds the window). */
+    public void onLanguageChosen(java.util.function.Consumer<org.checkpointlab.views.i18n.Language> handler) {
+        languageHandler = java.util.Objects.requireNonNull(handler, "handler");
+    }
+
     /** The checkpoint panels (right-hand tabs) and the job they show. */
     public JobPanels jobPanels() {
         return jobPanels;
@@ -191,6 +198,7 @@ public final class MainView {
         viewModel.failureProperty().addListener((obs, old, failure) -> showFailure(failure));
         showFailure(viewModel.failureProperty().get());
         fillLegend();
+        org.checkpointlab.views.i18n.LanguageMenu.fill(languageMenu, language -> languageHandler.accept(language));
         samplesMenu.setOnShowing(event -> fillSamples());
         fillSamples();
         viewModel.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
