@@ -1,15 +1,11 @@
 package org.checkpointlab.app;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.checkpointlab.model.client.JobClient;
@@ -20,7 +16,6 @@ import org.checkpointlab.views.MainViewModel;
 import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
-import org.checkpointlab.views.i18n.Language;
 import org.checkpointlab.views.i18n.LanguagePreference;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
@@ -58,9 +53,23 @@ public final class CheckpointLabApp extends Application {
             return;
         }
         LanguagePreference language = new LanguagePreference(LanguagePreference.defaultStore());
-        useLanguage(language.languageFor(Locale.getDefault()));
-        MainViewModel viewModel = showWindow(stage,
-                options.file() == null ? List.of() : List.of(options.file().toString()));
+        Texts.use(language.languageFor(Locale.getDefault()).locale());
+        Locale.setDefault(Texts.locale()); // JavaFX's own dialog buttons in the same language
+        // The composition root: jobs run on this process's engine, behind the job-client boundary.
+        JobSession session = JobSession.forApp(JobLauncher.local());
+        MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), SampleCatalog.fromSystemProperties(),
+                new PipelineGraphViewModel(), new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS,
+                        System::currentTimeMillis), RecentFiles.load(RecentFiles.defaultStore()));
+        view = MainView.load(viewModel);
+        LanguageRestart restart = new LanguageRestart(language, getParameters().getRaw());
+        view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, stage, view::shutdown));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),
+                Math.min(HEIGHT, screen.getHeight())));
+        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
+        viewModel.openAtStart(options.file() == null ? List.of() : List.of(options.file().toString()));
         stage.show();
         viewModel.live().speedProperty().set(options.speed());
         if (options.run()) {
@@ -70,72 +79,6 @@ public final class CheckpointLabApp extends Application {
             PauseTransition exit = new PauseTransition(Duration.millis(options.exitAfter().toMillis()));
             exit.setOnFinished(event -> Platform.exit());
             exit.play();
-        }
-    }
-
-    /**
-     * Builds the main window in the current language into {@code stage} and opens {@code files} (or the default
-     * sample). The composition root: jobs run on this process's engine, behind the job-client boundary.
-     */
-    private MainViewModel showWindow(Stage stage, List<String> files) {
-        JobSession session = JobSession.forApp(JobLauncher.local());
-        MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), SampleCatalog.fromSystemProperties(),
-                new PipelineGraphViewModel(), new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS,
-                        System::currentTimeMillis), RecentFiles.load(RecentFiles.defaultStore()));
-        view = MainView.load(viewModel);
-        view.onLanguageChosen(chosen -> switchLanguage(stage, chosen));
-        if (stage.getScene() == null) {
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),
-                    Math.min(HEIGHT, screen.getHeight())));
-        } else {
-            stage.getScene().setRoot(view.root());
-        }
-        stage.titleProperty().bind(viewModel.titleProperty());
-        stage.setMinWidth(640);
-        stage.setMinHeight(420);
-        viewModel.openAtStart(files);
-        return viewModel;
-    }
-
-    /** Texts and JavaFX's own dialog buttons in {@code language}. */
-    private static void useLanguage(Language language) {
-        Texts.use(language.locale());
-        Locale.setDefault(language.locale());
-    }
-
-    /**
-     * View &gt; Language: after the user confirms (and saves or discards unsaved edits), remembers the choice and
-     * rebuilds the window in the new language with the same pipeline file. The running job stops: the views read
-     * their texts when they are built, so a rebuilt window is the one reliable way to show every text anew.
-     */
-    private void switchLanguage(Stage stage, Language chosen) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, Texts.format("language.switch.text",
-                chosen.nativeName()), new ButtonType(Texts.get("language.switch.reopen"),
-                ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
-        confirm.setHeaderText(Texts.format("language.switch.header", chosen.nativeName()));
-        confirm.initOwner(stage);
-        boolean reopen = confirm.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
-                .orElse(false);
-        if (!reopen || !view.viewModel().requestClose()) {
-            return;
-        }
-        String problem = null;
-        try {
-            new LanguagePreference(LanguagePreference.defaultStore()).choose(chosen);
-        } catch (IOException e) {
-            problem = Texts.format("language.switch.notSaved", LanguagePreference.defaultStore(), e.getMessage());
-        }
-        java.nio.file.Path file = view.viewModel().fileProperty().get();
-        double speed = view.viewModel().live().speedProperty().get();
-        view.shutdown();
-        useLanguage(chosen);
-        MainViewModel viewModel = showWindow(stage, file == null ? List.of() : List.of(file.toString()));
-        viewModel.live().speedProperty().set(speed);
-        if (problem != null) {
-            Alert warning = new Alert(Alert.AlertType.WARNING, problem);
-            warning.initOwner(stage);
-            warning.show();
         }
     }
 

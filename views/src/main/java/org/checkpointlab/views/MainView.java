@@ -178,7 +178,7 @@ public final class MainView {
         viewModel.live().stop();
     }
 
-    /** What View &gt; Language does with another language (the app remembers it and rebuilds the window). */
+    /** What View &gt; Language does with another language (the app remembers it and restarts). */
     public void onLanguageChosen(java.util.function.Consumer<org.checkpointlab.views.i18n.Language> handler) {
         languageHandler = java.util.Objects.requireNonNull(handler, "handler");
     }

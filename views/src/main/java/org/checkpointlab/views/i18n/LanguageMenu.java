@@ -7,8 +7,8 @@ import javafx.scene.control.ToggleGroup;
 
 /**
  * View &gt; Language: one radio item per shipped {@link Language}, named in its own language, the current one
- * checked. Choosing another hands it to the window's handler (which remembers it and rebuilds the window); the
- * check mark stays on the language shown until the window is rebuilt.
+ * checked. Choosing another hands it to the window's handler (which remembers it and restarts the app); the
+ * check mark stays on the language shown.
  */
 public final class LanguageMenu {
     private LanguageMenu() {

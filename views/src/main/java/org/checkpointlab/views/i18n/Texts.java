@@ -12,9 +12,9 @@ import java.util.ResourceBundle;
  * Chinese), both UTF-8. Other features keep their texts in bundle pairs of their own next to them
  * ({@code lessons}, {@code flink}, ...), read with {@link #bundle(String)}.
  *
- * <p>The language is chosen once per window: the app calls {@link #use(Locale)} before it builds the views (from
- * the saved {@link LanguagePreference} or the system locale); until then the system locale is used. Views read
- * their texts when they are built, so a change takes effect in views built after it. A bundle is looked up for the
+ * <p>The language is chosen once, at start: the app calls {@link #use(Locale)} before it builds the views (from
+ * the saved {@link LanguagePreference} or the system locale); until then the system locale is used. Views and
+ * constants read their texts when they are built, so View &gt; Language restarts the app. A bundle is looked up for the
  * chosen locale only, then the English base bundle: never for the JVM's default locale, so {@code use(ENGLISH)}
  * gives English texts on a Chinese system.
  *
