@@ -28,6 +28,7 @@ import javafx.collections.ObservableList;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobEvent;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -77,14 +78,15 @@ public final class ChartsViewModel {
     static final long LABEL_SPREAD_MILLIS = 30_000;
     static final int LABEL_ROWS = 4;
     static final double LABEL_ROW_HEIGHT = 13;
-    static final String BACKPRESSURED = "backpressured";
-    static final String BUSY = "busy";
-    static final String IDLE = "idle";
-    static final String[] PHASES = {"start delay", "alignment", "sync", "async"};
-    static final String E2E_ALIGNED = "end to end (aligned)";
-    static final String E2E_UNALIGNED = "end to end (unaligned)";
-    static final String E2E_FAILED = "failed";
-    static final String E2E_SAVEPOINT = "savepoint";
+    static final String BACKPRESSURED = Texts.get("chart.series.backpressured");
+    static final String BUSY = Texts.get("chart.series.busy");
+    static final String IDLE = Texts.get("chart.series.idle");
+    static final String[] PHASES = {Texts.get("chart.series.startDelay"), Texts.get("chart.series.alignment"),
+        Texts.get("chart.series.sync"), Texts.get("chart.series.async")};
+    static final String E2E_ALIGNED = Texts.get("chart.series.e2eAligned");
+    static final String E2E_UNALIGNED = Texts.get("chart.series.e2eUnaligned");
+    static final String E2E_FAILED = Texts.get("chart.series.failed");
+    static final String E2E_SAVEPOINT = Texts.get("chart.series.savepoint");
 
     private final long windowMillis;
     private final LongSupplier clock;
@@ -337,9 +339,9 @@ public final class ChartsViewModel {
                 endToEnd.addValue(series.equals(mark) ? Long.valueOf(Math.max(0, c.endToEndMillis())) : null,
                         series, key);
             }
-            sizes.addValue(Math.max(0, c.checkpointedSize()), "checkpointed", key);
-            sizes.addValue(Math.max(0, c.fullSize()), "full", key);
-            sizes.addValue(Math.max(0, c.persistedInFlight()), "persisted in-flight", key);
+            sizes.addValue(Math.max(0, c.checkpointedSize()), Texts.get("chart.series.checkpointed"), key);
+            sizes.addValue(Math.max(0, c.fullSize()), Texts.get("chart.series.full"), key);
+            sizes.addValue(Math.max(0, c.persistedInFlight()), Texts.get("chart.series.persistedInFlight"), key);
             List<JobEvent> before = eventsForNextCheckpoint.stream()
                     .filter(e -> e.timestampMillis() <= c.triggerTimestamp()).toList();
             if (!before.isEmpty()) {
@@ -513,7 +515,7 @@ public final class ChartsViewModel {
     }
 
     private JFreeChart backpressureChart() {
-        NumberAxis y = new NumberAxis("ms per second");
+        NumberAxis y = new NumberAxis(Texts.get("chart.axis.msPerSecond"));
         y.setRange(0, 1000);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         // Flink's job graph colours: backpressured black, busy red, idle blue.
@@ -523,7 +525,7 @@ public final class ChartsViewModel {
         for (int i = 0; i < 3; i++) {
             lines.setSeriesStroke(i, new BasicStroke(i == 0 ? 2.2f : 1.4f));
         }
-        XYPlot plot = timePlot(emptyBackpressure, y, lines, "{0}: {2} ms/s at {1}");
+        XYPlot plot = timePlot(emptyBackpressure, y, lines, Texts.get("chart.tip.backpressure"));
         band(plot, 0, 100, new Color(0x24A36C), "OK");
         band(plot, 100, 500, new Color(0xE2A21C), "LOW");
         band(plot, 500, 1000, new Color(0xB3362B), "HIGH");
@@ -542,10 +544,10 @@ public final class ChartsViewModel {
     }
 
     private JFreeChart throughputChart() {
-        NumberAxis y = new NumberAxis("records per second");
+        NumberAxis y = new NumberAxis(Texts.get("chart.axis.recordsPerSecond"));
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        return chart(ChartKind.THROUGHPUT, timePlot(throughput, y, lines, "{0}: {2} records/s at {1}"));
+        return chart(ChartKind.THROUGHPUT, timePlot(throughput, y, lines, Texts.get("chart.tip.throughput")));
     }
 
     private XYPlot timePlot(XYSeriesCollection data, NumberAxis y, XYLineAndShapeRenderer renderer, String tip) {
@@ -560,7 +562,7 @@ public final class ChartsViewModel {
     }
 
     private JFreeChart durationChart() {
-        NumberAxis y = new NumberAxis("ms");
+        NumberAxis y = new NumberAxis(Texts.get("chart.axis.ms"));
         // From 0, with room above the tallest bar or end-to-end mark (the marks are a second dataset on this axis).
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.12);
@@ -572,7 +574,7 @@ public final class ChartsViewModel {
         for (int i = 0; i < phaseColours.length; i++) {
             bars.setSeriesPaint(i, phaseColours[i]);
         }
-        bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0} of checkpoint {1}: {2} ms",
+        bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(Texts.get("chart.tip.duration"),
                 NumberFormat.getIntegerInstance()));
         CategoryPlot plot = new CategoryPlot(phases, checkpointAxis(), y, bars);
         LineAndShapeRenderer marks = new LineAndShapeRenderer(false, true);
@@ -584,7 +586,7 @@ public final class ChartsViewModel {
         marks.setSeriesShape(2, ShapeUtils.createDiagonalCross(5, 1.2f));
         marks.setSeriesPaint(3, new Color(0x24A36C));
         marks.setSeriesShape(3, ShapeUtils.createDownTriangle(5));
-        marks.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0} of checkpoint {1}: {2} ms",
+        marks.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(Texts.get("chart.tip.duration"),
                 NumberFormat.getIntegerInstance()));
         plot.setDataset(1, endToEnd);
         plot.setRenderer(1, marks);
@@ -594,7 +596,7 @@ public final class ChartsViewModel {
     }
 
     private JFreeChart sizeChart() {
-        NumberAxis y = new NumberAxis("size");
+        NumberAxis y = new NumberAxis(Texts.get("chart.axis.size"));
         y.setNumberFormatOverride(new ByteFormat());
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -603,7 +605,7 @@ public final class ChartsViewModel {
         bars.setSeriesPaint(0, new Color(0x3478F6));
         bars.setSeriesPaint(1, new Color(0xA9C4F5));
         bars.setSeriesPaint(2, new Color(0x8B68D9));
-        bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0} of checkpoint {1}: {2}",
+        bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(Texts.get("chart.tip.size"),
                 new ByteFormat()));
         CategoryPlot plot = new CategoryPlot(sizes, checkpointAxis(), y, bars);
         stylePlotBackground(plot);
@@ -611,7 +613,7 @@ public final class ChartsViewModel {
     }
 
     private static CategoryAxis checkpointAxis() {
-        CategoryAxis x = new CategoryAxis("checkpoint");
+        CategoryAxis x = new CategoryAxis(Texts.get("chart.axis.checkpoint"));
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         x.setCategoryMargin(0.15);
