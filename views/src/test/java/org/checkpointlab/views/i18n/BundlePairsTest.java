@@ -118,6 +118,8 @@ class BundlePairsTest {
             String value = properties.getProperty(key);
             if (value.isBlank()) {
                 problems.add(file.getFileName() + ": " + key + " is empty");
+            } else if (value.contains("\\")) {
+                problems.add(file.getFileName() + ": " + key + " shows a backslash (an escape written twice?)");
             } else if (!arguments(value).isEmpty()) {
                 try {
                     new MessageFormat(value);

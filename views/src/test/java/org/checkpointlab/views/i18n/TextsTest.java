@@ -19,7 +19,7 @@ class TextsTest {
         Texts.use(Locale.SIMPLIFIED_CHINESE);
 
         assertThat(Texts.get("menu.view.language")).isEqualTo("语言(_L)");
-        assertThat(Texts.format("language.switch.header", "English")).isEqualTo("以English显示 Checkpoint Lab？");
+        assertThat(Texts.format("language.switch.header", "English")).isEqualTo("以 English 显示 Checkpoint Lab？");
     }
 
     @Test
