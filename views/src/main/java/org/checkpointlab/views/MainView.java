@@ -244,7 +244,8 @@ public final class MainView {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
                 javafx.scene.control.Alert.AlertType.CONFIRMATION,
                 Texts.format("main.stop.text", jobName, capitalized(action)),
-                new javafx.scene.control.ButtonType(Texts.get("main.stop.button"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                new javafx.scene.control.ButtonType(Texts.get("main.stop.button"),
+                        javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
                 javafx.scene.control.ButtonType.CANCEL);
         alert.setHeaderText(Texts.get("main.stop.header"));
         alert.initOwner(window());
@@ -374,7 +375,8 @@ public final class MainView {
         if (speed >= 0.999) {
             return Texts.get("main.speed.full");
         }
-        return String.format(java.util.Locale.ROOT, "\u00d7%.3f%s", speed, speed <= 0.0015 ? Texts.get("main.speed.human") : "");
+        return String.format(java.util.Locale.ROOT, "\u00d7%.3f%s", speed,
+                speed <= 0.0015 ? Texts.get("main.speed.human") : "");
     }
 
     /** One accent dot and name per operator role, so the card colours explain themselves. */
@@ -445,7 +447,8 @@ public final class MainView {
     private java.util.Optional<Path> chooseSaveFile(String suggestedName, Path directory) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.get("main.save.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("main.filter.pipelines"), "*.json"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("main.filter.pipelines"),
+                "*.json"));
         chooser.setInitialFileName(suggestedName);
         Path start = directory != null ? directory : Path.of(System.getProperty("user.home"));
         if (Files.isDirectory(start)) {

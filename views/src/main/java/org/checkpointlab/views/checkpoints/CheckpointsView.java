@@ -71,7 +71,8 @@ public final class CheckpointsView {
         summaryTable.setItems(viewModel.summary());
         buildSubtasks();
         configurationTable.getColumns().add(textColumn(Texts.get("checkpoints.column.option"), Map.Entry::getKey, 230));
-        configurationTable.getColumns().add(textColumn(Texts.get("checkpoints.column.value"), Map.Entry::getValue, 360));
+        configurationTable.getColumns().add(textColumn(Texts.get("checkpoints.column.value"), Map.Entry::getValue,
+                360));
         configurationTable.setItems(viewModel.configuration());
         timelineHost.getChildren().setAll(new CheckpointTimeline(viewModel.timeline()));
         HiddenTabContent.detachWhileHidden(tabs);
@@ -133,14 +134,22 @@ public final class CheckpointsView {
                 ? Texts.format("checkpoints.id.savepoint", c.id()) : Long.toString(c.id()), 115));
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.status"), c -> c.unaligned()
                 ? Texts.format("checkpoints.status.unaligned", c.status().name()) : c.status().name(), 150));
-        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.acknowledged"), c -> c.acknowledged() + "/" + c.total(), 95));
-        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.triggerTime"), c -> Units.clock(c.triggerTimestamp()), 100));
-        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.latestAck"), c -> Units.clock(c.latestAckTimestamp()), 100));
-        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.endToEnd"), c -> Units.millis(c.endToEndMillis()), 80));
-        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.checkpointed"), c -> Units.bytes(c.checkpointedSize()), 90));
-        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.fullSize"), c -> Units.bytes(c.fullSize()), 85));
-        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.processedInFlight"), c -> Units.bytes(c.processedInFlight()), 120));
-        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.persistedInFlight"), c -> Units.bytes(c.persistedInFlight()), 120));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.acknowledged"),
+                c -> c.acknowledged() + "/" + c.total(), 95));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.triggerTime"),
+                c -> Units.clock(c.triggerTimestamp()), 100));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.latestAck"),
+                c -> Units.clock(c.latestAckTimestamp()), 100));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.endToEnd"),
+                c -> Units.millis(c.endToEndMillis()), 80));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.checkpointed"),
+                c -> Units.bytes(c.checkpointedSize()), 90));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.fullSize"),
+                c -> Units.bytes(c.fullSize()), 85));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.processedInFlight"),
+                c -> Units.bytes(c.processedInFlight()), 120));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.persistedInFlight"),
+                c -> Units.bytes(c.persistedInFlight()), 120));
         historyTable.setItems(viewModel.history());
         historyTable.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -163,8 +172,10 @@ public final class CheckpointsView {
 
     private void showSelected(CheckpointStats c) {
         detailTitle.setText(c == null ? Texts.get("checkpoints.detail.none")
-                : Texts.format("checkpoints.detail.title", c.id(), c.savepoint() ? Texts.get("checkpoints.detail.savepoint")
-                : "", c.status(), Texts.get(c.unaligned() ? "checkpoints.detail.unaligned" : "checkpoints.detail.aligned"),
+                : Texts.format("checkpoints.detail.title", c.id(),
+                        c.savepoint() ? Texts.get("checkpoints.detail.savepoint")
+                : "", c.status(),
+                        Texts.get(c.unaligned() ? "checkpoints.detail.unaligned" : "checkpoints.detail.aligned"),
                 Units.millis(c.endToEndMillis()), c.failureCause() == null ? ""
                 : Texts.format("checkpoints.detail.cause", c.failureCause())));
     }
@@ -183,19 +194,31 @@ public final class CheckpointsView {
     }
 
     private void buildSubtasks() {
-        subtaskTable.getColumns().add(textColumn(Texts.get("column.operator"), SubtaskCheckpointStats::operatorId, 100));
+        subtaskTable.getColumns().add(textColumn(Texts.get("column.operator"), SubtaskCheckpointStats::operatorId,
+                100));
         subtaskTable.getColumns().add(textColumn("#", s -> Integer.toString(s.subtaskIndex()), 35));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.ack"), s -> Units.clock(s.ackTimestamp()), 95));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.endToEnd"), s -> Units.millis(s.endToEndMillis()), 75));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.startDelay"), s -> Units.millis(s.startDelayMillis()), 75));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.alignment"), s -> Units.millis(s.alignmentMillis()), 75));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.sync"), s -> Units.millis(s.syncMillis()), 60));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.async"), s -> Units.millis(s.asyncMillis()), 60));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.checkpointed"), s -> Units.bytes(s.checkpointedSize()), 85));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.full"), s -> Units.bytes(s.fullSize()), 75));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.processed"), s -> Units.bytes(s.processedInFlight()), 75));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.persisted"), s -> Units.bytes(s.persistedInFlight()), 75));
-        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.unaligned"), s -> Texts.get(s.unaligned() ? "common.yes" : "common.no"), 70));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.ack"),
+                s -> Units.clock(s.ackTimestamp()), 95));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.endToEnd"),
+                s -> Units.millis(s.endToEndMillis()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.startDelay"),
+                s -> Units.millis(s.startDelayMillis()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.alignment"),
+                s -> Units.millis(s.alignmentMillis()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.sync"),
+                s -> Units.millis(s.syncMillis()), 60));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.async"),
+                s -> Units.millis(s.asyncMillis()), 60));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.checkpointed"),
+                s -> Units.bytes(s.checkpointedSize()), 85));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.full"), s -> Units.bytes(s.fullSize()),
+                75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.processed"),
+                s -> Units.bytes(s.processedInFlight()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.persisted"),
+                s -> Units.bytes(s.persistedInFlight()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.unaligned"),
+                s -> Texts.get(s.unaligned() ? "common.yes" : "common.no"), 70));
         subtaskTable.setItems(viewModel.bySubtask());
     }
 }

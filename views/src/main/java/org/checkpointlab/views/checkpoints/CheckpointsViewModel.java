@@ -180,11 +180,14 @@ public final class CheckpointsViewModel {
         JobConfig c = job.config();
         rows.add(Map.entry(Texts.get("checkpoints.config.stateBackend"), c.incremental()
                 ? Texts.format("checkpoints.config.incremental", c.backend().cliName()) : c.backend().cliName()));
-        rows.add(Map.entry(Texts.get("checkpoints.config.restartStrategy"), RestartStrategies.describe(c.effectiveRestartStrategy())));
-        rows.add(Map.entry(Texts.get("checkpoints.config.failoverStrategy"), c.failover().name().toLowerCase(java.util.Locale.ROOT)));
+        rows.add(Map.entry(Texts.get("checkpoints.config.restartStrategy"),
+                RestartStrategies.describe(c.effectiveRestartStrategy())));
+        rows.add(Map.entry(Texts.get("checkpoints.config.failoverStrategy"),
+                c.failover().name().toLowerCase(java.util.Locale.ROOT)));
         rows.add(Map.entry(Texts.get("checkpoints.config.restoredFrom"), c.restore() == null ? "-"
                 : c.restore().allowNonRestoredState()
-                ? Texts.format("checkpoints.config.allowNonRestored", c.restore().path()) : c.restore().path().toString()));
+                ? Texts.format("checkpoints.config.allowNonRestored",
+                        c.restore().path()) : c.restore().path().toString()));
         return rows;
     }
 }

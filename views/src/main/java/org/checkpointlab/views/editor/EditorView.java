@@ -57,7 +57,8 @@ public final class EditorView {
         problemsBadge.setFocusTraversable(false);
         problemsBadge.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = viewModel.problems().size();
-            return (n == 1 ? Texts.get("editor.problems.one") : Texts.format("editor.problems.many", n)) + (problemsList.isVisible() ? " \u25b4" : " \u25be");
+            return (n == 1 ? Texts.get("editor.problems.one") : Texts.format("editor.problems.many", n))
+                    + (problemsList.isVisible() ? " \u25b4" : " \u25be");
         }, viewModel.problems(), problemsList.visibleProperty()));
         problemsBadge.setOnAction(e -> problemsList.setVisible(!problemsList.isVisible()));
         problemsList.getStyleClass().add(EditorStyles.PROBLEMS_LIST);

@@ -78,8 +78,10 @@ public final class EditorViewModel {
     private final ReadOnlyObjectWrapper<EditablePipeline> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
     private final ReadOnlyObjectWrapper<Selection> selection =
             new ReadOnlyObjectWrapper<>(this, "selection", Selection.NONE);
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", Texts.get("editor.undo"));
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", Texts.get("editor.redo"));
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText",
+            Texts.get("editor.undo"));
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText",
+            Texts.get("editor.redo"));
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -394,11 +396,13 @@ public final class EditorViewModel {
     // ---- undo and redo ----------------------------------------------------------------------------------------
 
     public boolean undo() {
-        return step(edits.canUndo(), edits::undoTarget, edits.undoDescription().orElse(Texts.get("editor.undo")), edits::undo);
+        return step(edits.canUndo(), edits::undoTarget, edits.undoDescription().orElse(Texts.get("editor.undo")),
+                edits::undo);
     }
 
     public boolean redo() {
-        return step(edits.canRedo(), edits::redoTarget, edits.redoDescription().orElse(Texts.get("editor.redo")), edits::redo);
+        return step(edits.canRedo(), edits::redoTarget, edits.redoDescription().orElse(Texts.get("editor.redo")),
+                edits::redo);
     }
 
     /**

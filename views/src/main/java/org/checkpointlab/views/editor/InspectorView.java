@@ -70,7 +70,8 @@ public final class InspectorView extends VBox {
             showEdge(edge);
         } else if (now instanceof PipelineShown pipeline) {
             title(Texts.get("inspector.pipeline.title"), Texts.get("inspector.pipeline.description"));
-            textField(Texts.get("inspector.name"), "pipeline-name", pipeline.name(), Texts.get("inspector.pipeline.name.tip"),
+            textField(Texts.get("inspector.name"), "pipeline-name", pipeline.name(),
+                    Texts.get("inspector.pipeline.name.tip"),
                     v -> v.isBlank() ? Optional.of(Texts.get("inspector.notBlank")) : Optional.empty(),
                     v -> viewModel.setPipelineName(v.trim()));
             hint(Texts.get("inspector.pipeline.hint"));
@@ -113,7 +114,8 @@ public final class InspectorView extends VBox {
                 Texts.get("inspector.parallelism.tip"),
                 v -> wholeNumber(v, 1, PipelineValidator.UPPER_BOUND_MAX_PARALLELISM),
                 v -> viewModel.setParallelism(op.id(), Integer.parseInt(v.trim())));
-        textField(Texts.get("inspector.maxParallelism"), "max-parallelism", op.maxParallelism() == null ? "" : op.maxParallelism()
+        textField(Texts.get("inspector.maxParallelism"), "max-parallelism",
+                op.maxParallelism() == null ? "" : op.maxParallelism()
                         .toString(), Texts.get("inspector.maxParallelism.tip"),
                 v -> v.isBlank() ? Optional.empty() : wholeNumber(v, 1, PipelineValidator.UPPER_BOUND_MAX_PARALLELISM),
                 v -> viewModel.setMaxParallelism(op.id(), v.isBlank() ? null : Integer.valueOf(v.trim())),

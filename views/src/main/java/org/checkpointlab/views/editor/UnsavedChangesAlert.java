@@ -16,7 +16,8 @@ public final class UnsavedChangesAlert implements UnsavedChangesPrompt {
     /** The buttons, with ids for tests and keyboard users. */
     public static final ButtonType SAVE = new ButtonType(Texts.get("unsaved.save"), ButtonBar.ButtonData.YES);
     public static final ButtonType DONT_SAVE = new ButtonType(Texts.get("unsaved.dontSave"), ButtonBar.ButtonData.NO);
-    public static final ButtonType CANCEL = new ButtonType(Texts.get("unsaved.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    public static final ButtonType CANCEL = new ButtonType(Texts.get("unsaved.cancel"),
+            ButtonBar.ButtonData.CANCEL_CLOSE);
 
     private static final Map<ButtonType, Choice> CHOICES = Map.of(SAVE, Choice.SAVE, DONT_SAVE, Choice.DISCARD,
             CANCEL, Choice.CANCEL);

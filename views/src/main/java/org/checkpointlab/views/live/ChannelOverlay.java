@@ -290,7 +290,8 @@ public final class ChannelOverlay extends Pane {
             gc.setTextAlign(TextAlignment.LEFT);
             boolean expanded = live.expanded(from, to);
             gc.fillText(abbreviate(edge.from().name()) + " \u2192 " + abbreviate(edge.to().name())
-                    + (aggregatable ? Texts.format("channel.header.count", channels.size(), expanded ? "\u25be" : "\u25b8") : ""),
+                    + (aggregatable ? Texts.format("channel.header.count", channels.size(),
+                            expanded ? "\u25be" : "\u25b8") : ""),
                     x0 + PADDING, top + PADDING + HEADER_HEIGHT / 2 - 1);
         }
         for (RowPlace row : rowPlaces) {

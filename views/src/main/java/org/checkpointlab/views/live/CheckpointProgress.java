@@ -18,7 +18,8 @@ public final class CheckpointProgress {
 
     /** "Checkpoint 5 (savepoint): 3/8 acknowledged", "... completed ...", "... failed: cause". */
     public static String text(CheckpointStats checkpoint) {
-        String name = Texts.format(checkpoint.savepoint() ? "progress.savepoint" : "progress.checkpoint", checkpoint.id());
+        String name = Texts.format(checkpoint.savepoint() ? "progress.savepoint" : "progress.checkpoint",
+                checkpoint.id());
         return switch (checkpoint.status()) {
             case IN_PROGRESS -> Texts.format("progress.inProgress", name, checkpoint.acknowledged(), checkpoint.total(),
                     checkpoint.unaligned() ? Texts.get("progress.unaligned") : "");

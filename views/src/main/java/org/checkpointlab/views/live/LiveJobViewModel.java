@@ -352,7 +352,8 @@ public final class LiveJobViewModel {
         stepping = false;
         active.set(next != null && !next.status().isTerminal());
         if (next != null && next.config().restore() != null) {
-            announcement.set(Texts.format("live.showingRestored", next.pipeline().name(), next.config().restore().path()));
+            announcement.set(Texts.format("live.showingRestored", next.pipeline().name(),
+                    next.config().restore().path()));
         }
     }
 

@@ -69,7 +69,8 @@ public final class OutputView {
     private void buildSinkTable() {
         sinkTable.getColumns().add(textColumn(Texts.get("column.sink"), SinkRow::sinkId, 80));
         sinkTable.getColumns().add(textColumn(Texts.get("column.kind"), SinkRow::kind, 110));
-        sinkTable.getColumns().add(textColumn(Texts.get("column.committed"), r -> String.format("%,d", r.committed()), 80));
+        sinkTable.getColumns().add(textColumn(Texts.get("column.committed"), r -> String.format("%,d", r.committed()),
+                80));
         sinkTable.getColumns().add(textColumn(Texts.get("column.openTxns"), r -> Texts.format("output.openTxns.cell",
                 r.openTransactions(), r.pendingRecords()), 110));
         sinkTable.getColumns().add(textColumn(Texts.get("column.digest"), SinkRow::digest, 130));

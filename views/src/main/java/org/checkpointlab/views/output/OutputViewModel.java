@@ -184,7 +184,8 @@ public final class OutputViewModel {
         } else {
             sinks.setAll(rows);
         }
-        delivery.set(checkFailure != null ? Texts.format("output.checkFailed", checkFailure) : String.join("; ", lines));
+        delivery.set(checkFailure != null ? Texts.format("output.checkFailed", checkFailure) : String.join("; ",
+                lines));
         deliveryKind.set(checkFailure != null ? VerdictKind.NOT_COMPUTABLE : overall(rows));
     }
 

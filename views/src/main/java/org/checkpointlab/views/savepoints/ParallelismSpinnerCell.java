@@ -16,7 +16,8 @@ public final class ParallelismSpinnerCell extends TableCell<OperatorRestoreRow, 
 
     /** The "New parallelism" column of a restore or rescale table: one spinner per row, {@code width} wide. */
     static TableColumn<OperatorRestoreRow, OperatorRestoreRow> column(double width) {
-        TableColumn<OperatorRestoreRow, OperatorRestoreRow> column = new TableColumn<>(Texts.get("column.newParallelism"));
+        TableColumn<OperatorRestoreRow, OperatorRestoreRow> column =
+                new TableColumn<>(Texts.get("column.newParallelism"));
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new ParallelismSpinnerCell());
         column.setPrefWidth(width);

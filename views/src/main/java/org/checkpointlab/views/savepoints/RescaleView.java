@@ -49,8 +49,10 @@ public final class RescaleView {
     private void initialize() {
         operatorTable.getColumns().add(textColumn(Texts.get("column.operator"), OperatorRestoreRow::id, 150));
         operatorTable.getColumns().add(textColumn(Texts.get("column.kind"), OperatorRestoreRow::kind, 140));
-        operatorTable.getColumns().add(textColumn(Texts.get("column.parallelismNow"), r -> Integer.toString(r.savedParallelism()), 125));
-        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"), r -> Integer.toString(r.maxParallelism()), 125));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.parallelismNow"),
+                r -> Integer.toString(r.savedParallelism()), 125));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"),
+                r -> Integer.toString(r.maxParallelism()), 125));
         operatorTable.getColumns().add(ParallelismSpinnerCell.column(140));
         operatorTable.setItems(viewModel.operators());
         operatorTable.setPlaceholder(new Label(Texts.get("rescale.noJob.placeholder")));

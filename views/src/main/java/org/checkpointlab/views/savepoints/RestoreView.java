@@ -74,7 +74,8 @@ public final class RestoreView {
         operatorTable.getColumns().add(textColumn(Texts.get("column.savedParallelism"), r -> r.savedParallelism() == 0
                 ? Texts.get("restore.noState")
                 : Integer.toString(r.savedParallelism()), 115));
-        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"), r -> Integer.toString(r.maxParallelism()), 105));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"),
+                r -> Integer.toString(r.maxParallelism()), 105));
         operatorTable.getColumns().add(textColumn(Texts.get("column.stateSize"), r -> Units.bytes(r.stateBytes()), 90));
         operatorTable.getColumns().add(ParallelismSpinnerCell.column(130));
         operatorTable.setItems(viewModel.operators());
@@ -90,8 +91,10 @@ public final class RestoreView {
 
         takeoverTable.getColumns().add(textColumn(Texts.get("column.operator"), KeyGroupTakeover::operatorId, 140));
         takeoverTable.getColumns().add(textColumn(Texts.get("column.newSubtask"), t -> "#" + t.subtask(), 90));
-        takeoverTable.getColumns().add(textColumn(Texts.get("column.keyGroups"), t -> t.range() + " (" + t.range().size() + ")", 130));
-        takeoverTable.getColumns().add(textColumn(Texts.get("column.takenOverFrom"), KeyGroupTakeover::sourcesText, 380));
+        takeoverTable.getColumns().add(textColumn(Texts.get("column.keyGroups"),
+                t -> t.range() + " (" + t.range().size() + ")", 130));
+        takeoverTable.getColumns().add(textColumn(Texts.get("column.takenOverFrom"), KeyGroupTakeover::sourcesText,
+                380));
         takeoverTable.setItems(viewModel.takeover());
         takeoverTable.setPlaceholder(new Label(Texts.get("restore.takeover.placeholder")));
     }

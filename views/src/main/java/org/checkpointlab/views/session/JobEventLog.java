@@ -68,7 +68,8 @@ public final class JobEventLog {
         seenRestarts = restarts.size();
         for (CheckpointStats c : s.checkpoints()) {
             if (c.savepoint() && c.status() == CheckpointStatus.COMPLETED && seenSavepoints.add(c.id())) {
-                add(new JobEvent(c.triggerTimestamp(), JobEvent.Kind.SAVEPOINT, Texts.format("event.savepoint", c.id())));
+                add(new JobEvent(c.triggerTimestamp(), JobEvent.Kind.SAVEPOINT, Texts.format("event.savepoint",
+                        c.id())));
             }
         }
         if (historyChanged) {

@@ -152,7 +152,8 @@ final class SavepointOperations {
         JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
         redeploy(new Redeployment(current, session.nextSavepointPath(), old.withParallelism(plan.parallelism()),
                 old.withParallelism(before)), Texts.format("sp.rescaling", plan.describe()),
-                Texts.format("sp.rescaled", plan.describe()), Texts.get("sp.oldParallelism"), onStarted, (refused, problems) -> {
+                Texts.format("sp.rescaled", plan.describe()), Texts.get("sp.oldParallelism"), onStarted,
+                (refused, problems) -> {
                     List<String> out = new ArrayList<>();
                     out.add(Texts.get("sp.notRescaled"));
                     out.addAll(refused);
@@ -175,7 +176,8 @@ final class SavepointOperations {
                 session.log(Texts.format("sp.step2Done", applied));
                 onStarted.accept(done.job());
             } else {
-                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, Texts.format("sp.restoredWith", previous)));
+                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, Texts.format("sp.restoredWith",
+                        previous)));
                 session.log(Texts.format("sp.step2Refused", previous, String.join("; ", done.refused())));
                 onRefused.accept(done.refused(), done.job());
             }

@@ -79,7 +79,8 @@ public final class SettingsView {
                 default -> {
                     TextField text = new TextField();
                     text.setPrefColumnCount(key.equals("directory") ? 22 : 8);
-                    text.setPromptText(key.equals("directory") ? Texts.format("settings.directory.prompt", OptionTexts.MEMORY_STORAGE) : "");
+                    text.setPromptText(key.equals("directory") ? Texts.format("settings.directory.prompt",
+                            OptionTexts.MEMORY_STORAGE) : "");
                     text.textProperty().bindBidirectional(viewModel.text(key));
                     yield text;
                 }

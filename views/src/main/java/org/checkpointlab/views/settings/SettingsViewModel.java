@@ -251,7 +251,8 @@ public final class SettingsViewModel {
             try {
                 o = CheckpointOptionsJson.apply(Map.of(key, value), o);
             } catch (IllegalArgumentException e) {
-                found.add(Texts.format("settings.problem", OptionTexts.label(key), e.getMessage().replaceFirst("^'" + key + "'(: )?", "")));
+                found.add(Texts.format("settings.problem", OptionTexts.label(key),
+                        e.getMessage().replaceFirst("^'" + key + "'(: )?", "")));
             }
         }
         o = o.withMode(mode.get()).withUnaligned(unaligned.get()).withRetention(retention.get());

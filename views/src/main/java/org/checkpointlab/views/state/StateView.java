@@ -72,9 +72,12 @@ public final class StateView {
 
         operatorTable.getColumns().add(textColumn(Texts.get("column.operator"), OperatorState::id, 95));
         operatorTable.getColumns().add(textColumn(Texts.get("column.kind"), OperatorState::kind, 120));
-        operatorTable.getColumns().add(textColumn(Texts.get("column.parallelism"), o -> Integer.toString(o.parallelism()), 88));
-        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"), o -> Integer.toString(o.maxParallelism()), 115));
-        operatorTable.getColumns().add(textColumn(Texts.get("column.keys"), o -> o.keyed() ? Long.toString(o.keyCount()) : "-", 50));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.parallelism"),
+                o -> Integer.toString(o.parallelism()), 88));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"),
+                o -> Integer.toString(o.maxParallelism()), 115));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.keys"),
+                o -> o.keyed() ? Long.toString(o.keyCount()) : "-", 50));
         operatorTable.setItems(viewModel.operators());
         operatorTable.setPlaceholder(new Label(Texts.get("state.load.placeholder")));
         operatorTable.getSelectionModel().selectedItemProperty().addListener((obs, o, op) -> {
@@ -84,7 +87,8 @@ public final class StateView {
         });
         viewModel.selectedOperatorProperty().addListener((obs, o, op) -> {
             operatorTable.getSelectionModel().select(op);
-            searchOperatorLabel.setText(op == null ? Texts.get("state.keyIn") : Texts.format("state.keyIn.operator", op.id()));
+            searchOperatorLabel.setText(op == null ? Texts.get("state.keyIn") : Texts.format("state.keyIn.operator",
+                    op.id()));
         });
         searchOperatorLabel.setText(Texts.get("state.keyIn"));
 
@@ -94,7 +98,8 @@ public final class StateView {
                 : s.keyGroups().start() + "-" + s.keyGroups().end() + " (" + s.keyGroups().size() + ")", 110));
         subtaskTable.getColumns().add(textColumn(Texts.get("column.keys"), s -> Long.toString(s.keyCount()), 50));
         subtaskTable.getColumns().add(textColumn(Texts.get("column.keyedState"), s -> Units.bytes(s.keyedBytes()), 90));
-        subtaskTable.getColumns().add(textColumn(Texts.get("column.operatorState"), s -> Units.bytes(s.operatorBytes()), 110));
+        subtaskTable.getColumns().add(textColumn(Texts.get("column.operatorState"),
+                s -> Units.bytes(s.operatorBytes()), 110));
         subtaskTable.setItems(viewModel.subtasks());
         subtaskTable.getSelectionModel().selectedItemProperty().addListener((obs, o, s) ->
                 viewModel.selectedSubtaskProperty().set(s));
