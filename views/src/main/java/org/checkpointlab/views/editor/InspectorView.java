@@ -21,6 +21,7 @@ import org.checkpointlab.model.pipeline.PipelineValidator;
 import org.checkpointlab.views.editor.model.EdgeRef;
 import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.editor.model.Selection;
+import org.checkpointlab.views.i18n.OperatorTexts;
 import org.checkpointlab.views.i18n.Texts;
 
 /**
@@ -103,7 +104,7 @@ public final class InspectorView extends VBox {
 
     private void showOperator(OperatorSpec op) {
         Optional<OperatorKind> kind = OperatorKind.byJsonName(op.kind());
-        title(op.kind(), kind.map(OperatorKind::description).orElse(Texts.get("inspector.kind.unknown")));
+        title(op.kind(), kind.map(OperatorTexts::description).orElse(Texts.get("inspector.kind.unknown")));
         textField(Texts.get("inspector.id"), "id", op.id(), Texts.get("inspector.id.tip"),
                 v -> v.isBlank() ? Optional.of(Texts.get("inspector.notBlank")) : Optional.empty(),
                 v -> viewModel.rename(op.id(), v.trim()));
@@ -130,8 +131,9 @@ public final class InspectorView extends VBox {
 
     private void paramControl(OperatorSpec op, ParamSpec param) {
         Object value = op.params().get(param.name());
-        String tip = param.defaultValue() == null ? Texts.format("inspector.param.tip", param.description(),
-                param.constraint()) : Texts.format("inspector.param.tip.default", param.description(),
+        String tip = param.defaultValue() == null ? Texts.format("inspector.param.tip",
+                OperatorTexts.description(op.kind(), param), param.constraint())
+                : Texts.format("inspector.param.tip.default", OperatorTexts.description(op.kind(), param),
                 param.constraint(), param.defaultValue());
         switch (param.type()) {
             case BOOLEAN -> {

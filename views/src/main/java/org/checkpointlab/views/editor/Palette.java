@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.views.i18n.OperatorTexts;
 import org.checkpointlab.views.i18n.Texts;
 
 /**
@@ -45,7 +46,8 @@ public final class Palette {
     }
 
     private static boolean matches(OperatorKind kind, String[] words) {
-        String text = (kind.jsonName() + " " + kind.description() + " " + kind.group().displayName())
+        String text = (kind.jsonName() + " " + kind.description() + " " + kind.group().displayName() + " "
+                + OperatorTexts.description(kind) + " " + Texts.get("palette.group." + kind.group().name()))
                 .toLowerCase(Locale.ROOT);
         for (String word : words) {
             if (!word.isEmpty() && !text.contains(word)) {

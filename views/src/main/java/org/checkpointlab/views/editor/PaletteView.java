@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.views.i18n.OperatorTexts;
 import org.checkpointlab.views.i18n.Texts;
 
 /**
@@ -118,14 +119,14 @@ public final class PaletteView extends VBox {
     private VBox entryFor(OperatorKind kind) {
         Label name = new Label(kind.jsonName());
         name.getStyleClass().add(EditorStyles.PALETTE_NAME);
-        Label description = new Label(kind.description());
+        Label description = new Label(OperatorTexts.description(kind));
         description.getStyleClass().add(EditorStyles.PALETTE_DESCRIPTION);
         description.setWrapText(true);
         description.setMaxHeight(34);
         VBox entry = new VBox(1, name, description);
         entry.getStyleClass().addAll(EditorStyles.PALETTE_ENTRY, roleClass(kind));
         entry.setId("palette-" + kind.jsonName());
-        Tooltip.install(entry, new Tooltip(Texts.format("palette.entry.tooltip", kind.jsonName(), kind.description(),
+        Tooltip.install(entry, new Tooltip(Texts.format("palette.entry.tooltip", kind.jsonName(), OperatorTexts.description(kind),
                 kind.params().isEmpty() ? "" : Texts.format("palette.entry.parameters", kind.paramNames()))));
         entry.setOnDragDetected(event -> {
             Dragboard board = entry.startDragAndDrop(TransferMode.COPY);

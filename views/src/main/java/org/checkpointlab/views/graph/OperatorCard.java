@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.views.i18n.OperatorTexts;
 import org.checkpointlab.views.i18n.Texts;
 
 /**
@@ -86,7 +87,7 @@ public final class OperatorCard extends VBox {
         boxes.getChildren().setAll(created);
         subtaskBoxes = List.copyOf(created);
         getChildren().addAll(titleRow, detailRow, boxes);
-        String description = OperatorKind.byJsonName(node.kind()).map(OperatorKind::description).orElse("");
+        String description = OperatorKind.byJsonName(node.kind()).map(OperatorTexts::description).orElse("");
         Tooltip.install(titleRow, new Tooltip(Texts.format("graph.card.tooltip", node.name(), node.id(),
                 node.kind(), description.isEmpty() ? "" : "\n" + description)));
 
