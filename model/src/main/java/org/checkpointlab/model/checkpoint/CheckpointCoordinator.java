@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.checkpointlab.model.runtime.BarrierAlignment;
 import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.OperatorSubtaskState;
 import org.checkpointlab.model.runtime.SnapshotType;
@@ -340,14 +341,12 @@ public final class CheckpointCoordinator {
     private void startCheckpoint(SnapshotType type, CompletableFuture<CheckpointStats> future,
                                  CompletableFuture<CompletedCheckpoint> state, SavepointFinalizer finalizer) {
         CheckpointOptions o = options;
-        boolean savepoint = type.isSavepoint();
         long id = nextId++;
         long nowMillis = timer.nowMillis();
-        boolean unalignedAllowed = o.unaligned() && !savepoint;
-        boolean unaligned = unalignedAllowed && o.alignedTimeout().isZero();
-        CheckpointBarrier barrier = new CheckpointBarrier(id, nowMillis, timer.nowNanos(),
-                savepoint ? CheckpointingMode.EXACTLY_ONCE : o.mode(), unaligned,
-                o.alignedTimeout().toNanos(), unalignedAllowed, type);
+        // The checkpoint's alignment is chosen once, here; every subtask's barrier handler follows it.
+        BarrierAlignment alignment = BarrierAlignment.choose(o.mode(), o.unaligned(), o.alignedTimeout(), type);
+        CheckpointBarrier barrier = new CheckpointBarrier(id, nowMillis, timer.nowNanos(), type, alignment,
+                o.alignedTimeout().toNanos());
         Pending p = new Pending(id, barrier, nowMillis, Set.copyOf(context.tasksToAcknowledge()), future);
         p.state = state;
         p.finalizer = finalizer;
