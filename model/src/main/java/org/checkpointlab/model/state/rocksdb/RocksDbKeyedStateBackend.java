@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.checkpointlab.model.state.AbstractKeyedStateBackend;
 import org.checkpointlab.model.state.KeyGroupRange;
-import org.checkpointlab.model.state.KeyGroups;
-import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.ListState;
 import org.checkpointlab.model.state.MapState;
 import org.checkpointlab.model.state.StateKind;
@@ -44,19 +43,17 @@ import org.rocksdb.WriteBatch;
  * snapshot of this backend uploaded to the {@link SharedFileStore} and returns an {@link IncrementalManifest}.
  *
  * <p><b>Restore</b> accepts both canonical blobs (from any backend) and incremental manifests, with any old
- * parallelism; see {@link RocksDbRestoreOperation}.
+ * parallelism; see {@link RocksDbRestoreOperation}. Key groups, state registration, the restore's checks and the
+ * key-group-ordered writing are {@link AbstractKeyedStateBackend}'s; this class is the storage.
  */
-public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
+public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend<StateEntry> {
 
     private static final int MAX_STATES = 1 << 16;
 
-    private final KeyGroupRange range;
-    private final int maxParallelism;
     private final Path localDirectory;
     private final String name;
     private final SharedFileStore sharedStore;
     private final boolean incremental;
-    private final Map<String, StateEntry> states = new LinkedHashMap<>();
     /** SST files already in the shared store, by file name, for this database lineage (async threads add). */
     final Map<String, IncrementalManifest.SstFile> uploaded = new ConcurrentHashMap<>();
 
@@ -68,13 +65,11 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     private final ReusableOutput valueOut = new ReusableOutput(64);
     private final ReusableInput in = new ReusableInput();
     private byte[] valueBuffer = new byte[256];
-    private Object currentKey;
-    private int currentKeyGroup = -1;
     /** Bytes of {@code [group][state id][key]} in {@link #keyOut}; 0 while no key is set. */
     private int keyLength;
     private int nextStateId;
-    private boolean restored;
-    private boolean closed;
+    /** The restore in progress, between its steps (task thread only). */
+    private RocksDbRestoreOperation restoring;
 
     /**
      * Creates an empty backend for the key groups of {@code range}, with its database in a new directory under
@@ -90,14 +85,7 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
      */
     public RocksDbKeyedStateBackend(KeyGroupRange range, int maxParallelism, Path localDirectory, String name,
                                     SharedFileStore sharedStore, boolean incremental) {
-        Objects.requireNonNull(range, "range");
-        KeyGroups.checkMaxParallelism(maxParallelism);
-        if (range.size() == 0 || range.start() < 0 || range.end() >= maxParallelism) {
-            throw new IllegalArgumentException("key-group range " + range + " is empty or outside [0, "
-                    + (maxParallelism - 1) + "] for max parallelism " + maxParallelism);
-        }
-        this.range = range;
-        this.maxParallelism = maxParallelism;
+        super(range, maxParallelism);
         this.localDirectory = Objects.requireNonNull(localDirectory, "localDirectory");
         this.name = Objects.requireNonNull(name, "name");
         if (incremental && sharedStore == null) {
@@ -112,16 +100,6 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         }
     }
 
-    @Override
-    public KeyGroupRange keyGroupRange() {
-        return range;
-    }
-
-    @Override
-    public int maxParallelism() {
-        return maxParallelism;
-    }
-
     /** Whether checkpoints (not savepoints) are incremental. */
     public boolean incremental() {
         return incremental;
@@ -133,26 +111,14 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     }
 
     /**
-     * @throws IllegalStateException when the key's group is outside this backend's range (the record was routed to
-     *                               the wrong subtask) or the backend is closed
+     * Serializes the key behind its prefix, once per key change.
+     *
      * @throws IllegalArgumentException when the key has a type state cannot hold
      */
     @Override
-    public void setCurrentKey(Object key) {
-        if (key == null) {
-            throw new NullPointerException("the current key must not be null");
-        }
-        if (closed) {
-            throw new IllegalStateException("the keyed state backend for " + range + " is closed");
-        }
+    protected void selectKey(Object key, int keyGroup, int index) {
         if (key == currentKey && keyLength > 0) {
             return; // the serialized key is still in place
-        }
-        int keyGroup = KeyGroups.murmurHash(key.hashCode()) % maxParallelism;
-        if (!range.contains(keyGroup)) {
-            throw new IllegalStateException("key " + key + " belongs to key group " + keyGroup
-                    + ", outside this subtask's key-group range " + range + " (max parallelism " + maxParallelism
-                    + "): the record was routed to the wrong subtask");
         }
         keyOut.truncate(RocksDbKeys.PREFIX_BYTES);
         try {
@@ -164,56 +130,29 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         }
         RocksDbKeys.writeKeyGroup(keyOut.array(), keyGroup);
         keyLength = keyOut.size();
-        currentKey = key;
-        currentKeyGroup = keyGroup;
     }
 
     @Override
-    public Object currentKey() {
-        return currentKey;
-    }
-
-    @Override
-    public int currentKeyGroup() {
-        return currentKeyGroup;
-    }
-
-    @Override
-    public <T> ValueState<T> valueState(String stateName) {
-        StateEntry state = register(stateName, StateKind.VALUE);
-        if (state.view == null) {
-            state.view = new RocksDbValueState<T>(this, state);
+    protected StateEntry createState(String stateName, StateKind kind) {
+        if (nextStateId >= MAX_STATES) {
+            throw new IllegalStateException("more than " + MAX_STATES + " states in one RocksDB backend");
         }
-        @SuppressWarnings("unchecked")
-        ValueState<T> view = (ValueState<T>) state.view;
-        return view;
+        return new StateEntry(stateName, kind, nextStateId++);
     }
 
     @Override
-    public <T> ListState<T> listState(String stateName) {
-        StateEntry state = register(stateName, StateKind.LIST);
-        if (state.view == null) {
-            state.view = new RocksDbListState<T>(this, state);
-        }
-        @SuppressWarnings("unchecked")
-        ListState<T> view = (ListState<T>) state.view;
-        return view;
+    protected ValueState<?> createValueState(StateEntry state) {
+        return new RocksDbValueState<>(this, state);
     }
 
     @Override
-    public <K, V> MapState<K, V> mapState(String stateName) {
-        StateEntry state = register(stateName, StateKind.MAP);
-        if (state.view == null) {
-            state.view = new RocksDbMapState<K, V>(this, state);
-        }
-        @SuppressWarnings("unchecked")
-        MapState<K, V> view = (MapState<K, V>) state.view;
-        return view;
+    protected ListState<?> createListState(StateEntry state) {
+        return new RocksDbListState<>(this, state);
     }
 
-    /** Names of the registered (or restored) states, in registration order. */
-    public List<String> stateNames() {
-        return List.copyOf(states.keySet());
+    @Override
+    protected MapState<?, ?> createMapState(StateEntry state) {
+        return new RocksDbMapState<>(this, state);
     }
 
     /** A full snapshot, or an incremental one when this backend was created with a shared store. */
@@ -232,25 +171,51 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         return RocksDbFullSnapshot.take(this, checkpointId);
     }
 
-    /**
-     * Loads this range's key groups from canonical key-group state and/or incremental manifests, written by
-     * subtasks with any range. Must come before the first state write, at most once.
-     *
-     * @throws IOException on corrupt input, a max-parallelism mismatch, a key group in two blobs, a state whose kind
-     *                     differs from the one registered here, or a shared file that cannot be read
-     */
     @Override
-    public void restore(List<byte[]> keyGroupStates) throws IOException {
-        checkNotClosed();
-        if (restored) {
-            throw new IllegalStateException("keyed state of range " + range + " was already restored");
+    protected String storageName() {
+        return "RocksDB backend";
+    }
+
+    @Override
+    protected boolean holdsState() {
+        return !isEmpty();
+    }
+
+    @Override
+    protected OwnFormatSnapshot parseOwnFormat(byte[] blob) throws IOException {
+        return IncrementalManifest.isManifest(blob) ? IncrementalManifest.parse(blob) : null;
+    }
+
+    @Override
+    protected void restoreOwnFormat(List<OwnFormatSnapshot> snapshots, List<String> names) throws IOException {
+        restoring = new RocksDbRestoreOperation(this);
+        List<IncrementalManifest> manifests = new ArrayList<>();
+        for (OwnFormatSnapshot snapshot : snapshots) {
+            manifests.add((IncrementalManifest) snapshot);
         }
-        if (!isEmpty()) {
-            throw new IllegalStateException("restore must come before the first state write, but the RocksDB "
-                    + "backend for " + range + " already holds state");
+        restoring.restoreManifests(manifests, names);
+    }
+
+    @Override
+    protected void restoreEntry(StateEntry state, int keyGroup, Object key, Object value) throws IOException {
+        restoring.insertCanonical(state, keyGroup, key, value);
+    }
+
+    @Override
+    protected void restoreFinished(long canonicalBytes) throws IOException {
+        try {
+            restoring.finish();
+        } finally {
+            restoring = null;
         }
-        restored = true;
-        new RocksDbRestoreOperation(this, keyGroupStates).run();
+    }
+
+    @Override
+    protected void restoreFailed() {
+        if (restoring != null) {
+            restoring.close();
+            restoring = null;
+        }
     }
 
     /** Approximate: RocksDB's estimate of its number of keys (map state counts one per user key). */
@@ -271,14 +236,9 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
 
     /** Drops this backend's reference to the database; it closes once no snapshot still reads it. */
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            currentKey = null;
-            keyLength = 0;
-            currentKeyGroup = -1;
-            instance.release();
-        }
+    protected void dispose() {
+        keyLength = 0;
+        instance.release();
     }
 
     // ---- for the views (task thread) ---------------------------------------------------------------------------
@@ -286,7 +246,7 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     /** Puts the state's id into the current key's prefix; returns the key length. */
     int keyFor(StateEntry state) {
         if (keyLength == 0) {
-            throw noCurrentKey(state);
+            throw noCurrentKey(state.name);
         }
         RocksDbKeys.writeStateId(keyOut.array(), state.id);
         keyOut.truncate(keyLength);
@@ -436,32 +396,24 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     /** The registered states, indexed by id (null where no state has that id). */
     StateEntry[] statesById() {
         StateEntry[] byId = new StateEntry[nextStateId];
-        for (StateEntry s : states.values()) {
+        for (StateEntry s : registeredStates()) {
             byId[s.id] = s;
         }
         return byId;
     }
 
-    List<RegisteredState> registeredStates() {
+    /** The state table as an incremental manifest records it. */
+    List<RegisteredState> stateTable() {
         List<RegisteredState> list = new ArrayList<>();
-        for (StateEntry s : states.values()) {
+        for (StateEntry s : registeredStates()) {
             list.add(s.registered());
         }
         return list;
     }
 
-    StateEntry stateEntry(String stateName) {
-        return states.get(stateName);
-    }
-
-    /** Registers a restored state, or checks the kind of one registered already. */
-    StateEntry registerRestored(String stateName, StateKind kind) throws IOException {
-        StateEntry state = states.get(stateName);
-        if (state != null && state.kind != kind) {
-            throw new IOException("state '" + stateName + "' is registered as " + state.kind
-                    + " but the checkpoint holds it as " + kind);
-        }
-        return state != null ? state : register(stateName, kind);
+    /** Registers a state found in a checkpoint, or checks the kind of the one registered already. */
+    StateEntry restoredState(String stateName, StateKind kind) throws IOException {
+        return registerRestored(stateName, kind);
     }
 
     /**
@@ -470,8 +422,11 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
      */
     void adoptRestoredInstance(RocksDbInstance restoredInstance, List<RegisteredState> restoredStates)
             throws IOException {
-        Map<String, StateEntry> before = new LinkedHashMap<>(states);
-        states.clear();
+        Map<String, StateEntry> before = new LinkedHashMap<>();
+        for (StateEntry s : registeredStates()) {
+            before.put(s.name, s);
+        }
+        List<StateEntry> adopted = new ArrayList<>();
         nextStateId = 0;
         for (RegisteredState r : restoredStates) {
             StateEntry existing = before.remove(r.name());
@@ -482,13 +437,14 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
             }
             StateEntry entry = existing != null ? existing : new StateEntry(r.name(), r.kind(), r.id());
             entry.id = r.id();
-            states.put(r.name(), entry);
+            adopted.add(entry);
             nextStateId = Math.max(nextStateId, r.id() + 1);
         }
         for (StateEntry leftover : before.values()) {
             leftover.id = nextStateId++;
-            states.put(leftover.name, leftover);
+            adopted.add(leftover);
         }
+        replaceRegisteredStates(adopted);
         RocksDbInstance old = instance;
         useInstance(restoredInstance);
         old.release();
@@ -520,31 +476,6 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         }
     }
 
-    private StateEntry register(String stateName, StateKind kind) {
-        checkNotClosed();
-        if (stateName == null || stateName.isEmpty()) {
-            throw new IllegalArgumentException("a state name must not be null or empty");
-        }
-        StateEntry state = states.get(stateName);
-        if (state == null) {
-            if (nextStateId >= MAX_STATES) {
-                throw new IllegalStateException("more than " + MAX_STATES + " states in one RocksDB backend");
-            }
-            state = new StateEntry(stateName, kind, nextStateId++);
-            states.put(stateName, state);
-        } else if (state.kind != kind) {
-            throw new IllegalStateException("state '" + stateName + "' is registered as " + state.kind
-                    + " state; it cannot also be used as " + kind + " state");
-        }
-        return state;
-    }
-
-    private IllegalStateException noCurrentKey(StateEntry state) {
-        return new IllegalStateException(closed
-                ? "state '" + state.name + "' used after the keyed state backend for " + range + " was closed"
-                : "state '" + state.name + "' used before setCurrentKey: keyed state needs a current key");
-    }
-
     private String describe(StateEntry state) {
         return state.kind.name().toLowerCase(java.util.Locale.ROOT) + " state '" + state.name + "' of key "
                 + currentKey;
@@ -553,11 +484,5 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     private RuntimeException failure(StateEntry state, String action, RocksDBException e) {
         return new UncheckedIOException(new IOException("RocksDB could not " + action + " state '" + state.name
                 + "' for key " + currentKey + " in " + instance.dbDirectory + ": " + e.getMessage(), e));
-    }
-
-    private void checkNotClosed() {
-        if (closed) {
-            throw new IllegalStateException("the keyed state backend for " + range + " is closed");
-        }
     }
 }
