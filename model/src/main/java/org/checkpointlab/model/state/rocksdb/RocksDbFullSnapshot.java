@@ -97,7 +97,7 @@ final class RocksDbFullSnapshot extends CanonicalKeyedSnapshot {
             if (state.kind == StateKind.VALUE) {
                 writer.writeEntry(k, in.reset(value, 0, value.length).readValue(what));
             } else if (state.kind == StateKind.LIST) {
-                writer.writeEntry(k, RocksDbKeyedStateBackend.readList(in.reset(value, 0, value.length), what));
+                writer.writeEntry(k, RocksDbStateAccess.readList(in.reset(value, 0, value.length), what));
             } else {
                 Object userKey = in.readValue(what);
                 if (map == null) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,7 @@ import org.checkpointlab.model.state.MapState;
 import org.checkpointlab.model.state.StateKind;
 import org.checkpointlab.model.state.ValueState;
 import org.rocksdb.RocksDB;
-import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
 
 /**
  * Keyed state in an embedded RocksDB database, like Flink's {@code EmbeddedRocksDBStateBackend}: every entry is
@@ -33,8 +30,8 @@ import org.rocksdb.WriteBatch;
  * and the files of a native checkpoint.
  *
  * <p><b>Hot path.</b> {@link #setCurrentKey} serializes the key once, behind a 4-byte prefix, into a reused buffer;
- * each state access patches its state id into the prefix and hands RocksDB that array range. Values are serialized
- * into a second reused buffer and read into a third, so an access allocates only the value objects it returns.
+ * each state access patches its state id into the prefix and hands RocksDB that array range (see
+ * {@link RocksDbStateAccess}).
  *
  * <p><b>Snapshots</b> (Flink's two phases). Full, and always for savepoints: the sync phase takes a RocksDB snapshot
  * (a sequence number, no copying), the async phase iterates it and writes the canonical
@@ -60,13 +57,8 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend<St
     RocksDbInstance instance;
     private RocksDB db;
 
-    // Key context and reused buffers (task thread only).
-    private final ReusableOutput keyOut = new ReusableOutput(64);
-    private final ReusableOutput valueOut = new ReusableOutput(64);
-    private final ReusableInput in = new ReusableInput();
-    private byte[] valueBuffer = new byte[256];
-    /** Bytes of {@code [group][state id][key]} in {@link #keyOut}; 0 while no key is set. */
-    private int keyLength;
+    /** The serialized current key and the reads and writes of the views (task thread only). */
+    private final RocksDbStateAccess access = new RocksDbStateAccess(this);
     private int nextStateId;
     /** The restore in progress, between its steps (task thread only). */
     private RocksDbRestoreOperation restoring;
@@ -110,26 +102,10 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend<St
         return instance.workingDirectory;
     }
 
-    /**
-     * Serializes the key behind its prefix, once per key change.
-     *
-     * @throws IllegalArgumentException when the key has a type state cannot hold
-     */
+    /** @throws IllegalArgumentException when the key has a type state cannot hold */
     @Override
     protected void selectKey(Object key, int keyGroup, int index) {
-        if (key == currentKey && keyLength > 0) {
-            return; // the serialized key is still in place
-        }
-        keyOut.truncate(RocksDbKeys.PREFIX_BYTES);
-        try {
-            keyOut.writeValue(key);
-        } catch (IllegalArgumentException e) {
-            keyLength = 0;
-            currentKey = null;
-            throw new IllegalArgumentException("cannot use " + key + " as a key: " + e.getMessage(), e);
-        }
-        RocksDbKeys.writeKeyGroup(keyOut.array(), keyGroup);
-        keyLength = keyOut.size();
+        access.selectKey(key, keyGroup);
     }
 
     @Override
@@ -142,17 +118,17 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend<St
 
     @Override
     protected ValueState<?> createValueState(StateEntry state) {
-        return new RocksDbValueState<>(this, state);
+        return new RocksDbValueState<>(access, state);
     }
 
     @Override
     protected ListState<?> createListState(StateEntry state) {
-        return new RocksDbListState<>(this, state);
+        return new RocksDbListState<>(access, state);
     }
 
     @Override
     protected MapState<?, ?> createMapState(StateEntry state) {
-        return new RocksDbMapState<>(this, state);
+        return new RocksDbMapState<>(access, state);
     }
 
     /** A full snapshot, or an incremental one when this backend was created with a shared store. */
@@ -237,154 +213,8 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend<St
     /** Drops this backend's reference to the database; it closes once no snapshot still reads it. */
     @Override
     protected void dispose() {
-        keyLength = 0;
+        access.clearKey();
         instance.release();
-    }
-
-    // ---- for the views (task thread) ---------------------------------------------------------------------------
-
-    /** Puts the state's id into the current key's prefix; returns the key length. */
-    int keyFor(StateEntry state) {
-        if (keyLength == 0) {
-            throw noCurrentKey(state.name);
-        }
-        RocksDbKeys.writeStateId(keyOut.array(), state.id);
-        keyOut.truncate(keyLength);
-        return keyLength;
-    }
-
-    /** The current key of {@code state} followed by {@code userKey}; returns the key length. */
-    int userKeyFor(StateEntry state, Object userKey) {
-        keyFor(state);
-        try {
-            keyOut.writeValue(userKey);
-        } catch (IllegalArgumentException e) {
-            keyOut.truncate(keyLength);
-            throw new IllegalArgumentException("map state '" + state.name + "' cannot use " + userKey
-                    + " as a user key: " + e.getMessage(), e);
-        }
-        return keyOut.size();
-    }
-
-    /** Reads the value of the key in the key buffer into {@link #valueBuffer}; its length, or -1 when absent. */
-    int get(StateEntry state, int length) {
-        try {
-            int n = db.get(instance.readOptions, keyOut.array(), 0, length, valueBuffer, 0, valueBuffer.length);
-            if (n > valueBuffer.length) {
-                valueBuffer = new byte[Math.max(n, valueBuffer.length * 2)];
-                n = db.get(instance.readOptions, keyOut.array(), 0, length, valueBuffer, 0, valueBuffer.length);
-            }
-            return n == RocksDB.NOT_FOUND ? -1 : n;
-        } catch (RocksDBException e) {
-            throw failure(state, "read", e);
-        }
-    }
-
-    Object readValue(StateEntry state, int valueLength) {
-        return in.reset(valueBuffer, 0, valueLength).readValue(describe(state));
-    }
-
-    List<Object> readList(StateEntry state, int valueLength) {
-        return readList(in.reset(valueBuffer, 0, valueLength), describe(state));
-    }
-
-    /** Parses list elements separated by the merge delimiter. */
-    static List<Object> readList(ReusableInput input, String what) {
-        List<Object> list = new ArrayList<>();
-        list.add(input.readValue(what));
-        while (input.hasMore()) {
-            input.expect((byte) RocksDbInstance.LIST_DELIMITER, what);
-            list.add(input.readValue(what));
-        }
-        return list;
-    }
-
-    /** Serializes a value into the value buffer; returns its length. */
-    int serialize(StateEntry state, Object value) {
-        valueOut.truncate(0);
-        try {
-            valueOut.writeValue(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("state '" + state.name + "' cannot hold this value for key "
-                    + currentKey + ": " + e.getMessage(), e);
-        }
-        return valueOut.size();
-    }
-
-    int serializeList(StateEntry state, List<?> values) {
-        valueOut.truncate(0);
-        try {
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    valueOut.write(RocksDbInstance.LIST_DELIMITER);
-                }
-                valueOut.writeValue(values.get(i));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("list state '" + state.name + "' cannot hold this value for key "
-                    + currentKey + ": " + e.getMessage(), e);
-        }
-        return valueOut.size();
-    }
-
-    void put(StateEntry state, int keyLen, int valueLen) {
-        try {
-            db.put(instance.writeOptions, keyOut.array(), 0, keyLen, valueOut.array(), 0, valueLen);
-        } catch (RocksDBException e) {
-            throw failure(state, "write", e);
-        }
-    }
-
-    void merge(StateEntry state, int keyLen, int valueLen) {
-        try {
-            db.merge(instance.writeOptions, keyOut.array(), 0, keyLen, valueOut.array(), 0, valueLen);
-        } catch (RocksDBException e) {
-            throw failure(state, "append to", e);
-        }
-    }
-
-    void delete(StateEntry state, int keyLen) {
-        try {
-            db.delete(instance.writeOptions, keyOut.array(), 0, keyLen);
-        } catch (RocksDBException e) {
-            throw failure(state, "delete from", e);
-        }
-    }
-
-    /** Every user key and value of the current key's map, by a prefix scan. */
-    Map<Object, Object> mapEntries(StateEntry state) {
-        int prefixLength = keyFor(state);
-        byte[] prefix = Arrays.copyOf(keyOut.array(), prefixLength);
-        Map<Object, Object> entries = new LinkedHashMap<>();
-        try (RocksIterator it = db.newIterator(instance.readOptions)) {
-            for (it.seek(prefix); it.isValid(); it.next()) {
-                byte[] key = it.key();
-                if (!RocksDbKeys.startsWith(key, prefix, prefixLength)) {
-                    break;
-                }
-                Object userKey = in.reset(key, prefixLength, key.length).readValue(describe(state));
-                byte[] value = it.value();
-                entries.put(userKey, in.reset(value, 0, value.length).readValue(describe(state)));
-            }
-        }
-        return entries;
-    }
-
-    void clearMap(StateEntry state) {
-        int prefixLength = keyFor(state);
-        byte[] prefix = Arrays.copyOf(keyOut.array(), prefixLength);
-        try (RocksIterator it = db.newIterator(instance.readOptions); WriteBatch batch = new WriteBatch()) {
-            for (it.seek(prefix); it.isValid(); it.next()) {
-                byte[] key = it.key();
-                if (!RocksDbKeys.startsWith(key, prefix, prefixLength)) {
-                    break;
-                }
-                batch.delete(key);
-            }
-            db.write(instance.writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw failure(state, "clear", e);
-        }
     }
 
     // ---- for snapshots and restore --------------------------------------------------------------------------------
@@ -464,6 +294,11 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend<St
         return db;
     }
 
+    /** The error of a state access without a current key, or after close. */
+    IllegalStateException noCurrentKey(StateEntry state) {
+        return noCurrentKey(state.name);
+    }
+
     private void useInstance(RocksDbInstance newInstance) {
         instance = newInstance;
         db = newInstance.db;
@@ -474,15 +309,5 @@ public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend<St
             it.seekToFirst();
             return !it.isValid();
         }
-    }
-
-    private String describe(StateEntry state) {
-        return state.kind.name().toLowerCase(java.util.Locale.ROOT) + " state '" + state.name + "' of key "
-                + currentKey;
-    }
-
-    private RuntimeException failure(StateEntry state, String action, RocksDBException e) {
-        return new UncheckedIOException(new IOException("RocksDB could not " + action + " state '" + state.name
-                + "' for key " + currentKey + " in " + instance.dbDirectory + ": " + e.getMessage(), e));
     }
 }
