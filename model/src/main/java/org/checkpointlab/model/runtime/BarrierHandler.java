@@ -35,11 +35,6 @@ final class BarrierHandler {
         return observed;
     }
 
-    /** The state with its behaviour (for tests and the input gate). */
-    BarrierState currentState() {
-        return current;
-    }
-
     /** The barrier of the checkpoint being collected, or null. */
     CheckpointBarrier currentBarrier() {
         return current.barrier();
