@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.checkpointlab.model.checkpoint.CheckpointCoordinator;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
@@ -37,6 +36,7 @@ import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.CheckpointStorage;
 import org.checkpointlab.model.runtime.DirectoryCheckpointStorage;
 import org.checkpointlab.model.runtime.ExecutionGraph;
+import org.checkpointlab.model.runtime.ExecutionThrottle;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
 import org.checkpointlab.model.runtime.MemoryCheckpointStorage;
 import org.checkpointlab.model.runtime.OperatorFactory;
@@ -226,8 +226,8 @@ public final class Job implements AutoCloseable {
     public JobSnapshot snapshot() {
         Deployment d = deployment;
         return new JobSnapshot(System.nanoTime(), status, attempt, d.subtaskSnapshots(), d.channelSnapshots(),
-                coordinator.history(), failures, restartEvents, nextRestartAtMillis, runtime.paused,
-                runtime.speed);
+                coordinator.history(), failures, restartEvents, nextRestartAtMillis, runtime.throttle.paused(),
+                runtime.throttle.speed());
     }
 
     /** Triggers a checkpoint now; completes with its final statistics (completed or failed). */
@@ -427,10 +427,7 @@ public final class Job implements AutoCloseable {
 
     /** Slows sources and per-record work down (0 < speed ≤ 1), for watching at human speed. */
     public void setSpeed(double speed) {
-        if (!(speed > 0 && speed <= 1)) {
-            throw new IllegalArgumentException("speed must be in (0, 1], was " + speed);
-        }
-        runtime.speed = speed;
+        runtime.throttle.setSpeed(speed);
     }
 
     /**
@@ -438,8 +435,7 @@ public final class Job implements AutoCloseable {
      * {@linkplain #stepToNextBarrierEvent() step}.
      */
     public void setPaused(boolean paused) {
-        runtime.stepping.set(false);
-        runtime.paused = paused;
+        runtime.throttle.setPaused(paused);
     }
 
     /**
@@ -451,30 +447,25 @@ public final class Job implements AutoCloseable {
      * @return false (and nothing happens) when the job is not paused
      */
     public boolean stepToNextBarrierEvent() {
-        if (!runtime.paused || status.isTerminal()) {
-            return false;
-        }
-        runtime.stepping.set(true);
-        runtime.paused = false;
-        return true;
+        return !status.isTerminal() && runtime.throttle.step();
     }
 
     /** True from {@link #stepToNextBarrierEvent()} until the barrier event that ends the step. */
     public boolean isStepping() {
-        return runtime.stepping.get();
+        return runtime.throttle.stepping();
     }
 
     /** The barrier event the last step stopped at, e.g. "barrier 7 reached count #1 from split #0"; or null. */
     public String lastStepEvent() {
-        return runtime.lastStepEvent;
+        return runtime.throttle.lastStepEvent();
     }
 
     public boolean isPaused() {
-        return runtime.paused;
+        return runtime.throttle.paused();
     }
 
     public double speed() {
-        return runtime.speed;
+        return runtime.throttle.speed();
     }
 
     /** The exception history, oldest first. */
@@ -1027,15 +1018,12 @@ public final class Job implements AutoCloseable {
         }
     }
 
-    /** Job-wide settings tasks read; speed may change while the job runs. */
+    /** Job-wide settings tasks read; the throttle changes while the job runs. */
     private static final class RuntimeSettings implements RuntimeContext {
         private final OperatorFactory factory;
         private final long bufferTimeoutNanos;
         private final boolean checkpointing;
-        private volatile double speed = 1.0;
-        private volatile boolean paused;
-        private final AtomicBoolean stepping = new AtomicBoolean();
-        private volatile String lastStepEvent;
+        private final ExecutionThrottle throttle = new ExecutionThrottle();
         private final boolean lowPrioritySubtasks;
 
         RuntimeSettings(OperatorFactory factory, RuntimeOptions options, boolean checkpointing) {
@@ -1066,27 +1054,8 @@ public final class Job implements AutoCloseable {
         }
 
         @Override
-        public double speed() {
-            return speed;
-        }
-
-        @Override
-        public boolean paused() {
-            return paused;
-        }
-
-        @Override
-        public boolean stepping() {
-            return stepping.get();
-        }
-
-        /** The first barrier event of a step pauses the job; the others of the same moment change nothing. */
-        @Override
-        public void barrierEvent(String what) {
-            if (stepping.compareAndSet(true, false)) {
-                lastStepEvent = what;
-                paused = true;
-            }
+        public ExecutionThrottle throttle() {
+            return throttle;
         }
     }
 
