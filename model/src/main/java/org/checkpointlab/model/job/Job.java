@@ -3,12 +3,10 @@ package org.checkpointlab.model.job;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +75,10 @@ public final class Job implements AutoCloseable {
     private final StateBackendFactory backends;
     private final RuntimeSettings runtime;
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
-    private final RestartBackoff restartBackoff;
+    private final ExecutionFailureHandler failureHandler;
+    private final ChaosInjector chaos;
+    /** Writes retained checkpoints' metadata and deletes discarded checkpoints, in order, off the control thread. */
+    private final CheckpointCleaner cleaner;
     private final long startNanos = System.nanoTime();
     private final long startMillis = System.currentTimeMillis();
 
@@ -86,7 +87,6 @@ public final class Job implements AutoCloseable {
     private final Set<Task> finished = new HashSet<>();
     private final Map<String, long[]> countsOfEndedAttempts = new LinkedHashMap<>();
     private boolean finalCheckpointRequested;
-    private long lastRestartDelay;
     /** The stop-with-savepoint under way, or null. */
     private StopRequest stopping;
 
@@ -100,22 +100,10 @@ public final class Job implements AutoCloseable {
     private volatile int restarts;
     private volatile String failureCause;
     private volatile long endNanos;
-    private volatile long nextRestartAtMillis = -1;
-    private volatile long lastFailureMillis;
-    private final java.util.concurrent.CopyOnWriteArrayList<FailureEvent> failures =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.concurrent.CopyOnWriteArrayList<RestartEvent> restartEvents =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final java.util.concurrent.CopyOnWriteArrayList<SavepointResult> savepoints =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CompletedCheckpoint restoredFrom;
-    /** Writes retained checkpoints' metadata and deletes discarded checkpoints, in order, off the control thread. */
-    private final ExecutorService checkpointFiles = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "checkpoint-files");
-        t.setDaemon(true);
-        return t;
-    });
 
     private Job(JobConfig config, PipelineSpec pipeline, JobSetup setup, CompletedCheckpoint restoredFrom) {
         this.config = config;
@@ -136,7 +124,10 @@ public final class Job implements AutoCloseable {
                 : new HeapStateBackendFactory();
         this.runtime = new RuntimeSettings(new Operators(), config.runtimeOptions(), options.periodic());
         this.coordinator = new CheckpointCoordinator(options, control, new Coordination());
-        this.restartBackoff = new RestartBackoff(config.effectiveRestartStrategy());
+        this.failureHandler = new ExecutionFailureHandler(config.effectiveRestartStrategy(), config.failover());
+        this.chaos = new ChaosInjector(control, new ChaosTarget());
+        this.cleaner = new CheckpointCleaner(message -> failureHandler.reportProblem(System.currentTimeMillis(),
+                message));
         this.restoredFrom = restoredFrom;
     }
 
@@ -226,7 +217,8 @@ public final class Job implements AutoCloseable {
     public JobSnapshot snapshot() {
         Deployment d = deployment;
         return new JobSnapshot(System.nanoTime(), status, attempt, d.subtaskSnapshots(), d.channelSnapshots(),
-                coordinator.history(), failures, restartEvents, nextRestartAtMillis, runtime.throttle.paused(),
+                coordinator.history(), failureHandler.failures(), failureHandler.restartEvents(),
+                failureHandler.nextRestartAtMillis(), runtime.throttle.paused(),
                 runtime.throttle.speed());
     }
 
@@ -470,12 +462,12 @@ public final class Job implements AutoCloseable {
 
     /** The exception history, oldest first. */
     public List<FailureEvent> failures() {
-        return List.copyOf(failures);
+        return List.copyOf(failureHandler.failures());
     }
 
     /** Every recovery so far, oldest first. */
     public List<RestartEvent> restartEvents() {
-        return List.copyOf(restartEvents);
+        return List.copyOf(failureHandler.restartEvents());
     }
 
     /**
@@ -513,12 +505,7 @@ public final class Job implements AutoCloseable {
      * is not running then (restarting, or ended), nothing happens.
      */
     public void scheduleFailure(String operatorId, int subtask, Duration after) {
-        long due = startMillis + after.toMillis();
-        control.schedule(() -> {
-            if (status == JobStatus.RUNNING) {
-                injectFailure(operatorId, subtask);
-            }
-        }, Math.max(0, due - System.currentTimeMillis()));
+        chaos.scheduleFailure(operatorId, subtask, startMillis + after.toMillis());
     }
 
     /**
@@ -536,36 +523,7 @@ public final class Job implements AutoCloseable {
      * it ended are skipped. Completes with the number injected.
      */
     public CompletableFuture<Integer> chaos(int failures, long seed) {
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicInteger injected = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        termination.whenComplete((s, e) -> done.complete(injected.get()));
-        control.execute(() -> chaosStep(failures, injected, random, done));
-        return done;
-    }
-
-    private void chaosStep(int remaining, java.util.concurrent.atomic.AtomicInteger injected,
-                           java.util.SplittableRandom random, CompletableFuture<Integer> done) {
-        if (remaining == 0 || status.isTerminal()) {
-            done.complete(injected.get());
-            return;
-        }
-        if (status != JobStatus.RUNNING) {
-            control.schedule(() -> chaosStep(remaining, injected, random, done), 20);
-            return;
-        }
-        control.schedule(() -> {
-            if (status != JobStatus.RUNNING) {
-                chaosStep(remaining, injected, random, done);
-                return;
-            }
-            List<Task> tasks = deployment.tasks();
-            Task victim = tasks.get(random.nextInt(tasks.size()));
-            if (injectFailure(victim.headOperatorId(), victim.subtaskIndex())) {
-                injected.incrementAndGet();
-            }
-            control.schedule(() -> chaosStep(remaining - 1, injected, random, done), 50);
-        }, 200 + random.nextInt(1800));
+        return chaos.chaos(failures, seed, termination);
     }
 
     /** Waits until the job is FINISHED, CANCELED or FAILED; returns false on timeout. */
@@ -671,27 +629,22 @@ public final class Job implements AutoCloseable {
         }
         String where = task == null ? "job" : task.taskName() + " #" + task.subtaskIndex();
         String message = where + " failed: " + cause;
-        lastFailureMillis = System.currentTimeMillis();
-        failures.add(new FailureEvent(lastFailureMillis, task == null ? null : task.headOperatorId(),
-                task == null ? -1 : task.subtaskIndex(),
-                String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause)));
+        ExecutionFailureHandler.FailureHandlingResult result = failureHandler.handleFailure(
+                task == null ? null : task.headOperatorId(), task == null ? -1 : task.subtaskIndex(), cause,
+                finalCheckpointRequested, System.currentTimeMillis());
         coordinator.failPending(message);
-        OptionalLong delay = restartBackoff.onFailure(lastFailureMillis);
-        boolean global = region < 0 || config.failover() == FailoverStrategy.FULL || finalCheckpointRequested;
-        if (delay.isEmpty()) {
+        if (!result.restartable()) {
             status = JobStatus.FAILING;
             cancelDeployment();
             coordinator.stop("job failed");
             end(JobStatus.FAILED, message);
             return;
         }
-        lastRestartDelay = delay.getAsLong();
-        nextRestartAtMillis = lastFailureMillis + lastRestartDelay;
-        if (global) {
+        if (result.global()) {
             status = JobStatus.FAILING;
             cancelDeployment();
             status = JobStatus.RESTARTING;
-            control.schedule(this::restartAll, lastRestartDelay);
+            control.schedule(this::restartAll, result.delayMillis());
         } else {
             restartingRegions.add(region);
             ExecutionGraph failed = deployment.graph(region);
@@ -700,7 +653,7 @@ public final class Job implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            control.schedule(() -> restartRegion(region, failed), lastRestartDelay);
+            control.schedule(() -> restartRegion(region, failed), result.delayMillis());
         }
     }
 
@@ -754,11 +707,7 @@ public final class Job implements AutoCloseable {
     private void recordRestart(long restoredId) {
         attempt++;
         restarts++;
-        if (restartingRegions.isEmpty()) {
-            nextRestartAtMillis = -1;
-        }
-        restartEvents.add(new RestartEvent(lastFailureMillis, System.currentTimeMillis(), restoredId,
-                lastRestartDelay));
+        failureHandler.restarted(restoredId, System.currentTimeMillis(), !restartingRegions.isEmpty());
     }
 
     private void cancelDeployment() {
@@ -844,9 +793,8 @@ public final class Job implements AutoCloseable {
         // After the retention decision (queued on this thread by jobTerminated) and every file operation it
         // caused: when awaitTermination returns, the checkpoint directory is settled.
         control.execute(() -> {
-            checkpointFiles.shutdown();
             try {
-                checkpointFiles.awaitTermination(10, TimeUnit.SECONDS);
+                cleaner.closeAndAwait(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -864,8 +812,8 @@ public final class Job implements AutoCloseable {
         asyncExecutor.shutdown();
         try {
             if (!asyncExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
-                failures.add(new FailureEvent(System.currentTimeMillis(), null, -1,
-                        "async snapshots still running 10 s after the job ended; their files may be left over"));
+                failureHandler.reportProblem(System.currentTimeMillis(),
+                        "async snapshots still running 10 s after the job ended; their files may be left over");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -957,58 +905,28 @@ public final class Job implements AutoCloseable {
         public void checkpointCompleted(CompletedCheckpoint checkpoint) {
             CheckpointOptions o = coordinator.options();
             if (o.directory() != null && o.retention() != Retention.NONE) {
-                checkpointFiles.execute(() -> {
-                    try {
-                        SavepointWriter.writeRetainedMetadata(checkpoint, pipeline,
-                                o.directory().resolve("chk-" + checkpoint.id()));
-                    } catch (SavepointException e) {
-                        failures.add(new FailureEvent(System.currentTimeMillis(), null, -1, e.getMessage()));
-                    }
-                });
+                cleaner.writeRetainedMetadata(checkpoint, pipeline, o.directory());
             }
         }
 
         @Override
         public void storageSettled(Set<Long> kept) {
             Path dir = coordinator.options().directory();
-            if (dir == null) {
-                return;
-            }
-            checkpointFiles.execute(() -> {
-                try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
-                    for (Path entry : entries.toList()) {
-                        String name = entry.getFileName().toString();
-                        boolean stale = name.startsWith("chk-") && !kept.contains(parseId(name.substring(4)));
-                        if (stale) {
-                            deleteRecursively(entry);
-                        } else if (name.equals("shared")) {
-                            deleteIfEmpty(entry); // this job's unused files are gone; others' are not ours
-                        }
-                    }
-                } catch (java.io.IOException ignored) {
-                    // nothing to clean up
-                }
-            });
-        }
-
-        private long parseId(String id) {
-            try {
-                return Long.parseLong(id);
-            } catch (NumberFormatException e) {
-                return -1;
+            if (dir != null) {
+                cleaner.settle(dir, kept);
             }
         }
 
         @Override
         public void sharedStateUnusedBefore(long lowestCheckpointId) {
-            checkpointFiles.execute(() -> backends.discardSharedStateBefore(lowestCheckpointId));
+            cleaner.discardSharedStateBefore(backends, lowestCheckpointId);
         }
 
         @Override
         public void checkpointDiscarded(CompletedCheckpoint checkpoint) {
             Path dir = coordinator.options().directory();
             if (dir != null) {
-                checkpointFiles.execute(() -> deleteRecursively(dir.resolve("chk-" + checkpoint.id())));
+                cleaner.discardCheckpoint(dir, checkpoint.id());
             }
         }
 
@@ -1059,30 +977,22 @@ public final class Job implements AutoCloseable {
         }
     }
 
-    private static void deleteIfEmpty(Path dir) {
-        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(dir)) {
-            if (left.allMatch(p -> p.getFileName().toString().endsWith(".inprogress"))) {
-                deleteRecursively(dir);
-            }
-        } catch (java.io.IOException ignored) {
-            // best effort
+    /** What chaos sees of the job. */
+    private final class ChaosTarget implements ChaosInjector.Target {
+        @Override
+        public JobStatus status() {
+            return status;
         }
-    }
 
-    private static void deleteRecursively(Path dir) {
-        if (!java.nio.file.Files.exists(dir)) {
-            return;
+        @Override
+        public List<ChaosInjector.Subtask> subtasks() {
+            return deployment.tasks().stream()
+                    .map(t -> new ChaosInjector.Subtask(t.headOperatorId(), t.subtaskIndex())).toList();
         }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    java.nio.file.Files.deleteIfExists(p);
-                } catch (java.io.IOException ignored) {
-                    // best effort: a leftover of a discarded checkpoint is harmless
-                }
-            });
-        } catch (java.io.IOException ignored) {
-            // best effort
+
+        @Override
+        public boolean injectFailure(String operatorId, int subtask) {
+            return Job.this.injectFailure(operatorId, subtask);
         }
     }
 
