@@ -168,7 +168,7 @@ final class SubtaskCheckpointCoordinator implements BarrierActions {
                 }
             }
             if (unaligned) {
-                task.persistUnprocessedInput(channelStateWriter, p.channelState());
+                task.persistUnprocessedInput(p.channelState());
             }
             for (int i = 0; i < operatorChain.length(); i++) {
                 p.setSnapshots(i, operatorChain.snapshotKeyedState(i, id, barrier.savepoint()),

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
@@ -51,7 +50,7 @@ public final class Task {
     private final ProcessingTimeService timeService;
 
     // ---- task-thread state --------------------------------------------------------------------------------------
-    private final ConcurrentLinkedQueue<Mail> mailbox = new ConcurrentLinkedQueue<>();
+    private final TaskMailbox mailbox = new TaskMailbox();
     private ExecutionThrottle throttle;
     private ExecutionThrottle.Pacer pacer;
     /** Set once in setUp, then read by observers (volatile) and this thread. */
@@ -60,17 +59,9 @@ public final class Task {
     private StreamOperator head;
     private OperatorCounters headCounters;
     private SourceOperator source;
-    private BarrierHandler barrierHandler;
+    /** The input side; null for a source. Set once in setUp, read by observers. */
+    private volatile CheckpointedInputGate inputGate;
     private boolean outputMaybeFull;
-    private Buffer currentBuffer;
-    private int currentPos;
-    private int currentChannel;
-    private int nextChannel;
-    private int endedData;
-    private int endedPartitions;
-    private boolean[] channelEndedData;
-    private boolean[] channelEnded;
-    private ChannelStateWriter channelStateWriter;
     private boolean endOfDataReported;
     private boolean sourceExhausted;
     private boolean finishRequested;
@@ -161,8 +152,8 @@ public final class Task {
     }
 
     BarrierHandlerState barrierState() {
-        BarrierHandler h = barrierHandler;
-        return h == null ? new BarrierHandlerState.WaitingForFirstBarrier() : h.state();
+        CheckpointedInputGate gate = inputGate;
+        return gate == null ? new BarrierHandlerState.WaitingForFirstBarrier() : gate.barrierState();
     }
 
     List<Channel> inputChannels() {
@@ -210,8 +201,8 @@ public final class Task {
     // ---- mail and wake-ups (any thread) ---------------------------------------------------------------------------
 
     /** Runs {@code action} on the task thread, between records. */
-    void mail(Mail action) {
-        mailbox.add(action);
+    void mail(TaskMailbox.Mail action) {
+        mailbox.put(action);
         attention = true;
         LockSupport.unpark(thread);
     }
@@ -299,14 +290,11 @@ public final class Task {
         head = ops.head();
         headCounters = ops.headCounters();
         source = ops.source();
-        int channels = inputs.size();
-        channelEnded = new boolean[channels];
-        channelEndedData = new boolean[channels];
-        channelStateWriter = new ChannelStateWriter(headOperatorId(), subtaskIndex, channels);
+        ChannelStateWriter channelStateWriter = new ChannelStateWriter(headOperatorId(), subtaskIndex, inputs.size());
         checkpoints = new SubtaskCheckpointCoordinator(this, ops, channelStateWriter, listener, asyncExecutor,
                 storage, clock);
-        if (channels > 0) {
-            barrierHandler = new BarrierHandler(channels, checkpoints);
+        if (!inputs.isEmpty()) {
+            inputGate = new CheckpointedInputGate(inputs, checkpoints, channelStateWriter, clock, new GateEvents());
         }
         nextFlushNanos = clock.nanoTime() + runtime.bufferTimeoutNanos();
         // Step (3): replay persisted in-flight data before any new input.
@@ -362,7 +350,7 @@ public final class Task {
                     waitFor(IoTimeAccounting.IoState.IDLE, source.nanosUntilNextRecord());
                 }
             } else {
-                if (endedPartitions == inputs.size()) {
+                if (inputGate == null || inputGate.allPartitionsEnded()) {
                     break;
                 }
                 if (!processInput()) {
@@ -380,23 +368,16 @@ public final class Task {
         if (cancelled) {
             throw new CancelledException();
         }
-        Mail mail;
-        while ((mail = mailbox.poll()) != null) {
+        TaskMailbox.Mail mail;
+        while ((mail = mailbox.tryTake()) != null) {
             mail.run();
             if (cancelled) {
                 throw new CancelledException();
             }
         }
         // Unaligned barriers overtake everything, even a blocked task: take them now.
-        for (int c = 0; c < inputs.size(); c++) {
-            Channel ch = inputs.get(c);
-            if (ch.hasPriorityBarrier()) {
-                CheckpointBarrier b = ch.pollPriorityBarrier();
-                if (b != null) {
-                    stepEvent(b, ch);
-                    barrierHandler.barrierReceived(c, b, clock.nanoTime());
-                }
-            }
+        if (inputGate != null) {
+            inputGate.pollPriorityBarriers();
         }
     }
 
@@ -412,9 +393,8 @@ public final class Task {
         if (timeService.hasTimers() && !checkpoints.isSuspended()) {
             nextFlushNanos = Math.min(nextFlushNanos, timeService.fireDueTimers(now, operatorChain::fireTimer));
         }
-        if (barrierHandler != null) {
-            barrierHandler.checkAlignmentTimeout(now);
-            nextFlushNanos = Math.min(nextFlushNanos, barrierHandler.alignmentDeadlineNanos());
+        if (inputGate != null) {
+            nextFlushNanos = Math.min(nextFlushNanos, inputGate.checkAlignmentTimeout(now));
         }
     }
 
@@ -436,86 +416,55 @@ public final class Task {
 
     /** Processes the rest of the current buffer, or takes the next element. False when nothing was available. */
     private boolean processInput() throws Exception {
-        Buffer buffer = currentBuffer;
-        if (buffer != null) {
-            StreamRecord[] records = buffer.array();
-            int size = buffer.size();
-            int i = currentPos;
-            int start = i;
-            StreamOperator head = this.head;
-            int input = inputs.get(currentChannel).receiverInput;
-            double speed = throttle.engaged() ? throttle.speed() : 1.0;
-            if (speed < 1.0) {
-                // Slow motion: one record at a time, each taking longer, so barriers cross at human speed.
+        CheckpointedInputGate gate = inputGate;
+        Buffer buffer = gate.currentBuffer();
+        if (buffer == null) {
+            return gate.pollNext();
+        }
+        StreamRecord[] records = buffer.array();
+        int size = buffer.size();
+        int i = gate.currentPosition();
+        int start = i;
+        StreamOperator head = this.head;
+        int input = gate.currentInput();
+        double speed = throttle.engaged() ? throttle.speed() : 1.0;
+        if (speed < 1.0) {
+            // Slow motion: one record at a time, each taking longer, so barriers cross at human speed.
+            head.processRecord(records[i++], input);
+            pacer.recordProcessed(speed);
+        } else {
+            while (i < size) {
                 head.processRecord(records[i++], input);
-                pacer.recordProcessed(speed);
-            } else {
-                while (i < size) {
-                    head.processRecord(records[i++], input);
-                    if (attention || outputMaybeFull) {
-                        break;
-                    }
+                if (attention || outputMaybeFull) {
+                    break;
                 }
             }
-            headCounters.recordsIn += i - start;
-            currentPos = i;
-            if (headCounters.recordsIn >= failAtRecords) {
-                throw recordFailure;
-            }
-            if (i == size) {
-                currentBuffer = null;
-            }
-            return true;
         }
-        int n = inputs.size();
-        for (int k = 0; k < n; k++) {
-            int c = nextChannel;
-            nextChannel = c + 1 == n ? 0 : c + 1;
-            Channel ch = inputs.get(c);
-            if (channelEnded[c] || ch.isBlocked()) {
-                continue;
-            }
-            ChannelElement e = ch.poll();
-            if (e == null) {
-                continue;
-            }
-            if (e instanceof Buffer b) {
-                CheckpointBarrier collecting = barrierHandler.currentBarrier();
-                if (collecting != null) {
-                    checkpoints.processedDuringAlignment(collecting.checkpointId(), b.estimatedBytes());
-                }
-                channelStateWriter.addInputData(c, b);
-                currentBuffer = b;
-                currentPos = 0;
-                currentChannel = c;
-            } else if (e instanceof CheckpointBarrier b) {
-                stepEvent(b, inputs.get(c));
-                barrierHandler.barrierReceived(c, b, clock.nanoTime());
-            } else if (e == EndOfData.INSTANCE) {
-                channelEndedData[c] = true;
-                if (++endedData == n) {
-                    reachEndOfData();
-                }
-            } else {
-                channelEnded[c] = true;
-                endedPartitions++;
-                if (!channelEndedData[c]) {
-                    channelEndedData[c] = true;
-                    if (++endedData == n) {
-                        reachEndOfData();
-                    }
-                }
-                barrierHandler.channelFinished(c, clock.nanoTime());
-            }
-            return true;
+        headCounters.recordsIn += i - start;
+        gate.consumedUpTo(i);
+        if (headCounters.recordsIn >= failAtRecords) {
+            throw recordFailure;
         }
-        return false;
+        return true;
     }
 
     /** Sync phase of an unaligned checkpoint: the unprocessed rest of the current input buffer is in-flight data. */
-    void persistUnprocessedInput(ChannelStateWriter writer, ChannelStateWriter.WriteResult result) {
-        if (currentBuffer != null) {
-            writer.addInputData(result, currentChannel, currentBuffer.array(), currentPos, currentBuffer.size());
+    void persistUnprocessedInput(ChannelStateWriter.WriteResult result) {
+        if (inputGate != null) {
+            inputGate.persistUnprocessedInput(result);
+        }
+    }
+
+    /** What the input gate tells this task. */
+    private final class GateEvents implements CheckpointedInputGate.Events {
+        @Override
+        public void endOfData() throws Exception {
+            reachEndOfData();
+        }
+
+        @Override
+        public void barrierArrived(CheckpointBarrier barrier, Channel channel) {
+            stepEvent(barrier, channel);
         }
     }
 
@@ -578,16 +527,7 @@ public final class Task {
             }
             return true;
         }
-        if (source != null) {
-            return false;
-        }
-        for (int c = 0; c < inputs.size(); c++) {
-            Channel ch = inputs.get(c);
-            if (!channelEnded[c] && !ch.isBlocked() && !ch.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return source == null && inputGate.hasAvailableInput();
     }
 
     private void releaseResources() {
@@ -618,8 +558,8 @@ public final class Task {
     /** Mail from the coordinator: checkpoint {@code checkpointId} failed; release what it holds here. */
     void abortCheckpoint(long checkpointId) {
         mail(() -> {
-            if (barrierHandler != null) {
-                barrierHandler.abort(checkpointId);
+            if (inputGate != null) {
+                inputGate.abortCheckpoint(checkpointId);
             }
             checkpoints.abortCheckpoint(checkpointId);
         });
@@ -660,12 +600,6 @@ public final class Task {
         mail(() -> {
             throw failure;
         });
-    }
-
-    /** An action run on the task thread between records; may throw (the task then fails). */
-    @FunctionalInterface
-    interface Mail {
-        void run() throws Exception;
     }
 
     /** Thrown in the task thread to unwind it when the task is cancelled. */
