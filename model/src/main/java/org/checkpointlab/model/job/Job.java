@@ -34,11 +34,8 @@ import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.CheckpointStorage;
 import org.checkpointlab.model.runtime.DirectoryCheckpointStorage;
 import org.checkpointlab.model.runtime.ExecutionGraph;
-import org.checkpointlab.model.runtime.ExecutionThrottle;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
 import org.checkpointlab.model.runtime.MemoryCheckpointStorage;
-import org.checkpointlab.model.runtime.OperatorFactory;
-import org.checkpointlab.model.runtime.RuntimeContext;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.SinkStore;
 import org.checkpointlab.model.runtime.StateBackendFactory;
@@ -49,7 +46,6 @@ import org.checkpointlab.model.savepoint.Savepoint;
 import org.checkpointlab.model.savepoint.SavepointCompatibility;
 import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointReader;
-import org.checkpointlab.model.savepoint.SavepointWriter;
 import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;
 
 /**
@@ -73,7 +69,7 @@ public final class Job implements AutoCloseable {
     private final CheckpointStorage storage;
     /** One for the job's life: an incremental RocksDB backend reuses files uploaded before a restart. */
     private final StateBackendFactory backends;
-    private final RuntimeSettings runtime;
+    private final JobRuntimeSettings runtime;
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
     private final ExecutionFailureHandler failureHandler;
     private final ChaosInjector chaos;
@@ -88,7 +84,7 @@ public final class Job implements AutoCloseable {
     private final Map<String, long[]> countsOfEndedAttempts = new LinkedHashMap<>();
     private boolean finalCheckpointRequested;
     /** The stop-with-savepoint under way, or null. */
-    private StopRequest stopping;
+    private StopWithSavepointRequest stopping;
 
     // ---- read by any thread ------------------------------------------------------------------------------------------
     /** The running tasks, per pipelined region. Replaced whole on a full restart; per region on a region restart. */
@@ -122,7 +118,7 @@ public final class Job implements AutoCloseable {
         this.backends = config.backend() == StateBackendKind.ROCKSDB
                 ? RocksDbStateBackendFactory.forJob(config.incremental(), options.directory())
                 : new HeapStateBackendFactory();
-        this.runtime = new RuntimeSettings(new Operators(), config.runtimeOptions(), options.periodic());
+        this.runtime = new JobRuntimeSettings(new Operators(), config.runtimeOptions(), options.periodic());
         this.coordinator = new CheckpointCoordinator(options, control, new Coordination());
         this.failureHandler = new ExecutionFailureHandler(config.effectiveRestartStrategy(), config.failover());
         this.chaos = new ChaosInjector(control, new ChaosTarget());
@@ -218,8 +214,8 @@ public final class Job implements AutoCloseable {
         Deployment d = deployment;
         return new JobSnapshot(System.nanoTime(), status, attempt, d.subtaskSnapshots(), d.channelSnapshots(),
                 coordinator.history(), failureHandler.failures(), failureHandler.restartEvents(),
-                failureHandler.nextRestartAtMillis(), runtime.throttle.paused(),
-                runtime.throttle.speed());
+                failureHandler.nextRestartAtMillis(), runtime.throttle().paused(),
+                runtime.throttle().speed());
     }
 
     /** Triggers a checkpoint now; completes with its final statistics (completed or failed). */
@@ -232,7 +228,7 @@ public final class Job implements AutoCloseable {
      * when complete. Completes exceptionally (and writes nothing) if the savepoint fails or the directory exists.
      */
     public CompletableFuture<SavepointResult> triggerSavepoint(Path directory) {
-        SavepointFiles files = new SavepointFiles(directory);
+        SavepointFiles files = new SavepointFiles(directory, pipeline, savepoints::add);
         return coordinator.triggerSavepoint(files::write).thenApply(state -> files.result());
     }
 
@@ -265,7 +261,8 @@ public final class Job implements AutoCloseable {
             result.completeExceptionally(alreadyFinished());
             return result;
         }
-        control.execute(() -> beginStop(new StopRequest(new SavepointFiles(directory), drain, result)));
+        SavepointFiles files = new SavepointFiles(directory, pipeline, savepoints::add);
+        control.execute(() -> beginStop(new StopWithSavepointRequest(files, drain, result)));
         return result;
     }
 
@@ -279,7 +276,7 @@ public final class Job implements AutoCloseable {
                 : "ended " + status) + "; no savepoint taken", status == JobStatus.FINISHED);
     }
 
-    private void beginStop(StopRequest stop) {
+    private void beginStop(StopWithSavepointRequest stop) {
         String refused = null;
         boolean finished = false;
         if (status.isTerminal()) {
@@ -306,7 +303,7 @@ public final class Job implements AutoCloseable {
         }
     }
 
-    private void takeStopSavepoint(StopRequest stop, org.checkpointlab.model.runtime.SnapshotType type) {
+    private void takeStopSavepoint(StopWithSavepointRequest stop, org.checkpointlab.model.runtime.SnapshotType type) {
         Deployment d = deployment;
         coordinator.triggerStopSavepoint(type, stop.files::write).whenComplete((state, error) -> control.execute(() -> {
             if (stopping != stop) {
@@ -339,7 +336,7 @@ public final class Job implements AutoCloseable {
     }
 
     /** The stop's savepoint failed: the stop fails, and a job whose inputs all ended meanwhile finishes. */
-    private void stopFailed(StopRequest stop, Throwable error) {
+    private void stopFailed(StopWithSavepointRequest stop, Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         failStop(stop, cause.getMessage() != null ? cause.getMessage() : cause.toString());
@@ -353,7 +350,7 @@ public final class Job implements AutoCloseable {
         }
     }
 
-    private void failStop(StopRequest stop, String why) {
+    private void failStop(StopWithSavepointRequest stop, String why) {
         stopping = null;
         coordinator.releaseAfterFailedStop();
         stop.result.completeExceptionally(new StopWithSavepointException("stop-with-savepoint failed: " + why
@@ -363,43 +360,6 @@ public final class Job implements AutoCloseable {
     private void commitUpTo(long checkpointId) {
         for (SinkOutput out : sinkStore.outputs().values()) {
             out.commitPreparedUpTo(checkpointId);
-        }
-    }
-
-    /** Writes a savepoint's directory, atomically, before any subtask is notified that it completed. */
-    private final class SavepointFiles {
-        private final Path directory;
-        private final long startNanos = System.nanoTime();
-        private volatile SavepointResult result;
-
-        SavepointFiles(Path directory) {
-            this.directory = directory;
-        }
-
-        void write(CompletedCheckpoint state) throws SavepointException {
-            long size = SavepointWriter.write(state, pipeline, "savepoint", directory);
-            result = new SavepointResult(directory.toAbsolutePath().normalize(), state.id(), size,
-                    (System.nanoTime() - startNanos) / 1_000_000);
-            savepoints.add(result);
-        }
-
-        SavepointResult result() {
-            return result;
-        }
-    }
-
-    /** A stop-with-savepoint under way (control thread). */
-    private static final class StopRequest {
-        final SavepointFiles files;
-        final boolean drain;
-        final CompletableFuture<SavepointResult> result;
-        /** The stop's savepoint once it completed (the job is finishing), or -1. */
-        long completedId = -1;
-
-        StopRequest(SavepointFiles files, boolean drain, CompletableFuture<SavepointResult> result) {
-            this.files = files;
-            this.drain = drain;
-            this.result = result;
         }
     }
 
@@ -419,7 +379,7 @@ public final class Job implements AutoCloseable {
 
     /** Slows sources and per-record work down (0 < speed ≤ 1), for watching at human speed. */
     public void setSpeed(double speed) {
-        runtime.throttle.setSpeed(speed);
+        runtime.throttle().setSpeed(speed);
     }
 
     /**
@@ -427,7 +387,7 @@ public final class Job implements AutoCloseable {
      * {@linkplain #stepToNextBarrierEvent() step}.
      */
     public void setPaused(boolean paused) {
-        runtime.throttle.setPaused(paused);
+        runtime.throttle().setPaused(paused);
     }
 
     /**
@@ -439,25 +399,25 @@ public final class Job implements AutoCloseable {
      * @return false (and nothing happens) when the job is not paused
      */
     public boolean stepToNextBarrierEvent() {
-        return !status.isTerminal() && runtime.throttle.step();
+        return !status.isTerminal() && runtime.throttle().step();
     }
 
     /** True from {@link #stepToNextBarrierEvent()} until the barrier event that ends the step. */
     public boolean isStepping() {
-        return runtime.throttle.stepping();
+        return runtime.throttle().stepping();
     }
 
     /** The barrier event the last step stopped at, e.g. "barrier 7 reached count #1 from split #0"; or null. */
     public String lastStepEvent() {
-        return runtime.throttle.lastStepEvent();
+        return runtime.throttle().lastStepEvent();
     }
 
     public boolean isPaused() {
-        return runtime.throttle.paused();
+        return runtime.throttle().paused();
     }
 
     public double speed() {
-        return runtime.throttle.speed();
+        return runtime.throttle().speed();
     }
 
     /** The exception history, oldest first. */
@@ -933,47 +893,6 @@ public final class Job implements AutoCloseable {
         @Override
         public void failJob(String cause) {
             onFailure(null, new IllegalStateException(cause));
-        }
-    }
-
-    /** Job-wide settings tasks read; the throttle changes while the job runs. */
-    private static final class RuntimeSettings implements RuntimeContext {
-        private final OperatorFactory factory;
-        private final long bufferTimeoutNanos;
-        private final boolean checkpointing;
-        private final ExecutionThrottle throttle = new ExecutionThrottle();
-        private final boolean lowPrioritySubtasks;
-
-        RuntimeSettings(OperatorFactory factory, RuntimeOptions options, boolean checkpointing) {
-            this.factory = factory;
-            this.bufferTimeoutNanos = options.bufferTimeout().toNanos();
-            this.checkpointing = checkpointing;
-            this.lowPrioritySubtasks = options.lowPrioritySubtasks();
-        }
-
-        @Override
-        public boolean lowPrioritySubtasks() {
-            return lowPrioritySubtasks;
-        }
-
-        @Override
-        public OperatorFactory operatorFactory() {
-            return factory;
-        }
-
-        @Override
-        public long bufferTimeoutNanos() {
-            return bufferTimeoutNanos;
-        }
-
-        @Override
-        public boolean checkpointingEnabled() {
-            return checkpointing;
-        }
-
-        @Override
-        public ExecutionThrottle throttle() {
-            return throttle;
         }
     }
 
