@@ -22,8 +22,8 @@ final class OperatorChain {
     private final StreamOperator[] operators;
     private final KeyedStateBackend[] keyedBackends;
     private final OperatorStateBackend[] operatorBackends;
-    /** Published once, complete, in the constructor; read by observers (volatile) and, per record, by the task. */
-    private volatile OperatorCounters[] counters;
+    /** Filled in the constructor (final: observers that see the chain see them); counted by the task thread. */
+    private final OperatorCounters[] counters;
     private volatile long stateSizeBytes;
 
     OperatorChain(Task task) {
@@ -33,12 +33,10 @@ final class OperatorChain {
         operators = new StreamOperator[n];
         keyedBackends = new KeyedStateBackend[n];
         operatorBackends = new OperatorStateBackend[n];
-        // Filled before it is published: observers read the counters array from other threads.
-        OperatorCounters[] c = new OperatorCounters[n];
+        counters = new OperatorCounters[n];
         for (int i = 0; i < n; i++) {
-            c[i] = new OperatorCounters(specs.get(i).id());
+            counters[i] = new OperatorCounters(specs.get(i).id());
         }
-        counters = c;
     }
 
     /** Creates every operator's state backends and loads them from {@code restore} (null: a fresh start). */
@@ -189,6 +187,7 @@ final class OperatorChain {
         private final int index;
         private final Output output;
         private final RuntimeContext runtime;
+        private final ExecutionThrottle throttle;
         private final SinkStore sinkStore;
         private final ProcessingTimeService timeService;
         private final LongConsumer timerRegistered;
@@ -198,6 +197,7 @@ final class OperatorChain {
             this.index = index;
             this.output = output;
             this.runtime = runtime;
+            this.throttle = runtime.throttle();
             this.sinkStore = sinkStore;
             this.timeService = timeService;
             this.timerRegistered = timerRegistered;
@@ -265,7 +265,7 @@ final class OperatorChain {
 
         @Override
         public double speed() {
-            return runtime.throttle().speed();
+            return throttle.speed();
         }
     }
 }

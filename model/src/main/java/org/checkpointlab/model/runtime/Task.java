@@ -53,14 +53,17 @@ public final class Task {
     private final TaskMailbox mailbox = new TaskMailbox();
     private ExecutionThrottle throttle;
     private ExecutionThrottle.Pacer pacer;
-    /** Set once in setUp, then read by observers (volatile) and this thread. */
-    private volatile OperatorChain operatorChain;
-    private volatile SubtaskCheckpointCoordinator checkpoints;
+    /*
+     * Set once in setUp. Observers read these references racily (null before setUp): what they read through them
+     * is final or volatile, so that is safe, and the task thread's per-buffer reads stay plain.
+     */
+    private OperatorChain operatorChain;
+    private SubtaskCheckpointCoordinator checkpoints;
     private StreamOperator head;
     private OperatorCounters headCounters;
     private SourceOperator source;
-    /** The input side; null for a source. Set once in setUp, read by observers. */
-    private volatile CheckpointedInputGate inputGate;
+    /** The input side; null for a source. */
+    private CheckpointedInputGate inputGate;
     private boolean outputMaybeFull;
     private boolean endOfDataReported;
     private boolean sourceExhausted;
