@@ -8,7 +8,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
@@ -49,9 +50,11 @@ public final class CheckpointLabApp extends Application {
             Platform.exit();
             return;
         }
+        // The composition root: jobs run on this process's engine, behind the job-client boundary.
+        JobSession session = JobSession.forApp(JobLauncher.local());
         MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), SampleCatalog.fromSystemProperties(),
-                new PipelineGraphViewModel(), LiveJobViewModel.forApp(), JobSession.forApp(),
-                RecentFiles.load(RecentFiles.defaultStore()));
+                new PipelineGraphViewModel(), new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS,
+                        System::currentTimeMillis), RecentFiles.load(RecentFiles.defaultStore()));
         view = MainView.load(viewModel);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),
@@ -85,7 +88,7 @@ public final class CheckpointLabApp extends Application {
     }
 
     private String frameReport() {
-        Job job = view.viewModel().live().job();
+        JobClient job = view.viewModel().session().job();
         String throughput = job == null ? "engine throughput: no job ran"
                 : String.format(Locale.ROOT, "engine throughput: %,.0f records/s (%,d source records)",
                         job.summary().throughputPerSecond(), job.summary().sourceRecords());

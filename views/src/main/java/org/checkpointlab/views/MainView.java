@@ -44,7 +44,7 @@ import org.checkpointlab.views.graph.OperatorRole;
 import org.checkpointlab.views.graph.PipelineGraphView;
 import org.checkpointlab.views.live.BarrierMode;
 import org.checkpointlab.views.live.FrameStats;
-import org.checkpointlab.views.live.HistoryEntry;
+import org.checkpointlab.views.session.HistoryEntry;
 import org.checkpointlab.views.live.LiveFrameLoop;
 import org.checkpointlab.views.live.LiveGraph;
 import org.checkpointlab.views.live.LiveJobViewModel;
@@ -220,6 +220,7 @@ public final class MainView {
                 .or(viewModel.rescalingProperty()).or(viewModel.session().busyProperty()));
         jobMenu.getItems().add(rescale);
         viewModel.useDialogs(new UnsavedChangesAlert(this::window), this::chooseSaveFile);
+        viewModel.useStopPrompt(this::confirmStop);
         // Closing the window (its close button, Alt+F4) asks about unsaved changes like Quit does.
         graphHost.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -227,6 +228,24 @@ public final class MainView {
                 guardClose(scene.getWindow());
             }
         });
+    }
+
+    /** "Stop the running job?" before opening or starting another pipeline would stop it. */
+    private boolean confirmStop(String jobName, String action) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The job of " + jobName + " is running. " + capitalized(action) + " stops it; its state is lost "
+                        + "unless you took a savepoint (Job > Stop with savepoint).",
+                new javafx.scene.control.ButtonType("Stop the job", javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                javafx.scene.control.ButtonType.CANCEL);
+        alert.setHeaderText("Stop the running job?");
+        alert.initOwner(window());
+        return alert.showAndWait().map(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+                .orElse(false);
+    }
+
+    private static String capitalized(String phrase) {
+        return phrase.isEmpty() ? phrase : Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
     }
 
     private Window window() {
@@ -250,8 +269,6 @@ public final class MainView {
     private void bindLive(LiveJobViewModel live) {
         liveGraph = new LiveGraph(graphView, live);
         frameLoop = new LiveFrameLoop(live, liveGraph);
-        frameLoop.afterFrame(now -> viewModel.session().offer(live.job(), live.snapshot(), now,
-                frameLoop.budget().constrained(now)));
         var cannotRun = live.activeProperty().or(viewModel.rescalingProperty())
                 .or(viewModel.runBlockedProperty().isNotEmpty());
         runButton.disableProperty().bind(cannotRun);

@@ -15,7 +15,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
-import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.pipeline.CardPosition;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineFile;
@@ -24,6 +25,7 @@ import org.checkpointlab.views.editor.PipelineDocument;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.editor.RescaleParallelism;
 import org.checkpointlab.views.editor.SaveFileChooser;
+import org.checkpointlab.views.editor.StopRunningJobPrompt;
 import org.checkpointlab.views.editor.UnsavedChangesPrompt;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditRefused;
@@ -48,7 +50,10 @@ import org.checkpointlab.views.session.RescalePlan;
  *
  * <p>Job commands: {@link #run()} starts the pipeline as edited (refused with the reason while it has problems);
  * while a job is active {@link #structureLockedProperty()} is true and the parallelism is changed with
- * {@link #rescaleViaSavepoint(Map)} instead. Opening or starting a new pipeline stops the running job.
+ * {@link #rescaleViaSavepoint(Map)} instead. The job belongs to the {@link JobSession}; whenever it is replaced by
+ * one at another parallelism (a rescale, a restore from the Job menu), the editor records the running job's
+ * parallelism as one undoable step, so the graph, inspector and panels show the job as it runs. Opening or starting
+ * a new pipeline stops the running job after the {@link StopRunningJobPrompt} agreed, and the panels start clean.
  * FX thread only.
  */
 public final class MainViewModel {
@@ -76,35 +81,35 @@ public final class MainViewModel {
     private final BooleanBinding empty;
     private UnsavedChangesPrompt prompt = (name, action) -> UnsavedChangesPrompt.Choice.CANCEL;
     private SaveFileChooser saveChooser = (name, directory) -> Optional.empty();
+    private StopRunningJobPrompt stopPrompt = (job, action) -> true;
 
-    /** A main window whose jobs run on the real engine ({@link LiveJobViewModel#forApp()}). */
+    /** A main window whose jobs run on this process's engine, with watchable buffers. */
     public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph) {
-        this(loader, samples, graph, LiveJobViewModel.forApp());
+        this(loader, samples, graph, new LiveJobViewModel(JobSession.forApp(JobLauncher.local()),
+                LiveJobViewModel.WATCHABLE_BUFFERS, System::currentTimeMillis));
     }
 
-    /** A main window with the app's job session and a recent-files list that is not persisted. */
+    /** A main window with a recent-files list that is not persisted. */
     public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph,
                          LiveJobViewModel live) {
-        this(loader, samples, graph, live, JobSession.forApp(), RecentFiles.inMemory());
+        this(loader, samples, graph, live, RecentFiles.inMemory());
     }
 
     /**
-     * @param live    runs the pipeline and draws the job on the graph
-     * @param session the job the checkpoint panels show; savepoints, restores and rescales go through it
-     * @param recent  the recent files (persisted in the app)
+     * @param live   draws the job of its {@link LiveJobViewModel#session() session} (the owner of the job, which the
+     *               checkpoint panels share) on the graph
+     * @param recent the recent files (persisted in the app)
      */
     public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph,
-                         LiveJobViewModel live, JobSession session, RecentFiles recent) {
+                         LiveJobViewModel live, RecentFiles recent) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.samples = Objects.requireNonNull(samples, "samples");
         this.graph = Objects.requireNonNull(graph, "graph");
         this.live = Objects.requireNonNull(live, "live");
-        this.session = Objects.requireNonNull(session, "session");
+        this.session = live.session();
         this.recent = Objects.requireNonNull(recent, "recent");
         this.empty = Bindings.isNull(graph.pipelineProperty());
-        // One job for the graph and the panels: whoever starts one (Run, a restore, a rescale), the other shows it.
-        live.onJobStarted(session::adopt);
-        session.jobProperty().addListener((obs, old, job) -> live.adopt(job));
+        session.jobProperty().addListener((obs, old, job) -> followParallelism(job));
         structureLocked.bind(live.activeProperty().or(rescaling));
         document.nameProperty().addListener((obs, o, n) -> updateTitle());
         document.unsavedProperty().addListener((obs, o, n) -> updateTitle());
@@ -216,6 +221,11 @@ public final class MainViewModel {
         this.saveChooser = Objects.requireNonNull(saveFileChooser, "saveFileChooser");
     }
 
+    /** How the window asks before opening or starting another pipeline stops the running job. Until set: yes. */
+    public void useStopPrompt(StopRunningJobPrompt prompt) {
+        this.stopPrompt = Objects.requireNonNull(prompt, "prompt");
+    }
+
     // ---- file commands ----------------------------------------------------------------------------------------------
 
     /**
@@ -224,9 +234,10 @@ public final class MainViewModel {
      * @return whether it started (false when the user cancelled)
      */
     public boolean newPipeline() {
-        if (!confirmDiscard("starting a new pipeline")) {
+        if (!confirmStop("starting a new pipeline") || !confirmDiscard("starting a new pipeline")) {
             return false;
         }
+        session.clear();
         document.startNew();
         PipelineSpec spec = document.spec();
         graph.show(spec);
@@ -379,7 +390,7 @@ public final class MainViewModel {
      * @return the plan; when it has problems nothing was done
      */
     public RescalePlan rescaleViaSavepoint(Map<String, Integer> parallelism) {
-        Job job = session.job();
+        JobClient job = session.job();
         if (job == null || job.status().isTerminal() || !live.activeProperty().get()) {
             RescalePlan none = new RescalePlan(edits.current().spec(), Map.of(), Map.of(),
                     List.of("no running job to rescale: run the pipeline first, or change the parallelism in the "
@@ -396,7 +407,12 @@ public final class MainViewModel {
         status.set("Rescaling " + plan.describe() + ": stopping with a savepoint\u2026");
         session.rescale(plan, started -> {
             rescaling.set(false);
-            recordRescale(plan);
+            // The edits took the new parallelism when the job was replaced (followParallelism).
+            if (!started.pipeline().operators().stream().allMatch(o -> edits.current().spec().operator(o.id())
+                    .map(e -> e.parallelism() == o.parallelism()).orElse(false))) {
+                return; // the status says why the editor could not record it
+            }
+            status.set("Rescaled via savepoint: " + plan.describe() + "; keyed state moved with its key groups");
         }, problems -> {
             rescaling.set(false);
             status.set("Rescale failed: " + String.join("; ", problems));
@@ -404,15 +420,29 @@ public final class MainViewModel {
         return plan;
     }
 
-    private void recordRescale(RescalePlan plan) {
-        try {
-            edits.execute(new RescaleParallelism(plan.changes()));
-        } catch (EditRefused e) {
-            status.set("Rescaled via savepoint (" + plan.describe() + "), but the editor could not record it: "
-                    + e.getMessage());
+    /**
+     * A new job runs (a rescale, a restore from the Job menu, a redeploy): where its parallelism differs from the
+     * pipeline being edited, the editor takes the job's as one undoable step, and the graph draws it.
+     */
+    private void followParallelism(JobClient job) {
+        if (job == null) {
             return;
         }
-        status.set("Rescaled via savepoint: " + plan.describe() + "; keyed state moved with its key groups");
+        PipelineSpec edited = edits.current().spec();
+        Map<String, Integer> changes = new java.util.LinkedHashMap<>();
+        for (var op : job.pipeline().operators()) {
+            edited.operator(op.id()).filter(e -> e.parallelism() != op.parallelism())
+                    .ifPresent(e -> changes.put(op.id(), op.parallelism()));
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            edits.execute(new RescaleParallelism(changes));
+        } catch (EditRefused e) {
+            status.set("The job runs at another parallelism (" + changes + "), but the editor could not record "
+                    + "it: " + e.getMessage());
+        }
     }
 
     // ---- internals --------------------------------------------------------------------------------------------------
@@ -432,7 +462,8 @@ public final class MainViewModel {
             fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return false;
         }
-        if (!confirmDiscard("opening " + source.getFileName())) {
+        if (!confirmStop("opening " + source.getFileName())
+                || !confirmDiscard("opening " + source.getFileName())) {
             return false;
         }
         try {
@@ -442,6 +473,7 @@ public final class MainViewModel {
             fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return false;
         }
+        session.clear();
         live.load(spec);
         Map<String, Position> positions = graphPositions();
         layout.forEach((id, at) -> positions.put(id, new Position(at.x(), at.y())));
@@ -449,6 +481,18 @@ public final class MainViewModel {
         failure.set(null);
         status.set("Opened " + source.getFileName() + ": " + counts(spec));
         return true;
+    }
+
+    /** Whether the action may go on: yes without a running job; else as the user answers. */
+    private boolean confirmStop(String action) {
+        if (!session.running()) {
+            return true;
+        }
+        if (stopPrompt.confirmStop(session.job().pipeline().name(), action)) {
+            return true;
+        }
+        status.set("Cancelled " + action + "; the job keeps running");
+        return false;
     }
 
     /**

@@ -56,14 +56,13 @@ class FileCommandsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        LiveJobViewModel live = new LiveJobViewModel(config -> {
+        LiveJobViewModel live = new LiveJobViewModel(new JobSession(config -> {
             started.add(config);
             throw new PipelineException(List.of("the test engine starts nothing"));
-        }, Runnable::run, RuntimeOptions.defaults(), () -> 0L);
+        }, TaskRunner.sameThread(), dir.resolve("sp")), RuntimeOptions.defaults(), () -> 0L);
         recent = RecentFiles.load(dir.resolve("home/recent.json"));
         viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("samples")),
-                new PipelineGraphViewModel(), live, new JobSession(TaskRunner.sameThread(), dir.resolve("sp")),
-                recent);
+                new PipelineGraphViewModel(), live, recent);
         viewModel.useDialogs((name, action) -> {
             asked.add(name + " / " + action);
             return answer;

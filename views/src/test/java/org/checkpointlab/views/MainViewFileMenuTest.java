@@ -53,12 +53,11 @@ class MainViewFileMenuTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        LiveJobViewModel live = new LiveJobViewModel(config -> {
+        LiveJobViewModel live = new LiveJobViewModel(new JobSession(config -> {
             throw new PipelineException(List.of("the test engine starts nothing"));
-        }, Runnable::run, RuntimeOptions.defaults(), () -> 0L);
+        }, TaskRunner.sameThread(), dir.resolve("sp")), RuntimeOptions.defaults(), () -> 0L);
         viewModel = new MainViewModel(PipelineFiles.loader(), new SampleCatalog(dir.resolve("no-samples")),
-                new PipelineGraphViewModel(), live, new JobSession(TaskRunner.sameThread(), dir.resolve("sp")),
-                RecentFiles.load(dir.resolve("recent-" + System.nanoTime() + ".json")));
+                new PipelineGraphViewModel(), live, RecentFiles.load(dir.resolve("recent-" + System.nanoTime() + ".json")));
         view = MainView.load(viewModel);
         viewModel.useDialogs((name, action) -> {
             asked.add(name + " / " + action);

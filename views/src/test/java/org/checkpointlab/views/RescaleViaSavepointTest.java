@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
+import org.checkpointlab.model.client.LocalJobClient;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
@@ -66,10 +69,10 @@ class RescaleViaSavepointTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        live = new LiveJobViewModel(Job::start, Runnable::run, RuntimeOptions.defaults(), System::currentTimeMillis);
-        session = new JobSession(TaskRunner.sameThread(), dir.resolve("savepoints"));
+        session = new JobSession(JobLauncher.local(), TaskRunner.sameThread(), dir.resolve("savepoints"));
+        live = new LiveJobViewModel(session, RuntimeOptions.defaults(), System::currentTimeMillis);
         viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("samples")),
-                new PipelineGraphViewModel(), live, session, RecentFiles.inMemory());
+                new PipelineGraphViewModel(), live, RecentFiles.inMemory());
         // As in the main window: the editor makes the graph follow the edits.
         new EditorViewModel(viewModel.edits(), viewModel.graph(), live::load, viewModel.structureLockedProperty());
         Path file = dir.resolve("keyed-count.json");
@@ -79,9 +82,6 @@ class RescaleViaSavepointTest {
 
     @AfterEach
     void closeJobs() {
-        if (live.job() != null) {
-            live.job().close();
-        }
         if (session.job() != null) {
             session.job().close();
         }
@@ -96,6 +96,10 @@ class RescaleViaSavepointTest {
     }
 
     /** The last (highest) count the sink received for each key. */
+    private static Map<Object, Long> finalCounts(JobClient client) {
+        return finalCounts(((LocalJobClient) client).job());
+    }
+
     private static Map<Object, Long> finalCounts(Job job) {
         Map<Object, Long> counts = new HashMap<>();
         for (StreamRecord r : job.sinkOutputs().get("sink").records()) {
@@ -104,10 +108,10 @@ class RescaleViaSavepointTest {
         return counts;
     }
 
-    private Job startAndAwaitProgress() throws Exception {
+    private JobClient startAndAwaitProgress() throws Exception {
         assertThat(viewModel.run()).isTrue();
-        Job job = live.job();
-        assertThat(session.job()).as("the panels' session shows the job Run started").isSameAs(job);
+        JobClient job = session.job();
+        assertThat(job).as("Run started the session's job").isNotNull();
         await("records flowing", () -> job.summary().sourceRecords() >= 3_000);
         return job;
     }
@@ -120,16 +124,17 @@ class RescaleViaSavepointTest {
             expected = finalCounts(clean);
         }
         assertThat(expected).hasSize((int) KEYS).allSatisfy((key, count) -> assertThat(count).isEqualTo(600));
-        Job before = startAndAwaitProgress();
+        JobClient before = startAndAwaitProgress();
         assertThat(viewModel.structureLockedProperty().get()).isTrue();
 
         RescalePlan plan = viewModel.rescaleViaSavepoint("count", 4);
 
         assertThat(plan.problems()).isEmpty();
-        Job after = session.job();
+        JobClient after = session.job();
         assertThat(after).isNotSameAs(before);
         assertThat(before.status()).isEqualTo(JobStatus.FINISHED);
-        assertThat(live.job()).as("the live graph shows the rescaled job").isSameAs(after);
+        live.refresh(System.nanoTime());
+        assertThat(live.subtask("count", 3)).as("the live graph draws the rescaled job's fourth subtask").isNotNull();
         assertThat(after.config().restore()).isNotNull();
         assertThat(after.pipeline().operator("count").orElseThrow().parallelism()).isEqualTo(4);
         assertThat(after.awaitTermination(Duration.ofSeconds(30))).isTrue();
@@ -152,7 +157,7 @@ class RescaleViaSavepointTest {
 
     @Test
     void rescaleAboveTheMaxParallelism_isRefusedAndTheJobKeepsRunning() throws Exception {
-        Job running = startAndAwaitProgress();
+        JobClient running = startAndAwaitProgress();
         long revision = viewModel.edits().revision();
 
         RescalePlan plan = viewModel.rescaleViaSavepoint("count", 200);

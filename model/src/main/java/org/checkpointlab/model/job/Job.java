@@ -171,20 +171,22 @@ public final class Job implements AutoCloseable {
             deployment = d;
         }
         status = JobStatus.RUNNING;
-        if (attempt == 0) {
-            // Record-count failures are armed before any task starts, so none can finish before its trigger.
-            for (PlannedFailure f : config.plannedFailures()) {
-                if (f.atRecords() != null) {
-                    d.failAtRecords(f.operatorId(), f.subtask(), f.atRecords(), recordFailure(f));
-                }
-            }
+        // Record-count failures are armed before any task starts, so none can finish before its trigger.
+        for (PlannedFailure f : plannedRecordFailures()) {
+            d.failAtRecords(f.operatorId(), f.subtask(), f.atRecords(), recordFailure(f));
         }
         d.start();
     }
 
+    /** The record-count failures planned for the current attempt. */
+    private List<PlannedFailure> plannedRecordFailures() {
+        return config.plannedFailures().stream().filter(f -> f.atRecords() != null && f.attempt() == attempt)
+                .toList();
+    }
+
     private static InjectedFailure recordFailure(PlannedFailure f) {
         return new InjectedFailure("failure injected into " + f.operatorId() + " #" + f.subtask() + " at record "
-                + f.atRecords());
+                + f.atRecords() + (f.attempt() == 0 ? "" : " of attempt " + f.attempt()));
     }
 
     private ExecutionGraph buildRegion(PipelineSpec region, CompletedCheckpoint restore) {
@@ -461,6 +463,24 @@ public final class Job implements AutoCloseable {
     }
 
     /**
+     * Waits until every running subtask has handled the commands sent to it before this call and is between two
+     * records: a pause, the end of a step or a speed set before the call is then in effect everywhere. After
+     * {@code setPaused(true)} it means that no subtask processes another record until the job resumes or steps, so
+     * an observer (a test, a tool) reads a state that stays put. Returns false on timeout (as when a subtask ended
+     * before it got to them: its commands are dropped).
+     */
+    public boolean awaitControlsApplied(Duration timeout) throws InterruptedException {
+        try {
+            deployment.drainMailboxes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a subtask's mailbox failed", e.getCause());
+        }
+    }
+
+    /**
      * Schedules a failure of subtask {@code subtask} of {@code operatorId} {@code after} the job started. If the job
      * is not running then (restarting, or ended), nothing happens.
      */
@@ -661,6 +681,9 @@ public final class Job implements AutoCloseable {
         }
         restartingRegions.remove(region);
         recordRestart(restoredId);
+        for (PlannedFailure f : plannedRecordFailures()) {
+            replacement.failAtRecords(f.operatorId(), f.subtask(), f.atRecords(), recordFailure(f));
+        }
         replacement.start();
     }
 

@@ -33,7 +33,8 @@ public final class ExecutionGraph {
     private final List<Vertex> vertices = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
-    private final Map<Task, TimeSampler> samplers = new HashMap<>();
+    /** Written by the job's control thread ({@link #sampleTimes}), read by observers on any thread. */
+    private final Map<Task, TimeSampler> samplers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A chain of operators deployed as one task per subtask. */
     public record Vertex(String name, List<ChainedOperator> chain, int parallelism) {

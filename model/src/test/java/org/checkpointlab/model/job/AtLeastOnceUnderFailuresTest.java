@@ -37,19 +37,19 @@ class AtLeastOnceUnderFailuresTest {
                         TestPipelines.edge("union", "count", Partitioning.HASH),
                         TestPipelines.edge("count", "sink", Partitioning.FORWARD)),
                 Map.of(), false);
+        // Two failures by record count, one per attempt: count #0 in the first, union #1 in the one after.
         JobConfig config = JobConfig.of(pipeline)
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(20))
                         .withMode(CheckpointingMode.AT_LEAST_ONCE))
-                .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO));
+                .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO))
+                .withPlannedFailures(List.of(PlannedFailure.atRecords("count", 0, 20_000),
+                        PlannedFailure.atRecords("union", 1, 20_000).inAttempt(1)));
         try (Job job = Job.start(config)) {
-            assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
-            Thread.sleep(200);
-            job.injectFailure("count", 0);
-            Thread.sleep(250);
-            job.injectFailure("union", 1);
             assertThat(job.awaitTermination(Duration.ofSeconds(60))).isTrue();
             assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
-            assertThat(job.summary().restarts()).isPositive();
+            assertThat(job.failures()).extracting(f -> f.operatorId() + " #" + f.subtaskIndex())
+                    .containsExactly("count #0", "union #1");
+            assertThat(job.summary().restarts()).isEqualTo(2);
             Map<Object, Long> maxCount = new HashMap<>();
             for (StreamRecord r : job.sinkOutputs().get("sink").records()) {
                 maxCount.merge(r.key(), (Long) r.value(), Math::max);

@@ -17,15 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Exactly-once, proven: failures are injected at random moments into random subtasks, and the transactional
- * sink's committed output must equal a failure-free run's, record for record. Seeded, so a failure reproduces.
+ * Exactly-once, proven: three failures are injected into random subtasks at random record counts, and the
+ * transactional sink's committed output must equal a failure-free run's, record for record. Seeded: the seed chooses
+ * each failure's subtask and the record of its attempt at which it fails, so a seed reproduces the same failures
+ * (checkpoints are still taken every 25 ms, so which checkpoint a recovery restores may differ between runs).
  */
 class ExactlyOnceUnderFailuresTest {
 
     private static PipelineSpec pipeline(long records, int parallelism, boolean slowSink) {
         List<org.checkpointlab.model.pipeline.OperatorSpec> ops = new ArrayList<>(List.of(
                 TestPipelines.op("source", "sequence-source", parallelism,
-                        Map.of("count", records, "keys", 50L, "ratePerSecond", 400_000L)),
+                        Map.of("count", records, "keys", 50L, "ratePerSecond", 200_000L)),
                 TestPipelines.op("count", "keyed-count", parallelism, Map.of()),
                 TestPipelines.op("sink", "transactional-sink", parallelism, Map.of())));
         List<org.checkpointlab.model.pipeline.EdgeSpec> edges = new ArrayList<>(List.of(
@@ -68,6 +70,22 @@ class ExactlyOnceUnderFailuresTest {
         return diff.size() > 20 ? new ArrayList<>(diff.subList(0, 20)) : diff;
     }
 
+    /**
+     * Three failures chosen by {@code seed}, one in each of the first three attempts: a subtask of one of
+     * {@code operators} fails at its 3,000th to 10,000th record of that attempt. Every subtask takes in at least a
+     * third of the 120,000 records, and no attempt gets far before it fails, so each attempt still has more records
+     * to take than its failure waits for.
+     */
+    static List<PlannedFailure> chooseFailures(long seed, String[] operators) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<PlannedFailure> failures = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            failures.add(PlannedFailure.atRecords(operators[random.nextInt(operators.length)], random.nextInt(2),
+                    3_000 + random.nextInt(7_001)).inAttempt(attempt));
+        }
+        return failures;
+    }
+
     @ParameterizedTest(name = "seed {0}, unaligned {1}, slow {2}, {3}")
     @CsvSource({"1, false, false, HASHMAP", "2, true, false, HASHMAP", "3, false, true, HASHMAP",
             "4, true, true, HASHMAP", "5, true, true, HASHMAP",
@@ -89,22 +107,18 @@ class ExactlyOnceUnderFailuresTest {
         }
         assertThat(expected).hasSize((int) records);
 
-        SplittableRandom random = new SplittableRandom(seed);
         String[] operators = slow ? new String[] {"source", "count", "slow", "sink"}
                 : new String[] {"source", "count", "sink"};
-        try (Job job = Job.start(config)) {
-            int injected = 0;
-            for (int i = 0; i < 3; i++) {
-                Thread.sleep(40 + random.nextInt(80));
-                if (job.status() == JobStatus.RUNNING
-                        && job.injectFailure(operators[random.nextInt(operators.length)], random.nextInt(2))) {
-                    injected++;
-                }
-            }
+        List<PlannedFailure> failures = chooseFailures(seed, operators);
+        try (Job job = Job.start(config.withPlannedFailures(failures))) {
             assertThat(job.awaitTermination(Duration.ofSeconds(60))).isTrue();
             assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
-            assertThat(injected).isPositive();
-            assertThat(job.summary().restarts()).isGreaterThanOrEqualTo(1);
+            assertThat(job.failures()).as("the failures the seed chose, in order")
+                    .extracting(f -> f.operatorId() + " #" + f.subtaskIndex() + ": " + f.message())
+                    .containsExactlyElementsOf(failures.stream().map(f -> f.operatorId() + " #" + f.subtask()
+                            + ": failure injected into " + f.operatorId() + " #" + f.subtask() + " at record "
+                            + f.atRecords() + (f.attempt() == 0 ? "" : " of attempt " + f.attempt())).toList());
+            assertThat(job.summary().restarts()).isEqualTo(failures.size());
             List<String> actual = committed(job);
             assertThat(difference(actual, expected)).as("duplicates (committed more often than without failures)")
                     .isEmpty();

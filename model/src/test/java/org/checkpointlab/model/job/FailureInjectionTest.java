@@ -1,6 +1,7 @@
 package org.checkpointlab.model.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.StreamRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Failures at a record count, at a time, and at random (chaos): each recovers, and exactly-once holds. */
 class FailureInjectionTest {
@@ -71,6 +74,33 @@ class FailureInjectionTest {
             assertThat(job.summary().restarts()).isEqualTo(1);
             assertThat(committed(job)).isEqualTo(expected(20_000));
         }
+    }
+
+    @ParameterizedTest(name = "{0} failover")
+    @EnumSource(FailoverStrategy.class)
+    void plannedRecordFailures_oneForEachAttempt_fireInOrder_armedBeforeTheirAttemptStarts(FailoverStrategy failover)
+            throws Exception {
+        // No rate limit: an attempt takes milliseconds, too short to arm a failure after it started.
+        JobConfig config = config(30_000, 0).withFailover(failover).withPlannedFailures(List.of(
+                PlannedFailure.atRecords("count", 0, 2_000),
+                PlannedFailure.atRecords("source", 1, 1_000).inAttempt(1),
+                PlannedFailure.atRecords("sink", 1, 500).inAttempt(2)));
+        try (Job job = Job.start(config)) {
+            assertThat(job.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(job.failures()).extracting(f -> f.operatorId() + " #" + f.subtaskIndex() + ": " + f.message())
+                    .containsExactly("count #0: failure injected into count #0 at record 2000",
+                            "source #1: failure injected into source #1 at record 1000 of attempt 1",
+                            "sink #1: failure injected into sink #1 at record 500 of attempt 2");
+            assertThat(job.summary().restarts()).isEqualTo(3);
+            assertThat(committed(job)).isEqualTo(expected(30_000));
+        }
+    }
+
+    @Test
+    void aTimedFailure_cannotBePlannedForAnAttempt() {
+        assertThatThrownBy(() -> PlannedFailure.after("source", 0, Duration.ofMillis(5)).inAttempt(1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("record-count");
     }
 
     @Test

@@ -3,13 +3,19 @@ package org.checkpointlab.model.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.observe.ChannelElementView.BarrierView;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.RestartEvent;
+import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.junit.jupiter.api.Test;
 
 /** What the app does to a running job: pause, slow motion, inject a failure and watch the recovery. */
@@ -24,27 +30,27 @@ class JobControlTest {
         try (Job job = Job.start(unboundedKeyedCount())) {
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
             job.setPaused(true);
-            Thread.sleep(100); // let records already emitted drain into the queues
+            assertThat(job.awaitControlsApplied(Duration.ofSeconds(10))).as("every subtask saw the pause").isTrue();
             long before = job.summary().sourceRecords();
-            Thread.sleep(200);
-            assertThat(job.summary().sourceRecords()).isEqualTo(before);
+            Await.holds(() -> job.summary().sourceRecords() == before, Duration.ofMillis(200),
+                    "a paused job's sources emit nothing");
             assertThat(job.snapshot().paused()).isTrue();
             job.setPaused(false);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (job.summary().sourceRecords() == before && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-            assertThat(job.summary().sourceRecords()).isGreaterThan(before);
+            Await.until(() -> job.summary().sourceRecords() > before, "sources emit again once resumed");
         }
     }
 
-    /** Waits until the step ended (the job paused again at a barrier event); false after 10 s. */
-    private static boolean awaitStepEnd(Job job) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while ((job.isStepping() || !job.isPaused()) && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        return !job.isStepping() && job.isPaused();
+    /** Waits until the step ended (the job paused again at a barrier event) and every subtask stopped there. */
+    private static void awaitStepEnd(Job job) throws InterruptedException {
+        Await.until(() -> !job.isStepping() && job.isPaused(), "the step to end at a barrier event");
+        assertThat(job.awaitControlsApplied(Duration.ofSeconds(10))).as("every subtask saw the pause").isTrue();
+    }
+
+    /** Barriers {@code checkpointId} still queued in channels out of {@code fromOperator}. */
+    private static long queuedBarriers(Job job, String fromOperator, long checkpointId) {
+        return job.snapshot().channels().stream().filter(c -> c.fromOperator().equals(fromOperator))
+                .flatMap(c -> c.elements().stream())
+                .filter(e -> e instanceof BarrierView b && b.checkpointId() == checkpointId).count();
     }
 
     @Test
@@ -53,25 +59,27 @@ class JobControlTest {
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
             assertThat(job.stepToNextBarrierEvent()).as("only a paused job steps").isFalse();
             job.setPaused(true);
-            Thread.sleep(100);
-            var checkpoint = job.triggerCheckpoint(); // the sources send their barriers while paused
-            Thread.sleep(100);
-            assertThat(checkpoint).isNotDone();
+            assertThat(job.awaitControlsApplied(Duration.ofSeconds(10))).isTrue();
+            var checkpoint = job.triggerCheckpoint();
+            // The sources take the trigger while paused: barrier 1 waits in each of the four source -> count channels.
+            Await.until(() -> queuedBarriers(job, "source", 1) == 4, "both sources to send barrier 1 while paused");
+            assertThat(checkpoint).as("no count subtask has a barrier yet").isNotDone();
 
             assertThat(job.stepToNextBarrierEvent()).isTrue();
-            assertThat(awaitStepEnd(job)).isTrue();
+            awaitStepEnd(job);
             assertThat(job.lastStepEvent()).matches("barrier 1 reached count #[01] from source #[01]");
             long records = job.summary().sourceRecords();
-            Thread.sleep(200);
-            assertThat(job.summary().sourceRecords()).as("paused again").isEqualTo(records);
+            Await.holds(() -> job.summary().sourceRecords() == records, Duration.ofMillis(200), "paused again");
 
-            // Two count subtasks with two inputs each: four barrier arrivals, one or more per step.
+            // Two count subtasks with two inputs each: four barrier arrivals, one or more per step. Once no barrier 1
+            // is left in a channel, every count subtask snapshotted: the checkpoint completes while the job is paused.
             int steps = 1;
-            while (!checkpoint.isDone() && steps < 4) {
+            while (queuedBarriers(job, "source", 1) > 0) {
+                assertThat(steps).as("steps for four barrier arrivals").isLessThan(4);
                 assertThat(job.stepToNextBarrierEvent()).isTrue();
-                assertThat(awaitStepEnd(job)).isTrue();
+                awaitStepEnd(job);
+                assertThat(job.lastStepEvent()).matches("barrier 1 reached count #[01] from source #[01]");
                 steps++;
-                Thread.sleep(50); // the last arrival's snapshot and ack
             }
             assertThat(checkpoint.get(10, TimeUnit.SECONDS).status().name()).isEqualTo("COMPLETED");
             assertThat(job.isPaused()).isTrue();
@@ -80,19 +88,23 @@ class JobControlTest {
 
     @Test
     void slowMotion_throttlesSourcesWithoutARateLimit() throws Exception {
-        try (Job job = Job.start(unboundedKeyedCount())) {
+        // Sources chained to their sinks: no channel whose backlog (filled at full speed before the speed is set)
+        // would hold the sources back by backpressure, so what limits them is the slow motion alone.
+        PipelineSpec sourceIntoSink = new PipelineSpec(1, "source into sink", List.of(
+                TestPipelines.op("source", "sequence-source", 2, Map.of("count", 0L, "keys", 100L)),
+                TestPipelines.op("sink", "discard-sink", 2, Map.of())),
+                List.of(TestPipelines.edge("source", "sink", Partitioning.FORWARD)), Map.of(), true);
+        try (Job job = Job.start(JobConfig.of(sourceIntoSink))) {
+            long speedSetNanos = System.nanoTime();
             job.setSpeed(0.001); // 100 records per second per source subtask instead of as fast as possible
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
-            Thread.sleep(50);
+            assertThat(job.awaitControlsApplied(Duration.ofSeconds(10))).as("every subtask took the speed").isTrue();
             long before = job.summary().sourceRecords();
-            Thread.sleep(500);
-            // Two source subtasks at 100 records/s each: about 100 in half a second (at full speed: millions).
-            assertThat(job.summary().sourceRecords() - before).isLessThan(300L);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (job.summary().sourceRecords() == before && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(job.summary().sourceRecords()).as("slow, not stopped").isGreaterThan(before);
+            // Each of the two sources emits at most 100 records per second since the speed was set (plus one it is
+            // owed): 42 more records take at least 200 ms. At full speed they take microseconds.
+            Await.until(() -> job.summary().sourceRecords() >= before + 42, "slow, not stopped");
+            long elapsedMillis = (System.nanoTime() - speedSetNanos) / 1_000_000;
+            assertThat(elapsedMillis).as("ms for 42 records at 2 x 100 records/s").isGreaterThanOrEqualTo(200);
             assertThat(job.snapshot().speed()).isEqualTo(0.001);
         }
     }

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
@@ -15,15 +17,15 @@ import org.junit.jupiter.api.Test;
 /** Region failover restarts only the failed task's pipelined region (a connected component of the pipeline). */
 class RegionFailoverTest {
 
-    /** Two independent keyed counts: two regions. */
+    /** Two independent keyed counts: two regions; each source emits 20,000 records per second. */
     private static PipelineSpec twoRegions(long records) {
         return new PipelineSpec(1, "two regions", List.of(
                 TestPipelines.op("a-source", "sequence-source", 1,
-                        Map.of("count", records, "keys", 10L, "ratePerSecond", 40_000L)),
+                        Map.of("count", records, "keys", 10L, "ratePerSecond", 20_000L)),
                 TestPipelines.op("a-count", "keyed-count", 2, Map.of()),
                 TestPipelines.op("a-sink", "transactional-sink", 2, Map.of()),
                 TestPipelines.op("b-source", "sequence-source", 1,
-                        Map.of("count", records, "keys", 10L, "ratePerSecond", 40_000L)),
+                        Map.of("count", records, "keys", 10L, "ratePerSecond", 20_000L)),
                 TestPipelines.op("b-count", "keyed-count", 2, Map.of()),
                 TestPipelines.op("b-sink", "transactional-sink", 2, Map.of())),
                 List.of(TestPipelines.edge("a-source", "a-count", Partitioning.HASH),
@@ -45,12 +47,11 @@ class RegionFailoverTest {
                 .withRestartStrategy(new RestartStrategy.FixedDelay(3, Duration.ZERO));
         try (Job job = Job.start(config)) {
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
-            Thread.sleep(150);
+            // 30,000 records take region a 1.5 s: time enough to fail it once a checkpoint completed.
+            Await.until(() -> job.checkpointHistory().stream()
+                    .anyMatch(c -> c.status() == CheckpointStatus.COMPLETED), "a completed checkpoint");
             assertThat(job.injectFailure("a-count", 0)).isTrue();
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (job.restartEvents().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
+            Await.until(() -> !job.restartEvents().isEmpty(), "region a's recovery");
             assertThat(job.restartEvents()).hasSize(1);
             assertThat(job.restartEvents().get(0).restoredCheckpointId()).isPositive();
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();

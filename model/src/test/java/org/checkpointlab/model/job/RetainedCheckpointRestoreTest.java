@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.Retention;
@@ -24,13 +25,17 @@ class RetainedCheckpointRestoreTest {
     @TempDir
     Path checkpoints;
 
-    private Path retainedCheckpoint(JobConfig config, long id) throws Exception {
+    /** The retained checkpoint's directory, once its metadata is written (off the control thread). */
+    private Path retainedCheckpoint(long id) {
         Path chk = checkpoints.resolve("chk-" + id);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!Files.exists(chk.resolve(SavepointMetadata.FILE_NAME)) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.until(() -> Files.exists(chk.resolve(SavepointMetadata.FILE_NAME)), "the metadata of " + chk);
         return chk;
+    }
+
+    /** True when the channel from {@code from} to {@code to} holds as many buffers as it has credits. */
+    private static boolean channelFull(Job job, String from, String to) {
+        return job.snapshot().channels().stream().anyMatch(c -> c.fromOperator().equals(from)
+                && c.toOperator().equals(to) && c.availableCredits() == 0);
     }
 
     private static PipelineSpec slowPipeline(int countParallelism) {
@@ -58,7 +63,7 @@ class RetainedCheckpointRestoreTest {
             job.triggerCheckpoint().get(10, TimeUnit.SECONDS);
             last = job.triggerCheckpoint().get(10, TimeUnit.SECONDS);
         }
-        Path chk = retainedCheckpoint(config, last.id());
+        Path chk = retainedCheckpoint(last.id());
         assertThat(chk.resolve(SavepointMetadata.FILE_NAME)).exists();
         try (Stream<Path> dirs = Files.list(checkpoints)) {
             assertThat(dirs.map(d -> d.getFileName().toString())).containsExactly("chk-" + last.id());
@@ -80,11 +85,12 @@ class RetainedCheckpointRestoreTest {
         CheckpointStats stats;
         try (Job job = Job.start(config)) {
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
-            Thread.sleep(300); // backpressure builds up
+            // Backpressure: the slow operator's input queue is full, so the unaligned barrier overtakes buffers.
+            Await.until(() -> channelFull(job, "count", "slow"), "a full channel from count to slow");
             stats = job.triggerCheckpoint().get(10, TimeUnit.SECONDS);
         }
         assertThat(stats.persistedInFlight()).isPositive();
-        Path chk = retainedCheckpoint(config, stats.id());
+        Path chk = retainedCheckpoint(stats.id());
         try (Job job = Job.start(JobConfig.of(slowPipeline(2)).withRestore(new SavepointRestore(chk, false)))) {
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
             assertThat(job.status()).isEqualTo(JobStatus.RUNNING);

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.Retention;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class RetentionTest {
@@ -23,9 +27,11 @@ class RetentionTest {
         }
     }
 
-    private long checkpointDirectories() throws Exception {
+    private long checkpointDirectories() {
         try (Stream<Path> dirs = Files.list(checkpoints)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith("chk-")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -43,19 +49,31 @@ class RetentionTest {
             assertThat(job.triggerCheckpoint().get().status().name()).isEqualTo("COMPLETED");
         }
         assertThat(stateFiles()).isPositive();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (checkpointDirectories() != 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5); // subsumed checkpoints are deleted off the control thread
-        }
-        assertThat(checkpointDirectories()).as("only the 2 retained checkpoints are kept").isEqualTo(2);
+        // Subsumed checkpoints are deleted off the control thread.
+        Await.until(() -> checkpointDirectories() == 2, "only the 2 retained checkpoints to be kept");
         job.cancel();
         assertThat(job.awaitTermination(Duration.ofSeconds(10))).isTrue();
         assertThat(stateFiles() > 0).isEqualTo(kept);
     }
 
-    @ParameterizedTest(name = "cancelled {0} ms after the trigger")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {5, 20, 50})
-    void aJobCancelledDuringAnAsyncSnapshot_leavesOnlyCompleteRetainedCheckpoints(int cancelAfterMillis)
+    /** When the job is cancelled, relative to its second checkpoint. */
+    enum CancelPoint {
+        /** Right after the trigger: the sources may not even have taken it. */
+        RIGHT_AFTER_THE_TRIGGER,
+        /** The job is paused: the sources acknowledged (their files are in chk-2), the counts have no barrier yet. */
+        SOURCES_ACKNOWLEDGED,
+        /** While a count subtask writes its megabytes of state (if the checkpoint does not complete first). */
+        DURING_AN_ASYNC_PHASE
+    }
+
+    private static long countRecordsIn(Job job) {
+        return job.summary().operators().stream().filter(o -> o.id().equals("count"))
+                .mapToLong(OperatorSummary::recordsIn).sum();
+    }
+
+    @ParameterizedTest(name = "cancelled {0}")
+    @EnumSource(CancelPoint.class)
+    void aJobCancelledDuringACheckpoint_leavesOnlyCompleteRetainedCheckpoints(CancelPoint cancelPoint)
             throws Exception {
         CheckpointOptions options = CheckpointOptions.defaults().withDirectory(checkpoints)
                 .withRetention(Retention.RETAIN_ON_CANCELLATION).withRetained(1);
@@ -64,9 +82,24 @@ class RetentionTest {
         Job job = Job.start(config);
         assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
         assertThat(job.triggerCheckpoint().get().status().name()).isEqualTo("COMPLETED");
-        Thread.sleep(300); // every key has state: the next snapshot's async phase writes megabytes
-        job.triggerCheckpoint();
-        Thread.sleep(cancelAfterMillis);
+        // Every key has state: the next snapshot's async phase writes megabytes.
+        Await.until(() -> countRecordsIn(job) >= 200_000, "every one of the 200,000 keys to be counted");
+        if (cancelPoint == CancelPoint.SOURCES_ACKNOWLEDGED) {
+            job.setPaused(true);
+            assertThat(job.awaitControlsApplied(Duration.ofSeconds(10))).isTrue();
+        }
+        CompletableFuture<CheckpointStats> second = job.triggerCheckpoint();
+        switch (cancelPoint) {
+            case RIGHT_AFTER_THE_TRIGGER -> { }
+            case SOURCES_ACKNOWLEDGED -> {
+                Await.until(() -> acknowledged(job, 2) == 2, "both sources to acknowledge checkpoint 2");
+                assertThat(checkpoints.resolve("chk-2")).as("the sources' part of checkpoint 2").isDirectory();
+                assertThat(second).isNotDone();
+            }
+            case DURING_AN_ASYNC_PHASE -> Await.until(() -> second.isDone() || job.snapshot().subtasks().stream()
+                    .anyMatch(s -> s.operatorIds().contains("count") && s.asyncSnapshots() > 0),
+                    "a count subtask's async phase (or the end of checkpoint 2)");
+        }
         job.cancel();
         assertThat(job.awaitTermination(Duration.ofSeconds(10))).isTrue();
 
@@ -76,5 +109,10 @@ class RetentionTest {
                     .isNotEmpty()
                     .allSatisfy(d -> assertThat(d.resolve("_metadata.json")).exists());
         }
+    }
+
+    private static int acknowledged(Job job, long checkpointId) {
+        return job.checkpointHistory().stream().filter(c -> c.id() == checkpointId)
+                .mapToInt(CheckpointStats::acknowledged).findFirst().orElse(0);
     }
 }

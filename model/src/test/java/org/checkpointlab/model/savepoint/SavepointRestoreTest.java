@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
@@ -71,9 +72,10 @@ class SavepointRestoreTest {
 
         Path savepoint = dir.resolve("sp-1");
         List<String> actual = new ArrayList<>();
-        try (Job first = Job.start(JobConfig.of(pipeline(2, 2, 2, 40_000)).withCheckpointOptions(options))) {
+        // Sources at 10,000 records per second each: the 60,000 records take 3 s, the stop comes after a tenth.
+        try (Job first = Job.start(JobConfig.of(pipeline(2, 2, 2, 10_000)).withCheckpointOptions(options))) {
             assertThat(first.awaitRunning(Duration.ofSeconds(10))).isTrue();
-            Thread.sleep(150);
+            Await.until(() -> first.summary().sourceRecords() >= RECORDS / 10, "a tenth of the records");
             SavepointResult written = first.stopWithSavepoint(savepoint).get(20, TimeUnit.SECONDS);
             assertThat(first.awaitTermination(Duration.ofSeconds(10))).isTrue();
             assertThat(first.status()).isEqualTo(JobStatus.FINISHED);

@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
-import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.views.session.OptionTexts;
@@ -27,7 +27,7 @@ import org.checkpointlab.views.session.RestartStrategies;
  * completed one is selected. Updated from each published {@link JobSnapshot}; FX thread only.
  */
 public final class CheckpointsViewModel {
-    private final Supplier<Job> job;
+    private final Supplier<JobClient> job;
     private final ReadOnlyObjectWrapper<CheckpointOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview",
             CheckpointOverview.of(List.of(), List.of(), null));
     private final ObservableList<CheckpointStats> history = FXCollections.observableArrayList();
@@ -43,7 +43,7 @@ public final class CheckpointsViewModel {
      * @param snapshots the job's latest snapshot (e.g. {@code JobSession.snapshotProperty()})
      * @param job       the job whose configuration is shown (may supply {@code null})
      */
-    public CheckpointsViewModel(ObservableValue<JobSnapshot> snapshots, Supplier<Job> job) {
+    public CheckpointsViewModel(ObservableValue<JobSnapshot> snapshots, Supplier<JobClient> job) {
         this.job = Objects.requireNonNull(job, "job");
         snapshots.addListener((obs, old, s) -> update(s));
         update(snapshots.getValue());
@@ -90,12 +90,17 @@ public final class CheckpointsViewModel {
         refreshSelection();
     }
 
-    /** Rebuilds everything from {@code s} (nothing happens for {@code null}). */
+    /** Rebuilds everything from {@code s}; {@code null} (no job, or a new one not sampled yet) empties the panel. */
     public void update(JobSnapshot s) {
         if (s == null) {
+            overview.set(CheckpointOverview.of(List.of(), List.of(), null));
+            history.clear();
+            summary.clear();
+            configuration.clear();
+            refreshSelection();
             return;
         }
-        Job current = job.get();
+        JobClient current = job.get();
         String restoredFrom = current != null && current.config().restore() != null
                 ? current.config().restore().path().toString() : null;
         overview.set(CheckpointOverview.of(s.checkpoints(), s.restarts(), restoredFrom));
@@ -165,7 +170,7 @@ public final class CheckpointsViewModel {
         timeline.setAll(TimelineRow.of(pick));
     }
 
-    private static List<Map.Entry<String, String>> configurationOf(Job job) {
+    private static List<Map.Entry<String, String>> configurationOf(JobClient job) {
         if (job == null) {
             return List.of();
         }

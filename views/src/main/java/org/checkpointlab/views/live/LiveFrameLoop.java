@@ -7,8 +7,8 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 
 /**
- * The frame loop: on every JavaFX pulse it polls the engine once ({@link LiveJobViewModel#refresh(long)}) and draws
- * the result ({@link LiveGraph#render()}). Engine events between two frames coalesce into one snapshot. It stays
+ * The frame loop: on every JavaFX pulse it has the job session sample the engine once ({@code JobSession.sample}, the
+ * single feed of the live graph and the panels) and draws the result ({@link LiveGraph#render()}). Engine events between two frames coalesce into one snapshot. It stays
  * within a {@link SamplingBudget}: all the CPU time the UI thread and JavaFX's renderer thread use is counted (a
  * sample's polling, drawing, CSS and layout; the panels it updates; painting; handing the frame to the display;
  * the pulses in between), and when that is costly some frames are left as they were, so that watching a big job
@@ -130,7 +130,7 @@ public final class LiveFrameLoop extends AnimationTimer {
             return;
         }
         stats.countSample();
-        live.refresh(frameStart);
+        live.session().sample(frameStart, budget.constrained(frameStart));
         graph.render();
         afterFrame.accept(frameStart);
         if (measured == null) {

@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -25,54 +23,46 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
-import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.observe.ChannelSnapshot;
-import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
-import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.session.HistoryEntry;
+import org.checkpointlab.views.session.JobEventLog;
+import org.checkpointlab.views.session.JobSession;
 
 /**
- * The running job as the window shows it, without any control. It starts, pauses, slows down and stops a job of
- * the open pipeline, triggers checkpoints and injects failures; once per frame {@link #refresh(long)} takes one
- * {@link JobSnapshot} from the engine and turns it into what the view draws: a {@link SubtaskState} per subtask
- * (keyed under every operator of its chain), the channels of each edge, the status strip's lines (job, checkpoint
- * progress, announcements, restart countdown and restore) and the exception history. Nothing here is pushed by
- * engine threads: the engine publishes immutable snapshots and this class polls them, so bursts of engine events
- * coalesce into one frame. Waiting for a cancelled job to end runs on the background executor.
+ * The running job as the live graph shows it, without any control. The job itself belongs to the
+ * {@link JobSession}: the commands here (run the open pipeline, stop, pause, slow motion, step, checkpoint, fail a
+ * subtask, barrier mode) go to it, and each snapshot it samples ({@link JobSession#sample}, once per frame) is turned
+ * into what the view draws: a {@link SubtaskState} per subtask (keyed under every operator of its chain), the
+ * channels of each edge and the status strip's lines (job, checkpoint progress, announcements, restart countdown and
+ * restore). The exception history is the session's {@link JobEventLog}. Nothing here is pushed by engine threads.
  *
  * <p>FX thread only (tests call it from the thread that owns it).
  */
 public final class LiveJobViewModel {
-    /** Starts jobs; the app passes {@code Job::start}. */
-    @FunctionalInterface
-    public interface JobStarter {
-        Job start(JobConfig config) throws PipelineException;
-    }
-
     /** Buffers small enough to watch fill and drain: 32 records, 4 per channel, flushed after 20 ms. */
     public static final RuntimeOptions WATCHABLE_BUFFERS = new RuntimeOptions(32, 4, Duration.ofMillis(20), true);
     /** Slowest speed on offer: about one record per second per source, human speed. */
-    public static final double MIN_SPEED = 0.001;
+    public static final double MIN_SPEED = JobSession.MIN_SPEED;
     /** How often the throughput figure is recomputed from the job summary. */
     static final long THROUGHPUT_PERIOD_NANOS = 500_000_000L;
 
-    private final JobStarter starter;
-    private final Executor background;
+    private final JobSession session;
     private final RuntimeOptions runtimeOptions;
     private final LongSupplier wallClock;
     private final AckFlashDetector acks = new AckFlashDetector();
@@ -81,8 +71,6 @@ public final class LiveJobViewModel {
     private final ReadOnlyObjectWrapper<PipelineSpec> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
     private final ReadOnlyObjectWrapper<JobStatus> jobStatus = new ReadOnlyObjectWrapper<>(this, "jobStatus");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
-    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final ObjectProperty<BarrierMode> barrierMode = new SimpleObjectProperty<>(this, "barrierMode",
             BarrierMode.ALIGNED);
     private final BooleanProperty failToolArmed = new SimpleBooleanProperty(this, "failToolArmed");
@@ -93,11 +81,15 @@ public final class LiveJobViewModel {
     private final ReadOnlyObjectWrapper<SubtaskKey> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper selectedDetails = new ReadOnlyStringWrapper(this, "selectedDetails", "");
     private final ReadOnlyLongWrapper frame = new ReadOnlyLongWrapper(this, "frame");
-    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper acksSeen = new ReadOnlyLongWrapper(this, "acksSeen");
 
-    private Job job;
-    private final List<java.util.function.Consumer<Job>> jobListeners = new java.util.ArrayList<>();
+    /**
+     * The job whose snapshots are drawn: the session's, until another pipeline is shown here (then none, until
+     * the next job starts).
+     */
+    private JobClient shown;
+    /** While true, a change of the barrier mode follows the job's options and is not applied back. */
+    private boolean followingOptions;
     private JobSnapshot snapshot;
     private Map<SubtaskKey, SubtaskState> subtasks = Map.of();
     private Map<String, List<ChannelSnapshot>> channelsByEdge = Map.of();
@@ -106,49 +98,24 @@ public final class LiveJobViewModel {
     private final Set<String> expandedEdges = new HashSet<>();
     private long flashNanos = Duration.ofMillis(700).toNanos();
     private CompletableFuture<CheckpointStats> pendingTrigger;
-    /** True while the paused property follows the engine, which must not be told back. */
-    private boolean followingEngine;
     /** A step was started and its end not yet announced. */
     private boolean stepping;
-    private int historyFailures = -1;
-    private int historyRestarts = -1;
     private long lastThroughputNanos;
     private double throughput;
-    private long snapshotErrors;
 
     /**
-     * @param starter        starts a job ({@code Job::start})
-     * @param background     runs waits on the engine off the FX thread ({@code Runnable::run} in tests)
+     * @param session        owns the job: starts it, runs the commands, samples it once per frame
      * @param runtimeOptions network buffers for jobs started here, e.g. {@link #WATCHABLE_BUFFERS}
      * @param wallClock      epoch ms now, for the restart countdown ({@code System::currentTimeMillis})
      */
-    public LiveJobViewModel(JobStarter starter, Executor background, RuntimeOptions runtimeOptions,
-                            LongSupplier wallClock) {
-        this.starter = Objects.requireNonNull(starter, "starter");
-        this.background = Objects.requireNonNull(background, "background");
+    public LiveJobViewModel(JobSession session, RuntimeOptions runtimeOptions, LongSupplier wallClock) {
+        this.session = Objects.requireNonNull(session, "session");
         this.runtimeOptions = Objects.requireNonNull(runtimeOptions, "runtimeOptions");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
-        speed.addListener((obs, old, now) -> {
-            if (job != null) {
-                job.setSpeed(clampSpeed(now.doubleValue()));
-            }
-        });
-        paused.addListener((obs, old, now) -> {
-            if (job != null && !followingEngine) {
-                job.setPaused(now);
-            }
-        });
         barrierMode.addListener((obs, old, now) -> applyBarrierMode(now));
-    }
-
-    /** The app's view model: real jobs with {@link #WATCHABLE_BUFFERS}, waits on a daemon thread. */
-    public static LiveJobViewModel forApp() {
-        Executor daemon = task -> {
-            Thread t = new Thread(task, "live-job-wait");
-            t.setDaemon(true);
-            t.start();
-        };
-        return new LiveJobViewModel(Job::start, daemon, WATCHABLE_BUFFERS, System::currentTimeMillis);
+        session.jobProperty().addListener((obs, old, now) -> jobReplaced(now));
+        session.checkpointOptionsProperty().addListener((obs, old, now) -> followOptions(now));
+        session.onSample(this::show);
     }
 
     // ---- properties -------------------------------------------------------------------------------------------
@@ -170,12 +137,12 @@ public final class LiveJobViewModel {
 
     /** Processing paused (checkpoints, failures and stopping still work). */
     public BooleanProperty pausedProperty() {
-        return paused;
+        return session.pausedProperty();
     }
 
     /** Slow motion, {@value #MIN_SPEED} (human speed) to 1 (full speed); applies to the running job at once. */
     public DoubleProperty speedProperty() {
-        return speed;
+        return session.speedProperty();
     }
 
     /** Aligned, unaligned or at-least-once; a running job takes it from its next checkpoint on. */
@@ -230,12 +197,12 @@ public final class LiveJobViewModel {
 
     /** The exception history: failures and recoveries, oldest first. */
     public ObservableList<HistoryEntry> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return FXCollections.unmodifiableObservableList(session.history());
     }
 
-    /** The job of the last {@link #run()}, or {@code null}. */
-    public Job job() {
-        return job;
+    /** The session that owns the job this view model shows. */
+    public JobSession session() {
+        return session;
     }
 
     /** The last snapshot taken, or {@code null}. */
@@ -245,7 +212,7 @@ public final class LiveJobViewModel {
 
     /** Frames skipped because the engine could not take a snapshot. */
     public long snapshotErrors() {
-        return snapshotErrors;
+        return session.snapshotErrors();
     }
 
     /** How long a subtask box flashes after an ack; zero turns flashing off (tests). */
@@ -294,6 +261,7 @@ public final class LiveJobViewModel {
      * running job already runs (the edits catching up with a rescale via savepoint) just becomes the one shown.
      */
     public void load(PipelineSpec spec) {
+        JobClient job = session.job();
         if (spec != null && job != null && !job.status().isTerminal() && describesRunningJob(spec, job.pipeline())) {
             // The edits caught up with the running job (e.g. its parallelism after a rescale via savepoint).
             pipeline.set(spec);
@@ -301,13 +269,8 @@ public final class LiveJobViewModel {
         }
         stop();
         pipeline.set(spec);
-        job = null;
-        snapshot = null;
-        subtasks = Map.of();
-        channelsByEdge = Map.of();
-        chainedEdges = Set.of();
-        expandedEdges.clear();
-        history.clear();
+        shown = null;
+        clearFrame();
         selected.set(null);
         selectedDetails.set("");
         jobStatus.set(null);
@@ -359,75 +322,58 @@ public final class LiveJobViewModel {
             return false;
         }
         JobConfig config = JobConfig.of(spec).withCheckpointOptions(options).withRuntimeOptions(runtimeOptions);
-        Job started;
         try {
-            started = starter.start(config);
+            session.start(config);
         } catch (PipelineException e) {
             announcement.set("Cannot run: " + String.join("; ", e.problems()));
             return false;
         }
-        show(started);
         announcement.set("Started " + spec.name() + " (" + barrierMode.get() + ")");
-        for (java.util.function.Consumer<Job> listener : jobListeners) {
-            listener.accept(started);
-        }
         return true;
     }
 
-    /** Called with every job this view model starts (so other panels can show the same job). */
-    public void onJobStarted(java.util.function.Consumer<Job> listener) {
-        jobListeners.add(listener);
-    }
-
     /**
-     * Shows a job started elsewhere, e.g. restored from a savepoint or redeployed with another state backend by the
-     * checkpoint panels, as the running job.
+     * The session's job changed (Run, a restore, a rescale, a redeploy): the graph starts clean for it, and shows
+     * where it came from when it was not started by Run.
      */
-    public void adopt(Job other) {
-        if (other == null || other == job) {
-            return;
-        }
-        show(other);
-        announcement.set("Showing " + other.pipeline().name()
-                + (other.config().restore() != null ? " restored from " + other.config().restore().path() : ""));
-    }
-
-    private void show(Job started) {
-        job = started;
-        job.setSpeed(clampSpeed(speed.get()));
-        job.setPaused(paused.get());
+    private void jobReplaced(JobClient next) {
+        clearFrame();
+        shown = next;
         acks.reset();
         progress.reset();
         ackedAtNanos.clear();
-        history.clear();
-        historyFailures = -1;
-        historyRestarts = -1;
         throughput = 0;
         lastThroughputNanos = 0;
-        active.set(true);
+        pendingTrigger = null;
+        stepping = false;
+        active.set(next != null && !next.status().isTerminal());
+        if (next != null && next.config().restore() != null) {
+            announcement.set("Showing " + next.pipeline().name() + " restored from " + next.config().restore().path());
+        }
+    }
+
+    private void clearFrame() {
+        snapshot = null;
+        subtasks = Map.of();
+        channelsByEdge = Map.of();
+        chainedEdges = Set.of();
+        expandedEdges.clear();
     }
 
     /** Cancels the running job; waiting for its end happens on the background executor. */
     public void stop() {
-        Job running = job;
+        JobClient running = session.job();
         if (running == null || !active.get()) {
             return;
         }
-        running.cancel();
+        session.cancel();
         active.set(false);
         announcement.set("Stopping " + running.pipeline().name());
-        background.execute(() -> {
-            try {
-                running.awaitTermination(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
     }
 
     /** Pauses or resumes processing. */
     public void togglePause() {
-        paused.set(!paused.get());
+        session.pausedProperty().set(!session.pausedProperty().get());
     }
 
     /**
@@ -435,11 +381,15 @@ public final class LiveJobViewModel {
      * subtask) and pauses there; the event is announced on a later frame.
      */
     public void step() {
-        if (job == null || !active.get()) {
+        if (!active.get()) {
             announcement.set("Run the job first: a step advances a paused job");
             return;
         }
-        if (!paused.get() || !job.stepToNextBarrierEvent()) {
+        if (!session.job().supports(JobClient.Capability.PAUSE_AND_STEP)) {
+            announcement.set("This engine cannot pause and step");
+            return;
+        }
+        if (!session.step()) {
             announcement.set("Pause first: a step runs a paused job to its next barrier event");
             return;
         }
@@ -449,11 +399,11 @@ public final class LiveJobViewModel {
 
     /** Triggers a checkpoint now; the outcome (or why it could not start) is announced on a later frame. */
     public void triggerCheckpoint() {
-        if (job == null || !active.get()) {
+        if (!active.get()) {
             announcement.set("Run the job first: checkpoints are taken of a running job");
             return;
         }
-        pendingTrigger = job.triggerCheckpoint();
+        pendingTrigger = session.triggerCheckpoint();
         announcement.set("Checkpoint triggered by hand");
     }
 
@@ -463,11 +413,15 @@ public final class LiveJobViewModel {
      * @return whether the engine had such a running subtask
      */
     public boolean injectFailure(SubtaskKey subtask) {
-        if (job == null || !active.get()) {
+        if (!active.get()) {
             announcement.set("Run the job first: only a running subtask can fail");
             return false;
         }
-        boolean injected = job.injectFailure(subtask.operatorId(), subtask.subtaskIndex());
+        if (!session.job().supports(JobClient.Capability.FAILURE_INJECTION)) {
+            announcement.set("This engine cannot inject failures");
+            return false;
+        }
+        boolean injected = session.injectFailure(subtask.operatorId(), subtask.subtaskIndex());
         announcement.set(injected ? "Failure injected into " + subtask
                 : subtask + " is not running, nothing to fail");
         return injected;
@@ -490,43 +444,31 @@ public final class LiveJobViewModel {
     }
 
     /**
-     * Takes one snapshot from the engine and updates everything the view draws. Called once per frame.
+     * Samples the session's job now and updates everything the view draws (the frame loop does this through
+     * {@link JobSession#sample}; tests call it directly).
      *
      * @param nowNanos the frame's time ({@code System.nanoTime()} scale), for ack flashes and throughput
      */
     public void refresh(long nowNanos) {
-        if (job == null) {
-            return;
-        }
-        JobSnapshot s;
-        try {
-            s = job.snapshot();
-        } catch (RuntimeException e) {
-            // The engine can fail to assemble a snapshot while tasks are being (re)deployed (seen: an NPE in
-            // Task.recordCounts right after start). Keep the last frame; the next one will try again.
-            snapshotErrors++;
-            return;
+        session.sample(nowNanos, false);
+    }
+
+    /** Turns a snapshot the session sampled into what the view draws. */
+    private void show(JobSnapshot s, long nowNanos) {
+        JobClient job = session.job();
+        if (job == null || job != shown) {
+            return; // another pipeline is shown: its job has not started yet
         }
         snapshot = s;
         updateSubtasks(s, nowNanos);
         updateChannels(s);
         updateCheckpoints(s);
-        updateHistory(s);
-        updateJobLine(s, nowNanos);
+        updateJobLine(job, s, nowNanos);
         updateRecoveryLine(s);
         if (s.status().isTerminal() && active.get()) {
             active.set(false);
         }
         jobStatus.set(s.status());
-        if (paused.get() != s.paused()) {
-            // The engine paused or resumed on its own (a step): follow it without telling it again.
-            followingEngine = true;
-            try {
-                paused.set(s.paused());
-            } finally {
-                followingEngine = false;
-            }
-        }
         if (stepping && !job.isStepping()) {
             stepping = false;
             String event = job.lastStepEvent();
@@ -596,116 +538,54 @@ public final class LiveJobViewModel {
         }
     }
 
-    private void updateHistory(JobSnapshot s) {
-        if (s.failures().size() == historyFailures && s.restarts().size() == historyRestarts) {
-            return;
-        }
-        historyFailures = s.failures().size();
-        historyRestarts = s.restarts().size();
-        List<HistoryEntry> entries = new ArrayList<>();
-        for (FailureEvent failure : s.failures()) {
-            String where = failure.operatorId() == null ? "job"
-                    : failure.operatorId() + " #" + failure.subtaskIndex();
-            entries.add(new HistoryEntry(failure.timestamp(), true, "\u2715 " + where + " failed: " + failure.message()));
-        }
-        for (RestartEvent restart : s.restarts()) {
-            entries.add(new HistoryEntry(restart.restoreTimestamp(), false, "\u21bb restarted after "
-                    + restart.delayMillis() + " ms backoff, " + restoredFrom(restart.restoredCheckpointId())));
-        }
-        entries.sort(java.util.Comparator.comparingLong(HistoryEntry::timestamp));
-        history.setAll(entries);
-    }
-
-    private void updateJobLine(JobSnapshot s, long nowNanos) {
+    private void updateJobLine(JobClient job, JobSnapshot s, long nowNanos) {
         if (nowNanos - lastThroughputNanos >= THROUGHPUT_PERIOD_NANOS || s.status().isTerminal()) {
             throughput = job.summary().throughputPerSecond();
             lastThroughputNanos = nowNanos;
         }
-        StringBuilder line = new StringBuilder(s.status().toString());
-        if (s.paused()) {
-            line.append(" (paused)");
-        }
-        line.append(", attempt ").append(s.attempt() + 1);
-        line.append(String.format(Locale.ROOT, ", %,.0f records/s", throughput));
-        if (s.speed() < 1) {
-            line.append(String.format(Locale.ROOT, ", slow motion \u00d7%.3f", s.speed()));
-        }
-        jobLine.set(line.toString());
+        jobLine.set(LiveTexts.jobLine(s, throughput, wallClock.getAsLong()));
     }
 
     private void updateRecoveryLine(JobSnapshot s) {
-        if (s.status() == JobStatus.RESTARTING && s.nextRestartAtMillis() > 0) {
-            double seconds = Math.max(0, s.nextRestartAtMillis() - wallClock.getAsLong()) / 1000.0;
-            recoveryLine.set(String.format(Locale.ROOT, "Restarting in %.1f s (restart strategy backoff)", seconds));
-            return;
-        }
-        if (s.status() == JobStatus.FAILING) {
-            recoveryLine.set("Failing: cancelling the tasks of the failed region");
-            return;
-        }
-        long restoring = s.subtasks().stream().filter(t -> t.status()
-                == org.checkpointlab.model.runtime.SubtaskStatus.RESTORING).count();
-        if (restoring > 0 || !s.restarts().isEmpty()) {
-            long restoredId = s.restarts().isEmpty() ? -1
-                    : s.restarts().get(s.restarts().size() - 1).restoredCheckpointId();
-            String from = restoredFrom(restoredId);
-            recoveryLine.set(restoring > 0 ? "Restoring " + restoring + " subtasks, " + from
-                    : "Recovered (" + s.restarts().size() + " restart" + (s.restarts().size() == 1 ? "" : "s")
-                            + "), " + from);
-            return;
-        }
-        recoveryLine.set("");
+        recoveryLine.set(LiveTexts.recoveryLine(s, wallClock.getAsLong()));
     }
 
     private String details(SubtaskKey key) {
-        if (key == null) {
-            return "";
-        }
-        SubtaskState state = subtasks.get(key);
-        if (state == null) {
-            return key + "\nno data yet (run the job)";
-        }
-        SubtaskSnapshot s = state.snapshot();
-        String barrier = SubtaskPhase.barrierProgress(s.barrierState());
-        return key + (s.operatorIds().size() > 1 ? " (chain: " + s.taskName() + ")" : "")
-                + "\nstatus " + s.status() + ", " + state.phase().label()
-                + (barrier.isEmpty() ? "" : "\n" + barrier)
-                + "\n" + SubtaskColors.describe(s.busyMsPerSecond(), s.backPressuredMsPerSecond(),
-                        s.idleMsPerSecond())
-                + "\nbackpressure " + s.backPressureLevel()
-                + String.format(Locale.ROOT, "\nin pool %.0f %%, out pool %.0f %%", s.inPoolUsage() * 100,
-                        s.outPoolUsage() * 100)
-                + String.format(Locale.ROOT, "\nrecords in %,d, out %,d", s.recordsIn(), s.recordsOut())
-                + "\nstate " + Bytes.format(s.stateSizeBytes())
-                + (s.asyncSnapshots() > 0 ? "\nasync snapshots running: " + s.asyncSnapshots() : "")
-                + (s.restoredCheckpointId() > 0 ? "\nrestored from checkpoint " + s.restoredCheckpointId()
-                        : s.restoredCheckpointId() == 0 ? "\nrestarted without a checkpoint (sources start over)"
-                        : "");
+        return key == null ? "" : LiveTexts.details(key, subtasks.get(key));
     }
 
+    /** The toolbar's barrier mode changed: the running job takes it from its next checkpoint on. */
     private void applyBarrierMode(BarrierMode mode) {
-        if (job == null || !active.get() || mode == null) {
+        if (followingOptions || !active.get() || mode == null) {
             return;
         }
+        CheckpointOptions wanted;
         try {
-            job.updateCheckpointOptions(mode.applyTo(job.checkpointOptions()).validated());
-            announcement.set("Barriers from the next checkpoint on: " + mode);
+            wanted = mode.applyTo(session.job().checkpointOptions()).validated();
         } catch (IllegalArgumentException e) {
             announcement.set("Cannot switch to " + mode + ": " + e.getMessage());
+            return;
         }
+        List<String> refused = session.updateCheckpointOptions(wanted);
+        announcement.set(refused.isEmpty() ? "Barriers from the next checkpoint on: " + mode
+                : "Cannot switch to " + mode + ": " + String.join("; ", refused));
     }
 
-    private static String restoredFrom(long checkpointId) {
-        return checkpointId > 0 ? "state restored from checkpoint " + checkpointId
-                : checkpointId == 0 ? "no checkpoint to restore: sources start over" : "restore pending";
+    /** The job's options changed (Settings, a restore): the barrier mode shows them, without applying them back. */
+    private void followOptions(CheckpointOptions options) {
+        if (options == null || BarrierMode.of(options) == barrierMode.get()) {
+            return;
+        }
+        followingOptions = true;
+        try {
+            barrierMode.set(BarrierMode.of(options));
+        } finally {
+            followingOptions = false;
+        }
     }
 
     private static CheckpointOptions fileOptions(PipelineSpec spec) {
         return CheckpointOptionsJson.apply(spec.checkpointing(), CheckpointOptions.defaults());
-    }
-
-    static double clampSpeed(double value) {
-        return Math.max(MIN_SPEED, Math.min(1, value));
     }
 
     static String edgeKey(String from, String to) {

@@ -34,11 +34,10 @@ import org.checkpointlab.views.settings.SettingsViewModel;
 /**
  * Puts the checkpoint panels into a window: the "Checkpoints", "Charts" and "Settings" tabs and a "Job" menu (run
  * the open pipeline, cancel, trigger savepoint, stop with savepoint, choose the savepoint folder, restore). All
- * share one {@link JobSession}, polled a few times a second. The main window calls {@link #install} once.
+ * share one {@link JobSession} and show the snapshots it publishes (from the samples the live view's frame loop
+ * takes; see {@link JobSession#sample}). The main window calls {@link #install} once.
  */
 public final class JobPanels {
-    /** Snapshots per second the panels are refreshed with. */
-    public static final double POLLS_PER_SECOND = 4;
     /** How far back the time charts reach. */
     public static final Duration CHART_WINDOW = Duration.ofMinutes(5);
 
@@ -59,11 +58,6 @@ public final class JobPanels {
         this.checkpoints = new CheckpointsViewModel(session.snapshotProperty(), session::job);
         this.charts = new ChartsViewModel(session.snapshotProperty(), session.events(), CHART_WINDOW);
         this.settings = new SettingsViewModel(session);
-    }
-
-    /** The panels of the app: a background task runner, savepoints under {@code ~/checkpoint-lab/savepoints}. */
-    public static JobPanels forApp(Supplier<PipelineSpec> openPipeline) {
-        return new JobPanels(JobSession.forApp(), openPipeline);
     }
 
     public JobSession session() {
@@ -116,7 +110,6 @@ public final class JobPanels {
         restore.disableProperty().bind(session.jobProperty().isNull().or(session.busyProperty()));
         jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, folder,
                 new SeparatorMenuItem(), restore);
-        session.startPolling(POLLS_PER_SECOND);
     }
 
     /** Starts the open pipeline (replacing a running job); problems are shown in an alert. */

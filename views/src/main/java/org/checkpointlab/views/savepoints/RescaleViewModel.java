@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
@@ -36,7 +35,7 @@ public final class RescaleViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
 
     /**
-     * @param running  the pipeline the running job runs ({@link Job#pipeline()}), or {@code null} when no job runs
+     * @param running  the pipeline the running job runs ({@code JobClient.pipeline()}), or {@code null} when no job runs
      *                 (the dialog then says there is nothing to rescale)
      * @param rescaler starts the rescale and returns its plan ({@code MainViewModel::rescaleViaSavepoint})
      */

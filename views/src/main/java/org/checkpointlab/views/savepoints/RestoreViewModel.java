@@ -16,7 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
@@ -51,7 +51,7 @@ public final class RestoreViewModel {
 
     public RestoreViewModel(JobSession session) {
         this.session = Objects.requireNonNull(session, "session");
-        Job job = session.job();
+        JobClient job = session.job();
         if (job != null) {
             backend.set(job.config().backend());
         }
@@ -134,7 +134,7 @@ public final class RestoreViewModel {
         SavepointMetadata m = read.metadata();
         summary.set(m.type() + " #" + m.checkpointId() + " of " + m.pipelineName() + ", taken "
                 + Units.clock(m.timestamp()) + ", " + Units.bytes(m.stateSize()) + " of state");
-        Job job = session.job();
+        JobClient job = session.job();
         PipelineSpec pipeline = job == null ? null : job.pipeline();
         List<String> listed = new ArrayList<>();
         if (pipeline != null) {

@@ -1,119 +1,171 @@
 package org.checkpointlab.views.session;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
-import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.job.StateBackendKind;
-import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
-import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 /**
- * The running job the checkpoint panels look at, and the commands that replace it: start, cancel, savepoints,
- * restore from a savepoint, and redeploy with another state backend or restart strategy (stop-with-savepoint, then
- * restore with the new setting, as Flink requires).
+ * The one owner of the running job in the window: it holds the current {@link JobClient} and runs every command on
+ * it (start, cancel, pause, slow motion, step, checkpoint, failure injection, checkpoint options, savepoints,
+ * restore, rescale and redeploy), and it is the single feed of what panels see.
  *
- * <p>It polls {@link Job#snapshot()} at UI rate ({@link #startPolling}) and publishes the latest snapshot; panels
- * listen to {@link #snapshotProperty()} instead of touching the engine. Every failure, recovery, savepoint, settings
- * change and restore becomes a {@link JobEvent} in {@link #events()} (charts mark them) and a line in
- * {@link #activity()}. Anything that may block on the engine goes through the {@link TaskRunner}.
+ * <p>The feed: once per frame the live view's frame loop calls {@link #sample(long, boolean)}, which takes one
+ * {@link JobSnapshot} from the client, records what is new in the {@link JobEventLog} (the exception history and the
+ * charts' markers, derived once) and hands the same snapshot to every {@linkplain #onSample sample listener} (the
+ * live graph); panels that update less often read {@link #snapshotProperty()}, published from the same samples at
+ * most once per poll interval. Nothing polls the engine on its own.
  *
- * <p>FX thread only. The lead will merge this with the live graph's run controls; until then the main window
- * starts the open pipeline here.
+ * <p>Which job runs is decided here only: whoever starts one (Run, a restore, a rescale, a redeploy), every view
+ * follows {@link #jobProperty()}; a replaced job is cancelled. Slow motion and pause are kept here, so that each
+ * job the session starts gets them. Anything that may block on the engine goes through the {@link TaskRunner}.
+ *
+ * <p>FX thread only.
  */
 public final class JobSession {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DIR_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneId.systemDefault());
-    private static final long SAVEPOINT_TIMEOUT_SECONDS = 120;
-
-    private final TaskRunner runner;
-    private final LongSupplier clock;
-    private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>(this, "job");
-    private final ReadOnlyObjectWrapper<JobSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ObjectProperty<Path> savepointDirectory = new SimpleObjectProperty<>(this, "savepointDirectory");
-    private final ObservableList<JobEvent> events = FXCollections.observableArrayList();
-    private final ObservableList<String> activity = FXCollections.observableArrayList();
-    private Timeline poll;
-    private long pollIntervalNanos = 250_000_000L;
-    private long lastOfferedNanos = Long.MIN_VALUE / 2;
-    /** The snapshot offered last, to tell a new sample from a frame that showed the same one again. */
-    private JobSnapshot lastOffered;
-    private long lastPublishedNanos = Long.MIN_VALUE / 2;
+    /** How often the panels get a new snapshot while the live view is not held back by its CPU budget. */
+    static final long PUBLISH_NANOS = 250_000_000L;
     /**
-     * How often offered snapshots reach the panels while the live view is held back by its CPU budget (the engine
+     * How often sampled snapshots reach the panels while the live view is held back by its CPU budget (the engine
      * keeps every core busy): every 3 seconds, as often as Flink's own web UI refreshes by default
      * ({@code web.refresh-interval}). Each update of the panels (the checkpoint history, its timeline, the charts)
      * costs several times a sample of the graph, so the graph samples more often the less often they follow.
      */
     public static final long CONSTRAINED_PUBLISH_NANOS = 3_000_000_000L;
-    private int seenFailures;
-    private int seenRestarts;
-    private final Set<Long> seenSavepoints = new HashSet<>();
+    /** Slowest speed on offer: about one record per second per source, human speed. */
+    public static final double MIN_SPEED = 0.001;
+
+    private final JobLauncher launcher;
+    private final TaskRunner runner;
+    private final LongSupplier clock;
+    private final Executor background;
+    private final ReadOnlyObjectWrapper<JobClient> job = new ReadOnlyObjectWrapper<>(this, "job");
+    private final ReadOnlyObjectWrapper<JobSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<CheckpointOptions> checkpointOptions =
+            new ReadOnlyObjectWrapper<>(this, "checkpointOptions");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObjectProperty<Path> savepointDirectory = new SimpleObjectProperty<>(this, "savepointDirectory");
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final JobEventLog eventLog = new JobEventLog();
+    private final SavepointOperations savepoints;
+    private final ObservableList<String> activity = javafx.collections.FXCollections.observableArrayList();
+    private final List<SampleListener> sampleListeners = new ArrayList<>();
+    /** When the panels were given a snapshot last. */
+    private long lastPublishedNanos = Long.MIN_VALUE / 2;
+    private long snapshotErrors;
+    /** True while the paused property follows the engine (a step ended), which must not be told back. */
+    private boolean followingEngine;
+
+    /** Gets each sampled snapshot of the current job, once per frame that sampled. */
+    @FunctionalInterface
+    public interface SampleListener {
+        void sampled(JobSnapshot snapshot, long nowNanos);
+    }
 
     /**
+     * @param launcher           starts jobs ({@link JobLauncher#local()} in the app)
      * @param runner             where blocking engine work runs
      * @param savepointDirectory the folder new savepoints go into (each in its own timestamped sub-directory)
      */
-    public JobSession(TaskRunner runner, Path savepointDirectory) {
-        this(runner, savepointDirectory, System::currentTimeMillis);
+    public JobSession(JobLauncher launcher, TaskRunner runner, Path savepointDirectory) {
+        this(launcher, runner, savepointDirectory, System::currentTimeMillis, JobSession::daemon);
     }
 
-    /** The app's session: engine work on a background thread, savepoints under {@code ~/checkpoint-lab/savepoints}. */
-    public static JobSession forApp() {
-        return new JobSession(TaskRunner.background(),
+    JobSession(JobLauncher launcher, TaskRunner runner, Path savepointDirectory, LongSupplier clock,
+               Executor background) {
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.background = Objects.requireNonNull(background, "background");
+        this.savepointDirectory.set(Objects.requireNonNull(savepointDirectory, "savepointDirectory"));
+        this.savepoints = new SavepointOperations(this, launcher, runner, clock);
+        speed.addListener((obs, old, now) -> {
+            JobClient current = job.get();
+            if (current != null && current.supports(JobClient.Capability.SLOW_MOTION)) {
+                current.setSpeed(clampSpeed(now.doubleValue()));
+            }
+        });
+        paused.addListener((obs, old, now) -> {
+            JobClient current = job.get();
+            if (current != null && !followingEngine && current.supports(JobClient.Capability.PAUSE_AND_STEP)) {
+                current.setPaused(now);
+            }
+        });
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "job-session-wait");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The app's session: jobs from {@code launcher}, engine work on a background thread, savepoints under
+     * {@code ~/checkpoint-lab/savepoints}. */
+    public static JobSession forApp(JobLauncher launcher) {
+        return new JobSession(launcher, TaskRunner.background(),
                 Path.of(System.getProperty("user.home"), "checkpoint-lab", "savepoints"));
     }
 
-    JobSession(TaskRunner runner, Path savepointDirectory, LongSupplier clock) {
-        this.runner = Objects.requireNonNull(runner, "runner");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.savepointDirectory.set(Objects.requireNonNull(savepointDirectory, "savepointDirectory"));
-    }
-
-    /** The job the panels show, or {@code null} before the first start. */
-    public ReadOnlyObjectProperty<Job> jobProperty() {
+    /** The job every view shows, or {@code null} before the first start. */
+    public ReadOnlyObjectProperty<JobClient> jobProperty() {
         return job.getReadOnlyProperty();
     }
 
-    public Job job() {
+    public JobClient job() {
         return job.get();
     }
 
-    /** The latest snapshot of the job, refreshed by {@link #refresh()}; {@code null} without a job. */
+    /** True while there is a job and it has not ended. */
+    public boolean running() {
+        JobClient current = job.get();
+        return current != null && !current.status().isTerminal();
+    }
+
+    /** The latest snapshot given to the panels (at most every poll interval); {@code null} without a job. */
     public ReadOnlyObjectProperty<JobSnapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
+    }
+
+    /** The checkpoint options the current job uses, changed by whoever changes them; {@code null} without a job. */
+    public ReadOnlyObjectProperty<CheckpointOptions> checkpointOptionsProperty() {
+        return checkpointOptions.getReadOnlyProperty();
     }
 
     /** True while a savepoint, restore or redeployment is under way (its buttons are then disabled). */
@@ -126,9 +178,24 @@ public final class JobSession {
         return savepointDirectory;
     }
 
+    /** Processing paused (checkpoints, failures and stopping still work); every job started here takes it. */
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    /** Slow motion, {@value #MIN_SPEED} to 1 (full speed); every job started here takes it. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
     /** Failures, recoveries, savepoints, settings changes and restores, oldest first. */
     public ObservableList<JobEvent> events() {
-        return events;
+        return eventLog.events();
+    }
+
+    /** The current job's exception history: failures and recoveries, oldest first. */
+    public ObservableList<HistoryEntry> history() {
+        return eventLog.history();
     }
 
     /** Human-readable log of what the session did, oldest first ("12:00:01 Stop with savepoint …"). */
@@ -136,8 +203,81 @@ public final class JobSession {
         return activity;
     }
 
+    /** Frames whose snapshot the engine could not assemble (the last snapshot stayed on screen). */
+    public long snapshotErrors() {
+        return snapshotErrors;
+    }
+
+    // ---- the feed ---------------------------------------------------------------------------------------------
+
+    /** Adds a listener that gets every sampled snapshot (the live graph). */
+    public void onSample(SampleListener listener) {
+        sampleListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Takes one snapshot of the current job, records what is new in it, hands it to the sample listeners and, when
+     * a poll interval has passed since the panels' last update ({@link #CONSTRAINED_PUBLISH_NANOS} while the live
+     * view is {@code constrained} by its CPU budget), to the panels. Called once per frame that samples.
+     *
+     * @return the snapshot, or {@code null} without a job or when the engine could not assemble one
+     */
+    public JobSnapshot sample(long nowNanos, boolean constrained) {
+        JobClient current = job.get();
+        if (current == null) {
+            return null;
+        }
+        JobSnapshot s;
+        try {
+            s = current.snapshot();
+        } catch (RuntimeException e) {
+            // The engine can fail to assemble a snapshot while tasks are being (re)deployed. Keep the last frame;
+            // the next one will try again.
+            snapshotErrors++;
+            return null;
+        }
+        eventLog.record(s);
+        followEnginePause(s);
+        for (SampleListener listener : List.copyOf(sampleListeners)) {
+            listener.sampled(s, nowNanos);
+        }
+        long interval = constrained ? Math.max(PUBLISH_NANOS, CONSTRAINED_PUBLISH_NANOS) : PUBLISH_NANOS;
+        if (nowNanos - lastPublishedNanos >= interval) {
+            publish(s, nowNanos);
+        }
+        return s;
+    }
+
+    /** Samples the job now and gives the panels the snapshot at once (after a command, and in tests). */
+    public void refresh() {
+        long now = System.nanoTime();
+        JobSnapshot s = sample(now, false);
+        if (s != null && snapshot.get() != s) {
+            publish(s, now);
+        }
+    }
+
+    private void publish(JobSnapshot s, long nowNanos) {
+        lastPublishedNanos = nowNanos;
+        snapshot.set(s);
+    }
+
+    /** The engine paused or resumed on its own (a step ended): follow it without telling it again. */
+    private void followEnginePause(JobSnapshot s) {
+        if (paused.get() != s.paused()) {
+            followingEngine = true;
+            try {
+                paused.set(s.paused());
+            } finally {
+                followingEngine = false;
+            }
+        }
+    }
+
+    // ---- starting and stopping --------------------------------------------------------------------------------
+
     /** Starts {@code pipeline} with the checkpointing section of its file applied to Flink's defaults. */
-    public Job start(PipelineSpec pipeline) throws PipelineException {
+    public JobClient start(PipelineSpec pipeline) throws PipelineException {
         CheckpointOptions options;
         try {
             options = CheckpointOptionsJson.apply(pipeline.checkpointing(), CheckpointOptions.defaults());
@@ -148,107 +288,76 @@ public final class JobSession {
     }
 
     /** Cancels the current job (if any) and starts a new one with {@code config}. */
-    public Job start(JobConfig config) throws PipelineException {
-        Job started = Job.start(config);
+    public JobClient start(JobConfig config) throws PipelineException {
+        JobClient started = launcher.start(config);
         replaceJob(started);
         log("Started " + config.pipeline().name());
         return started;
     }
 
-    /** Shows a job started elsewhere (the live graph's Run) in the panels; a different previous job is cancelled. */
-    public void adopt(Job started) {
-        if (started != null && started != job.get()) {
-            replaceJob(started);
-            log("Watching " + started.pipeline().name());
-        }
-    }
-
-    /** Cancels the current job; it stays visible with status CANCELED. */
+    /** Cancels the current job; it stays visible with status CANCELED. Waiting for its end runs in the background. */
     public void cancel() {
-        Job current = job.get();
-        if (current != null) {
-            current.cancel();
-            log("Cancelled the job");
+        JobClient current = job.get();
+        if (current == null || current.status().isTerminal()) {
+            return;
         }
+        current.cancel();
+        log("Cancelled the job");
+        background.execute(() -> {
+            try {
+                current.awaitTermination(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /**
-     * Polls the job {@code timesPerSecond} times a second on the FX thread; panels update from each snapshot. While
-     * the live graph {@linkplain #offer offers} its snapshots, the session takes those instead of polling.
+     * Forgets the current job (cancelling it if it runs): the panels start clean for the next pipeline. Its events
+     * stay in {@link #events()} (the charts keep their own window).
      */
-    public void startPolling(double timesPerSecond) {
-        stopPolling();
-        pollIntervalNanos = (long) (1e9 / timesPerSecond);
-        poll = new Timeline();
-        poll.setCycleCount(Animation.INDEFINITE);
-        poll.getKeyFrames().setAll(new KeyFrame(javafx.util.Duration.millis(1000 / timesPerSecond), e -> {
-            if (System.nanoTime() - lastOfferedNanos > 2 * pollIntervalNanos) {
-                refresh();
-            }
-        }));
-        poll.play();
+    public void clear() {
+        cancel();
+        eventLog.newJob();
+        snapshot.set(null);
+        checkpointOptions.set(null);
+        job.set(null);
+    }
+
+    // ---- run controls -----------------------------------------------------------------------------------------
+
+    /**
+     * Single step: a paused job runs to its next barrier event and pauses there.
+     *
+     * @return false when there is no running job, it is not paused, or its engine cannot step
+     */
+    public boolean step() {
+        JobClient current = job.get();
+        return running() && current.supports(JobClient.Capability.PAUSE_AND_STEP) && paused.get()
+                && current.stepToNextBarrierEvent();
+    }
+
+    /** Triggers a checkpoint of the running job now; the future completes with its outcome. */
+    public CompletableFuture<CheckpointStats> triggerCheckpoint() {
+        if (!running()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no running job"));
+        }
+        return job.get().triggerCheckpoint();
     }
 
     /**
-     * The snapshot the live graph shows of {@code source} in this frame (offered every frame; a frame that did not
-     * sample the engine offers the same one again). While the live graph offers snapshots of the session's job the
-     * session does not poll. A new snapshot is published as if polled once the panels' last update is a poll
-     * interval old: the panels change in the same frame as the graph (one repaint instead of two) and the engine is
-     * asked once instead of twice. While the live view is {@code constrained} by its CPU budget, the panels are
-     * updated at most every {@link #CONSTRAINED_PUBLISH_NANOS} instead of every poll interval.
+     * Makes a subtask of the running job fail now (any operator of its chain).
+     *
+     * @return whether the engine had such a running subtask (false too when it cannot inject failures)
      */
-    public void offer(Job source, JobSnapshot s, long nowNanos, boolean constrained) {
-        if (source == null || source != job.get() || s == null) {
-            return;
-        }
-        lastOfferedNanos = nowNanos;
-        if (s == lastOffered) {
-            return;
-        }
-        lastOffered = s;
-        long interval = constrained ? Math.max(pollIntervalNanos, CONSTRAINED_PUBLISH_NANOS) : pollIntervalNanos;
-        if (nowNanos - lastPublishedNanos >= interval) {
-            publish(s, nowNanos);
-        }
+    public boolean injectFailure(String operatorId, int subtask) {
+        JobClient current = job.get();
+        return running() && current.supports(JobClient.Capability.FAILURE_INJECTION)
+                && current.injectFailure(operatorId, subtask);
     }
 
-    public void stopPolling() {
-        if (poll != null) {
-            poll.stop();
-        }
-    }
-
-    /** Takes a snapshot of the job now, records new failures, recoveries and savepoints as events, publishes it. */
-    public void refresh() {
-        Job current = job.get();
-        if (current == null) {
-            return;
-        }
-        publish(current.snapshot(), System.nanoTime());
-    }
-
-    private void publish(JobSnapshot s, long nowNanos) {
-        lastPublishedNanos = nowNanos;
-        List<FailureEvent> failures = s.failures();
-        for (int i = seenFailures; i < failures.size(); i++) {
-            FailureEvent f = failures.get(i);
-            addEvent(new JobEvent(f.timestamp(), JobEvent.Kind.FAILURE, f.message()));
-        }
-        seenFailures = failures.size();
-        List<RestartEvent> restarts = s.restarts();
-        for (int i = seenRestarts; i < restarts.size(); i++) {
-            RestartEvent r = restarts.get(i);
-            addEvent(new JobEvent(r.restoreTimestamp(), JobEvent.Kind.RECOVERY, r.restoredCheckpointId() > 0
-                    ? "recovered from checkpoint " + r.restoredCheckpointId()
-                    : "restarted without state (no completed checkpoint)"));
-        }
-        seenRestarts = restarts.size();
-        for (CheckpointStats c : s.checkpoints()) {
-            if (c.savepoint() && c.status() == CheckpointStatus.COMPLETED && seenSavepoints.add(c.id())) {
-                addEvent(new JobEvent(c.triggerTimestamp(), JobEvent.Kind.SAVEPOINT, "savepoint " + c.id()));
-            }
-        }
-        snapshot.set(s);
+    static double clampSpeed(double value) {
+        return Math.max(MIN_SPEED, Math.min(1, value));
     }
 
     /**
@@ -257,7 +366,7 @@ public final class JobSession {
      * @return the problems that stopped it (nothing changed then); empty when applied
      */
     public List<String> updateCheckpointOptions(CheckpointOptions options) {
-        Job current = job.get();
+        JobClient current = job.get();
         if (current == null || current.status().isTerminal()) {
             return List.of("no running job: start the pipeline first");
         }
@@ -265,12 +374,16 @@ public final class JobSession {
         if (!problems.isEmpty()) {
             return problems;
         }
+        if (!current.supports(JobClient.Capability.LIVE_CHECKPOINT_OPTIONS)) {
+            return List.of("this engine cannot change checkpoint options while the job runs");
+        }
         CheckpointOptions before = current.checkpointOptions();
         try {
             current.updateCheckpointOptions(options);
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());
         }
+        checkpointOptions.set(options);
         String change = describeChange(before, options);
         addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.SETTINGS, change));
         log("Checkpoint settings applied from the next checkpoint: " + change);
@@ -284,41 +397,12 @@ public final class JobSession {
 
     /** Triggers a savepoint into {@link #nextSavepointPath()}; the job keeps running. */
     public void triggerSavepoint(Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
-        Job current = requireRunning(onProblems);
-        if (current == null) {
-            return;
-        }
-        Path target = nextSavepointPath();
-        log("Triggering a savepoint into " + target);
-        busy.set(true);
-        runner.run(() -> current.triggerSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                result -> {
-                    busy.set(false);
-                    log("Savepoint " + result.checkpointId() + " written to " + result.path() + " ("
-                            + Units.bytes(result.sizeBytes()) + ", " + result.durationMillis() + " ms)");
-                    refresh();
-                    onDone.accept(result);
-                },
-                error -> failed("Savepoint failed", error, onProblems));
+        savepoints.triggerSavepoint(onDone, onProblems);
     }
 
     /** Stop-with-savepoint: takes a savepoint, lets sinks commit, stops the job (it ends FINISHED). */
     public void stopWithSavepoint(Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
-        Job current = requireRunning(onProblems);
-        if (current == null) {
-            return;
-        }
-        Path target = nextSavepointPath();
-        log("Stopping with a savepoint into " + target);
-        busy.set(true);
-        runner.run(() -> current.stopWithSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                result -> {
-                    busy.set(false);
-                    log("Stopped with savepoint " + result.checkpointId() + " at " + result.path());
-                    refresh();
-                    onDone.accept(result);
-                },
-                error -> failed("Stop with savepoint failed", error, onProblems));
+        savepoints.stopWithSavepoint(onDone, onProblems);
     }
 
     /**
@@ -328,153 +412,60 @@ public final class JobSession {
      *
      * @param customize changes the restore config (parallelism, backend, incremental) before the start
      */
-    public void restore(SavepointRestore restore, java.util.function.UnaryOperator<JobConfig> customize,
-                        Consumer<Job> onStarted, Consumer<List<String>> onProblems) {
-        Job current = job.get();
-        if (current == null) {
-            onProblems.accept(List.of("no pipeline has been started yet, so there is nothing to restore into"));
-            return;
-        }
-        JobConfig config = customize.apply(current.config()
-                .withCheckpointOptions(current.checkpointOptions()).withRestore(restore));
-        log("Restoring from " + restore.path());
-        busy.set(true);
-        runner.run(() -> Job.start(config),
-                started -> {
-                    busy.set(false);
-                    replaceJob(started);
-                    addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored from "
-                            + restore.path().getFileName() + " (" + config.backend().cliName() + ")"));
-                    log("Restored from " + restore.path() + " with parallelism " + started.pipeline().operators()
-                            .stream().map(o -> o.id() + "=" + o.parallelism()).toList() + ", backend "
-                            + config.backend().cliName());
-                    onStarted.accept(started);
-                },
-                error -> failed("Restore refused; the running job was left as it was", error, onProblems));
+    public void restore(SavepointRestore restore, UnaryOperator<JobConfig> customize,
+                        Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
+        savepoints.restore(restore, customize, onStarted, onProblems);
     }
 
     /**
-     * Changes the state backend and restart strategy of the running job the way Flink requires: (1) stop with a
-     * savepoint, (2) start again from that savepoint with the new settings. If step 2 fails, the job is started
-     * again from the savepoint with its old settings, so the user's state is not lost.
+     * Changes the state backend and restart strategy of the running job the way Flink requires: stop with a
+     * savepoint, then start again from it with the new settings (or, if refused, with the old ones).
      */
     public void redeploy(StateBackendKind backend, boolean incremental, RestartStrategy restartStrategy,
-                         Consumer<Job> onStarted, Consumer<List<String>> onProblems) {
-        Job current = requireRunning(onProblems);
-        if (current == null) {
-            return;
-        }
-        Path target = nextSavepointPath();
-        JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
-        JobConfig wanted = old.withBackend(backend).withIncremental(incremental).withRestartStrategy(restartStrategy);
-        String what = "state backend " + backend.cliName() + (incremental ? " (incremental)" : "")
-                + ", restart strategy " + RestartStrategies.describe(restartStrategy);
-        log("Changing to " + what + ": step 1 of 2, stop with savepoint into " + target);
-        busy.set(true);
-        runner.run(() -> {
-            SavepointResult sp = current.stopWithSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            SavepointRestore restore = new SavepointRestore(sp.path(), false);
-            try {
-                return new Redeployed(sp, Job.start(wanted.withRestore(restore)), null);
-            } catch (PipelineException e) {
-                return new Redeployed(sp, Job.start(old.withRestore(restore)), e.problems());
-            }
-        }, done -> {
-            busy.set(false);
-            log("Step 1 done: savepoint " + done.savepoint().checkpointId() + " at " + done.savepoint().path());
-            replaceJob(done.job());
-            if (done.problems() == null) {
-                addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "redeployed with " + what));
-                log("Step 2 done: restored from the savepoint with " + what);
-                onStarted.accept(done.job());
-            } else {
-                addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored with the old settings"));
-                log("Step 2 refused, restored with the old settings: " + String.join("; ", done.problems()));
-                onProblems.accept(done.problems());
-            }
-        }, error -> failed("Changing the " + what + " failed", error, onProblems));
-    }
-
-    private record Redeployed(SavepointResult savepoint, Job job, List<String> problems) {
+                         Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
+        savepoints.redeploy(backend, incremental, restartStrategy, onStarted, onProblems);
     }
 
     /**
-     * Rescale via savepoint, as Flink requires: (1) stop the running job with a savepoint, (2) start the same
-     * pipeline from it with the plan's parallelism; keyed state follows its key groups to the new subtasks. A plan
-     * with problems is refused before the job is touched. If the engine refuses step 2, the pipeline is started
-     * again from the savepoint with its old parallelism, so no state is lost, and {@code onProblems} says why.
+     * Rescale via savepoint, as Flink requires: stop the running job with a savepoint, then start the same pipeline
+     * from it with the plan's parallelism. A plan with problems is refused before the job is touched.
      */
-    public void rescale(RescalePlan plan, Consumer<Job> onStarted, Consumer<List<String>> onProblems) {
-        if (!plan.feasible()) {
-            onProblems.accept(plan.problems());
-            return;
-        }
-        Job current = requireRunning(onProblems);
-        if (current == null) {
-            return;
-        }
-        java.util.Map<String, Integer> before = new java.util.LinkedHashMap<>();
-        current.pipeline().operators().forEach(o -> before.put(o.id(), o.parallelism()));
-        log("Rescaling " + plan.describe() + ": step 1 of 2, stop with savepoint");
-        stopWithSavepoint(savepoint -> {
-            SavepointRestore from = new SavepointRestore(savepoint.path(), false);
-            log("Step 2 of 2: restore from the savepoint with " + plan.describe());
-            restore(from, config -> config.withParallelism(plan.parallelism()), onStarted, refused ->
-                    restore(from, config -> config.withParallelism(before), restarted -> {
-                        log("Restored with the old parallelism after the rescale was refused");
-                        onProblems.accept(prefixed("Not rescaled; restarted from the savepoint with the old "
-                                + "parallelism: ", refused));
-                    }, again -> onProblems.accept(prefixed("Not rescaled, and the job could not be restarted; its "
-                            + "state is in the savepoint " + savepoint.path() + ": ", concat(refused, again)))));
-        }, onProblems);
+    public void rescale(RescalePlan plan, Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
+        savepoints.rescale(plan, onStarted, onProblems);
     }
 
-    private static List<String> prefixed(String prefix, List<String> problems) {
-        List<String> out = new java.util.ArrayList<>();
-        out.add(prefix.strip());
-        out.addAll(problems);
-        return out;
+    // ---- for the savepoint operations -----------------------------------------------------------------------
+
+    void setBusy(boolean value) {
+        busy.set(value);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    private Job requireRunning(Consumer<List<String>> onProblems) {
-        Job current = job.get();
-        if (current == null || current.status().isTerminal()) {
-            onProblems.accept(List.of("no running job: start the pipeline first"));
-            return null;
-        }
-        return current;
-    }
-
-    private void failed(String what, Throwable error, Consumer<List<String>> onProblems) {
-        busy.set(false);
-        List<String> problems = Problems.of(error);
-        log(what + ": " + String.join("; ", problems));
-        onProblems.accept(problems);
-    }
-
-    private void replaceJob(Job next) {
-        Job previous = job.get();
+    void replaceJob(JobClient next) {
+        JobClient previous = job.get();
         if (previous != null && previous != next) {
             previous.cancel();
         }
-        seenFailures = 0;
-        seenRestarts = 0;
-        seenSavepoints.clear();
+        if (next.supports(JobClient.Capability.SLOW_MOTION)) {
+            next.setSpeed(clampSpeed(speed.get()));
+        }
+        if (next.supports(JobClient.Capability.PAUSE_AND_STEP)) {
+            next.setPaused(paused.get());
+        } else {
+            paused.set(false);
+        }
+        eventLog.newJob();
+        snapshot.set(null);
+        lastPublishedNanos = Long.MIN_VALUE / 2;
+        checkpointOptions.set(next.checkpointOptions());
         job.set(next);
         refresh();
     }
 
-    private void addEvent(JobEvent event) {
-        events.add(event);
+    void addEvent(JobEvent event) {
+        eventLog.add(event);
     }
 
-    private void log(String line) {
+    void log(String line) {
         activity.add(CLOCK.format(Instant.ofEpochMilli(clock.getAsLong())) + "  " + line);
     }
 

@@ -21,7 +21,7 @@ import javafx.collections.ObservableList;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.checkpoint.Retention;
-import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
@@ -69,6 +69,8 @@ public final class SettingsViewModel {
         inputs.addAll(List.of(mode, unaligned, retention));
         inputs.forEach(o -> o.addListener(x -> validate()));
         session.jobProperty().addListener((obs, o, job) -> revert());
+        // One source of truth: options changed elsewhere (the toolbar's barrier mode) show here at once.
+        session.checkpointOptionsProperty().addListener((obs, o, options) -> revert());
         revert();
     }
 
@@ -135,8 +137,9 @@ public final class SettingsViewModel {
 
     /** Fills the form with the running job's settings (or Flink's defaults without a job). */
     public void revert() {
-        Job job = session.job();
-        load(job == null ? DEFAULTS : job.checkpointOptions());
+        JobClient job = session.job();
+        CheckpointOptions inForce = session.checkpointOptionsProperty().get();
+        load(job == null || inForce == null ? DEFAULTS : inForce);
         if (job != null) {
             backend.set(job.config().backend());
             incremental.set(job.config().incremental());
@@ -217,7 +220,7 @@ public final class SettingsViewModel {
             message.set("Not applied: fix the problems listed below");
             return false;
         }
-        Job job = session.job();
+        JobClient job = session.job();
         List<String> refused = session.updateCheckpointOptions(wanted.get());
         if (!refused.isEmpty()) {
             problems.setAll(refused);

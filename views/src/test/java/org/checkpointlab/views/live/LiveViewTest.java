@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.checkpointlab.model.job.Job;
+import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.ChannelElementView;
 import org.checkpointlab.model.observe.ChannelSnapshot;
@@ -20,6 +21,9 @@ import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.graph.OperatorCard;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.graph.SubtaskBox;
+import org.checkpointlab.views.session.HistoryEntry;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.TaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +45,8 @@ class LiveViewTest {
 
     @Start
     void start(Stage stage) {
-        LiveJobViewModel live = new LiveJobViewModel(Job::start, Runnable::run, LiveJobViewModel.WATCHABLE_BUFFERS,
+        LiveJobViewModel live = new LiveJobViewModel(new JobSession(JobLauncher.local(), TaskRunner.sameThread(),
+                Path.of("target", "live-view-savepoints")), LiveJobViewModel.WATCHABLE_BUFFERS,
                 System::currentTimeMillis);
         live.setAckFlashDuration(Duration.ZERO);
         viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel(),
@@ -55,7 +60,7 @@ class LiveViewTest {
     @AfterEach
     void stopJob(FxRobot robot) {
         robot.interact(() -> view.shutdown());
-        Job job = viewModel.live().job();
+        JobClient job = viewModel.session().job();
         if (job != null) {
             job.close();
         }
@@ -78,7 +83,7 @@ class LiveViewTest {
             throws Exception {
         robot.clickOn("\u25b6 Run");
         assertThat(fx(() -> live().activeProperty().get())).isTrue();
-        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         await(10, () -> live().subtask("count", 0) != null
                 && live().subtask("count", 0).fill() != SubtaskColors.UNKNOWN);
 
@@ -116,7 +121,7 @@ class LiveViewTest {
     @Test
     void stepOnAPausedJob_runsToTheNextBarrierEvent_pausesThere_andSaysWhichItWas(FxRobot robot) throws Exception {
         robot.clickOn("\u25b6 Run");
-        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         javafx.scene.control.Button step = robot.lookup("\u21e5 Step").queryAs(javafx.scene.control.Button.class);
         assertThat(step.isDisabled()).as("only a paused job steps").isTrue();
 
@@ -129,18 +134,18 @@ class LiveViewTest {
         await(10, () -> live().announcementProperty().get().startsWith("Stepped to: "));
 
         assertThat(fx(() -> live().announcementProperty().get())).matches("Stepped to: barrier \\d+ reached .+");
-        assertThat(live().job().isPaused()).isTrue();
+        assertThat(viewModel.session().job().isPaused()).isTrue();
         assertThat(fx(() -> live().pausedProperty().get())).as("the Pause button follows the engine").isTrue();
-        long records = live().job().summary().sourceRecords();
+        long records = viewModel.session().job().summary().sourceRecords();
         Thread.sleep(200);
-        assertThat(live().job().summary().sourceRecords()).as("paused again at the event").isEqualTo(records);
+        assertThat(viewModel.session().job().summary().sourceRecords()).as("paused again at the event").isEqualTo(records);
     }
 
     @Test
     void failingASubtaskFromItsContextMenu_restartsTheJob_andTheExceptionHistoryListsIt(FxRobot robot)
             throws Exception {
         robot.interact(() -> live().run());
-        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         await(10, () -> live().subtask("count", 1) != null);
 
         SubtaskBox box = fx(() -> view.graphView().card("count").orElseThrow().subtaskBoxes().get(1));
@@ -148,7 +153,7 @@ class LiveViewTest {
         robot.clickOn(LiveGraph.FAIL_ITEM);
 
         await(10, () -> live().jobStatusProperty().get() == JobStatus.RESTARTING
-                || !live().job().snapshot().restarts().isEmpty());
+                || !viewModel.session().job().snapshot().restarts().isEmpty());
         await(20, () -> live().jobStatusProperty().get() == JobStatus.RUNNING
                 && live().snapshot().restarts().size() == 1);
         assertThat(fx(() -> live().recoveryLineProperty().get())).containsAnyOf("Recovered", "Restoring");
@@ -162,7 +167,7 @@ class LiveViewTest {
     @Test
     void theFailTool_makesTheNextClickOnASubtaskFailIt_andThenDisarms(FxRobot robot) throws Exception {
         robot.interact(() -> live().run());
-        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         robot.clickOn("\u2715 Fail a subtask\u2026");
         assertThat(fx(() -> live().failToolArmedProperty().get())).isTrue();
 
@@ -170,14 +175,14 @@ class LiveViewTest {
         robot.clickOn(box);
 
         assertThat(fx(() -> live().failToolArmedProperty().get())).isFalse();
-        await(10, () -> !live().job().snapshot().failures().isEmpty());
-        assertThat(live().job().snapshot().failures().get(0).operatorId()).isEqualTo("union");
+        await(10, () -> !viewModel.session().job().snapshot().failures().isEmpty());
+        assertThat(viewModel.session().job().snapshot().failures().get(0).operatorId()).isEqualTo("union");
     }
 
     @Test
     void clickingASubtask_showsItsMetricsAndState(FxRobot robot) throws Exception {
         robot.interact(() -> live().run());
-        assertThat(live().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         await(10, () -> live().subtask("count", 0) != null);
         SubtaskBox box = fx(() -> view.graphView().card("count").orElseThrow().subtaskBoxes().get(0));
         robot.clickOn(box);

@@ -21,7 +21,11 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import org.checkpointlab.model.job.Job;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.pipeline.PipelineSpec;
@@ -55,14 +59,20 @@ class JobPanelsTest {
     Path dir;
 
     private JobSession session;
+    private Timeline feed;
     private JobPanels panels;
     private TabPane tabs;
 
     @Start
     void start(Stage stage) throws Exception {
         PipelineSpec spec = PipelineFiles.load(SAMPLE);
-        session = new JobSession(TaskRunner.sameThread(), Path.of("target", "test-savepoints"));
+        session = new JobSession(JobLauncher.local(), TaskRunner.sameThread(), Path.of("target", "test-savepoints"));
         panels = new JobPanels(session, () -> spec);
+        // In the app the live view's frame loop samples the job; here the panels stand alone: 4 samples a second.
+        feed = new Timeline(new KeyFrame(javafx.util.Duration.millis(250),
+                e -> session.sample(System.nanoTime(), false)));
+        feed.setCycleCount(Animation.INDEFINITE);
+        feed.play();
         tabs = new TabPane();
         panels.install(tabs, new Menu("Job"));
         stage.setScene(new Scene(tabs, 1200, 760));
@@ -71,8 +81,8 @@ class JobPanelsTest {
 
     @AfterEach
     void stopJob() {
-        robot().interact(session::stopPolling);
-        Job job = session.job();
+        robot().interact(feed::stop);
+        JobClient job = session.job();
         if (job != null) {
             job.close();
         }
@@ -97,7 +107,7 @@ class JobPanelsTest {
     }
 
     private List<CheckpointStats> checkpointsTriggeredAfter(long millis) {
-        return session.job().checkpointHistory().stream()
+        return session.job().snapshot().checkpoints().stream()
                 .filter(c -> !c.savepoint() && c.triggerTimestamp() >= millis).toList();
     }
 
@@ -166,7 +176,7 @@ class JobPanelsTest {
     void savepointRestoredAtNewParallelismThroughTheDialog_showsTheKeyGroupTakeover(FxRobot robot)
             throws Exception {
         run(robot);
-        Job before = session.job();
+        JobClient before = session.job();
         await("the job running", 10, () -> before.status() == JobStatus.RUNNING);
         AtomicReference<SavepointResult> written = new AtomicReference<>();
         robot.interact(() -> session.triggerSavepoint(written::set, p -> {
@@ -187,7 +197,7 @@ class JobPanelsTest {
         }
         robot.clickOn("#restoreButton");
 
-        Job after = session.job();
+        JobClient after = session.job();
         assertThat(after).as(() -> "restore refused: " + robot.lookup(".problem").queryAll().stream()
                 .map(n -> ((Label) n).getText()).toList() + " / " + session.activity()).isNotSameAs(before);
         assertThat(after.pipeline().operator("count").orElseThrow().parallelism()).isEqualTo(3);
@@ -203,7 +213,7 @@ class JobPanelsTest {
     @Test
     void aBadSavepoint_getsClearErrors_andTheRunningJobIsLeftAsItWas(FxRobot robot) throws Exception {
         run(robot);
-        Job before = session.job();
+        JobClient before = session.job();
         Path notASavepoint = Files.createDirectories(dir.resolve("empty"));
         AtomicReference<Stage> dialog = new AtomicReference<>();
         robot.interact(() -> dialog.set(panels.openRestoreDialog()));

@@ -14,7 +14,9 @@ import org.checkpointlab.views.session.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 class SettingsViewModelTest {
-    private final SettingsViewModel form = new SettingsViewModel(new JobSession(TaskRunner.sameThread(),
+    private final SettingsViewModel form = new SettingsViewModel(new JobSession(config -> {
+        throw new AssertionError("the form starts no job");
+    }, TaskRunner.sameThread(),
             Path.of("target", "savepoints")));
 
     @Test

@@ -1,4 +1,4 @@
-package org.checkpointlab.views.live;
+package org.checkpointlab.views.session;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,0 +1,154 @@
+package org.checkpointlab.model.client;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.job.SavepointResult;
+import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+
+/**
+ * Everything a front end does with one running job, whatever engine runs it (as Flink's {@code JobClient} serves a
+ * MiniCluster and a remote cluster alike). Front ends observe the job through immutable {@link JobSnapshot}s and
+ * command it through these methods only; they never reach the engine's classes.
+ *
+ * <p>What an engine cannot do is declared in {@link #capabilities()}, not signalled by nulls: a command whose
+ * capability is missing throws {@link UnsupportedCapabilityException}, and an observation the engine cannot make
+ * (channel buffers, for one) is left empty in the snapshot.
+ *
+ * <p>Threading: every method is thread-safe and returns quickly; only {@link #awaitTermination} blocks.
+ */
+public interface JobClient extends AutoCloseable {
+
+    /** What an engine can do beyond the common commands (status, snapshot, checkpoints, savepoints, cancel). */
+    enum Capability {
+        /** Snapshots list every channel with its queued buffers and barriers ({@link JobSnapshot#channels()}). */
+        CHANNEL_BUFFERS,
+        /** {@link #setPaused} and {@link #stepToNextBarrierEvent}: stop processing, run to the next barrier event. */
+        PAUSE_AND_STEP,
+        /** {@link #setSpeed}: slow motion, for watching at human speed. */
+        SLOW_MOTION,
+        /** {@link #injectFailure}: make a running subtask throw. */
+        FAILURE_INJECTION,
+        /** {@link #updateCheckpointOptions}: new options apply to the running job from its next checkpoint on. */
+        LIVE_CHECKPOINT_OPTIONS
+    }
+
+    /** What this client's engine supports beyond the common commands. */
+    Set<Capability> capabilities();
+
+    default boolean supports(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /** The configuration the job was started with (pipeline as written, options, restore). */
+    JobConfig config();
+
+    /** The pipeline as run: with parallelism and record overrides applied. */
+    PipelineSpec pipeline();
+
+    JobStatus status();
+
+    /** An immutable view of the job at this moment. */
+    JobSnapshot snapshot();
+
+    /** Totals so far (or final, once terminated). */
+    JobSummary summary();
+
+    /** The checkpoint options in force (changed by {@link #updateCheckpointOptions}). */
+    CheckpointOptions checkpointOptions();
+
+    /** Triggers a checkpoint now; completes with its final statistics (completed or failed). */
+    CompletableFuture<CheckpointStats> triggerCheckpoint();
+
+    /** Takes a savepoint into {@code directory}, which appears only when complete; the job keeps running. */
+    CompletableFuture<SavepointResult> triggerSavepoint(Path directory);
+
+    /** Takes a savepoint, lets every sink commit, then stops the job (it ends FINISHED). */
+    CompletableFuture<SavepointResult> stopWithSavepoint(Path directory);
+
+    /** The savepoints this job wrote, oldest first. */
+    List<SavepointResult> savepoints();
+
+    /** Cancels every task; the job ends CANCELED. */
+    void cancel();
+
+    /** Waits until the job is FINISHED, CANCELED or FAILED; returns false on timeout. */
+    boolean awaitTermination(Duration timeout) throws InterruptedException;
+
+    /**
+     * Waits until every subtask of the current attempt runs (a checkpoint can be triggered only then, as in Flink);
+     * returns false on timeout or when the job ended first.
+     */
+    boolean awaitRunning(Duration timeout) throws InterruptedException;
+
+    /** Cancels the job and waits up to 10 s for its end. */
+    @Override
+    default void close() {
+        cancel();
+        try {
+            awaitTermination(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** New options apply from the next checkpoint on. Needs {@link Capability#LIVE_CHECKPOINT_OPTIONS}. */
+    default void updateCheckpointOptions(CheckpointOptions options) {
+        throw new UnsupportedCapabilityException(Capability.LIVE_CHECKPOINT_OPTIONS);
+    }
+
+    /** Slow motion, 0 &lt; speed ≤ 1. Needs {@link Capability#SLOW_MOTION}. */
+    default void setSpeed(double speed) {
+        throw new UnsupportedCapabilityException(Capability.SLOW_MOTION);
+    }
+
+    /** 1.0 at full speed; an engine without slow motion always runs at full speed. */
+    default double speed() {
+        return 1.0;
+    }
+
+    /** Pauses or resumes processing; either ends a step. Needs {@link Capability#PAUSE_AND_STEP}. */
+    default void setPaused(boolean paused) {
+        throw new UnsupportedCapabilityException(Capability.PAUSE_AND_STEP);
+    }
+
+    default boolean isPaused() {
+        return false;
+    }
+
+    /**
+     * A paused job runs to its next barrier event and pauses again. Needs {@link Capability#PAUSE_AND_STEP}.
+     *
+     * @return false (and nothing happens) when the job is not paused
+     */
+    default boolean stepToNextBarrierEvent() {
+        throw new UnsupportedCapabilityException(Capability.PAUSE_AND_STEP);
+    }
+
+    /** True from {@link #stepToNextBarrierEvent()} until the barrier event that ends the step. */
+    default boolean isStepping() {
+        return false;
+    }
+
+    /** The barrier event the last step stopped at, or null. */
+    default String lastStepEvent() {
+        return null;
+    }
+
+    /**
+     * Makes a subtask of an operator (any operator of its chain) fail now. Needs {@link Capability#FAILURE_INJECTION}.
+     *
+     * @return false if there is no such running subtask
+     */
+    default boolean injectFailure(String operatorId, int subtask) {
+        throw new UnsupportedCapabilityException(Capability.FAILURE_INJECTION);
+    }
+}

@@ -1,0 +1,196 @@
+package org.checkpointlab.views.session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
+import org.checkpointlab.model.job.JobConfig;
+import org.checkpointlab.model.job.RestartStrategy;
+import org.checkpointlab.model.job.SavepointRestore;
+import org.checkpointlab.model.job.SavepointResult;
+import org.checkpointlab.model.job.StateBackendKind;
+
+/**
+ * The session's commands that go through a savepoint: trigger one, stop with one, restore from one, and the two
+ * that chain them as Flink requires (redeploy with another state backend or restart strategy, rescale). The
+ * blocking work runs on the {@link TaskRunner}; the outcome comes back on the FX thread, where the
+ * {@link JobSession} replaces its job. Package-private: the session's public methods are the entry points.
+ */
+final class SavepointOperations {
+    private static final long SAVEPOINT_TIMEOUT_SECONDS = Redeployment.SAVEPOINT_TIMEOUT_SECONDS;
+
+    private final JobSession session;
+    private final JobLauncher launcher;
+    private final TaskRunner runner;
+    private final LongSupplier clock;
+
+    SavepointOperations(JobSession session, JobLauncher launcher, TaskRunner runner, LongSupplier clock) {
+        this.session = session;
+        this.launcher = launcher;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    /** Triggers a savepoint into {@link #session.nextSavepointPath()}; the job keeps running. */
+    void triggerSavepoint(Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
+        JobClient current = requireRunning(onProblems);
+        if (current == null) {
+            return;
+        }
+        Path target = session.nextSavepointPath();
+        session.log("Triggering a savepoint into " + target);
+        session.setBusy(true);
+        runner.run(() -> current.triggerSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                result -> {
+                    session.setBusy(false);
+                    session.log("Savepoint " + result.checkpointId() + " written to " + result.path() + " ("
+                            + Units.bytes(result.sizeBytes()) + ", " + result.durationMillis() + " ms)");
+                    session.refresh();
+                    onDone.accept(result);
+                },
+                error -> failed("Savepoint failed", error, onProblems));
+    }
+
+    /** Stop-with-savepoint: takes a savepoint, lets sinks commit, stops the job (it ends FINISHED). */
+    void stopWithSavepoint(Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
+        JobClient current = requireRunning(onProblems);
+        if (current == null) {
+            return;
+        }
+        Path target = session.nextSavepointPath();
+        session.log("Stopping with a savepoint into " + target);
+        session.setBusy(true);
+        runner.run(() -> current.stopWithSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                result -> {
+                    session.setBusy(false);
+                    session.log("Stopped with savepoint " + result.checkpointId() + " at " + result.path());
+                    session.refresh();
+                    onDone.accept(result);
+                },
+                error -> failed("Stop with savepoint failed", error, onProblems));
+    }
+
+    /**
+     * Starts the current pipeline from a savepoint with new settings; only once the new job runs is the current one
+     * cancelled. If the engine refuses (bad savepoint, parallelism above max parallelism, unmatched state), the
+     * current job is left exactly as it was and {@code onProblems} gets every problem.
+     *
+     * @param customize changes the restore config (parallelism, backend, incremental) before the start
+     */
+    void restore(SavepointRestore restore, java.util.function.UnaryOperator<JobConfig> customize,
+                        Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
+        JobClient current = session.job();
+        if (current == null) {
+            onProblems.accept(List.of("no pipeline has been started yet, so there is nothing to restore into"));
+            return;
+        }
+        JobConfig config = customize.apply(current.config()
+                .withCheckpointOptions(current.checkpointOptions()).withRestore(restore));
+        session.log("Restoring from " + restore.path());
+        session.setBusy(true);
+        runner.run(() -> launcher.start(config),
+                started -> {
+                    session.setBusy(false);
+                    session.replaceJob(started);
+                    session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored from "
+                            + restore.path().getFileName() + " (" + config.backend().cliName() + ")"));
+                    session.log("Restored from " + restore.path() + " with parallelism " + started.pipeline().operators()
+                            .stream().map(o -> o.id() + "=" + o.parallelism()).toList() + ", backend "
+                            + config.backend().cliName());
+                    onStarted.accept(started);
+                },
+                error -> failed("Restore refused; the running job was left as it was", error, onProblems));
+    }
+
+    /**
+     * Changes the state backend and restart strategy of the running job the way Flink requires: a
+     * {@link Redeployment} to the new settings (the old ones again if the engine refuses them).
+     */
+    void redeploy(StateBackendKind backend, boolean incremental, RestartStrategy restartStrategy,
+                  Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
+        JobClient current = requireRunning(onProblems);
+        if (current == null) {
+            return;
+        }
+        JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
+        String what = "state backend " + backend.cliName() + (incremental ? " (incremental)" : "")
+                + ", restart strategy " + RestartStrategies.describe(restartStrategy);
+        redeploy(new Redeployment(current, session.nextSavepointPath(),
+                old.withBackend(backend).withIncremental(incremental).withRestartStrategy(restartStrategy), old),
+                "Changing to " + what, "redeployed with " + what, "the old settings", onStarted,
+                (refused, problems) -> onProblems.accept(refused), onProblems);
+    }
+
+    /**
+     * Rescale via savepoint, as Flink requires: a {@link Redeployment} to the plan's parallelism; keyed state
+     * follows its key groups to the new subtasks. A plan with problems is refused before the job is touched. If the
+     * engine refuses the new parallelism, the job starts again from the savepoint with the old one, so no state is
+     * lost, and {@code onProblems} says why.
+     */
+    void rescale(RescalePlan plan, Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
+        if (!plan.feasible()) {
+            onProblems.accept(plan.problems());
+            return;
+        }
+        JobClient current = requireRunning(onProblems);
+        if (current == null) {
+            return;
+        }
+        Map<String, Integer> before = new LinkedHashMap<>();
+        current.pipeline().operators().forEach(o -> before.put(o.id(), o.parallelism()));
+        JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
+        redeploy(new Redeployment(current, session.nextSavepointPath(), old.withParallelism(plan.parallelism()),
+                old.withParallelism(before)), "Rescaling " + plan.describe(), "rescaled " + plan.describe(),
+                "the old parallelism", onStarted, (refused, problems) -> {
+                    List<String> out = new ArrayList<>();
+                    out.add("Not rescaled; restarted from the savepoint with the old parallelism:");
+                    out.addAll(refused);
+                    onProblems.accept(out);
+                }, onProblems);
+    }
+
+    /** Runs {@code redeployment} in the background; the job it leaves running replaces the session's. */
+    private void redeploy(Redeployment redeployment, String what, String applied, String previous,
+                          Consumer<JobClient> onStarted, BiConsumer<List<String>, JobClient> onRefused,
+                          Consumer<List<String>> onProblems) {
+        session.log(what + ": step 1 of 2, stop with savepoint into " + redeployment.target());
+        session.setBusy(true);
+        runner.run(() -> redeployment.run(launcher), done -> {
+            session.setBusy(false);
+            session.log("Step 1 done: savepoint " + done.savepoint().checkpointId() + " at " + done.savepoint().path());
+            session.replaceJob(done.job());
+            if (done.applied()) {
+                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, applied));
+                session.log("Step 2 done: " + applied + " from the savepoint");
+                onStarted.accept(done.job());
+            } else {
+                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored with " + previous));
+                session.log("Step 2 refused, restored with " + previous + ": " + String.join("; ", done.refused()));
+                onRefused.accept(done.refused(), done.job());
+            }
+        }, error -> failed(what + " failed", error, onProblems));
+    }
+
+    private JobClient requireRunning(Consumer<List<String>> onProblems) {
+        JobClient current = session.job();
+        if (current == null || current.status().isTerminal()) {
+            onProblems.accept(List.of("no running job: start the pipeline first"));
+            return null;
+        }
+        return current;
+    }
+
+    private void failed(String what, Throwable error, Consumer<List<String>> onProblems) {
+        session.setBusy(false);
+        List<String> problems = Problems.of(error);
+        session.log(what + ": " + String.join("; ", problems));
+        onProblems.accept(problems);
+    }
+}

@@ -1,0 +1,207 @@
+package org.checkpointlab.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.job.RuntimeOptions;
+import org.checkpointlab.model.job.SavepointRestore;
+import org.checkpointlab.model.observe.FailureEvent;
+import org.checkpointlab.model.observe.RestartEvent;
+import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.graph.OperatorCard;
+import org.checkpointlab.views.graph.OperatorNode;
+import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.live.BarrierMode;
+import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.session.FakeJobClient;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.TaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window with one owner of the running job, on a fake engine: whoever replaces the job (Run, a restore at
+ * another parallelism), graph, status strip, exception history and settings show the same job; a restart shows its
+ * countdown; opening another pipeline asks before stopping the job and starts the panels clean.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OneJobOwnerViewTest {
+    @TempDir
+    static Path dir;
+
+    private final FakeJobClient.Launcher engine = FakeJobClient.Launcher.everyCapability();
+    private final AtomicLong wallClock = new AtomicLong(100_000);
+    private final List<String> stopQuestions = new ArrayList<>();
+    private boolean stopAnswer;
+    private JobSession session;
+    private MainViewModel viewModel;
+    private MainView view;
+    private Path wordCount;
+    private Path broadcast;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        session = new JobSession(engine, TaskRunner.sameThread(), dir.resolve("sp"));
+        LiveJobViewModel live = new LiveJobViewModel(session, RuntimeOptions.defaults(), wallClock::get);
+        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("no-samples")),
+                new PipelineGraphViewModel(), live, RecentFiles.inMemory());
+        view = MainView.load(viewModel);
+        viewModel.useStopPrompt((job, action) -> {
+            stopQuestions.add(job + " / " + action);
+            return stopAnswer;
+        });
+        wordCount = write("word-count.json", TestPipelines.wordCount());
+        broadcast = write("broadcast.json", TestPipelines.broadcast());
+        viewModel.open(wordCount);
+        stage.setScene(new Scene(view.root(), 1200, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> view.shutdown());
+    }
+
+    private static Path write(String name, PipelineSpec spec) throws IOException {
+        Path file = dir.resolve(name);
+        PipelineJson.write(spec, file);
+        return file;
+    }
+
+    private static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get();
+    }
+
+    private String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private FakeJobClient run(FxRobot robot) throws Exception {
+        assertThat(fx(viewModel::run)).isTrue();
+        return engine.last();
+    }
+
+    /** Changes the fake job on the FX thread and lets the next frame sample it. */
+    private void change(FxRobot robot, Runnable change) {
+        robot.interact(() -> {
+            change.run();
+            viewModel.live().refresh(System.nanoTime());
+        });
+    }
+
+    @Test
+    void aRegionRestart_showsRestartingWithItsCountdown_thenTheRecovery(FxRobot robot) throws Exception {
+        FakeJobClient job = run(robot);
+        change(robot, () -> {
+            job.failures.add(new FailureEvent(wallClock.get(), "count", 1, "failure injected into count #1"));
+            job.nextRestartAtMillis = wallClock.get() + 1_500; // region failover: the job stays RUNNING
+        });
+        assertThat(label(robot, "#jobLabel")).startsWith("RESTARTING in 1.5 s (failed region");
+        assertThat(label(robot, "#recoveryLabel")).isEqualTo(
+                "Restarting the failed region in 1.5 s (restart strategy backoff)");
+
+        change(robot, () -> wallClock.addAndGet(1_000));
+        assertThat(label(robot, "#jobLabel")).startsWith("RESTARTING in 0.5 s");
+
+        change(robot, () -> {
+            job.restarts.add(new RestartEvent(wallClock.get() - 1_000, wallClock.get() + 500, 3, 1_500));
+            job.nextRestartAtMillis = -1;
+        });
+        assertThat(label(robot, "#jobLabel")).startsWith("RUNNING, attempt 2");
+        assertThat(label(robot, "#recoveryLabel")).isEqualTo("Recovered (1 restart), state restored from checkpoint 3");
+        @SuppressWarnings("unchecked")
+        ListView<Object> history = robot.lookup(".exception-history").queryAs(ListView.class);
+        assertThat(history.getItems()).hasSize(2);
+    }
+
+    @Test
+    void aFullRestart_countsDownToo(FxRobot robot) throws Exception {
+        FakeJobClient job = run(robot);
+        change(robot, () -> {
+            job.status = JobStatus.RESTARTING;
+            job.nextRestartAtMillis = wallClock.get() + 2_000;
+        });
+        assertThat(label(robot, "#jobLabel")).startsWith("RESTARTING in 2.0 s, attempt 1");
+        assertThat(label(robot, "#recoveryLabel")).isEqualTo("Restarting in 2.0 s (restart strategy backoff)");
+    }
+
+    @Test
+    void aRestoreAtAnotherParallelism_isWhatTheGraphShows(FxRobot robot) throws Exception {
+        FakeJobClient before = run(robot);
+        robot.interact(() -> session.restore(new SavepointRestore(dir.resolve("sp-1"), false),
+                config -> config.withParallelism(Map.of("count", 3)), started -> { }, problems -> {
+                    throw new AssertionError(problems);
+                }));
+        FakeJobClient after = engine.last();
+        assertThat(after).isNotSameAs(before);
+        assertThat(before.status).as("the replaced job was cancelled").isEqualTo(JobStatus.CANCELED);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(viewModel.graph().node("count").map(OperatorNode::parallelism)).contains(3);
+        assertThat(fx(() -> view.graphView().card("count").map(OperatorCard::subtaskBoxes).orElseThrow().size()))
+                .isEqualTo(3);
+        assertThat(viewModel.edits().undoDescription()).contains("Undo Rescale count to 3 via savepoint");
+        assertThat(viewModel.live().activeProperty().get()).as("the restored job is the one running").isTrue();
+    }
+
+    @Test
+    void theToolbarsBarrierMode_andTheSettingsForm_showTheSameOption(FxRobot robot) throws Exception {
+        FakeJobClient job = run(robot);
+        // The toolbar's choice box is bound both ways to this property.
+        var barriers = viewModel.live().barrierModeProperty();
+        robot.interact(() -> barriers.set(BarrierMode.UNALIGNED));
+        assertThat(job.checkpointOptions().unaligned()).isTrue();
+        assertThat(view.jobPanels().settings().unalignedProperty().get()).as("Settings follows the toolbar").isTrue();
+
+        robot.interact(() -> {
+            view.jobPanels().settings().unalignedProperty().set(false);
+            assertThat(view.jobPanels().settings().apply()).isTrue();
+        });
+        assertThat(job.checkpointOptions().unaligned()).isFalse();
+        assertThat(barriers.get()).as("the toolbar follows Settings").isEqualTo(BarrierMode.ALIGNED);
+    }
+
+    @Test
+    void openingAnotherPipelineWhileAJobRuns_asksFirst_andStartsThePanelsClean(FxRobot robot) throws Exception {
+        FakeJobClient job = run(robot);
+        change(robot, () -> job.failures.add(new FailureEvent(wallClock.get(), "count", 0, "boom")));
+        assertThat(session.history()).hasSize(1);
+
+        stopAnswer = false;
+        assertThat(fx(() -> viewModel.open(broadcast))).isFalse();
+        assertThat(stopQuestions).containsExactly("Word count / opening broadcast.json");
+        assertThat(job.status).as("the user said no: the job runs on").isEqualTo(JobStatus.RUNNING);
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Cancelled opening broadcast.json; the job keeps running");
+        assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
+
+        stopAnswer = true;
+        assertThat(fx(() -> viewModel.open(broadcast))).isTrue();
+        assertThat(job.status).isEqualTo(JobStatus.CANCELED);
+        assertThat(session.job()).isNull();
+        assertThat(session.history()).isEmpty();
+        assertThat(view.jobPanels().checkpoints().configuration()).as("the checkpoint panel starts clean").isEmpty();
+        assertThat(label(robot, "#jobLabel")).isEqualTo("Ready: press Run to start Broadcast");
+
+        assertThat(fx(() -> viewModel.open(wordCount))).isTrue();
+        assertThat(stopQuestions).as("no job runs: nothing to ask").hasSize(2);
+    }
+}
