@@ -55,6 +55,10 @@ import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;
  * checkpoint coordinator run on one control thread (the coordinator's timer thread). Tasks report to it from their
  * own threads through {@link TaskListener}; events from tasks of an earlier attempt are ignored. Every public method
  * is thread-safe and returns quickly; none blocks on a task thread except {@link #awaitTermination}.
+ *
+ * <p>Parts: the {@link CheckpointCoordinator}; the {@link ExecutionFailureHandler} decides whether and how a failure
+ * restarts (the job carries the restart out); the {@link CheckpointCleaner} does the checkpoint files' I/O; the
+ * {@link ChaosInjector} injects planned and random failures; {@link SavepointFiles} writes savepoints.
  */
 public final class Job implements AutoCloseable {
     private static final long SAMPLE_INTERVAL_MILLIS = 200;

@@ -21,6 +21,14 @@ import org.checkpointlab.model.observe.BarrierHandlerState;
  * <p><b>Life cycle.</b> CREATED → RESTORING (state loaded, persisted in-flight data replayed) → RUNNING → FINISHED
  * once every input ended; or CANCELING → CANCELED; or FAILED when an operator throws.
  *
+ * <p><b>Parts</b> (as Flink cuts a {@code StreamTask}): the task owns its thread, life cycle and mailbox loop
+ * ({@link TaskMailbox}); the {@link OperatorChain} holds the operators and their state backends; the
+ * {@link CheckpointedInputGate} polls the input channels through the barrier handler; the
+ * {@link SubtaskCheckpointCoordinator} runs the sync phase of a snapshot and hands the async phase to an
+ * {@link AsyncCheckpointRunnable}, with unaligned in-flight data going through the {@link ChannelStateWriter};
+ * {@link ProcessingTimeService} fires timers, {@link IoTimeAccounting} splits time into busy, idle and backpressured,
+ * and the job's {@link ExecutionThrottle} pauses, slows or steps it. Time comes only from a {@link TaskClock}.
+ *
  * <p><b>Flow control.</b> Emitting never blocks. When a handed-over buffer uses a channel's last credit the task
  * marks its output as possibly full; before the next record it checks every output channel and, if one has no
  * credit, waits (backpressured) while still answering mail and unaligned barriers. Waiting for input is idle time.
