@@ -294,7 +294,11 @@ public final class MainView {
         });
         speedLabel.textProperty().bind(Bindings.createStringBinding(() -> speedText(live.speedProperty().get()),
                 live.speedProperty()));
-        jobLabel.textProperty().bind(live.jobLineProperty());
+        // "Ready: press Run" is not shown beside the reason it cannot run.
+        jobLabel.textProperty().bind(Bindings.createStringBinding(() -> showRunProblem.get()
+                && live.jobLineProperty().get().startsWith(LiveJobViewModel.READY) ? ""
+                : live.jobLineProperty().get(), showRunProblem, live.jobLineProperty()));
+        jobLabel.managedProperty().bind(jobLabel.textProperty().isNotEmpty());
         checkpointLabel.textProperty().bind(live.checkpointLineProperty());
         recoveryLabel.textProperty().bind(live.recoveryLineProperty());
         // The latest announcement, unless the checkpoint line already says the same.
@@ -307,7 +311,9 @@ public final class MainView {
                 live.selectedDetailsProperty()));
         historyList.setItems(live.history());
         historyList.setCellFactory(list -> new HistoryCell());
-        historyList.setPlaceholder(new Label("No failures yet. Right-click a subtask to inject one."));
+        Label noFailures = new Label("No failures yet. Right-click a subtask to inject one.");
+        noFailures.setWrapText(true);
+        historyList.setPlaceholder(noFailures);
         legendPane.setContent(LiveLegend.build());
         failToggle.selectedProperty().addListener((obs, old, armed) ->
                 graphView.pseudoClassStateChanged(MainStyles.FAIL_ARMED, armed));

@@ -23,6 +23,7 @@ import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.editor.model.RenameOperator;
 import org.checkpointlab.views.editor.model.SetParallelism;
+import org.checkpointlab.views.editor.model.SetPipelineName;
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
@@ -167,6 +168,26 @@ class FileCommandsTest {
         viewModel.edits().execute(new SetParallelism("count", 5));
         viewModel.save();
         assertThat(PipelineJson.read(copy).operator("count").orElseThrow().parallelism()).isEqualTo(5);
+    }
+
+    @Test
+    void saveAs_ofAnUntitledPipeline_namesItAfterTheFile_soTheTitleAndTheFileAgree() throws Exception {
+        viewModel.newPipeline();
+        addOperator();
+        chosenFile = Optional.of(dir.resolve("my-job.json"));
+
+        assertThat(viewModel.saveAs()).isTrue();
+
+        assertThat(viewModel.edits().current().spec().name()).isEqualTo("my-job");
+        assertThat(PipelineJson.read(dir.resolve("my-job.json")).name()).isEqualTo("my-job");
+        assertThat(viewModel.titleProperty().get()).isEqualTo("my-job \u2013 Checkpoint Lab");
+        assertThat(viewModel.edits().hasUnsavedChanges()).isFalse();
+
+        viewModel.edits().execute(new SetPipelineName("Mine"));
+        chosenFile = Optional.of(dir.resolve("other.json"));
+        viewModel.saveAs();
+        assertThat(PipelineJson.read(dir.resolve("other.json")).name()).as("a name the user gave is kept")
+                .isEqualTo("Mine");
     }
 
     @Test

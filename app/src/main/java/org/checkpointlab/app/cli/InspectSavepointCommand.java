@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
  * {@code checkpoint-lab inspect-savepoint DIR [--json]}: reads and verifies a savepoint (or retained checkpoint)
  * and prints what it holds: type, checkpoint id, time, and per operator its kind, parallelism, max parallelism and
  * per subtask the key-group range and state sizes; for a retained unaligned checkpoint also the persisted
- * in-flight data. A missing, incomplete or corrupt savepoint gives the reader's problems, each naming the file,
+ * in-flight data. With {@code --operator OP --key K [--parallelism N]} it looks a key up instead
+ * ({@link KeyLookup}). A missing, incomplete or corrupt savepoint gives the reader's problems, each naming the file,
  * with exit code {@link ExitCodes#BAD_INPUT}.
  */
 @Command(name = "inspect-savepoint", sortOptions = false,
         description = "Show what a savepoint or retained checkpoint holds: operators, parallelism, max "
-                + "parallelism, key-group ranges and state sizes per subtask.")
+                + "parallelism, key-group ranges and state sizes per subtask; with --operator and --key, where a "
+                + "key's state lives and its value.")
 final class InspectSavepointCommand implements Callable<Integer> {
 
     @Spec
@@ -43,6 +45,18 @@ final class InspectSavepointCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     private boolean json;
+
+    @Option(names = "--operator", paramLabel = "OP",
+            description = "A keyed operator: with --key, look the key up; alone, list its keyed state.")
+    private String operator;
+
+    @Option(names = "--key", paramLabel = "K",
+            description = "With --operator: print the key's key group, the subtask holding it and its value.")
+    private String key;
+
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "With --key: also the subtask that would hold the key when restored at parallelism N.")
+    private Integer parallelism;
 
     @Override
     public Integer call() {
@@ -55,6 +69,9 @@ final class InspectSavepointCommand implements Callable<Integer> {
             e.problems().forEach(p -> err.println(spec.qualifiedName() + ": " + p));
             err.flush();
             return ExitCodes.BAD_INPUT;
+        }
+        if (operator != null || key != null || parallelism != null) {
+            return KeyLookup.run(savepoint, operator, key, parallelism, json, out, err, spec.qualifiedName());
         }
         if (json) {
             out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(toJson(savepoint)));

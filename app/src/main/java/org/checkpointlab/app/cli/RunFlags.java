@@ -36,6 +36,11 @@ final class RunFlags {
             description = "Records per source, overriding the sources' count (0 = unbounded).")
     Long records;
 
+    @Option(names = "--rate", paramLabel = "N",
+            description = "Records per second per subtask of every source, overriding the sources' ratePerSecond "
+                    + "(0 = as fast as possible).")
+    Long rate;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop after this long (e.g. 10s): the job is cancelled and the command exits 0.")
     Duration duration;
@@ -153,7 +158,7 @@ final class RunFlags {
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
-        PipelineSpec adjusted = noChaining ? pipeline.withChaining(false) : pipeline;
+        PipelineSpec adjusted = SourceRates.withRate(noChaining ? pipeline.withChaining(false) : pipeline, rate);
         checkWithParallelism(adjusted);
         JobConfig config = JobConfig.of(adjusted)
                 .withCheckpointOptions(options)
@@ -167,6 +172,7 @@ final class RunFlags {
                 .withRecords(records)
                 .withOutputDir(output)
                 .withPlannedFailures(JobInterventions.plannedFailures(faults));
+        SourceRates.boundedRunWarning(adjusted, records).ifPresent(warnings::add);
         if (faults.any() && config.effectiveRestartStrategy() instanceof RestartStrategy.None) {
             warnings.add("warning: the restart strategy is none (Flink's default when checkpointing is off), so "
                     + "the first injected failure fails the job; add --interval or --restart-strategy");
@@ -182,6 +188,9 @@ final class RunFlags {
     private void checkFlagValues(PipelineSpec pipeline, List<String> problems) {
         if (records != null && records < 0) {
             problems.add("--records must not be negative (0 = unbounded), was " + records);
+        }
+        if (rate != null && rate < 0) {
+            problems.add("--rate must not be negative (0 = as fast as possible), was " + rate);
         }
         if (duration != null && duration.isZero()) {
             problems.add("--duration must be positive, was 0");

@@ -71,8 +71,19 @@ public interface JobClient extends AutoCloseable {
     /** Takes a savepoint into {@code directory}, which appears only when complete; the job keeps running. */
     CompletableFuture<SavepointResult> triggerSavepoint(Path directory);
 
-    /** Takes a savepoint, lets every sink commit, then stops the job (it ends FINISHED). */
-    CompletableFuture<SavepointResult> stopWithSavepoint(Path directory);
+    /**
+     * Stop-with-savepoint, as Flink's {@code flink stop}: a synchronous savepoint (sources emit nothing after its
+     * barrier), sinks commit exactly what it covers, the job ends FINISHED. With {@code drain}, as
+     * {@code flink stop --drain}: sources end their input first, so a job resumed from the savepoint reads nothing
+     * more. If no savepoint is taken (the savepoint failed, or the job finished first) the future fails with the
+     * reason and the job goes on (or ended as it would have).
+     */
+    CompletableFuture<SavepointResult> stopWithSavepoint(Path directory, boolean drain);
+
+    /** Stop-with-savepoint without drain. */
+    default CompletableFuture<SavepointResult> stopWithSavepoint(Path directory) {
+        return stopWithSavepoint(directory, false);
+    }
 
     /** The savepoints this job wrote, oldest first. */
     List<SavepointResult> savepoints();

@@ -88,8 +88,8 @@ public final class LocalJobClient implements JobClient {
     }
 
     @Override
-    public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory) {
-        return job.stopWithSavepoint(directory);
+    public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory, boolean drain) {
+        return job.stopWithSavepoint(directory, drain);
     }
 
     @Override

@@ -132,7 +132,7 @@ class LocalJobClientTest {
         @Override public CheckpointOptions checkpointOptions() { return CheckpointOptions.defaults(); }
         @Override public CompletableFuture<CheckpointStats> triggerCheckpoint() { return new CompletableFuture<>(); }
         @Override public CompletableFuture<SavepointResult> triggerSavepoint(Path d) { return new CompletableFuture<>(); }
-        @Override public CompletableFuture<SavepointResult> stopWithSavepoint(Path d) { return new CompletableFuture<>(); }
+        @Override public CompletableFuture<SavepointResult> stopWithSavepoint(Path d, boolean drain) { return new CompletableFuture<>(); }
         @Override public List<SavepointResult> savepoints() { return List.of(); }
         @Override public void cancel() { }
         @Override public boolean awaitTermination(Duration timeout) { return false; }

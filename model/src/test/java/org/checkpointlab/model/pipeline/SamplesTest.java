@@ -67,7 +67,33 @@ class SamplesTest {
                 "flat-map-words", "keyed-count", "transactional-sink");
         assertThat(p.edges()).extracting(EdgeSpec::partitioning).containsExactly(Partitioning.FORWARD,
                 Partitioning.HASH, Partitioning.FORWARD);
-        assertThat(interval(p)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(interval(p)).isEqualTo(LabDefaults.CHECKPOINT_INTERVAL);
+    }
+
+    /** Every sample but the benchmarks starts as a new pipeline in the editor does: checkpointing on, unbounded. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void eachSampleButTheBenchmarks_checkpointsAndRunsUntilStopped(Path file) throws PipelineException {
+        PipelineSpec p = PipelineJson.read(file);
+        assertThat(interval(p)).as("checkpoint interval").isNotNull().isLessThanOrEqualTo(Duration.ofSeconds(2));
+        if (isBenchmark(file)) {
+            return;
+        }
+        for (OperatorSpec source : p.operators()) {
+            OperatorKind kind = OperatorKind.byJsonName(source.kind()).orElseThrow();
+            if (kind.role() == OperatorKind.Role.SOURCE) {
+                OperatorParams params = kind.paramsOf(source);
+                assertThat(params.getLong("count")).as(source.id() + " count").isZero();
+                assertThat(params.getLong("ratePerSecond")).as(source.id() + " records/s per subtask")
+                        .isBetween(1L, 1_000L);
+            }
+        }
+    }
+
+    /** The full-speed pipelines: benchmark-*.json, and twenty-operators (the frame-time benchmark). */
+    private static boolean isBenchmark(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith("benchmark-") || name.equals("twenty-operators.json");
     }
 
     @Test
@@ -77,10 +103,14 @@ class SamplesTest {
         assertThat(p.chaining()).isFalse();
         OperatorSpec source = p.operators().get(0);
         assertThat(OperatorKind.SEQUENCE_SOURCE.paramsOf(source).getLong("count")).isZero();
-        assertThat(OperatorKind.SEQUENCE_SOURCE.paramsOf(source).getLong("ratePerSecond")).isEqualTo(200_000);
+        assertThat(OperatorKind.SEQUENCE_SOURCE.paramsOf(source).getLong("ratePerSecond")).isEqualTo(500);
         assertThat(p.operators()).extracting(OperatorSpec::kind).containsExactly("sequence-source", "keyed-count",
                 "slow", "discard-sink");
         assertThat(interval(p)).isEqualTo(Duration.ofSeconds(2));
+        long slowCapacity = 1_000_000 / OperatorKind.SLOW.paramsOf(p.operator("slow").orElseThrow())
+                .getLong("costMicros");
+        assertThat(slowCapacity).as("records/s the slow step takes: less than the source sends, so backpressure")
+                .isLessThan(OperatorKind.SEQUENCE_SOURCE.paramsOf(source).getLong("ratePerSecond"));
     }
 
     @Test
@@ -100,9 +130,9 @@ class SamplesTest {
 
         assertThat(p.inputsOf("union")).extracting(EdgeSpec::from).containsExactly("fast", "slow");
         assertThat(OperatorKind.SEQUENCE_SOURCE.paramsOf(p.operator("fast").orElseThrow()).getLong("ratePerSecond"))
-                .isEqualTo(100_000);
+                .isEqualTo(200);
         assertThat(OperatorKind.SEQUENCE_SOURCE.paramsOf(p.operator("slow").orElseThrow()).getLong("ratePerSecond"))
-                .isEqualTo(2_000);
+                .isEqualTo(5);
         assertThat(p.chaining()).isFalse();
     }
 

@@ -40,11 +40,14 @@ public final class ChartExport {
         AtomicFiles.writeString(file, csv);
     }
 
-    /** Rows {@code group,series,epoch_ms,time,value} of every item of {@code data}, appended to {@code out}. */
+    /** Rows {@code group,series,epoch_ms,time,value} of every item with a value, appended to {@code out}. */
     public static void xyRows(StringBuilder out, String group, XYDataset data) {
         for (int s = 0; s < data.getSeriesCount(); s++) {
             String series = String.valueOf(data.getSeriesKey(s));
             for (int i = 0; i < data.getItemCount(s); i++) {
+                if (Double.isNaN(data.getYValue(s, i))) {
+                    continue; // a break between two lines, not a value
+                }
                 long x = (long) data.getXValue(s, i);
                 out.append(quote(group)).append(',').append(quote(series)).append(',').append(x).append(',')
                         .append(Instant.ofEpochMilli(x)).append(',')

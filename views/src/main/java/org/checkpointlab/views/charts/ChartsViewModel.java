@@ -50,6 +50,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -67,6 +68,15 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class ChartsViewModel {
     /** Checkpoints kept in the per-checkpoint charts. */
     public static final int MAX_CHECKPOINTS = 30;
+    /**
+     * Samples further apart than this are not joined by a line: the time between had no job, or nobody watched it
+     * (the panels are updated at least every 3 s while a job runs).
+     */
+    static final long GAP_MILLIS = 10_000;
+    /** Markers closer in time than this would have overlapping labels (a label is about 25 s wide at 5 minutes). */
+    static final long LABEL_SPREAD_MILLIS = 30_000;
+    static final int LABEL_ROWS = 4;
+    static final double LABEL_ROW_HEIGHT = 13;
     static final String BACKPRESSURED = "backpressured";
     static final String BUSY = "busy";
     static final String IDLE = "idle";
@@ -95,6 +105,8 @@ public final class ChartsViewModel {
     private final List<JobEvent> eventsForNextCheckpoint = new ArrayList<>();
     private boolean drawing = true;
     private long lastSampleMillis = Long.MIN_VALUE;
+    /** Whether the time series end in a break (no job ran since): the next sample starts a new line. */
+    private boolean broken = true;
 
     /**
      * @param snapshots the job's latest snapshot; every new one adds a point to each time chart
@@ -188,9 +200,19 @@ public final class ChartsViewModel {
         long now = clock.getAsLong();
         charts.values().forEach(c -> c.setNotify(false));
         try {
-            if (now > lastSampleMillis) { // two snapshots in one millisecond: the time charts keep the first
+            if (s.status().isTerminal()) {
+                // The job ended: its last points stay, and no line is drawn through the time until the next job.
+                if (!broken && now > lastSampleMillis) {
+                    addBreak(now);
+                    lastSampleMillis = now;
+                }
+            } else if (now > lastSampleMillis) { // two snapshots in one millisecond: the time charts keep the first
+                if (!broken && now - lastSampleMillis > GAP_MILLIS && now - 1 > lastSampleMillis) {
+                    addBreak(now - 1);
+                }
                 addLoads(s, now);
                 lastSampleMillis = now;
+                broken = false;
             }
             addCheckpoints(s.checkpoints());
             dropOlderThan(now - windowMillis);
@@ -261,6 +283,22 @@ public final class ChartsViewModel {
         if (shownOperator.get() == null && most != null) {
             shownOperator.set(most.operatorId());
         }
+    }
+
+    /**
+     * Ends every time series at {@code x} with a point without value: the renderers draw no line across it, so a
+     * gap (no job, or nobody watching) shows as a gap and not as a straight line through it.
+     */
+    private void addBreak(long x) {
+        for (XYSeriesCollection data : backpressure.values()) {
+            for (Object series : data.getSeries()) {
+                ((XYSeries) series).add(x, null, false);
+            }
+        }
+        for (Object series : throughput.getSeries()) {
+            ((XYSeries) series).add(x, null, false);
+        }
+        broken = true;
     }
 
     private void fireLoadSeriesChanged() {
@@ -381,15 +419,37 @@ public final class ChartsViewModel {
     }
 
     private void mark(JobEvent event) {
+        int row = labelRow(event.timestampMillis());
         for (ChartKind kind : new ChartKind[] {ChartKind.BACKPRESSURE, ChartKind.THROUGHPUT}) {
             ValueMarker marker = new ValueMarker(event.timestampMillis(), colour(event.kind()),
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
             marker.setLabel(event.kind().label());
             styleMarkerLabel(marker);
+            marker.setLabelOffset(new RectangleInsets(2 + row * LABEL_ROW_HEIGHT, 2, 2, 2));
             xyPlot(kind).addDomainMarker(marker, Layer.FOREGROUND);
             timeMarkers.add(marker);
         }
         eventsForNextCheckpoint.add(event);
+    }
+
+    /**
+     * The row of a new time marker's label: markers whose labels would overlap (less than {@link #LABEL_SPREAD_MILLIS}
+     * apart on the time axis) put their labels in rows one under the other, up to {@link #LABEL_ROWS} rows.
+     */
+    int labelRow(long timestampMillis) {
+        boolean[] taken = new boolean[LABEL_ROWS];
+        for (ValueMarker m : timeMarkers) {
+            if (Math.abs(m.getValue() - timestampMillis) < LABEL_SPREAD_MILLIS) {
+                int row = (int) Math.round((m.getLabelOffset().getTop() - 2) / LABEL_ROW_HEIGHT);
+                taken[Math.floorMod(row, LABEL_ROWS)] = true;
+            }
+        }
+        for (int row = 0; row < LABEL_ROWS; row++) {
+            if (!taken[row]) {
+                return row;
+            }
+        }
+        return timeMarkers.size() / 2 % LABEL_ROWS;
     }
 
     private static void styleMarkerLabel(Marker marker) {
@@ -413,10 +473,15 @@ public final class ChartsViewModel {
         return (XYPlot) charts.get(kind).getPlot();
     }
 
+    /** The data points of {@code data}; the breaks between lines are not points. */
     private static int items(XYSeriesCollection data) {
         int n = 0;
         for (int s = 0; s < data.getSeriesCount(); s++) {
-            n += data.getItemCount(s);
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                if (!Double.isNaN(data.getYValue(s, i))) {
+                    n++;
+                }
+            }
         }
         return n;
     }
@@ -496,6 +561,9 @@ public final class ChartsViewModel {
 
     private JFreeChart durationChart() {
         NumberAxis y = new NumberAxis("ms");
+        // From 0, with room above the tallest bar or end-to-end mark (the marks are a second dataset on this axis).
+        y.setAutoRangeIncludesZero(true);
+        y.setUpperMargin(0.12);
         StackedBarRenderer bars = new StackedBarRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);

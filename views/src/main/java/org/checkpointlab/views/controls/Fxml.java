@@ -6,6 +6,8 @@ import java.net.URL;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -34,6 +36,16 @@ public final class Fxml {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + name, e);
         }
+    }
+
+    /** Lets Escape close {@code stage} (as a dialog's Close button does); returns it. */
+    public static Stage closableOnEscape(Stage stage) {
+        stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !e.isConsumed()) {
+                stage.close();
+            }
+        });
+        return stage;
     }
 
     /** Shows {@code root} in a new window, modal to {@code owner} when there is one. */

@@ -21,6 +21,7 @@ import org.checkpointlab.model.pipeline.PipelineJson;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditablePipeline;
+import org.checkpointlab.views.editor.model.SetPipelineName;
 
 /**
  * The pipeline being edited as a document: its edit history ({@link CommandStack}), the file Save writes to, whether
@@ -106,7 +107,9 @@ public final class PipelineDocument {
      */
     public List<String> saveTo(Path target) throws SaveFailed {
         Path destination = withJsonExtension(Objects.requireNonNull(target, "target"));
-        PipelineSpec spec = spec();
+        // A pipeline still called "Untitled" takes the name of the file it is first saved as (title and file agree).
+        SetPipelineName rename = UNTITLED.equals(spec().name()) ? new SetPipelineName(baseName(destination)) : null;
+        PipelineSpec spec = rename == null ? spec() : rename.apply(edits.current()).spec();
         Map<String, CardPosition> layout = new LinkedHashMap<>();
         edits.current().positions().forEach((id, at) -> layout.put(id, new CardPosition(at.x(), at.y())));
         try {
@@ -115,6 +118,9 @@ public final class PipelineDocument {
             throw new SaveFailed(destination, reason(destination, e), e);
         }
         file.set(destination);
+        if (rename != null) {
+            edits.execute(rename);
+        }
         edits.markSaved();
         return edits.current().problems();
     }
@@ -127,6 +133,14 @@ public final class PipelineDocument {
         }
         String slug = name.get().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return (slug.isEmpty() ? "pipeline" : slug) + ".json";
+    }
+
+    /** The file's name without {@code .json}, e.g. {@code "my-job"} for {@code my-job.json}. */
+    static String baseName(Path file) {
+        String fileName = file.getFileName() == null ? UNTITLED : file.getFileName().toString();
+        String base = fileName.toLowerCase(Locale.ROOT).endsWith(".json")
+                ? fileName.substring(0, fileName.length() - ".json".length()) : fileName;
+        return base.isBlank() ? UNTITLED : base;
     }
 
     /** {@code file} with {@code .json} appended when its name does not end with it (any case). */

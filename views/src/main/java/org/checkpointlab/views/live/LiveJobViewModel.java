@@ -55,6 +55,8 @@ import org.checkpointlab.views.session.JobSession;
  * <p>FX thread only (tests call it from the thread that owns it).
  */
 public final class LiveJobViewModel {
+    /** How the job line starts while a pipeline is loaded and no job of it has started. */
+    public static final String READY = "Ready: press Run to start ";
     /** Buffers small enough to watch fill and drain: 32 records, 4 per channel, flushed after 20 ms. */
     public static final RuntimeOptions WATCHABLE_BUFFERS = new RuntimeOptions(32, 4, Duration.ofMillis(20), true);
     /** Slowest speed on offer: about one record per second per source, human speed. */
@@ -274,7 +276,7 @@ public final class LiveJobViewModel {
         selected.set(null);
         selectedDetails.set("");
         jobStatus.set(null);
-        jobLine.set(spec == null ? "" : "Ready: press Run to start " + spec.name());
+        jobLine.set(spec == null ? "" : READY + spec.name());
         checkpointLine.set("");
         announcement.set("");
         recoveryLine.set("");

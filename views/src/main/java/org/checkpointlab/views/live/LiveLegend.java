@@ -2,6 +2,7 @@ package org.checkpointlab.views.live;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -61,6 +62,8 @@ public final class LiveLegend {
     private static void section(VBox legend, String title) {
         Label label = new Label(title);
         label.getStyleClass().add(SECTION);
+        label.setWrapText(true); // the sidebar is narrow: a heading wraps instead of ending in "..."
+        label.setMinHeight(Region.USE_PREF_SIZE);
         legend.getChildren().add(label);
     }
 

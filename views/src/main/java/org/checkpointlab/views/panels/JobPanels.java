@@ -28,6 +28,8 @@ import org.checkpointlab.views.controls.HiddenTabContent;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.state.StateView;
+import org.checkpointlab.views.state.StateViewModel;
 import org.checkpointlab.views.settings.SettingsView;
 import org.checkpointlab.views.settings.SettingsViewModel;
 
@@ -102,14 +104,19 @@ public final class JobPanels {
         MenuItem savepoint = item("Trigger _savepoint", "Shortcut+Shift+K",
                 () -> session.triggerSavepoint(r -> { }, this::showProblems));
         savepoint.disableProperty().bind(noRunningJob.or(session.busyProperty()));
-        MenuItem stop = item("S_top with savepoint", null, () -> session.stopWithSavepoint(r -> { },
+        MenuItem stop = item("S_top with savepoint", null, () -> session.stopWithSavepoint(false, r -> { },
                 this::showProblems));
         stop.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        MenuItem drain = item("Stop with savepoint and _drain", null, () -> session.stopWithSavepoint(true,
+                r -> { }, this::showProblems));
+        drain.disableProperty().bind(noRunningJob.or(session.busyProperty()));
         MenuItem folder = item("Savepoint _folder\u2026", null, this::chooseSavepointFolder);
         MenuItem restore = item("R_estore from savepoint\u2026", null, this::openRestoreDialog);
         restore.disableProperty().bind(session.jobProperty().isNull().or(session.busyProperty()));
-        jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, folder,
-                new SeparatorMenuItem(), restore);
+        MenuItem state = item("Open savepoint s_tate\u2026", null, this::openStateView);
+        state.setId("openSavepointState");
+        jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, drain, folder,
+                new SeparatorMenuItem(), restore, state);
     }
 
     /** Starts the open pipeline (replacing a running job); problems are shown in an alert. */
@@ -135,6 +142,20 @@ public final class JobPanels {
             vm.load();
         }
         return RestoreView.showDialog(owner, vm);
+    }
+
+    /**
+     * Opens the State view of a savepoint or retained checkpoint on disk, preset to the newest savepoint this
+     * session wrote.
+     */
+    public Stage openStateView() {
+        StateViewModel vm = new StateViewModel();
+        if (session.job() != null && !session.job().savepoints().isEmpty()) {
+            var all = session.job().savepoints();
+            vm.pathProperty().set(all.get(all.size() - 1).path());
+            vm.load();
+        }
+        return StateView.showDialog(owner, vm);
     }
 
     private void chooseSavepointFolder() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -27,9 +28,12 @@ import org.checkpointlab.views.session.Units;
 /**
  * The restore dialog's content ({@code RestoreView.fxml}), bound to a {@link RestoreViewModel}: the new parallelism
  * of each operator is a spinner bounded by its max parallelism (id {@code parallelism-<operator>}).
- * {@link #showDialog} opens it in its own window.
+ * {@link #showDialog} opens it in its own window, which Close and Escape close.
  */
 public final class RestoreView {
+    /** On the outcome line when the restore did not happen: drawn as a failure, not in the success colour. */
+    public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
     private final RestoreViewModel viewModel;
     private final Parent root;
 
@@ -56,7 +60,7 @@ public final class RestoreView {
     /** Opens the dialog as a window owned by {@code owner}, starting in {@code directory} when it exists. */
     public static Stage showDialog(Window owner, RestoreViewModel viewModel) {
         RestoreView view = new RestoreView(viewModel);
-        return Fxml.showModal(owner, "Restore from savepoint", view.root());
+        return Fxml.closableOnEscape(Fxml.showModal(owner, "Restore from savepoint", view.root()));
     }
 
     @FXML
@@ -82,6 +86,8 @@ public final class RestoreView {
         allowNonRestoredBox.selectedProperty().bindBidirectional(viewModel.allowNonRestoredStateProperty());
         restoreButton.disableProperty().bind(viewModel.savepointProperty().isNull());
         outcomeLabel.textProperty().bind(viewModel.outcomeProperty());
+        viewModel.outcomeFailedProperty().addListener((obs, o, failed) ->
+                outcomeLabel.pseudoClassStateChanged(FAILED, failed));
 
         takeoverTable.getColumns().add(textColumn("Operator", KeyGroupTakeover::operatorId, 140));
         takeoverTable.getColumns().add(textColumn("New subtask", t -> "#" + t.subtask(), 90));
@@ -117,5 +123,10 @@ public final class RestoreView {
     @FXML
     private void restore() {
         viewModel.restore();
+    }
+
+    @FXML
+    private void close() {
+        ((Stage) root.getScene().getWindow()).close();
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -48,6 +50,7 @@ public final class RestoreViewModel {
     private final BooleanProperty allowNonRestoredState = new SimpleBooleanProperty(this, "allowNonRestoredState");
     private final ObservableList<KeyGroupTakeover> takeover = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+    private final ReadOnlyBooleanWrapper outcomeFailed = new ReadOnlyBooleanWrapper(this, "outcomeFailed");
 
     public RestoreViewModel(JobSession session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -103,6 +106,11 @@ public final class RestoreViewModel {
         return outcome.getReadOnlyProperty();
     }
 
+    /** Whether {@link #outcomeProperty()} reports a restore that did not happen (shown as a failure). */
+    public ReadOnlyBooleanProperty outcomeFailedProperty() {
+        return outcomeFailed.getReadOnlyProperty();
+    }
+
     /**
      * Reads the chosen directory. The operator table lists the pipeline's operators (with the saved parallelism,
      * max parallelism and state of each) and then saved operators the pipeline no longer has.
@@ -113,6 +121,7 @@ public final class RestoreViewModel {
         problems.clear();
         takeover.clear();
         outcome.set("");
+        outcomeFailed.set(false);
         operators.clear();
         savepoint.set(null);
         summary.set("");
@@ -156,6 +165,16 @@ public final class RestoreViewModel {
             }
         }
         return true;
+    }
+
+    /** Why nothing changed, true to the job's state: a job that had ended was not "left running". */
+    static String notRestored(JobClient job) {
+        if (job == null) {
+            return "Not restored: no job was started";
+        }
+        return job.status().isTerminal()
+                ? "Not restored: the job had already ended (" + job.status() + ") and was not restarted"
+                : "Not restored: the running job was left as it was";
     }
 
     private static long stateBytes(SavepointMetadata.OperatorEntry saved) {
@@ -203,6 +222,7 @@ public final class RestoreViewModel {
         StateBackendKind chosenBackend = backend.get();
         boolean chosenIncremental = incremental.get();
         outcome.set("Restoring\u2026");
+        outcomeFailed.set(false);
         session.restore(new SavepointRestore(sp.directory(), allowNonRestoredState.get()),
                 config -> config.withParallelism(parallelism).withBackend(chosenBackend)
                         .withIncremental(chosenIncremental),
@@ -221,7 +241,8 @@ public final class RestoreViewModel {
                 },
                 refused -> {
                     problems.setAll(refused);
-                    outcome.set("Not restored: the running job was left as it was");
+                    outcomeFailed.set(true);
+                    outcome.set(notRestored(session.job()));
                 });
     }
 }

@@ -400,9 +400,14 @@ public final class JobSession {
         savepoints.triggerSavepoint(onDone, onProblems);
     }
 
-    /** Stop-with-savepoint: takes a savepoint, lets sinks commit, stops the job (it ends FINISHED). */
-    public void stopWithSavepoint(Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
-        savepoints.stopWithSavepoint(onDone, onProblems);
+    /**
+     * Stop-with-savepoint (Flink's {@code flink stop}, with {@code drain} its {@code --drain}): a synchronous
+     * savepoint, sinks commit what it covers, the job ends FINISHED. If no savepoint is taken, {@code onProblems}
+     * says why and the job goes on.
+     */
+    public void stopWithSavepoint(boolean drain, Consumer<SavepointResult> onDone,
+                                  Consumer<List<String>> onProblems) {
+        savepoints.stopWithSavepoint(drain, onDone, onProblems);
     }
 
     /**

@@ -58,23 +58,25 @@ final class SavepointOperations {
                 error -> failed("Savepoint failed", error, onProblems));
     }
 
-    /** Stop-with-savepoint: takes a savepoint, lets sinks commit, stops the job (it ends FINISHED). */
-    void stopWithSavepoint(Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
+    /** Stop-with-savepoint, with or without drain (see {@link JobSession#stopWithSavepoint}). */
+    void stopWithSavepoint(boolean drain, Consumer<SavepointResult> onDone, Consumer<List<String>> onProblems) {
         JobClient current = requireRunning(onProblems);
         if (current == null) {
             return;
         }
         Path target = session.nextSavepointPath();
-        session.log("Stopping with a savepoint into " + target);
+        session.log((drain ? "Draining, then stopping with a savepoint into " : "Stopping with a savepoint into ")
+                + target);
         session.setBusy(true);
-        runner.run(() -> current.stopWithSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+        runner.run(() -> current.stopWithSavepoint(target, drain).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 result -> {
                     session.setBusy(false);
-                    session.log("Stopped with savepoint " + result.checkpointId() + " at " + result.path());
+                    session.log("Stopped with savepoint " + result.checkpointId() + (drain ? " (drained)" : "")
+                            + " at " + result.path());
                     session.refresh();
                     onDone.accept(result);
                 },
-                error -> failed("Stop with savepoint failed", error, onProblems));
+                error -> failed("Stop with savepoint: no savepoint taken", error, onProblems));
     }
 
     /**
@@ -180,8 +182,14 @@ final class SavepointOperations {
 
     private JobClient requireRunning(Consumer<List<String>> onProblems) {
         JobClient current = session.job();
-        if (current == null || current.status().isTerminal()) {
+        if (current == null) {
             onProblems.accept(List.of("no running job: start the pipeline first"));
+            return null;
+        }
+        if (current.status().isTerminal()) {
+            onProblems.accept(List.of("the job already " + (current.status()
+                    == org.checkpointlab.model.job.JobStatus.FINISHED ? "finished" : "ended " + current.status())
+                    + "; no savepoint taken"));
             return null;
         }
         return current;

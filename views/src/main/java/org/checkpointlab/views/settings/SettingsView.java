@@ -81,7 +81,7 @@ public final class SettingsView {
             };
             field.setId("setting-" + key);
             Label label = new Label(OptionTexts.label(key));
-            Label dflt = new Label("default: " + SettingsViewModel.defaultText(key));
+            Label dflt = new Label("Flink default: " + SettingsViewModel.defaultText(key));
             dflt.getStyleClass().add("default-hint");
             optionsGrid.addRow(row++, label, field, dflt);
         }

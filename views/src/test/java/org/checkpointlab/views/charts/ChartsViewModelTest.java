@@ -24,8 +24,12 @@ class ChartsViewModelTest {
     private long nanos = 1_000_000_000L;
 
     private void publish(long records, List<CheckpointStats> checkpoints) {
+        publish(JobStatus.RUNNING, records, checkpoints);
+    }
+
+    private void publish(JobStatus status, long records, List<CheckpointStats> checkpoints) {
         nanos += 500_000_000L;
-        snapshots.set(new JobSnapshot(nanos, JobStatus.RUNNING, 0,
+        snapshots.set(new JobSnapshot(nanos, status, 0,
                 List.of(subtask("src", 0, 0, records, 200, 700, 100)), List.of(), checkpoints, List.of(), List.of(),
                 -1, false, 1.0));
     }
@@ -68,6 +72,78 @@ class ChartsViewModelTest {
 
         assertThat(onShow).as("shown: the points collected meanwhile are announced").isPositive();
         assertThat(changes.get() - onShow).as("one announcement per series and snapshot").isEqualTo(3);
+    }
+
+    /** The backpressured series of the shown operator: its y values in order, NaN for a break. */
+    private List<Double> backpressuredValues() {
+        org.jfree.data.xy.XYDataset data = charts.chart(ChartKind.BACKPRESSURE).getXYPlot().getDataset();
+        List<Double> values = new java.util.ArrayList<>();
+        for (int i = 0; i < data.getItemCount(0); i++) {
+            values.add(data.getYValue(0, i));
+        }
+        return values;
+    }
+
+    @Test
+    void noLineIsDrawnThroughTheTimeAfterAJobEnded_untilTheNextJobRuns() {
+        publish(0, List.of());
+        now.addAndGet(500);
+        publish(500, List.of());
+        now.addAndGet(500);
+        publish(JobStatus.CANCELED, 500, List.of());
+        now.addAndGet(4_000);
+        publish(JobStatus.CANCELED, 500, List.of());
+        now.addAndGet(500);
+        publish(0, List.of());
+
+        List<Double> values = backpressuredValues();
+        assertThat(values).hasSize(4);
+        assertThat(values.get(2)).as("one break after the job ended, none for its later snapshots").isNaN();
+        assertThat(values.get(3)).isNotNaN();
+        assertThat(charts.pointCount(ChartKind.BACKPRESSURE)).as("a break is not a point").isEqualTo(9);
+        assertThat(charts.csv(ChartKind.BACKPRESSURE)).doesNotContain("NaN");
+    }
+
+    @Test
+    void samplesFurtherApartThanTheGap_areNotJoined() {
+        ChartsViewModel wide = new ChartsViewModel(snapshots, events, Duration.ofMinutes(5), now::get);
+        publish(0, List.of());
+        now.addAndGet(ChartsViewModel.GAP_MILLIS + 1);
+        publish(10, List.of());
+        now.addAndGet(500);
+        publish(20, List.of());
+
+        org.jfree.data.xy.XYDataset data = wide.chart(ChartKind.BACKPRESSURE).getXYPlot().getDataset();
+        assertThat(data.getItemCount(0)).isEqualTo(4);
+        assertThat(data.getYValue(0, 1)).isNaN();
+        assertThat(data.getYValue(0, 3)).isNotNaN();
+    }
+
+    @Test
+    void markersCloseInTime_putTheirLabelsInRowsOneUnderTheOther() {
+        events.add(new JobEvent(100_000, JobEvent.Kind.SETTINGS, "a"));
+        events.add(new JobEvent(100_500, JobEvent.Kind.SAVEPOINT, "b"));
+        events.add(new JobEvent(101_000, JobEvent.Kind.FAILURE, "c"));
+        events.add(new JobEvent(200_000, JobEvent.Kind.RECOVERY, "d"));
+
+        List<Double> tops = new java.util.ArrayList<>();
+        for (Object m : charts.chart(ChartKind.THROUGHPUT).getXYPlot()
+                .getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)) {
+            tops.add(((org.jfree.chart.plot.Marker) m).getLabelOffset().getTop());
+        }
+        double row = ChartsViewModel.LABEL_ROW_HEIGHT;
+        assertThat(tops).containsExactly(2.0, 2 + row, 2 + 2 * row, 2.0);
+    }
+
+    @Test
+    void durationAxis_startsAtZero_andLeavesRoomAboveTheTallestMark() {
+        CheckpointStats tall = new CheckpointStats(1, CheckpointStatus.COMPLETED, false, 100, 2500, 1, 1, 2400, 50,
+                5, 2300, 10, 1000, 4000, 0, 0, false, null, List.of());
+        publish(0, List.of(stats(2, CheckpointStatus.COMPLETED, false, 50), tall));
+
+        org.jfree.data.Range range = charts.chart(ChartKind.DURATION).getCategoryPlot().getRangeAxis().getRange();
+        assertThat(range.getLowerBound()).isZero();
+        assertThat(range.getUpperBound()).isGreaterThan(2400 * 1.05);
     }
 
     @Test

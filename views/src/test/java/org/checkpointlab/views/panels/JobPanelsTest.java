@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,7 +66,7 @@ class JobPanelsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        PipelineSpec spec = PipelineFiles.load(SAMPLE);
+        PipelineSpec spec = atFullSpeed(PipelineFiles.load(SAMPLE));
         session = new JobSession(JobLauncher.local(), TaskRunner.sameThread(), Path.of("target", "test-savepoints"));
         panels = new JobPanels(session, () -> spec);
         // In the app the live view's frame loop samples the job; here the panels stand alone: 4 samples a second.
@@ -77,6 +78,19 @@ class JobPanelsTest {
         panels.install(tabs, new Menu("Job"));
         stage.setScene(new Scene(tabs, 1200, 760));
         stage.show();
+    }
+
+    /**
+     * The sample at full speed (the sample itself runs at a rate a person can follow, which with the engine's
+     * default buffers of 1,024 records makes an aligned checkpoint under backpressure take many seconds):
+     * 200,000 records/s per source subtask into a step of 20 µs per record, still backpressured.
+     */
+    private static PipelineSpec atFullSpeed(PipelineSpec sample) {
+        return sample.withOperators(sample.operators().stream().map(o -> switch (o.id()) {
+            case "numbers" -> o.withParams(Map.of("count", 0L, "keys", 1000L, "ratePerSecond", 200_000L));
+            case "slow" -> o.withParams(Map.of("costMicros", 20L));
+            default -> o;
+        }).toList());
     }
 
     @AfterEach

@@ -82,8 +82,8 @@ public final class FakeJobClient implements JobClient {
     }
 
     @Override
-    public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory) {
-        commands.add("stop with savepoint " + directory.getFileName());
+    public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory, boolean drain) {
+        commands.add("stop with savepoint " + (drain ? "and drain " : "") + directory.getFileName());
         status = JobStatus.FINISHED;
         return CompletableFuture.completedFuture(new SavepointResult(directory, 1, 100, 5));
     }

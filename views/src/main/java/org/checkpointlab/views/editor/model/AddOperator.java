@@ -2,16 +2,17 @@ package org.checkpointlab.views.editor.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.checkpointlab.model.pipeline.LabDefaults;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
 
 /**
  * Adds an operator of a kind at a position, with the given parallelism (1 unless said), the default max
- * parallelism and no explicit
- * parameters (so every parameter has its kind's default, and a saved file stays minimal). Its id is the kind's
+ * parallelism and the lab's parameters for its kind ({@link LabDefaults#params}: a source runs until stopped at a
+ * rate a person can follow; other kinds get no explicit parameters, so every parameter has its kind's default and
+ * a saved file stays minimal). Its id is the kind's
  * name when free, else {@code kind-2}, {@code kind-3}, ...; its name is its id. The new operator becomes the
  * selection.
  */
@@ -34,7 +35,8 @@ public record AddOperator(OperatorKind kind, Position at, int parallelism) imple
     public EditablePipeline apply(EditablePipeline pipeline) {
         String id = OperatorIds.fresh(kind.jsonName(), pipeline.operatorIds());
         List<OperatorSpec> operators = new ArrayList<>(pipeline.spec().operators());
-        operators.add(new OperatorSpec(id, id, kind.jsonName(), parallelism, null, Map.of()));
+        operators.add(new OperatorSpec(id, id, kind.jsonName(), parallelism, null,
+                LabDefaults.params(kind)));
         return pipeline.withSpec(pipeline.spec().withOperators(operators))
                 .withPosition(id, at)
                 .withSelection(Selection.ofOperators(id));

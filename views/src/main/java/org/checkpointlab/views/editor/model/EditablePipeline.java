@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.checkpointlab.model.pipeline.EdgeSpec;
+import org.checkpointlab.model.pipeline.LabDefaults;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
@@ -43,10 +44,13 @@ public record EditablePipeline(PipelineSpec spec, Map<String, Position> position
                 selection.edges().stream().filter(edges::contains).collect(Collectors.toSet()));
     }
 
-    /** A pipeline with no operators, chaining on and no checkpointing defaults. */
+    /**
+     * A pipeline with no operators, chaining on and the lab's checkpointing ({@link LabDefaults#checkpointing()}:
+     * on at a watchable interval, so Flink's restart default for checkpointed jobs applies).
+     */
     public static EditablePipeline empty(String name) {
-        return of(new PipelineSpec(PipelineSpec.CURRENT_FORMAT, name, List.of(), List.of(), Map.of(), true),
-                Map.of());
+        return of(new PipelineSpec(PipelineSpec.CURRENT_FORMAT, name, List.of(), List.of(),
+                LabDefaults.checkpointing(), true), Map.of());
     }
 
     /** A pipeline read from a file, with positions from a layout (or none), nothing selected. */

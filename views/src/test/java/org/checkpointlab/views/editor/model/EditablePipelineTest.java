@@ -7,6 +7,7 @@ import static org.checkpointlab.views.editor.model.EditorFixtures.wordCountWithS
 import java.util.Map;
 import java.util.Set;
 import org.checkpointlab.model.pipeline.PipelineValidator;
+import org.checkpointlab.model.pipeline.LabDefaults;
 import org.junit.jupiter.api.Test;
 
 class EditablePipelineTest {
@@ -18,6 +19,8 @@ class EditablePipelineTest {
         assertThat(empty.spec().name()).isEqualTo("Mine");
         assertThat(empty.spec().operators()).isEmpty();
         assertThat(empty.spec().chaining()).isTrue();
+        assertThat(empty.spec().checkpointing()).as("checkpointing on, as every new pipeline in the lab")
+                .isEqualTo(LabDefaults.checkpointing());
         assertThat(empty.problems()).containsExactly(
                 "the pipeline has no operators; it needs at least a source and a sink");
     }

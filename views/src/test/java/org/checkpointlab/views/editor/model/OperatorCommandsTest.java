@@ -10,6 +10,7 @@ import static org.checkpointlab.views.editor.model.EditorFixtures.wordCountWithS
 
 import java.util.Map;
 import java.util.Set;
+import org.checkpointlab.model.pipeline.LabDefaults;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.junit.jupiter.api.Nested;
@@ -46,6 +47,17 @@ class OperatorCommandsTest {
 
             assertThat(OperatorKind.SLOW.resolvedParams(operator(after, "slow-2")))
                     .containsExactly(Map.entry("costMicros", 20L), Map.entry("jitterMicros", 0L));
+        }
+
+        @Test
+        void addedSource_runsUntilStoppedAtTheLabsWatchableRate() {
+            EditablePipeline after = new AddOperator(OperatorKind.SENTENCE_SOURCE, Position.ORIGIN)
+                    .apply(EditablePipeline.empty("p"));
+
+            OperatorSpec added = operator(after, "sentence-source");
+            assertThat(added.params()).isEqualTo(LabDefaults.params(OperatorKind.SENTENCE_SOURCE));
+            assertThat(OperatorKind.SENTENCE_SOURCE.paramsOf(added).getLong("count")).isZero();
+            assertThat(OperatorKind.SENTENCE_SOURCE.paramsOf(added).getLong("ratePerSecond")).isPositive();
         }
 
         @Test

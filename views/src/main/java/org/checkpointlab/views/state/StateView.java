@@ -1,0 +1,168 @@
+package org.checkpointlab.views.state;
+
+import static org.checkpointlab.views.controls.Tables.textColumn;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.checkpointlab.model.savepoint.KeyedStateEntry;
+import org.checkpointlab.model.savepoint.SavepointState.OperatorState;
+import org.checkpointlab.model.savepoint.SavepointState.SubtaskState;
+import org.checkpointlab.views.controls.Fxml;
+import org.checkpointlab.views.controls.ProblemLines;
+import org.checkpointlab.views.session.Units;
+
+/**
+ * The State view ({@code StateView.fxml}), bound to a {@link StateViewModel}: a savepoint's operators, the selected
+ * operator's subtasks with the key groups each holds, its keyed-state entries (of the selected subtask, or all), and
+ * a key search. Tables have ids {@code operatorTable}, {@code subtaskTable}, {@code entryTable}; the search fields
+ * {@code keyField} and {@code parallelismField}, its answer {@code resultLabel}. {@link #showDialog} opens it in its
+ * own window, which Close and Escape close.
+ */
+public final class StateView {
+    private final StateViewModel viewModel;
+    private final Parent root;
+
+    @FXML private TextField pathField;
+    @FXML private Label summaryLabel;
+    @FXML private VBox problemsBox;
+    @FXML private Label searchOperatorLabel;
+    @FXML private TextField keyField;
+    @FXML private TextField parallelismField;
+    @FXML private Label resultLabel;
+    @FXML private TableView<OperatorState> operatorTable;
+    @FXML private TableView<SubtaskState> subtaskTable;
+    @FXML private Label entriesLabel;
+    @FXML private TableView<KeyedStateEntry> entryTable;
+    @FXML private Button closeButton;
+
+    public StateView(StateViewModel viewModel) {
+        this.viewModel = viewModel;
+        root = Fxml.load(this, "StateView.fxml");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Opens the view as a window owned by {@code owner}. */
+    public static Stage showDialog(Window owner, StateViewModel viewModel) {
+        StateView view = new StateView(viewModel);
+        return Fxml.closableOnEscape(Fxml.showModal(owner, "Savepoint state", view.root()));
+    }
+
+    @FXML
+    private void initialize() {
+        pathField.setText(text(viewModel.pathProperty().get()));
+        viewModel.pathProperty().addListener((obs, o, p) -> pathField.setText(text(p)));
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        ProblemLines.show(problemsBox, viewModel.problems());
+        viewModel.problems().addListener((ListChangeListener<String>) c ->
+                ProblemLines.show(problemsBox, viewModel.problems()));
+
+        operatorTable.getColumns().add(textColumn("Operator", OperatorState::id, 95));
+        operatorTable.getColumns().add(textColumn("Kind", OperatorState::kind, 120));
+        operatorTable.getColumns().add(textColumn("Parallelism", o -> Integer.toString(o.parallelism()), 88));
+        operatorTable.getColumns().add(textColumn("Max parallelism", o -> Integer.toString(o.maxParallelism()), 115));
+        operatorTable.getColumns().add(textColumn("Keys", o -> o.keyed() ? Long.toString(o.keyCount()) : "-", 50));
+        operatorTable.setItems(viewModel.operators());
+        operatorTable.setPlaceholder(new Label("Load a savepoint or retained checkpoint."));
+        operatorTable.getSelectionModel().selectedItemProperty().addListener((obs, o, op) -> {
+            if (op != null) {
+                viewModel.selectedOperatorProperty().set(op);
+            }
+        });
+        viewModel.selectedOperatorProperty().addListener((obs, o, op) -> {
+            operatorTable.getSelectionModel().select(op);
+            searchOperatorLabel.setText(op == null ? "Key in" : "Key in " + op.id());
+        });
+        searchOperatorLabel.setText("Key in");
+
+        subtaskTable.getColumns().add(textColumn("Subtask", s -> "#" + s.index(), 60));
+        subtaskTable.getColumns().add(textColumn("Key groups", s -> s.keyGroups().size() == 0 ? "none"
+                : s.keyGroups().start() + "-" + s.keyGroups().end() + " (" + s.keyGroups().size() + ")", 110));
+        subtaskTable.getColumns().add(textColumn("Keys", s -> Long.toString(s.keyCount()), 50));
+        subtaskTable.getColumns().add(textColumn("Keyed state", s -> Units.bytes(s.keyedBytes()), 90));
+        subtaskTable.getColumns().add(textColumn("Operator state", s -> Units.bytes(s.operatorBytes()), 110));
+        subtaskTable.setItems(viewModel.subtasks());
+        subtaskTable.getSelectionModel().selectedItemProperty().addListener((obs, o, s) ->
+                viewModel.selectedSubtaskProperty().set(s));
+        viewModel.selectedSubtaskProperty().addListener((obs, o, s) -> {
+            if (s == null) {
+                subtaskTable.getSelectionModel().clearSelection();
+            } else {
+                subtaskTable.getSelectionModel().select(s);
+            }
+        });
+
+        entriesLabel.textProperty().bind(viewModel.entriesCaptionProperty());
+        entryTable.getColumns().add(textColumn("Subtask", e -> "#" + e.subtask(), 65));
+        entryTable.getColumns().add(textColumn("Key group", e -> Integer.toString(e.keyGroup()), 75));
+        entryTable.getColumns().add(textColumn("Key", KeyedStateEntry::keyText, 130));
+        entryTable.getColumns().add(textColumn("State", KeyedStateEntry::state, 80));
+        entryTable.getColumns().add(textColumn("Value", e -> String.valueOf(e.value()), 160));
+        entryTable.setItems(viewModel.entries());
+        entryTable.setPlaceholder(new Label("No keyed state here."));
+        viewModel.foundProperty().addListener((obs, o, found) -> {
+            if (found != null) {
+                viewModel.entries().stream().filter(e -> e.key().equals(found.key())).findFirst()
+                        .ifPresent(e -> {
+                            entryTable.getSelectionModel().select(e);
+                            entryTable.scrollTo(e);
+                        });
+            }
+        });
+
+        keyField.textProperty().bindBidirectional(viewModel.keyProperty());
+        parallelismField.textProperty().bindBidirectional(viewModel.parallelismProperty());
+        resultLabel.textProperty().bind(viewModel.resultProperty());
+    }
+
+    @FXML
+    private void browse() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a savepoint or retained checkpoint directory");
+        Path current = viewModel.pathProperty().get();
+        Path start = current != null && current.getParent() != null ? current.getParent() : null;
+        if (start != null && Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        File chosen = chooser.showDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            viewModel.pathProperty().set(chosen.toPath());
+            viewModel.load();
+        }
+    }
+
+    @FXML
+    private void load() {
+        String typed = pathField.getText() == null ? "" : pathField.getText().trim();
+        viewModel.pathProperty().set(typed.isEmpty() ? null : Path.of(typed));
+        viewModel.load();
+    }
+
+    @FXML
+    private void find() {
+        viewModel.find();
+    }
+
+    @FXML
+    private void close() {
+        ((Stage) root.getScene().getWindow()).close();
+    }
+
+    private static String text(Path p) {
+        return p == null ? "" : p.toString();
+    }
+}

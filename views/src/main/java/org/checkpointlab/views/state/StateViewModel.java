@@ -1,0 +1,238 @@
+package org.checkpointlab.views.state;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.checkpointlab.model.savepoint.KeyLocation;
+import org.checkpointlab.model.savepoint.KeyedStateEntry;
+import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.model.savepoint.SavepointMetadata;
+import org.checkpointlab.model.savepoint.SavepointReader;
+import org.checkpointlab.model.savepoint.SavepointState;
+import org.checkpointlab.model.savepoint.SavepointState.OperatorState;
+import org.checkpointlab.model.savepoint.SavepointState.SubtaskState;
+import org.checkpointlab.model.savepoint.StateLookupException;
+import org.checkpointlab.views.session.Units;
+
+/**
+ * The State view without controls: a savepoint or retained checkpoint read from disk ({@link #load()}), its
+ * operators, the selected operator's subtasks (key groups held, keys, state sizes) and keyed-state entries (of the
+ * selected subtask, or all), and a key search ({@link #find()}) that says which key group and subtask hold the key,
+ * at the saved parallelism and optionally at another, and its value. The reading is {@link SavepointState}'s, as
+ * the command line's {@code inspect-savepoint --key}. FX thread only.
+ */
+public final class StateViewModel {
+    /** Entries shown at most in the table; a search finds every key whatever this limit. */
+    public static final int MAX_ROWS = 10_000;
+
+    private final ObjectProperty<Path> path = new SimpleObjectProperty<>(this, "path");
+    private final ReadOnlyObjectWrapper<SavepointState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<OperatorState> operators = FXCollections.observableArrayList();
+    private final ObjectProperty<OperatorState> selectedOperator = new SimpleObjectProperty<>(this, "operator");
+    private final ObservableList<SubtaskState> subtasks = FXCollections.observableArrayList();
+    private final ObjectProperty<SubtaskState> selectedSubtask = new SimpleObjectProperty<>(this, "subtask");
+    private final ObservableList<KeyedStateEntry> entries = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper entriesCaption = new ReadOnlyStringWrapper(this, "entriesCaption", "");
+    private final StringProperty key = new SimpleStringProperty(this, "key", "");
+    private final StringProperty parallelism = new SimpleStringProperty(this, "parallelism", "");
+    private final ReadOnlyObjectWrapper<KeyLocation> found = new ReadOnlyObjectWrapper<>(this, "found");
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+
+    public StateViewModel() {
+        selectedOperator.addListener((obs, o, op) -> {
+            subtasks.setAll(op == null ? List.of() : op.subtasks());
+            selectedSubtask.set(null);
+            showEntries();
+        });
+        selectedSubtask.addListener((obs, o, s) -> showEntries());
+    }
+
+    /** The directory to read (holds {@code _metadata.json}). */
+    public ObjectProperty<Path> pathProperty() {
+        return path;
+    }
+
+    /** The state read by the last successful {@link #load()}, or {@code null}. */
+    public ReadOnlyObjectProperty<SavepointState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** "savepoint #3 of Word count, taken 12:00:01, 4.1 KiB of state". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Why the last load failed, one line each (each naming the file). */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public ObservableList<OperatorState> operators() {
+        return operators;
+    }
+
+    /** The operator whose subtasks and entries are shown; the key search looks in it. */
+    public ObjectProperty<OperatorState> selectedOperatorProperty() {
+        return selectedOperator;
+    }
+
+    public ObservableList<SubtaskState> subtasks() {
+        return subtasks;
+    }
+
+    /** The subtask whose entries are shown, or {@code null} for every subtask's. */
+    public ObjectProperty<SubtaskState> selectedSubtaskProperty() {
+        return selectedSubtask;
+    }
+
+    /** The keyed-state entries shown: of the selected subtask, or all the operator's; at most {@link #MAX_ROWS}. */
+    public ObservableList<KeyedStateEntry> entries() {
+        return entries;
+    }
+
+    /** What the entries table shows, e.g. "Keyed state of count, subtask 1: 21 entries". */
+    public ReadOnlyStringProperty entriesCaptionProperty() {
+        return entriesCaption.getReadOnlyProperty();
+    }
+
+    /** The key to find, as text (a word, or a number for numeric keys). */
+    public StringProperty keyProperty() {
+        return key;
+    }
+
+    /** A parallelism to restore with, to see which subtask would hold the key then; empty for none. */
+    public StringProperty parallelismProperty() {
+        return parallelism;
+    }
+
+    /** The location of the key the last {@link #find()} found, or {@code null}. */
+    public ReadOnlyObjectProperty<KeyLocation> foundProperty() {
+        return found.getReadOnlyProperty();
+    }
+
+    /** The last search's answer, or why it has none. */
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /**
+     * Reads and verifies the directory and decodes its keyed state; selects its first keyed operator.
+     *
+     * @return whether it loaded; if not, {@link #problems()} says why and nothing is shown
+     */
+    public boolean load() {
+        problems.clear();
+        operators.clear();
+        selectedOperator.set(null);
+        state.set(null);
+        summary.set("");
+        found.set(null);
+        result.set("");
+        if (path.get() == null) {
+            problems.add("choose a savepoint or retained checkpoint directory first");
+            return false;
+        }
+        SavepointState read;
+        try {
+            read = SavepointState.of(SavepointReader.read(path.get()));
+        } catch (SavepointException e) {
+            problems.setAll(e.problems());
+            return false;
+        } catch (RuntimeException e) {
+            problems.setAll(path.get() + " cannot be read: " + e.getMessage());
+            return false;
+        }
+        state.set(read);
+        SavepointMetadata m = read.savepoint().metadata();
+        summary.set(m.type() + " #" + m.checkpointId() + " of " + m.pipelineName() + ", taken "
+                + Units.clock(m.timestamp()) + ", " + Units.bytes(m.stateSize()) + " of state");
+        operators.setAll(read.operators());
+        selectedOperator.set(read.operators().stream().filter(OperatorState::keyed).findFirst()
+                .orElse(read.operators().isEmpty() ? null : read.operators().get(0)));
+        return true;
+    }
+
+    /**
+     * Looks the key up in the selected operator: its key group, the subtask holding it at the saved parallelism
+     * and at the parallelism typed (if any), and its value; selects that subtask so its entries show.
+     *
+     * @return whether the key was found; if not, {@link #resultProperty()} says why
+     */
+    public boolean find() {
+        found.set(null);
+        SavepointState s = state.get();
+        OperatorState op = selectedOperator.get();
+        if (s == null || op == null) {
+            result.set("Load a savepoint and choose an operator first.");
+            return false;
+        }
+        String text = key.get() == null ? "" : key.get().trim();
+        if (text.isEmpty()) {
+            result.set("Type a key to find.");
+            return false;
+        }
+        Integer newParallelism;
+        try {
+            newParallelism = parseParallelism();
+        } catch (NumberFormatException e) {
+            result.set("Parallelism must be a whole number, was '" + parallelism.get().trim() + "'.");
+            return false;
+        }
+        KeyLocation location;
+        try {
+            location = s.locate(op.id(), text, newParallelism);
+        } catch (StateLookupException e) {
+            result.set(capitalized(e.getMessage()) + ".");
+            return false;
+        }
+        found.set(location);
+        selectedSubtask.set(op.subtasks().stream().filter(t -> t.index() == location.savedSubtask()).findFirst()
+                .orElse(null));
+        result.set(describe(location));
+        return true;
+    }
+
+    /** "Key 'the': key group 57 of 128; subtask 0 at parallelism 2 (saved), subtask 1 at 4; count = 12". */
+    static String describe(KeyLocation l) {
+        return "Key '" + l.key() + "': key group " + l.keyGroup() + " of " + l.maxParallelism() + "; subtask "
+                + l.savedSubtask() + " at parallelism " + l.savedParallelism() + " (saved)"
+                + (l.newParallelism() == null ? "" : ", subtask " + l.newSubtask() + " at parallelism "
+                + l.newParallelism()) + "; " + l.valuesText();
+    }
+
+    private Integer parseParallelism() {
+        String text = parallelism.get() == null ? "" : parallelism.get().trim();
+        return text.isEmpty() ? null : Integer.valueOf(text);
+    }
+
+    private void showEntries() {
+        OperatorState op = selectedOperator.get();
+        SubtaskState subtask = selectedSubtask.get();
+        List<KeyedStateEntry> all = op == null ? List.of() : subtask == null ? op.entries() : subtask.entries();
+        entries.setAll(all.size() > MAX_ROWS ? all.subList(0, MAX_ROWS) : all);
+        if (op == null) {
+            entriesCaption.set("");
+        } else if (!op.keyed()) {
+            entriesCaption.set(op.id() + " has no keyed state (operator state only)");
+        } else {
+            entriesCaption.set("Keyed state of " + op.id() + (subtask == null ? ", all subtasks" : ", subtask "
+                    + subtask.index()) + ": " + all.size() + " entries"
+                    + (all.size() > MAX_ROWS ? ", the first " + MAX_ROWS + " shown; find a key below" : ""));
+        }
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
