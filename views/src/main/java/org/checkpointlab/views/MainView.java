@@ -110,7 +110,7 @@ public final class MainView {
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         this.graphView = new PipelineGraphView(viewModel.graph());
-        this.jobPanels = new JobPanels(viewModel.session(), viewModel::pipeline);
+        this.jobPanels = new JobPanels(viewModel.session(), viewModel::pipeline, viewModel.edits());
         this.editor = new EditorViewModel(viewModel.edits(), viewModel.graph(), viewModel.live()::load,
                 viewModel.structureLockedProperty());
     }

@@ -36,6 +36,7 @@ import org.checkpointlab.views.live.BarrierMode;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.RescalePlan;
+import org.checkpointlab.views.settings.ToolbarBarrierMode;
 
 /**
  * State and commands of the main window, without any control: the pipeline being edited ({@link #document()}, with
@@ -111,6 +112,7 @@ public final class MainViewModel {
         this.empty = Bindings.isNull(graph.pipelineProperty());
         session.jobProperty().addListener((obs, old, job) -> followParallelism(job));
         structureLocked.bind(live.activeProperty().or(rescaling));
+        ToolbarBarrierMode.bind(edits, live.barrierModeProperty(), live.activeProperty());
         document.nameProperty().addListener((obs, o, n) -> updateTitle());
         document.unsavedProperty().addListener((obs, o, n) -> updateTitle());
         document.openProperty().addListener((obs, o, n) -> updateTitle());

@@ -12,15 +12,16 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The top command {@code checkpoint-lab} with its subcommands {@code run}, {@code validate},
+ * The top command {@code checkpoint-lab} with its subcommands {@code run}, {@code compare}, {@code watch}, {@code validate},
  * {@code inspect-savepoint}, {@code bench} and {@code gui}. Bad flags and flag values are reported in one line naming the flag, followed by a hint to
  * {@code --help}, with exit code {@link ExitCodes#BAD_INPUT}.
  */
 @Command(name = "checkpoint-lab",
         description = "See how a stream processor takes checkpoints: run pipelines headless, validate pipeline "
                 + "files, inspect savepoints, benchmark the engine, or open the desktop app.",
-        subcommands = {RunCommand.class, ValidateCommand.class, InspectSavepointCommand.class, BenchCommand.class,
-                BenchRecoveryCommand.class, BenchStorageCommand.class, GuiCommand.class},
+        subcommands = {RunCommand.class, CompareCommand.class, WatchCommand.class, ValidateCommand.class,
+                InspectSavepointCommand.class, BenchCommand.class, BenchRecoveryCommand.class,
+                BenchStorageCommand.class, GuiCommand.class},
         usageHelpAutoWidth = true)
 public final class CheckpointLabCommand implements Callable<Integer> {
 
@@ -43,7 +44,7 @@ public final class CheckpointLabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: run, validate, inspect-savepoint, bench or gui");
+                "missing command: run, compare, validate, inspect-savepoint, bench or gui");
     }
 
     private static int reportBadArguments(ParameterException e, String[] args) {

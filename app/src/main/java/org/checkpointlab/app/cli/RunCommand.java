@@ -48,11 +48,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout (nothing else).")
     private boolean json;
 
+    @Option(names = "--engine", paramLabel = "local|flink", defaultValue = "local",
+            description = "Run on this project's engine (default) or on Apache Flink in an embedded MiniCluster.")
+    private String engine;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = spec.qualifiedName();
+        if ("flink".equals(engine)) {
+            return new FlinkRunner(flags, out, err, name).run(file, json);
+        }
+        if (!"local".equals(engine)) {
+            err.println(name + ": --engine: unknown engine '" + engine + "' (expected local or flink)");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         JobConfig config;
         Job job;
         long startMillis;

@@ -44,7 +44,7 @@ final class SummaryText {
         printDelivery(report, out);
     }
 
-    private static void printFailuresAndRestarts(RunReport report, PrintWriter out) {
+    static void printFailuresAndRestarts(RunReport report, PrintWriter out) {
         out.println();
         out.println("Restarts: " + report.summary().restarts());
         List<RestartEvent> restarts = report.restarts();
@@ -114,7 +114,7 @@ final class SummaryText {
         t.print(out);
     }
 
-    private static void printCheckpoints(JobSummary s, PrintWriter out) {
+    static void printCheckpoints(JobSummary s, PrintWriter out) {
         out.println();
         out.printf(Locale.ROOT, "Checkpoints: %d completed, %d failed%n", s.completedCheckpoints(),
                 s.failedCheckpoints());

@@ -216,7 +216,7 @@ class RunCommandTest {
         Cli.Result r = Cli.run();
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("run, validate, inspect-savepoint, bench or gui");
+        assertThat(r.err()).contains("run, compare, validate, inspect-savepoint, bench or gui");
     }
 
     private static JsonObject onlyJsonObject(String out) throws Exception {

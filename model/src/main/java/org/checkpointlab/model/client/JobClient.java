@@ -7,11 +7,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 /**
@@ -23,7 +25,8 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
  * capability is missing throws {@link UnsupportedCapabilityException}, and an observation the engine cannot make
  * (channel buffers, for one) is left empty in the snapshot.
  *
- * <p>Threading: every method is thread-safe and returns quickly; only {@link #awaitTermination} blocks.
+ * <p>Threading: every method is thread-safe and returns quickly; only {@link #awaitTermination},
+ * {@link #awaitRunning} and {@link #checkDelivery} block.
  */
 public interface JobClient extends AutoCloseable {
 
@@ -38,7 +41,11 @@ public interface JobClient extends AutoCloseable {
         /** {@link #injectFailure}: make a running subtask throw. */
         FAILURE_INJECTION,
         /** {@link #updateCheckpointOptions}: new options apply to the running job from its next checkpoint on. */
-        LIVE_CHECKPOINT_OPTIONS
+        LIVE_CHECKPOINT_OPTIONS,
+        /** {@link #sinkOutputs}: what each sink committed and the transactions it holds open. */
+        SINK_OUTPUT,
+        /** {@link #checkDelivery}: compare a finished job's committed output with a failure-free run's. */
+        DELIVERY_CHECK
     }
 
     /** What this client's engine supports beyond the common commands. */
@@ -152,6 +159,27 @@ public interface JobClient extends AutoCloseable {
     /** The barrier event the last step stopped at, or null. */
     default String lastStepEvent() {
         return null;
+    }
+
+    /**
+     * Each sink's output at this moment, in pipeline order: committed count, digest, the last
+     * {@code recentRecords} committed records and the open (pre-committed) transactions per subtask. A sink appears
+     * once it has opened (a discard sink never). Cheap: costs the records asked for, not the size of the output.
+     * Needs {@link Capability#SINK_OUTPUT}.
+     */
+    default List<SinkOutputSnapshot> sinkOutputs(int recentRecords) {
+        throw new UnsupportedCapabilityException(Capability.SINK_OUTPUT);
+    }
+
+    /**
+     * The delivery verdict of the command line's {@code run} for this job, per sink with an output: when the job
+     * FINISHED (or FAILED) after reading its whole input, its committed output is compared with a failure-free run
+     * of the same pipeline ("exactly-once held", "N duplicates", "N records lost"); otherwise each sink says why it
+     * is not computable (unbounded source, restored from or stopped with a savepoint, not ended). <b>Blocks</b>
+     * while the reference run takes place: call it off the UI thread. Needs {@link Capability#DELIVERY_CHECK}.
+     */
+    default List<DeliveryCheck.SinkDelivery> checkDelivery() throws InterruptedException {
+        throw new UnsupportedCapabilityException(Capability.DELIVERY_CHECK);
     }
 
     /**

@@ -2,21 +2,30 @@ package org.checkpointlab.model.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.SinkOutputSnapshot;
+import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.runtime.SinkOutput;
 
 /** A {@link JobClient} for a {@link Job} on this process's engine, which supports every capability. */
 public final class LocalJobClient implements JobClient {
@@ -25,6 +34,10 @@ public final class LocalJobClient implements JobClient {
     private final Job job;
     /** The options last given to {@link #updateCheckpointOptions}, which the job takes on its control thread. */
     private volatile CheckpointOptions updated;
+    /** The last stop-with-savepoint asked for; if it succeeded, the job ended before the end of its input. */
+    private volatile CompletableFuture<SavepointResult> lastStop;
+    /** How long the delivery check waits for a stop-with-savepoint to settle (it completes just after the end). */
+    private static final Duration STOP_SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
     public LocalJobClient(Job job) {
         this.job = Objects.requireNonNull(job, "job");
@@ -89,7 +102,9 @@ public final class LocalJobClient implements JobClient {
 
     @Override
     public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory, boolean drain) {
-        return job.stopWithSavepoint(directory, drain);
+        CompletableFuture<SavepointResult> stop = job.stopWithSavepoint(directory, drain);
+        lastStop = stop;
+        return stop;
     }
 
     @Override
@@ -156,6 +171,45 @@ public final class LocalJobClient implements JobClient {
     @Override
     public boolean injectFailure(String operatorId, int subtask) {
         return job.injectFailure(operatorId, subtask);
+    }
+
+    @Override
+    public List<SinkOutputSnapshot> sinkOutputs(int recentRecords) {
+        Map<String, SinkOutput> outputs = job.sinkOutputs();
+        List<SinkOutputSnapshot> result = new ArrayList<>(outputs.size());
+        for (OperatorSpec op : job.pipeline().operators()) {
+            SinkOutput out = outputs.get(op.id());
+            if (out != null) {
+                result.add(out.snapshot(op.kind(), recentRecords));
+            }
+        }
+        return result;
+    }
+
+    /** As the command line's {@code run} decides: checked when FINISHED or FAILED, unless stopped with a savepoint. */
+    @Override
+    public List<DeliveryCheck.SinkDelivery> checkDelivery() throws InterruptedException {
+        JobStatus status = job.status();
+        if (status != JobStatus.FINISHED && status != JobStatus.FAILED) {
+            return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(), status.isTerminal()
+                    ? "the job ended " + status + " before the end of its input"
+                    : "the job has not ended (" + status + ")");
+        }
+        CompletableFuture<SavepointResult> stop = lastStop;
+        if (stop != null) {
+            // The stop's future completes just after the job ended: wait for it to know whether the stop ended it.
+            try {
+                stop.get(STOP_SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
+                        "the job was stopped with a savepoint before the end of its input");
+            } catch (ExecutionException e) {
+                // the stop took no savepoint (e.g. the job finished first): the job ran to its end
+            } catch (TimeoutException e) {
+                return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
+                        "a stop-with-savepoint did not settle within " + STOP_SETTLE_TIMEOUT.toSeconds() + " s");
+            }
+        }
+        return DeliveryCheck.check(job.config(), job.sinkOutputs());
     }
 
     @Override

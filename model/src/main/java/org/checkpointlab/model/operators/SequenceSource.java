@@ -22,7 +22,7 @@ final class SequenceSource extends SplitSource {
 
     @Override
     protected StreamRecord record(long i) {
-        long k = i % keys;
+        long k = SourceRecords.sequenceKey(i, keys);
         Object key = keyCache != null ? keyCache[(int) k] : Long.valueOf(k);
         return new StreamRecord(key, i, i);
     }

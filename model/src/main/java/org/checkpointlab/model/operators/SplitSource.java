@@ -18,7 +18,6 @@ import org.checkpointlab.model.state.ListState;
  * ({@code drained}), so every subtask of a job restored from that savepoint ends at once.
  */
 abstract class SplitSource implements SourceOperator {
-    private static final int RUN_PER_SPLIT = 64;
     /** In slow motion, a source without a rate limit emits this many records per second times the speed. */
     private static final long SLOW_MOTION_BASE_RATE = 100_000;
 
@@ -113,7 +112,7 @@ abstract class SplitSource implements SourceOperator {
                 current = nextUnexhausted(current);
                 continue;
             }
-            int run = Math.min(RUN_PER_SPLIT, budget - emitted);
+            int run = Math.min(SourceRecords.RUN_PER_SPLIT, budget - emitted);
             long s = split[0];
             long offset = split[1];
             for (int k = 0; k < run; k++) {

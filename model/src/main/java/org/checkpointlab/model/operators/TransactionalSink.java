@@ -52,7 +52,7 @@ final class TransactionalSink implements StreamOperator {
     @Override
     public void prepareSnapshot(long checkpointId) {
         String txnId = "s" + context.subtaskIndex() + "-c" + checkpointId;
-        output.prepare(txnId, checkpointId, open);
+        output.prepare(txnId, context.subtaskIndex(), checkpointId, open);
         open = new ArrayList<>();
         pendingState.add(List.of(txnId, checkpointId));
     }

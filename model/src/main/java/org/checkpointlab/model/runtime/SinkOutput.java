@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.checkpointlab.model.observe.SinkOutputSnapshot;
 
 /**
  * What one sink made visible to the outside world: the committed records of a transactional sink, or everything a
@@ -22,6 +24,8 @@ import java.util.Set;
 public final class SinkOutput {
     /** Records beyond this many are counted and digested but not kept in memory. */
     public static final int RETAINED_RECORDS_LIMIT = 2_000_000;
+    /** How many of the last committed records {@link #snapshot} can show. */
+    public static final int RECENT_LIMIT = 100;
 
     private final String sinkId;
     private final Path directory;
@@ -30,6 +34,10 @@ public final class SinkOutput {
     /** Pre-committed transactions by id: stored, not visible until committed (as in a transactional broker). */
     private final java.util.Map<String, List<StreamRecord>> prepared = new java.util.HashMap<>();
     private final java.util.Map<String, Long> preparedCheckpoint = new java.util.HashMap<>();
+    /** The subtask that pre-committed each transaction, by id (for observation only). */
+    private final java.util.Map<String, Integer> preparedSubtask = new java.util.HashMap<>();
+    /** The last {@link #RECENT_LIMIT} committed records, kept even once {@link #truncated()}. */
+    private final ArrayDeque<StreamRecord> recent = new ArrayDeque<>();
     private long count;
     private long digest;
     private boolean truncated;
@@ -46,12 +54,14 @@ public final class SinkOutput {
 
     /**
      * Pre-commits a transaction of checkpoint {@code checkpointId}: its records are stored but stay invisible until
-     * {@link #commitPrepared}. Idempotent per id.
+     * {@link #commitPrepared}. Idempotent per id. {@code subtask} is the sink subtask that wrote it.
      */
-    public synchronized void prepare(String transactionId, long checkpointId, List<StreamRecord> transaction) {
+    public synchronized void prepare(String transactionId, int subtask, long checkpointId,
+                                     List<StreamRecord> transaction) {
         if (!committedTransactions.contains(transactionId)) {
             prepared.putIfAbsent(transactionId, List.copyOf(transaction));
             preparedCheckpoint.putIfAbsent(transactionId, checkpointId);
+            preparedSubtask.putIfAbsent(transactionId, subtask);
         }
     }
 
@@ -59,6 +69,7 @@ public final class SinkOutput {
     public synchronized boolean commitPrepared(String transactionId) {
         List<StreamRecord> records = prepared.remove(transactionId);
         preparedCheckpoint.remove(transactionId);
+        preparedSubtask.remove(transactionId);
         return records != null && commit(transactionId, records);
     }
 
@@ -98,6 +109,7 @@ public final class SinkOutput {
             var e = it.next();
             if (e.getValue() > checkpointId) {
                 prepared.remove(e.getKey());
+                preparedSubtask.remove(e.getKey());
                 it.remove();
                 aborted++;
             }
@@ -150,6 +162,10 @@ public final class SinkOutput {
     private void add(StreamRecord r) {
         count++;
         digest += recordHash(r);
+        if (recent.size() == RECENT_LIMIT) {
+            recent.removeFirst();
+        }
+        recent.addLast(r);
         if (records.size() < RETAINED_RECORDS_LIMIT) {
             records.add(r);
         } else {
@@ -173,6 +189,29 @@ public final class SinkOutput {
 
     public synchronized boolean truncated() {
         return truncated;
+    }
+
+    /**
+     * This output at this moment, for a front end: count, digest, the last {@code recentLimit} committed records
+     * (at most {@link #RECENT_LIMIT}) and the open (pre-committed) transactions by subtask and checkpoint. Costs
+     * {@code O(recentLimit + open transactions)}, not the size of the output.
+     */
+    public synchronized SinkOutputSnapshot snapshot(String kind, int recentLimit) {
+        int n = Math.max(0, Math.min(recentLimit, recent.size()));
+        List<SinkOutputSnapshot.CommittedRecord> last = new ArrayList<>(n);
+        var it = recent.descendingIterator();
+        for (int i = 0; i < n; i++) {
+            StreamRecord r = it.next();
+            last.add(new SinkOutputSnapshot.CommittedRecord(r.key() == null ? null : String.valueOf(r.key()),
+                    String.valueOf(r.value())));
+        }
+        java.util.Collections.reverse(last);
+        List<SinkOutputSnapshot.OpenTransaction> open = new ArrayList<>(prepared.size());
+        prepared.forEach((txn, records) -> open.add(new SinkOutputSnapshot.OpenTransaction(
+                preparedSubtask.getOrDefault(txn, -1), txn, preparedCheckpoint.get(txn), records.size())));
+        open.sort(java.util.Comparator.comparingInt(SinkOutputSnapshot.OpenTransaction::subtask)
+                .thenComparingLong(SinkOutputSnapshot.OpenTransaction::checkpointId));
+        return new SinkOutputSnapshot(sinkId, kind, count, digest(), last, open);
     }
 
     /** 64-bit FNV-1a of {@code key,value}, finished with a murmur3 mix so sums spread well. */

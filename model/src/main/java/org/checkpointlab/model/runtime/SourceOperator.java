@@ -6,6 +6,12 @@ package org.checkpointlab.model.runtime;
  */
 public interface SourceOperator extends StreamOperator {
 
+    /**
+     * The most records a task asks a source for at a time ({@link #emit}'s {@code maxRecords}, unless a rate limit
+     * makes fewer due).
+     */
+    int BATCH = 256;
+
     /** Returned by {@link #emit} when the source has no more data. */
     int END_OF_DATA = -1;
 

@@ -34,7 +34,6 @@ import org.checkpointlab.model.observe.BarrierHandlerState;
  * credit, waits (backpressured) while still answering mail and unaligned barriers. Waiting for input is idle time.
  */
 public final class Task {
-    private static final int SOURCE_BATCH = 256;
     private static final long PAUSE_POLL_NANOS = 5_000_000;
 
     // ---- identity and wiring (set before start, then read-only) ----------------------------------------------
@@ -351,7 +350,7 @@ public final class Task {
                     waitFor(IoTimeAccounting.IoState.IDLE, Long.MAX_VALUE);
                     continue;
                 }
-                int emitted = source.emit(SOURCE_BATCH);
+                int emitted = source.emit(SourceOperator.BATCH);
                 if (headCounters.recordsOut >= failAtRecords) {
                     throw recordFailure;
                 }

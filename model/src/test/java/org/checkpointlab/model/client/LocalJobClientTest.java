@@ -17,6 +17,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
@@ -100,6 +101,62 @@ class LocalJobClientTest {
     }
 
     @Test
+    void aBoundedTransactionalRunWithAFailure_showsItsSinkOutput_andTheDeliveryCheckSaysExactlyOnceHeld()
+            throws Exception {
+        PipelineSpec p = new PipelineSpec(1, "bounded keyed count", List.of(
+                new OperatorSpec("source", null, "sequence-source", 2, null,
+                        Map.of("count", 20_000L, "keys", 40L, "ratePerSecond", 100_000L)),
+                new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
+                new OperatorSpec("sink", null, "transactional-sink", 2, null, Map.of())),
+                List.of(new EdgeSpec("source", "count", Partitioning.HASH),
+                        new EdgeSpec("count", "sink", Partitioning.FORWARD)), Map.of(), true);
+        LocalJobClient client = LocalJobClient.start(JobConfig.of(p)
+                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(30)))
+                .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO))
+                .withPlannedFailures(List.of(PlannedFailure.atRecords("count", 1, 4_000))));
+        try (client) {
+            assertThat(client.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            assertThat(client.status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(client.job().restartEvents()).hasSize(1);
+
+            assertThat(client.sinkOutputs(5)).singleElement().satisfies(out -> {
+                assertThat(out.sinkId()).isEqualTo("sink");
+                assertThat(out.kind()).isEqualTo("transactional-sink");
+                assertThat(out.committed()).isEqualTo(20_000);
+                assertThat(out.digest()).isEqualTo(client.job().sinkOutputs().get("sink").digest());
+                assertThat(out.recent()).hasSize(5);
+                assertThat(out.openTransactions()).isEmpty();
+            });
+            assertThat(client.checkDelivery()).singleElement().satisfies(d -> {
+                assertThat(d.committed()).isEqualTo(20_000);
+                assertThat(d.verdict()).isEqualTo("exactly-once held");
+            });
+        }
+    }
+
+    @Test
+    void aBoundedJobStoppedWithASavepoint_isNotComputable_asOnTheCommandLine() throws Exception {
+        PipelineSpec p = new PipelineSpec(1, "slow bounded", List.of(
+                new OperatorSpec("source", null, "sequence-source", 1, null,
+                        Map.of("count", 1_000_000L, "keys", 10L, "ratePerSecond", 1_000L)),
+                new OperatorSpec("sink", null, "transactional-sink", 1, null, Map.of())),
+                List.of(new EdgeSpec("source", "sink", Partitioning.FORWARD)), Map.of(), true);
+        try (JobClient client = JobLauncher.local().start(JobConfig.of(p))) {
+            assertThat(client.awaitRunning(Duration.ofSeconds(10))).isTrue();
+            assertThat(client.checkDelivery()).singleElement().satisfies(d ->
+                    assertThat(d.verdict()).isEqualTo("not computable: the job has not ended (RUNNING)"));
+            client.stopWithSavepoint(dir.resolve("stop")).get(30, TimeUnit.SECONDS);
+            assertThat(client.awaitTermination(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(client.checkDelivery()).singleElement().satisfies(d -> {
+                assertThat(d.computable()).isFalse();
+                assertThat(d.verdict()).isEqualTo(
+                        "not computable: the job was stopped with a savepoint before the end of its input");
+            });
+        }
+    }
+
+    @Test
     void aPipelineWithProblems_isRefusedWithThem() {
         PipelineSpec broken = new PipelineSpec(1, "broken", List.of(
                 new OperatorSpec("source", null, "no-such-kind", 1, null, Map.of())), List.of(), Map.of(), true);
@@ -119,6 +176,10 @@ class LocalJobClientTest {
                 .hasMessageContaining("pause and step");
         assertThat(observeOnly.speed()).isEqualTo(1.0);
         assertThat(observeOnly.isPaused()).isFalse();
+        assertThatThrownBy(() -> observeOnly.sinkOutputs(10)).isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessage("this engine does not support sink output");
+        assertThatThrownBy(observeOnly::checkDelivery).isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessage("this engine does not support delivery check");
     }
 
     /** An engine that can be watched and checkpointed but offers none of the lab's extra controls. */

@@ -287,11 +287,12 @@ public final class LiveJobViewModel {
 
     /**
      * Whether {@code spec} is the pipeline the job runs, except for what the job resolved on its own (max
-     * parallelism left unset in the file, which a job fixes, or takes from the savepoint it restored).
+     * parallelism left unset in the file, which a job fixes, or takes from the savepoint it restored) and its
+     * checkpointing section (Settings changes it while the job runs and hands the options to the job live).
      */
     static boolean describesRunningJob(PipelineSpec spec, PipelineSpec running) {
         if (spec.operators().size() != running.operators().size() || !spec.edges().equals(running.edges())
-                || spec.chaining() != running.chaining() || !spec.checkpointing().equals(running.checkpointing())) {
+                || spec.chaining() != running.chaining()) {
             return false;
         }
         for (int i = 0; i < spec.operators().size(); i++) {

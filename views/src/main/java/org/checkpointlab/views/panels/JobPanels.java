@@ -25,6 +25,9 @@ import org.checkpointlab.views.charts.ChartsViewModel;
 import org.checkpointlab.views.checkpoints.CheckpointsView;
 import org.checkpointlab.views.checkpoints.CheckpointsViewModel;
 import org.checkpointlab.views.controls.HiddenTabContent;
+import org.checkpointlab.views.editor.model.CommandStack;
+import org.checkpointlab.views.output.OutputView;
+import org.checkpointlab.views.output.OutputViewModel;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
@@ -34,10 +37,10 @@ import org.checkpointlab.views.settings.SettingsView;
 import org.checkpointlab.views.settings.SettingsViewModel;
 
 /**
- * Puts the checkpoint panels into a window: the "Checkpoints", "Charts" and "Settings" tabs and a "Job" menu (run
- * the open pipeline, cancel, trigger savepoint, stop with savepoint, choose the savepoint folder, restore). All
- * share one {@link JobSession} and show the snapshots it publishes (from the samples the live view's frame loop
- * takes; see {@link JobSession#sample}). The main window calls {@link #install} once.
+ * Puts the checkpoint panels into a window: the "Checkpoints", "Charts", "Settings" and "Output" tabs and a "Job"
+ * menu (run the open pipeline, cancel, trigger savepoint, stop with savepoint, choose the savepoint folder,
+ * restore). All share one {@link JobSession} and show the snapshots it publishes (from the samples the live view's
+ * frame loop takes; see {@link JobSession#sample}). The main window calls {@link #install} once.
  */
 public final class JobPanels {
     /** How far back the time charts reach. */
@@ -48,18 +51,21 @@ public final class JobPanels {
     private final CheckpointsViewModel checkpoints;
     private final ChartsViewModel charts;
     private final SettingsViewModel settings;
+    private final OutputViewModel output;
     private Window owner;
 
     /**
      * @param session      the job session the panels share
      * @param openPipeline the pipeline the window shows (what "Run pipeline" starts), may supply {@code null}
+     * @param edits        the pipeline being edited, whose checkpoint options Settings edits
      */
-    public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline) {
+    public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline, CommandStack edits) {
         this.session = session;
         this.openPipeline = openPipeline;
         this.checkpoints = new CheckpointsViewModel(session.snapshotProperty(), session::job);
         this.charts = new ChartsViewModel(session.snapshotProperty(), session.events(), CHART_WINDOW);
-        this.settings = new SettingsViewModel(session);
+        this.settings = new SettingsViewModel(session, edits);
+        this.output = new OutputViewModel(session.snapshotProperty(), session.jobProperty(), session.runner());
     }
 
     public JobSession session() {
@@ -78,7 +84,11 @@ public final class JobPanels {
         return settings;
     }
 
-    /** Adds the three tabs to {@code tabs} and the job commands to {@code jobMenu}; starts polling. */
+    public OutputViewModel output() {
+        return output;
+    }
+
+    /** Adds the four tabs to {@code tabs} and the job commands to {@code jobMenu}; starts polling. */
     public void install(TabPane tabs, Menu jobMenu) {
         // The chart viewers are built when the tab is first shown: the window opens faster, and data is collected
         // from the start anyway.
@@ -86,7 +96,8 @@ public final class JobPanels {
         tabs.getTabs().addAll(
                 tab("Checkpoints", new CheckpointsView(checkpoints).root()),
                 chartsTab,
-                tab("Settings", new SettingsView(settings, session).root()));
+                tab("Settings", new SettingsView(settings, session).root()),
+                tab("Output", new OutputView(output).root()));
         charts.setDrawing(false);
         boolean[] chartsBuilt = {false};
         chartsTab.selectedProperty().addListener((obs, o, selected) -> {

@@ -143,6 +143,11 @@ public final class JobSession {
                 Path.of(System.getProperty("user.home"), "checkpoint-lab", "savepoints"));
     }
 
+    /** Where the session runs work that may block on the engine; panels use it for theirs (a delivery check). */
+    public TaskRunner runner() {
+        return runner;
+    }
+
     /** The job every view shows, or {@code null} before the first start. */
     public ReadOnlyObjectProperty<JobClient> jobProperty() {
         return job.getReadOnlyProperty();

@@ -4,6 +4,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,6 +31,9 @@ import org.checkpointlab.views.session.OptionTexts;
  * log, bound to a {@link SettingsViewModel}. Fields have ids {@code setting-<key>} for tests and tools.
  */
 public final class SettingsView {
+    /** On the outcome line when Apply did not do everything ({@code .settings-message:warning}). */
+    public static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+
     private final SettingsViewModel viewModel;
     private final JobSession session;
     private final Parent root;
@@ -89,7 +93,8 @@ public final class SettingsView {
         viewModel.problems().addListener((ListChangeListener<String>) c ->
                 ProblemLines.show(problemsBox, viewModel.problems()));
         messageLabel.textProperty().bind(viewModel.messageProperty());
-        applyButton.disableProperty().bind(javafx.beans.binding.Bindings.isNull(session.jobProperty()));
+        viewModel.messageWarnsProperty().addListener((obs, o, warns) ->
+                messageLabel.pseudoClassStateChanged(WARNING, warns));
 
         backendChoice.setItems(FXCollections.observableArrayList(StateBackendKind.values()));
         backendChoice.valueProperty().bindBidirectional(viewModel.backendProperty());

@@ -10,6 +10,8 @@ import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,20 +28,36 @@ import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.util.Durations;
+import org.checkpointlab.views.editor.model.CommandStack;
+import org.checkpointlab.views.editor.model.EditRefused;
+import org.checkpointlab.views.editor.model.SetCheckpointing;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.OptionTexts;
 
 /**
  * The checkpoint settings form and the state backend / restart strategy choice, without controls. Text fields
- * are checked as the user types ({@link #problems()}, each naming the field); {@link #apply()} hands valid options
- * to the running job, which uses them from its next checkpoint. Backend and restart strategy cannot change on a
- * running job, so {@link #redeploy()} does what Flink requires: stop with a savepoint and restore with the new
- * setting. FX thread only.
+ * are checked as the user types ({@link #problems()}, each naming the field).
+ *
+ * <p>Checkpoint options belong to the pipeline being edited: the form shows its {@code checkpointing} section
+ * (the running job's options while a job runs), and {@link #apply()} records valid options in it as one undoable
+ * edit ({@link SetCheckpointing}), so they are saved with the file and used by the next Run; while a job runs it
+ * also hands them to the job, which uses them from its next checkpoint. Backend and restart strategy cannot change
+ * on a running job, so {@link #redeploy()} does what Flink requires: stop with a savepoint and restore with the
+ * new setting. FX thread only.
  */
 public final class SettingsViewModel {
     private static final CheckpointOptions DEFAULTS = CheckpointOptions.defaults();
 
+    /** Apply's outcome with no running job. */
+    public static final String SAVED_FOR_RUN = "Saved in the pipeline; applies when you press Run";
+    /** Apply's outcome with a running job that took the options. */
+    public static final String SAVED_AND_APPLIED =
+            "Saved in the pipeline; applied to the running job from its next checkpoint";
+
     private final JobSession session;
+    private final CommandStack edits;
+    private Map<String, Object> shownSection;
+    private final ReadOnlyBooleanWrapper messageWarns = new ReadOnlyBooleanWrapper(this, "messageWarns");
     private final Map<String, StringProperty> texts = new LinkedHashMap<>();
     private final ObjectProperty<CheckpointingMode> mode = new SimpleObjectProperty<>(this, "mode");
     private final BooleanProperty unaligned = new SimpleBooleanProperty(this, "unaligned");
@@ -59,8 +77,13 @@ public final class SettingsViewModel {
     public static final List<String> TEXT_KEYS = List.of("interval", "timeout", "minPause", "maxConcurrent",
             "tolerableFailures", "alignedTimeout", "retained", "directory");
 
-    public SettingsViewModel(JobSession session) {
+    /**
+     * @param session the owner of the running job
+     * @param edits   the pipeline being edited (the window's command stack), whose checkpoint options the form edits
+     */
+    public SettingsViewModel(JobSession session, CommandStack edits) {
         this.session = Objects.requireNonNull(session, "session");
+        this.edits = Objects.requireNonNull(edits, "edits");
         for (String key : TEXT_KEYS) {
             texts.put(key, new SimpleStringProperty(this, key, ""));
         }
@@ -71,6 +94,12 @@ public final class SettingsViewModel {
         session.jobProperty().addListener((obs, o, job) -> revert());
         // One source of truth: options changed elsewhere (the toolbar's barrier mode) show here at once.
         session.checkpointOptionsProperty().addListener((obs, o, options) -> revert());
+        // ... and so do the pipeline's (an undo, another file opened) while no job runs.
+        edits.addListener(stack -> {
+            if (!stack.current().spec().checkpointing().equals(shownSection) && !jobActive()) {
+                revert();
+            }
+        });
         revert();
     }
 
@@ -110,6 +139,11 @@ public final class SettingsViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** Whether {@link #messageProperty()} reports something not done (shown as a warning, not as success). */
+    public ReadOnlyBooleanProperty messageWarnsProperty() {
+        return messageWarns.getReadOnlyProperty();
+    }
+
     public ObjectProperty<StateBackendKind> backendProperty() {
         return backend;
     }
@@ -135,23 +169,43 @@ public final class SettingsViewModel {
         return redeployProblems;
     }
 
-    /** Fills the form with the running job's settings (or Flink's defaults without a job). */
+    /** Fills the form with the running job's settings, or without a running job the pipeline's. */
     public void revert() {
         JobClient job = session.job();
         CheckpointOptions inForce = session.checkpointOptionsProperty().get();
-        load(job == null || inForce == null ? DEFAULTS : inForce);
+        shownSection = edits.current().spec().checkpointing();
+        load(jobActive() && inForce != null ? inForce : pipelineOptions());
         if (job != null) {
             backend.set(job.config().backend());
             incremental.set(job.config().incremental());
             restart.set(RestartChoice.of(job.config().restartStrategy()));
         }
-        message.set("");
+        say("", false);
     }
 
     /** Fills the form with Flink's defaults (not applied until {@link #apply()}). */
     public void resetToDefaults() {
         load(DEFAULTS);
-        message.set("Flink's defaults filled in; press Apply to use them");
+        say("Flink's defaults filled in; press Apply to use them", false);
+    }
+
+    private boolean jobActive() {
+        JobClient job = session.job();
+        return job != null && !job.status().isTerminal();
+    }
+
+    /** The pipeline's options; Flink's defaults when its section is invalid (the editor lists that problem). */
+    private CheckpointOptions pipelineOptions() {
+        try {
+            return SetCheckpointing.optionsOf(edits.current().spec());
+        } catch (IllegalArgumentException e) {
+            return DEFAULTS;
+        }
+    }
+
+    private void say(String text, boolean warns) {
+        message.set(text);
+        messageWarns.set(warns);
     }
 
     private void load(CheckpointOptions o) {
@@ -210,27 +264,43 @@ public final class SettingsViewModel {
     }
 
     /**
-     * Applies the form to the running job from its next checkpoint.
+     * Saves the form in the pipeline as one undoable edit (nothing is recorded when the pipeline already has these
+     * options) and, while a job runs, applies it to the job from its next checkpoint.
      *
-     * @return whether it was applied (if not, {@link #problems()} or {@link #messageProperty()} say why)
+     * @return whether the pipeline has the options now (if not, {@link #problems()} or {@link #messageProperty()}
+     *         say why); {@link #messageProperty()} says whether the running job took them
      */
     public boolean apply() {
         Optional<CheckpointOptions> wanted = options();
         if (wanted.isEmpty()) {
-            message.set("Not applied: fix the problems listed below");
+            say("Not saved: fix the problems listed below", true);
             return false;
+        }
+        try {
+            edits.execute(SetCheckpointing.of(pipelineOptions(), wanted.get()));
+        } catch (EditRefused e) {
+            say("Not saved: " + e.getMessage(), true);
+            return false;
+        }
+        if (!jobActive()) {
+            say(SAVED_FOR_RUN, false);
+            return true;
         }
         JobClient job = session.job();
+        if (wanted.get().equals(session.checkpointOptionsProperty().get())) {
+            say("Saved in the pipeline; the running job already uses these settings", false);
+            return true;
+        }
         List<String> refused = session.updateCheckpointOptions(wanted.get());
         if (!refused.isEmpty()) {
-            problems.setAll(refused);
-            message.set("Not applied");
-            return false;
+            say("Saved in the pipeline, but the running job keeps its settings (" + String.join("; ", refused)
+                    + "); they apply when you press Run", true);
+            return true;
         }
-        boolean storageMoved = job != null && !Objects.equals(job.config().checkpointOptions().directory(),
+        boolean storageMoved = !Objects.equals(job.config().checkpointOptions().directory(),
                 wanted.get().directory());
-        message.set("Applied: the job uses these settings from its next checkpoint"
-                + (storageMoved ? ". The storage directory takes effect at the next restore or redeploy" : ""));
+        say(SAVED_AND_APPLIED
+                + (storageMoved ? ". The storage directory takes effect at the next restore or redeploy" : ""), false);
         return true;
     }
 

@@ -30,4 +30,12 @@ class RunningPipelineTest {
         assertThat(LiveJobViewModel.describesRunningJob(pipeline(2, null), pipeline(4, 128))).isFalse();
         assertThat(LiveJobViewModel.describesRunningJob(pipeline(4, 256), pipeline(4, 128))).isFalse();
     }
+
+    @Test
+    void checkpointSettingsChangedWhileTheJobRuns_doNotMakeItAnotherPipeline() {
+        PipelineSpec running = pipeline(4, null);
+        PipelineSpec edited = new PipelineSpec(running.format(), running.name(), running.operators(), running.edges(),
+                Map.of("interval", "750ms"), running.chaining());
+        assertThat(LiveJobViewModel.describesRunningJob(edited, running)).isTrue();
+    }
 }

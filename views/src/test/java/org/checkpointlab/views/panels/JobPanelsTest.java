@@ -33,6 +33,8 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.charts.ChartKind;
 import org.checkpointlab.views.savepoints.KeyGroupTakeover;
+import org.checkpointlab.views.editor.model.CommandStack;
+import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.TaskRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +70,8 @@ class JobPanelsTest {
     void start(Stage stage) throws Exception {
         PipelineSpec spec = atFullSpeed(PipelineFiles.load(SAMPLE));
         session = new JobSession(JobLauncher.local(), TaskRunner.sameThread(), Path.of("target", "test-savepoints"));
-        panels = new JobPanels(session, () -> spec);
+        panels = new JobPanels(session, () -> spec,
+                new CommandStack(EditablePipeline.of(spec, java.util.Map.of())));
         // In the app the live view's frame loop samples the job; here the panels stand alone: 4 samples a second.
         feed = new Timeline(new KeyFrame(javafx.util.Duration.millis(250),
                 e -> session.sample(System.nanoTime(), false)));

@@ -36,6 +36,10 @@ public final class FakeJobClient implements JobClient {
     public final List<SubtaskSnapshot> subtasks = new ArrayList<>();
     public final List<CheckpointStats> checkpoints = new ArrayList<>();
     public long nextRestartAtMillis = -1;
+    /** What {@link #sinkOutputs} returns. */
+    public final List<org.checkpointlab.model.observe.SinkOutputSnapshot> sinkOutputs = new ArrayList<>();
+    /** What {@link #checkDelivery} returns; each call is recorded in {@link #commands} as "check delivery". */
+    public final List<org.checkpointlab.model.job.DeliveryCheck.SinkDelivery> delivery = new ArrayList<>();
     /** What the job was told, in order: "speed 0.5", "paused true", "fail count#1", "cancel", "options ...". */
     public final List<String> commands = new ArrayList<>();
     private CheckpointOptions options;
@@ -138,6 +142,19 @@ public final class FakeJobClient implements JobClient {
         require(Capability.FAILURE_INJECTION);
         commands.add("fail " + operatorId + "#" + subtask);
         return true;
+    }
+
+    @Override
+    public List<org.checkpointlab.model.observe.SinkOutputSnapshot> sinkOutputs(int recentRecords) {
+        require(Capability.SINK_OUTPUT);
+        return List.copyOf(sinkOutputs);
+    }
+
+    @Override
+    public List<org.checkpointlab.model.job.DeliveryCheck.SinkDelivery> checkDelivery() {
+        require(Capability.DELIVERY_CHECK);
+        commands.add("check delivery");
+        return List.copyOf(delivery);
     }
 
     private void require(Capability capability) {

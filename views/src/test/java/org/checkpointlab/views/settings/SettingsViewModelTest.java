@@ -4,20 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.checkpoint.Retention;
+import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.TestPipelines;
+import org.checkpointlab.views.editor.model.CommandStack;
+import org.checkpointlab.views.editor.model.EditablePipeline;
+import org.checkpointlab.views.live.BarrierMode;
+import org.checkpointlab.views.session.FakeJobClient;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 class SettingsViewModelTest {
-    private final SettingsViewModel form = new SettingsViewModel(new JobSession(config -> {
-        throw new AssertionError("the form starts no job");
-    }, TaskRunner.sameThread(),
-            Path.of("target", "savepoints")));
+    private FakeJobClient.Launcher launcher = FakeJobClient.Launcher.everyCapability();
+    private JobSession session = new JobSession(launcher, TaskRunner.sameThread(), Path.of("target", "savepoints"));
+    /** Word count, with no checkpointing section: Flink's defaults. */
+    private final CommandStack edits = new CommandStack(EditablePipeline.of(TestPipelines.wordCount(), Map.of()));
+    private SettingsViewModel form = new SettingsViewModel(session, edits);
 
     @Test
     void withoutAJob_theFormShowsFlinksDefaults_andTheyAreValid() {
@@ -81,10 +95,126 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void applyWithoutARunningJob_saysSo_andChangesNothing() {
+    void applyWithoutARunningJob_savesInThePipeline_asOneUndoableEdit() {
         form.text("interval").set("1s");
+        assertThat(form.apply()).isTrue();
+
+        assertThat(edits.current().spec().checkpointing()).isEqualTo(Map.of("interval", "1s"));
+        assertThat(edits.undoDescription()).hasValue("Undo Set checkpoint interval 1s");
+        assertThat(form.messageProperty().get()).isEqualTo(SettingsViewModel.SAVED_FOR_RUN);
+        assertThat(form.messageWarnsProperty().get()).isFalse();
+        assertThat(launcher.started).isEmpty();
+
+        edits.undo();
+        assertThat(edits.current().spec().checkpointing()).isEmpty();
+        assertThat(form.text("interval").get()).as("the form follows the undo").isEqualTo("off");
+        edits.redo();
+        assertThat(form.text("interval").get()).isEqualTo("1s");
+    }
+
+    @Test
+    void applyingWhatThePipelineHolds_recordsNoEdit() {
+        form.text("interval").set("1s");
+        form.apply();
+        long revision = edits.revision();
+        form.text("interval").set("1000ms");
+        assertThat(form.apply()).isTrue();
+        assertThat(edits.revision()).isEqualTo(revision);
+        assertThat(edits.undoDescription()).hasValue("Undo Set checkpoint interval 1s");
+    }
+
+    @Test
+    void severalChanges_areOneEdit_namedAfterThem() {
+        form.text("interval").set("3s");
+        form.modeProperty().set(CheckpointingMode.AT_LEAST_ONCE);
+        form.apply();
+        assertThat(edits.undoDescription())
+                .hasValue("Undo Set checkpoint interval 3s, checkpointing mode at-least-once");
+        assertThat(edits.current().spec().checkpointing())
+                .isEqualTo(Map.of("interval", "3s", "mode", "at-least-once"));
+        edits.undo();
+        assertThat(edits.current().spec().checkpointing()).isEmpty();
+        assertThat(edits.canUndo()).isFalse();
+    }
+
+    @Test
+    void theFormShowsTheOpenPipelinesOptions_notFlinksDefaults() {
+        edits.reset(EditablePipeline.of(withCheckpointing(Map.of("interval", "2s", "unaligned", true)), Map.of()));
+        assertThat(form.text("interval").get()).isEqualTo("2s");
+        assertThat(form.unalignedProperty().get()).isTrue();
+        form.text("interval").set("5s");
+        form.revert();
+        assertThat(form.text("interval").get()).isEqualTo("2s");
+    }
+
+    @Test
+    void applyWithARunningJob_savesInThePipeline_andUpdatesTheJobFromItsNextCheckpoint() throws Exception {
+        FakeJobClient job = (FakeJobClient) session.start(edits.current().spec());
+        form.text("interval").set("250ms");
+        form.unalignedProperty().set(true);
+
+        assertThat(form.apply()).isTrue();
+
+        assertThat(job.commands).as("the live update").endsWith("options unaligned=true interval=PT0.25S");
+        assertThat(job.checkpointOptions().interval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(edits.current().spec().checkpointing())
+                .isEqualTo(Map.of("interval", "250ms", "unaligned", true));
+        assertThat(form.messageProperty().get()).isEqualTo(SettingsViewModel.SAVED_AND_APPLIED);
+        assertThat(form.messageWarnsProperty().get()).isFalse();
+        assertThat(form.text("interval").get()).isEqualTo("250ms");
+    }
+
+    @Test
+    void anEngineThatCannotChangeOptionsLive_keepsTheJobsOptions_andSaysSoAsAWarning() throws Exception {
+        launcher = new FakeJobClient.Launcher(EnumSet.noneOf(JobClient.Capability.class));
+        session = new JobSession(launcher, TaskRunner.sameThread(), Path.of("target", "savepoints"));
+        form = new SettingsViewModel(session, edits);
+        FakeJobClient job = (FakeJobClient) session.start(edits.current().spec());
+        form.text("interval").set("250ms");
+
+        assertThat(form.apply()).isTrue();
+
+        assertThat(job.checkpointOptions().interval()).isNull();
+        assertThat(edits.current().spec().checkpointing()).isEqualTo(Map.of("interval", "250ms"));
+        assertThat(form.messageProperty().get()).startsWith("Saved in the pipeline, but the running job keeps its "
+                + "settings (this engine cannot change checkpoint options while the job runs)");
+        assertThat(form.messageWarnsProperty().get()).isTrue();
+    }
+
+    @Test
+    void anInvalidForm_isNotSaved_andTheMessageWarns() {
+        form.text("interval").set("-1s");
         assertThat(form.apply()).isFalse();
-        assertThat(form.problems()).containsExactly("no running job: start the pipeline first");
+        assertThat(form.messageProperty().get()).isEqualTo("Not saved: fix the problems listed below");
+        assertThat(form.messageWarnsProperty().get()).isTrue();
+        assertThat(edits.canUndo()).isFalse();
+    }
+
+    @Test
+    void theToolbarsBarrierMode_isThePipelinesOption_beforeRun() {
+        ObjectProperty<BarrierMode> toolbar = new SimpleObjectProperty<>(BarrierMode.ALIGNED);
+        BooleanProperty active = new SimpleBooleanProperty(false);
+        ToolbarBarrierMode.bind(edits, toolbar, active);
+
+        toolbar.set(BarrierMode.UNALIGNED);
+        assertThat(edits.current().spec().checkpointing()).isEqualTo(Map.of("unaligned", true));
+        assertThat(edits.undoDescription()).hasValue("Undo Set unaligned checkpoints true");
+        assertThat(form.unalignedProperty().get()).as("Settings shows the toolbar's choice").isTrue();
+
+        form.unalignedProperty().set(false);
+        form.modeProperty().set(CheckpointingMode.AT_LEAST_ONCE);
+        form.apply();
+        assertThat(toolbar.get()).as("the toolbar shows Settings' choice").isEqualTo(BarrierMode.AT_LEAST_ONCE);
+
+        edits.undo();
+        edits.undo();
+        assertThat(toolbar.get()).isEqualTo(BarrierMode.ALIGNED);
+        assertThat(form.modeProperty().get()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    private static PipelineSpec withCheckpointing(Map<String, Object> section) {
+        PipelineSpec p = TestPipelines.wordCount();
+        return new PipelineSpec(p.format(), p.name(), p.operators(), p.edges(), section, p.chaining());
     }
 
     @Test

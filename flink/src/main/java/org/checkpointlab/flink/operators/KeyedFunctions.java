@@ -1,0 +1,124 @@
+package org.checkpointlab.flink.operators;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.checkpointlab.flink.FlinkRecord;
+import org.checkpointlab.flink.types.RecordTypes;
+
+/**
+ * The keyed operator kinds on Flink's keyed state (the state names are the local engine's), each emitting what the
+ * local operator of that kind emits.
+ */
+public final class KeyedFunctions {
+    private KeyedFunctions() {
+    }
+
+    /** Base: opens the probe, counts in and out. */
+    public abstract static class Probed extends KeyedProcessFunction<Object, FlinkRecord, FlinkRecord> {
+        private static final long serialVersionUID = 1L;
+        private final OperatorProbe probe;
+
+        Probed(OperatorProbe probe) {
+            this.probe = probe;
+        }
+
+        @Override
+        public void open(OpenContext openContext) throws Exception {
+            probe.open(getRuntimeContext().getTaskInfo());
+        }
+
+        @Override
+        public final void processElement(FlinkRecord r, Context ctx, Collector<FlinkRecord> out) throws Exception {
+            probe.recordIn();
+            FlinkRecord result = process(r);
+            if (result != null) {
+                probe.recordOut();
+                out.collect(result);
+            }
+        }
+
+        /** The record to emit for {@code r}, or null. */
+        abstract FlinkRecord process(FlinkRecord r) throws Exception;
+    }
+
+    /** {@code keyed-count}: emits {@code (key, running count)}. */
+    public static final class Count extends Probed {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Long> count;
+
+        public Count(OperatorProbe probe) {
+            super(probe);
+        }
+
+        @Override
+        public void open(OpenContext openContext) throws Exception {
+            super.open(openContext);
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+        }
+
+        @Override
+        FlinkRecord process(FlinkRecord r) throws Exception {
+            Long c = count.value();
+            long next = c == null ? 1 : c + 1;
+            count.update(next);
+            return new FlinkRecord(r.key, next, r.seq);
+        }
+    }
+
+    /** {@code keyed-sum}: emits {@code (key, running sum)} of the numeric values (others count as 0). */
+    public static final class Sum extends Probed {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Long> sum;
+
+        public Sum(OperatorProbe probe) {
+            super(probe);
+        }
+
+        @Override
+        public void open(OpenContext openContext) throws Exception {
+            super.open(openContext);
+            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Types.LONG));
+        }
+
+        @Override
+        FlinkRecord process(FlinkRecord r) throws Exception {
+            long v = r.value instanceof Number n ? n.longValue() : 0;
+            Long s = sum.value();
+            long next = s == null ? v : s + v;
+            sum.update(next);
+            return new FlinkRecord(r.key, next, r.seq);
+        }
+    }
+
+    /** {@code dedup}: forwards a record the first time its value is seen for its key. */
+    public static final class Dedup extends Probed {
+        private static final long serialVersionUID = 1L;
+        private transient MapState<Object, Boolean> seen;
+
+        public Dedup(OperatorProbe probe) {
+            super(probe);
+        }
+
+        @Override
+        public void open(OpenContext openContext) throws Exception {
+            super.open(openContext);
+            seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen",
+                    RecordTypes.FIELD, Types.BOOLEAN));
+        }
+
+        @Override
+        FlinkRecord process(FlinkRecord r) throws Exception {
+            if (seen.contains(r.value)) {
+                return null;
+            }
+            seen.put(r.value, Boolean.TRUE);
+            return r;
+        }
+    }
+}

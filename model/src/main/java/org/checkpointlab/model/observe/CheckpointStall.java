@@ -1,0 +1,114 @@
+package org.checkpointlab.model.observe;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+
+/**
+ * A checkpoint stall read from a snapshot, whatever engine runs the job, with its likely cause named from the
+ * data. Two signs: no checkpoint completed for {@code intervals} checkpoint intervals, or the start delay (trigger
+ * to the first barrier reaching a subtask) took most of each of the last {@code lastK} checkpoints. The cause, in
+ * order: a back-pressured vertex (barriers queue behind records), a slow async phase (state size or storage), or
+ * the subtasks an in-progress checkpoint still waits for.
+ *
+ * @param message what is wrong, e.g. "no checkpoint completed for 45 s (3 intervals of 15 s)"
+ * @param cause   the likely cause and what to try, or null when the data show none
+ */
+public record CheckpointStall(String message, String cause) {
+    /** Back pressure at or above this many ms per second (Flink's "low") is taken as a cause. */
+    private static final double BACK_PRESSURED = 100;
+    /** A start delay shorter than this is no stall, whatever its share of a (then short) checkpoint. */
+    private static final long MIN_START_DELAY_MILLIS = 1_000;
+
+    /** "message: cause", or the message alone. */
+    @Override
+    public String toString() {
+        return cause == null ? message : message + "; likely cause: " + cause;
+    }
+
+    /**
+     * The stall in {@code snapshot}, if any.
+     *
+     * @param interval      the periodic checkpoint interval, or null when checkpoints are not periodic (then only
+     *                      the start-delay sign applies)
+     * @param watchedSince  when observation began (epoch ms): without any completed checkpoint, time counts from
+     *                      here
+     * @param staleness     how old the snapshot's checkpoint data may be (Flink's REST cache and the poll
+     *                      interval; 0 for the local engine): added to the time allowed
+     * @param nowMillis     the current time (epoch ms)
+     * @param intervals     how many intervals without a completed checkpoint make a stall (at least 1)
+     * @param lastK         how many recent checkpoints the start delay must dominate (at least 1)
+     */
+    public static Optional<CheckpointStall> detect(JobSnapshot snapshot, Duration interval, long watchedSince,
+                                                   Duration staleness, long nowMillis, int intervals, int lastK) {
+        if (snapshot.status() != org.checkpointlab.model.job.JobStatus.RUNNING) {
+            return Optional.empty();
+        }
+        List<CheckpointStats> completed = snapshot.checkpoints().stream()
+                .filter(c -> c.status() == CheckpointStatus.COMPLETED && !c.savepoint()).toList();
+        if (interval != null && !interval.isZero()) {
+            long since = completed.isEmpty() ? watchedSince
+                    : Math.max(watchedSince, completed.get(completed.size() - 1).latestAckTimestamp());
+            long quiet = nowMillis - since;
+            if (quiet >= intervals * interval.toMillis() + staleness.toMillis()) {
+                return Optional.of(new CheckpointStall(String.format(Locale.ROOT,
+                        "no checkpoint completed for %d s (%d intervals of %s)", quiet / 1000, intervals,
+                        seconds(interval)), cause(snapshot, completed)));
+            }
+        }
+        if (completed.size() >= lastK) {
+            List<CheckpointStats> recent = completed.subList(completed.size() - lastK, completed.size());
+            if (recent.stream().allMatch(c -> c.startDelayMillis() >= MIN_START_DELAY_MILLIS
+                    && 2 * c.startDelayMillis() > c.endToEndMillis())) {
+                return Optional.of(new CheckpointStall(String.format(Locale.ROOT,
+                        "the start delay took most of the last %d checkpoints (up to %d of %d ms)", lastK,
+                        recent.get(recent.size() - 1).startDelayMillis(), recent.get(recent.size() - 1).endToEndMillis()),
+                        cause(snapshot, completed)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String cause(JobSnapshot snapshot, List<CheckpointStats> completed) {
+        Optional<SubtaskSnapshot> pressured = snapshot.subtasks().stream()
+                .max(Comparator.comparingDouble(SubtaskSnapshot::backPressuredMsPerSecond))
+                .filter(s -> s.backPressuredMsPerSecond() >= BACK_PRESSURED);
+        if (pressured.isPresent()) {
+            SubtaskSnapshot s = pressured.get();
+            return String.format(Locale.ROOT, "back pressure at %s (subtask %d, %.0f ms/s): barriers queue behind "
+                    + "records; try unaligned checkpoints or a larger buffer timeout", s.taskName(), s.subtaskIndex(),
+                    s.backPressuredMsPerSecond());
+        }
+        if (!completed.isEmpty()) {
+            CheckpointStats last = completed.get(completed.size() - 1);
+            Optional<SubtaskCheckpointStats> slowAsync = last.subtasks().stream()
+                    .max(Comparator.comparingLong(SubtaskCheckpointStats::asyncMillis))
+                    .filter(s -> 2 * s.asyncMillis() > last.endToEndMillis() && s.asyncMillis() > 0);
+            if (slowAsync.isPresent()) {
+                SubtaskCheckpointStats s = slowAsync.get();
+                return String.format(Locale.ROOT, "a slow async phase at subtask %d of %s (%d ms of %d): state size "
+                        + "or storage", s.subtaskIndex(), taskName(snapshot, s.operatorId()), s.asyncMillis(),
+                        last.endToEndMillis());
+            }
+        }
+        return snapshot.checkpoints().stream().filter(c -> c.status() == CheckpointStatus.IN_PROGRESS)
+                .reduce((a, b) -> b)
+                .map(c -> String.format(Locale.ROOT, "checkpoint %d still waits for %d of %d subtasks", c.id(),
+                        c.total() - c.acknowledged(), c.total()))
+                .orElse(null);
+    }
+
+    private static String taskName(JobSnapshot snapshot, String operatorId) {
+        return snapshot.subtasks().stream().filter(s -> s.operatorIds().contains(operatorId))
+                .map(SubtaskSnapshot::taskName).findFirst().orElse(operatorId);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

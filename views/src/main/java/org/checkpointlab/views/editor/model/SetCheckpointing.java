@@ -1,0 +1,79 @@
+package org.checkpointlab.views.editor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.session.OptionTexts;
+
+/**
+ * Replaces the pipeline's {@code checkpointing} section (what Run uses and the file keeps) with the one for
+ * {@code options}: only the values that differ from Flink's defaults are written. Refused when the options are
+ * invalid as a whole (see {@link CheckpointOptions#problems()}).
+ *
+ * @param options     the checkpoint options the pipeline gets
+ * @param description what the Edit menu shows, e.g. {@code "Set checkpoint interval 2s"} (see {@link #of})
+ */
+public record SetCheckpointing(CheckpointOptions options, String description) implements EditCommand {
+    public SetCheckpointing {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(description, "description");
+    }
+
+    /**
+     * The edit from {@code before} to {@code after}, named after what changed: one option ("Set checkpoint interval
+     * 2s"), a few ("Set checkpoint interval 2s, checkpointing mode at-least-once"), or more ("Set 5 checkpoint
+     * settings").
+     */
+    public static SetCheckpointing of(CheckpointOptions before, CheckpointOptions after) {
+        Map<String, String> was = OptionTexts.of(before);
+        Map<String, String> now = OptionTexts.of(after);
+        List<String> changed = new ArrayList<>();
+        for (String key : CheckpointOptionsJson.KEYS) {
+            if (!was.get(key).equals(now.get(key))) {
+                changed.add(describe(key, now.get(key)));
+            }
+        }
+        String description = switch (changed.size()) {
+            case 0 -> "Set checkpoint settings";
+            case 1, 2 -> "Set " + String.join(", ", changed);
+            default -> "Set " + changed.size() + " checkpoint settings";
+        };
+        return new SetCheckpointing(after, description);
+    }
+
+    private static String describe(String key, String value) {
+        return lowerFirst(OptionTexts.label(key)) + " " + value;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() || s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s
+                : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The options of {@code spec}'s checkpointing section applied to Flink's defaults. */
+    public static CheckpointOptions optionsOf(PipelineSpec spec) {
+        return CheckpointOptionsJson.apply(spec.checkpointing(), CheckpointOptions.defaults());
+    }
+
+    @Override
+    public EditablePipeline apply(EditablePipeline pipeline) {
+        List<String> problems = options.problems();
+        if (!problems.isEmpty()) {
+            throw new EditRefused("Cannot set the checkpoint settings: " + String.join("; ", problems));
+        }
+        PipelineSpec s = pipeline.spec();
+        try {
+            if (optionsOf(s).equals(options)) {
+                return pipeline; // same options, perhaps written differently in the file: nothing to record
+            }
+        } catch (IllegalArgumentException e) {
+            // the file's section is invalid: replacing it is the fix
+        }
+        return pipeline.withSpec(new PipelineSpec(s.format(), s.name(), s.operators(), s.edges(),
+                CheckpointOptionsJson.toSection(options), s.chaining()));
+    }
+}

@@ -1,0 +1,186 @@
+package org.checkpointlab.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.checkpointlab.model.job.RuntimeOptions;
+import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.live.BarrierMode;
+import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.session.FakeJobClient;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.TaskRunner;
+import org.checkpointlab.views.settings.SettingsView;
+import org.checkpointlab.views.settings.SettingsViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Checkpoint settings belong to the pipeline: set in the Settings tab before any Run, they are one undoable edit,
+ * are saved with the file, come back when it is reopened, show in the toolbar, and are what Run starts the job with.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SettingsInThePipelineViewTest {
+    @TempDir
+    static Path dir;
+
+    private final FakeJobClient.Launcher engine = FakeJobClient.Launcher.everyCapability();
+    private MainViewModel viewModel;
+    private MainView view;
+    private Path file;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        JobSession session = new JobSession(engine, TaskRunner.sameThread(), dir.resolve("sp"));
+        LiveJobViewModel live = new LiveJobViewModel(session, RuntimeOptions.defaults(), () -> 100_000L);
+        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("no-samples")),
+                new PipelineGraphViewModel(), live, RecentFiles.inMemory());
+        view = MainView.load(viewModel);
+        file = dir.resolve("settings-" + System.nanoTime() + ".json");
+        PipelineJson.write(TestPipelines.wordCount(), file); // no checkpointing section: Flink's defaults
+        viewModel.open(file);
+        stage.setScene(new Scene(view.root(), 1200, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> view.shutdown());
+    }
+
+    private static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get();
+    }
+
+    private void showSettings(FxRobot robot) {
+        robot.interact(() -> robot.lookup(".tab-pane").queryAllAs(TabPane.class).forEach(pane -> {
+            for (Tab tab : pane.getTabs()) {
+                if ("Settings".equals(tab.getText())) {
+                    pane.getSelectionModel().select(tab);
+                }
+            }
+        }));
+    }
+
+    private void type(FxRobot robot, String fieldId, String text) {
+        TextField field = robot.lookup(fieldId).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+        assertThat(field.getText()).isEqualTo(text);
+    }
+
+    /** Scrolls the Settings tab to a control, as a user would, and clicks it. */
+    private void clickInSettings(FxRobot robot, String query) {
+        Node apply = robot.lookup(query).query();
+        robot.interact(() -> {
+            Node n = apply.getParent();
+            while (!(n instanceof ScrollPane)) {
+                n = n.getParent();
+            }
+            ScrollPane scroll = (ScrollPane) n;
+            Node content = scroll.getContent();
+            Bounds at = content.sceneToLocal(apply.localToScene(apply.getBoundsInLocal()));
+            double range = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (at.getMinY() - 40) / range)));
+        });
+        robot.clickOn(apply);
+    }
+
+    private MenuItem undoItem(FxRobot robot) {
+        return robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "edit-undo".equals(i.getId()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void intervalSetBeforeRun_isAnUndoableEdit_savedWithTheFile_andTheJobRunsWithIt(FxRobot robot) throws Exception {
+        showSettings(robot);
+        assertThat(robot.lookup("#setting-interval").queryAs(TextField.class).getText()).isEqualTo("off");
+        assertThat(robot.lookup("#applyButton").queryButton().isDisabled()).as("Apply works without a job").isFalse();
+
+        type(robot, "#setting-interval", "3s");
+        clickInSettings(robot, "#setting-unaligned .box");
+        clickInSettings(robot, "#applyButton");
+
+        Label message = robot.lookup(".settings-message").queryAs(Label.class);
+        assertThat(message.getText()).isEqualTo(SettingsViewModel.SAVED_FOR_RUN);
+        assertThat(message.getPseudoClassStates()).doesNotContain(SettingsView.WARNING);
+        assertThat(fx(() -> undoItem(robot).getText()))
+                .isEqualTo("Undo Set checkpoint interval 3s, unaligned checkpoints true");
+        assertThat(viewModel.titleProperty().get()).startsWith(MainViewModel.UNSAVED_MARK);
+        // the toolbar's choice box is bound both ways to this property
+        assertThat(viewModel.live().barrierModeProperty().get())
+                .as("the toolbar shows the pipeline's barrier mode before Run").isEqualTo(BarrierMode.UNALIGNED);
+
+        assertThat(fx(viewModel::save)).isTrue();
+        assertThat(PipelineJson.read(file).checkpointing()).isEqualTo(Map.of("interval", "3s", "unaligned", true));
+
+        Path other = dir.resolve("other-" + System.nanoTime() + ".json");
+        PipelineJson.write(TestPipelines.broadcast(), other);
+        robot.interact(() -> viewModel.open(other));
+        assertThat(robot.lookup("#setting-interval").queryAs(TextField.class).getText())
+                .as("another pipeline, its own settings").isEqualTo("off");
+        assertThat(viewModel.live().barrierModeProperty().get()).isEqualTo(BarrierMode.ALIGNED);
+        robot.interact(() -> viewModel.open(file));
+        assertThat(robot.lookup("#setting-interval").queryAs(TextField.class).getText()).isEqualTo("3s");
+        assertThat(viewModel.live().barrierModeProperty().get()).isEqualTo(BarrierMode.UNALIGNED);
+
+        assertThat(fx(viewModel::run)).isTrue();
+        FakeJobClient job = engine.last();
+        assertThat(job.checkpointOptions().interval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(job.checkpointOptions().unaligned()).isTrue();
+    }
+
+    @Test
+    void applyWhileTheJobRuns_updatesTheJob_andTheNextRunKeepsIt(FxRobot robot) throws Exception {
+        assertThat(fx(viewModel::run)).isTrue();
+        FakeJobClient first = engine.last();
+        showSettings(robot);
+        type(robot, "#setting-interval", "750ms");
+        clickInSettings(robot, "#applyButton");
+
+        assertThat(first.checkpointOptions().interval()).isEqualTo(Duration.ofMillis(750));
+        assertThat(robot.lookup(".settings-message").queryAs(Label.class).getText())
+                .isEqualTo(SettingsViewModel.SAVED_AND_APPLIED);
+        assertThat(viewModel.edits().current().spec().checkpointing()).isEqualTo(Map.of("interval", "750ms"));
+
+        robot.interact(() -> {
+            viewModel.session().cancel();
+            viewModel.live().refresh(System.nanoTime());
+        });
+        assertThat(viewModel.live().activeProperty().get()).isFalse();
+        assertThat(fx(viewModel::run)).isTrue();
+        FakeJobClient second = engine.last();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.checkpointOptions().interval()).as("not reset by the next Run")
+                .isEqualTo(Duration.ofMillis(750));
+        assertThat(Objects.requireNonNull(robot.lookup("#setting-interval").queryAs(TextField.class).getText()))
+                .isEqualTo("750ms");
+    }
+}
