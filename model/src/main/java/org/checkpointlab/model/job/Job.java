@@ -3,19 +3,16 @@ package org.checkpointlab.model.job;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.checkpointlab.model.checkpoint.CheckpointCoordinator;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
@@ -39,8 +36,6 @@ import org.checkpointlab.model.runtime.DirectoryCheckpointStorage;
 import org.checkpointlab.model.runtime.ExecutionGraph;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
 import org.checkpointlab.model.runtime.MemoryCheckpointStorage;
-import org.checkpointlab.model.runtime.OperatorFactory;
-import org.checkpointlab.model.runtime.RuntimeContext;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.SinkStore;
 import org.checkpointlab.model.runtime.StateBackendFactory;
@@ -51,7 +46,6 @@ import org.checkpointlab.model.savepoint.Savepoint;
 import org.checkpointlab.model.savepoint.SavepointCompatibility;
 import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointReader;
-import org.checkpointlab.model.savepoint.SavepointWriter;
 import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;
 
 /**
@@ -61,6 +55,10 @@ import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;
  * checkpoint coordinator run on one control thread (the coordinator's timer thread). Tasks report to it from their
  * own threads through {@link TaskListener}; events from tasks of an earlier attempt are ignored. Every public method
  * is thread-safe and returns quickly; none blocks on a task thread except {@link #awaitTermination}.
+ *
+ * <p>Parts: the {@link CheckpointCoordinator}; the {@link ExecutionFailureHandler} decides whether and how a failure
+ * restarts (the job carries the restart out); the {@link CheckpointCleaner} does the checkpoint files' I/O; the
+ * {@link ChaosInjector} injects planned and random failures; {@link SavepointFiles} writes savepoints.
  */
 public final class Job implements AutoCloseable {
     private static final long SAMPLE_INTERVAL_MILLIS = 200;
@@ -75,9 +73,12 @@ public final class Job implements AutoCloseable {
     private final CheckpointStorage storage;
     /** One for the job's life: an incremental RocksDB backend reuses files uploaded before a restart. */
     private final StateBackendFactory backends;
-    private final RuntimeSettings runtime;
+    private final JobRuntimeSettings runtime;
     private final CompletableFuture<JobStatus> termination = new CompletableFuture<>();
-    private final RestartBackoff restartBackoff;
+    private final ExecutionFailureHandler failureHandler;
+    private final ChaosInjector chaos;
+    /** Writes retained checkpoints' metadata and deletes discarded checkpoints, in order, off the control thread. */
+    private final CheckpointCleaner cleaner;
     private final long startNanos = System.nanoTime();
     private final long startMillis = System.currentTimeMillis();
 
@@ -86,7 +87,6 @@ public final class Job implements AutoCloseable {
     private final Set<Task> finished = new HashSet<>();
     private final Map<String, long[]> countsOfEndedAttempts = new LinkedHashMap<>();
     private boolean finalCheckpointRequested;
-    private long lastRestartDelay;
     /** The stop-with-savepoint under way, or null. */
     private StopRequest stopping;
 
@@ -100,22 +100,10 @@ public final class Job implements AutoCloseable {
     private volatile int restarts;
     private volatile String failureCause;
     private volatile long endNanos;
-    private volatile long nextRestartAtMillis = -1;
-    private volatile long lastFailureMillis;
-    private final java.util.concurrent.CopyOnWriteArrayList<FailureEvent> failures =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.concurrent.CopyOnWriteArrayList<RestartEvent> restartEvents =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final java.util.concurrent.CopyOnWriteArrayList<SavepointResult> savepoints =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CompletedCheckpoint restoredFrom;
-    /** Writes retained checkpoints' metadata and deletes discarded checkpoints, in order, off the control thread. */
-    private final ExecutorService checkpointFiles = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "checkpoint-files");
-        t.setDaemon(true);
-        return t;
-    });
 
     private Job(JobConfig config, PipelineSpec pipeline, JobSetup setup, CompletedCheckpoint restoredFrom) {
         this.config = config;
@@ -134,9 +122,12 @@ public final class Job implements AutoCloseable {
         this.backends = config.backend() == StateBackendKind.ROCKSDB
                 ? RocksDbStateBackendFactory.forJob(config.incremental(), options.directory())
                 : new HeapStateBackendFactory();
-        this.runtime = new RuntimeSettings(new Operators(), config.runtimeOptions(), options.periodic());
+        this.runtime = new JobRuntimeSettings(new Operators(), config.runtimeOptions(), options.periodic());
         this.coordinator = new CheckpointCoordinator(options, control, new Coordination());
-        this.restartBackoff = new RestartBackoff(config.effectiveRestartStrategy());
+        this.failureHandler = new ExecutionFailureHandler(config.effectiveRestartStrategy(), config.failover());
+        this.chaos = new ChaosInjector(control, new ChaosTarget());
+        this.cleaner = new CheckpointCleaner(message -> failureHandler.reportProblem(System.currentTimeMillis(),
+                message));
         this.restoredFrom = restoredFrom;
     }
 
@@ -228,8 +219,9 @@ public final class Job implements AutoCloseable {
     public JobSnapshot snapshot() {
         Deployment d = deployment;
         return new JobSnapshot(System.nanoTime(), status, attempt, d.subtaskSnapshots(), d.channelSnapshots(),
-                coordinator.history(), failures, restartEvents, nextRestartAtMillis, runtime.paused,
-                runtime.speed);
+                coordinator.history(), failureHandler.failures(), failureHandler.restartEvents(),
+                failureHandler.nextRestartAtMillis(), runtime.throttle().paused(),
+                runtime.throttle().speed());
     }
 
     /** Triggers a checkpoint now; completes with its final statistics (completed or failed). */
@@ -275,7 +267,8 @@ public final class Job implements AutoCloseable {
             result.completeExceptionally(alreadyFinished());
             return result;
         }
-        control.execute(() -> beginStop(new StopRequest(new SavepointFiles(directory, pipeline, savepoints::add), drain, result)));
+        SavepointFiles files = new SavepointFiles(directory, pipeline, savepoints::add);
+        control.execute(() -> beginStop(new StopRequest(files, drain, result)));
         return result;
     }
 
@@ -392,10 +385,7 @@ public final class Job implements AutoCloseable {
 
     /** Slows sources and per-record work down (0 < speed ≤ 1), for watching at human speed. */
     public void setSpeed(double speed) {
-        if (!(speed > 0 && speed <= 1)) {
-            throw new IllegalArgumentException("speed must be in (0, 1], was " + speed);
-        }
-        runtime.speed = speed;
+        runtime.throttle().setSpeed(speed);
     }
 
     /**
@@ -403,8 +393,7 @@ public final class Job implements AutoCloseable {
      * {@linkplain #stepToNextBarrierEvent() step}.
      */
     public void setPaused(boolean paused) {
-        runtime.stepping.set(false);
-        runtime.paused = paused;
+        runtime.throttle().setPaused(paused);
     }
 
     /**
@@ -416,40 +405,35 @@ public final class Job implements AutoCloseable {
      * @return false (and nothing happens) when the job is not paused
      */
     public boolean stepToNextBarrierEvent() {
-        if (!runtime.paused || status.isTerminal()) {
-            return false;
-        }
-        runtime.stepping.set(true);
-        runtime.paused = false;
-        return true;
+        return !status.isTerminal() && runtime.throttle().step();
     }
 
     /** True from {@link #stepToNextBarrierEvent()} until the barrier event that ends the step. */
     public boolean isStepping() {
-        return runtime.stepping.get();
+        return runtime.throttle().stepping();
     }
 
     /** The barrier event the last step stopped at, e.g. "barrier 7 reached count #1 from split #0"; or null. */
     public String lastStepEvent() {
-        return runtime.lastStepEvent;
+        return runtime.throttle().lastStepEvent();
     }
 
     public boolean isPaused() {
-        return runtime.paused;
+        return runtime.throttle().paused();
     }
 
     public double speed() {
-        return runtime.speed;
+        return runtime.throttle().speed();
     }
 
     /** The exception history, oldest first. */
     public List<FailureEvent> failures() {
-        return List.copyOf(failures);
+        return List.copyOf(failureHandler.failures());
     }
 
     /** Every recovery so far, oldest first. */
     public List<RestartEvent> restartEvents() {
-        return List.copyOf(restartEvents);
+        return List.copyOf(failureHandler.restartEvents());
     }
 
     /**
@@ -505,12 +489,7 @@ public final class Job implements AutoCloseable {
      * is not running then (restarting, or ended), nothing happens.
      */
     public void scheduleFailure(String operatorId, int subtask, Duration after) {
-        long due = startMillis + after.toMillis();
-        control.schedule(() -> {
-            if (status == JobStatus.RUNNING) {
-                injectFailure(operatorId, subtask);
-            }
-        }, Math.max(0, due - System.currentTimeMillis()));
+        chaos.scheduleFailure(operatorId, subtask, startMillis + after.toMillis());
     }
 
     /**
@@ -528,36 +507,7 @@ public final class Job implements AutoCloseable {
      * it ended are skipped. Completes with the number injected.
      */
     public CompletableFuture<Integer> chaos(int failures, long seed) {
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicInteger injected = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        termination.whenComplete((s, e) -> done.complete(injected.get()));
-        control.execute(() -> chaosStep(failures, injected, random, done));
-        return done;
-    }
-
-    private void chaosStep(int remaining, java.util.concurrent.atomic.AtomicInteger injected,
-                           java.util.SplittableRandom random, CompletableFuture<Integer> done) {
-        if (remaining == 0 || status.isTerminal()) {
-            done.complete(injected.get());
-            return;
-        }
-        if (status != JobStatus.RUNNING) {
-            control.schedule(() -> chaosStep(remaining, injected, random, done), 20);
-            return;
-        }
-        control.schedule(() -> {
-            if (status != JobStatus.RUNNING) {
-                chaosStep(remaining, injected, random, done);
-                return;
-            }
-            List<Task> tasks = deployment.tasks();
-            Task victim = tasks.get(random.nextInt(tasks.size()));
-            if (injectFailure(victim.headOperatorId(), victim.subtaskIndex())) {
-                injected.incrementAndGet();
-            }
-            control.schedule(() -> chaosStep(remaining - 1, injected, random, done), 50);
-        }, 200 + random.nextInt(1800));
+        return chaos.chaos(failures, seed, termination);
     }
 
     /** Waits until the job is FINISHED, CANCELED or FAILED; returns false on timeout. */
@@ -663,27 +613,22 @@ public final class Job implements AutoCloseable {
         }
         String where = task == null ? "job" : task.taskName() + " #" + task.subtaskIndex();
         String message = where + " failed: " + cause;
-        lastFailureMillis = System.currentTimeMillis();
-        failures.add(new FailureEvent(lastFailureMillis, task == null ? null : task.headOperatorId(),
-                task == null ? -1 : task.subtaskIndex(),
-                String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause)));
+        ExecutionFailureHandler.FailureHandlingResult result = failureHandler.handleFailure(
+                task == null ? null : task.headOperatorId(), task == null ? -1 : task.subtaskIndex(), cause,
+                finalCheckpointRequested, System.currentTimeMillis());
         coordinator.failPending(message);
-        OptionalLong delay = restartBackoff.onFailure(lastFailureMillis);
-        boolean global = region < 0 || config.failover() == FailoverStrategy.FULL || finalCheckpointRequested;
-        if (delay.isEmpty()) {
+        if (!result.restartable()) {
             status = JobStatus.FAILING;
             cancelDeployment();
             coordinator.stop("job failed");
             end(JobStatus.FAILED, message);
             return;
         }
-        lastRestartDelay = delay.getAsLong();
-        nextRestartAtMillis = lastFailureMillis + lastRestartDelay;
-        if (global) {
+        if (result.global()) {
             status = JobStatus.FAILING;
             cancelDeployment();
             status = JobStatus.RESTARTING;
-            control.schedule(this::restartAll, lastRestartDelay);
+            control.schedule(this::restartAll, result.delayMillis());
         } else {
             restartingRegions.add(region);
             ExecutionGraph failed = deployment.graph(region);
@@ -692,7 +637,7 @@ public final class Job implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            control.schedule(() -> restartRegion(region, failed), lastRestartDelay);
+            control.schedule(() -> restartRegion(region, failed), result.delayMillis());
         }
     }
 
@@ -749,11 +694,7 @@ public final class Job implements AutoCloseable {
     private void recordRestart(long restoredId) {
         attempt++;
         restarts++;
-        if (restartingRegions.isEmpty()) {
-            nextRestartAtMillis = -1;
-        }
-        restartEvents.add(new RestartEvent(lastFailureMillis, System.currentTimeMillis(), restoredId,
-                lastRestartDelay));
+        failureHandler.restarted(restoredId, System.currentTimeMillis(), !restartingRegions.isEmpty());
     }
 
     private void cancelDeployment() {
@@ -839,9 +780,8 @@ public final class Job implements AutoCloseable {
         // After the retention decision (queued on this thread by jobTerminated) and every file operation it
         // caused: when awaitTermination returns, the checkpoint directory is settled.
         control.execute(() -> {
-            checkpointFiles.shutdown();
             try {
-                checkpointFiles.awaitTermination(10, TimeUnit.SECONDS);
+                cleaner.closeAndAwait(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -859,8 +799,8 @@ public final class Job implements AutoCloseable {
         asyncExecutor.shutdown();
         try {
             if (!asyncExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
-                failures.add(new FailureEvent(System.currentTimeMillis(), null, -1,
-                        "async snapshots still running 10 s after the job ended; their files may be left over"));
+                failureHandler.reportProblem(System.currentTimeMillis(),
+                        "async snapshots still running 10 s after the job ended; their files may be left over");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -952,58 +892,28 @@ public final class Job implements AutoCloseable {
         public void checkpointCompleted(CompletedCheckpoint checkpoint) {
             CheckpointOptions o = coordinator.options();
             if (o.directory() != null && o.retention() != Retention.NONE) {
-                checkpointFiles.execute(() -> {
-                    try {
-                        SavepointWriter.writeRetainedMetadata(checkpoint, pipeline,
-                                o.directory().resolve("chk-" + checkpoint.id()));
-                    } catch (SavepointException e) {
-                        failures.add(new FailureEvent(System.currentTimeMillis(), null, -1, e.getMessage()));
-                    }
-                });
+                cleaner.writeRetainedMetadata(checkpoint, pipeline, o.directory());
             }
         }
 
         @Override
         public void storageSettled(Set<Long> kept) {
             Path dir = coordinator.options().directory();
-            if (dir == null) {
-                return;
-            }
-            checkpointFiles.execute(() -> {
-                try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
-                    for (Path entry : entries.toList()) {
-                        String name = entry.getFileName().toString();
-                        boolean stale = name.startsWith("chk-") && !kept.contains(parseId(name.substring(4)));
-                        if (stale) {
-                            deleteRecursively(entry);
-                        } else if (name.equals("shared")) {
-                            deleteIfEmpty(entry); // this job's unused files are gone; others' are not ours
-                        }
-                    }
-                } catch (java.io.IOException ignored) {
-                    // nothing to clean up
-                }
-            });
-        }
-
-        private long parseId(String id) {
-            try {
-                return Long.parseLong(id);
-            } catch (NumberFormatException e) {
-                return -1;
+            if (dir != null) {
+                cleaner.settle(dir, kept);
             }
         }
 
         @Override
         public void sharedStateUnusedBefore(long lowestCheckpointId) {
-            checkpointFiles.execute(() -> backends.discardSharedStateBefore(lowestCheckpointId));
+            cleaner.discardSharedStateBefore(backends, lowestCheckpointId);
         }
 
         @Override
         public void checkpointDiscarded(CompletedCheckpoint checkpoint) {
             Path dir = coordinator.options().directory();
             if (dir != null) {
-                checkpointFiles.execute(() -> deleteRecursively(dir.resolve("chk-" + checkpoint.id())));
+                cleaner.discardCheckpoint(dir, checkpoint.id());
             }
         }
 
@@ -1013,93 +923,22 @@ public final class Job implements AutoCloseable {
         }
     }
 
-    /** Job-wide settings tasks read; speed may change while the job runs. */
-    private static final class RuntimeSettings implements RuntimeContext {
-        private final OperatorFactory factory;
-        private final long bufferTimeoutNanos;
-        private final boolean checkpointing;
-        private volatile double speed = 1.0;
-        private volatile boolean paused;
-        private final AtomicBoolean stepping = new AtomicBoolean();
-        private volatile String lastStepEvent;
-        private final boolean lowPrioritySubtasks;
-
-        RuntimeSettings(OperatorFactory factory, RuntimeOptions options, boolean checkpointing) {
-            this.factory = factory;
-            this.bufferTimeoutNanos = options.bufferTimeout().toNanos();
-            this.checkpointing = checkpointing;
-            this.lowPrioritySubtasks = options.lowPrioritySubtasks();
+    /** What chaos sees of the job. */
+    private final class ChaosTarget implements ChaosInjector.Target {
+        @Override
+        public JobStatus status() {
+            return status;
         }
 
         @Override
-        public boolean lowPrioritySubtasks() {
-            return lowPrioritySubtasks;
+        public List<ChaosInjector.Subtask> subtasks() {
+            return deployment.tasks().stream()
+                    .map(t -> new ChaosInjector.Subtask(t.headOperatorId(), t.subtaskIndex())).toList();
         }
 
         @Override
-        public OperatorFactory operatorFactory() {
-            return factory;
-        }
-
-        @Override
-        public long bufferTimeoutNanos() {
-            return bufferTimeoutNanos;
-        }
-
-        @Override
-        public boolean checkpointingEnabled() {
-            return checkpointing;
-        }
-
-        @Override
-        public double speed() {
-            return speed;
-        }
-
-        @Override
-        public boolean paused() {
-            return paused;
-        }
-
-        @Override
-        public boolean stepping() {
-            return stepping.get();
-        }
-
-        /** The first barrier event of a step pauses the job; the others of the same moment change nothing. */
-        @Override
-        public void barrierEvent(String what) {
-            if (stepping.compareAndSet(true, false)) {
-                lastStepEvent = what;
-                paused = true;
-            }
-        }
-    }
-
-    private static void deleteIfEmpty(Path dir) {
-        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(dir)) {
-            if (left.allMatch(p -> p.getFileName().toString().endsWith(".inprogress"))) {
-                deleteRecursively(dir);
-            }
-        } catch (java.io.IOException ignored) {
-            // best effort
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!java.nio.file.Files.exists(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    java.nio.file.Files.deleteIfExists(p);
-                } catch (java.io.IOException ignored) {
-                    // best effort: a leftover of a discarded checkpoint is harmless
-                }
-            });
-        } catch (java.io.IOException ignored) {
-            // best effort
+        public boolean injectFailure(String operatorId, int subtask) {
+            return Job.this.injectFailure(operatorId, subtask);
         }
     }
 
