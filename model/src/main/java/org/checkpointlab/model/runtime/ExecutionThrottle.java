@@ -1,6 +1,5 @@
 package org.checkpointlab.model.runtime;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -25,7 +24,11 @@ public final class ExecutionThrottle {
     private volatile boolean paused;
     /** paused or speed below 1: the only field tasks read while running normally. */
     private volatile boolean engaged;
-    private final AtomicBoolean stepping = new AtomicBoolean();
+    /**
+     * True from {@link #step()} until the barrier event that ends the step. Written under this object's lock, and
+     * cleared last when a step ends, after its event and the pause: whoever reads it false sees both.
+     */
+    private volatile boolean stepping;
     private volatile String lastStepEvent;
 
     /** Whether the job is paused or in slow motion; false means tasks run at full speed. */
@@ -54,7 +57,7 @@ public final class ExecutionThrottle {
 
     /** Pauses processing or resumes it; either ends a step. */
     public synchronized void setPaused(boolean paused) {
-        stepping.set(false);
+        stepping = false;
         this.paused = paused;
         updateEngaged();
     }
@@ -68,7 +71,7 @@ public final class ExecutionThrottle {
         if (!paused) {
             return false;
         }
-        stepping.set(true);
+        stepping = true;
         paused = false;
         updateEngaged();
         return true;
@@ -76,7 +79,7 @@ public final class ExecutionThrottle {
 
     /** True from {@link #step()} until the barrier event that ends the step. */
     public boolean stepping() {
-        return stepping.get();
+        return stepping;
     }
 
     /** The barrier event the last step stopped at, e.g. "barrier 7 reached count #1 from split #0"; or null. */
@@ -87,15 +90,24 @@ public final class ExecutionThrottle {
     /**
      * A barrier event happened: a source sent a barrier, or a barrier reached a subtask's input. While stepping, the
      * first one pauses the job again; the others of the same moment change nothing. The description is built only
-     * while stepping, so running normally costs nothing.
+     * while stepping, so running normally costs nothing (one volatile read).
+     *
+     * <p>Order matters to observers, which read {@link #stepping()} and then {@link #lastStepEvent()}: the event and
+     * the pause are published before the step flag is cleared. Clearing it first left a window, as long as building
+     * the description (longer the first time, when the JVM links its string concatenation, or when the thread is
+     * descheduled there), in which the UI saw a step that had ended without an event, and the job neither stepping
+     * nor paused.
      */
     void barrierEvent(Supplier<String> what) {
-        if (stepping.get() && stepping.compareAndSet(true, false)) {
-            String event = what.get();
-            synchronized (this) {
-                lastStepEvent = event;
+        if (!stepping) {
+            return;
+        }
+        synchronized (this) {
+            if (stepping) {
+                lastStepEvent = what.get();
                 paused = true;
                 updateEngaged();
+                stepping = false;
             }
         }
     }

@@ -40,6 +40,35 @@ class ExecutionThrottleTest {
         assertThat(throttle.lastStepEvent()).isEqualTo("barrier 7 reached count #1 from split #0");
     }
 
+    /**
+     * An observer (the UI's frame loop) reads {@code stepping()}, then the event and the pause. The event's description
+     * is built while the step ends, on the task thread, and can take long the first time (the string concatenation is
+     * bootstrapped then): whatever the observer reads meanwhile, a step it sees ended has its event and its pause.
+     */
+    @Test
+    void anObserverThatSeesTheStepEnded_seesItsEventAndThePause() {
+        List<String> seenWhileEnding = new ArrayList<>();
+        throttle.setPaused(true);
+        throttle.step();
+
+        throttle.barrierEvent(() -> {
+            seenWhileEnding.add(observe());
+            return "barrier 7 reached count #1 from split #0";
+        });
+
+        assertThat(seenWhileEnding).containsExactly("stepping");
+        assertThat(observe()).isEqualTo("paused at barrier 7 reached count #1 from split #0");
+    }
+
+    /** What the UI concludes from one look at the throttle, in the order it reads. */
+    private String observe() {
+        if (throttle.stepping()) {
+            return "stepping";
+        }
+        String event = throttle.lastStepEvent();
+        return (throttle.paused() ? "paused at " : "running after ") + event;
+    }
+
     @Test
     void aRunningJobCannotStep_andBarrierEventsCostNoDescription() {
         AtomicInteger described = new AtomicInteger();
