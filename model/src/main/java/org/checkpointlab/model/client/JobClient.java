@@ -183,6 +183,24 @@ public interface JobClient extends AutoCloseable {
     }
 
     /**
+     * The delivery verdict over every deployment of one pipeline: {@code earlier} (oldest first) each stopped with a
+     * savepoint that the next was restored from (a rescale, a redeploy), and this job last. Their committed outputs
+     * together are compared with one failure-free run of the first, so a rescale in the middle of a bounded run
+     * still gets "exactly-once held" or the duplicates and losses. With no earlier deployment this is
+     * {@link #checkDelivery()}. <b>Blocks</b> like it. An engine that cannot combine its jobs' outputs says so per
+     * sink ("not computable").
+     */
+    default List<DeliveryCheck.SinkDelivery> checkDelivery(List<JobClient> earlier) throws InterruptedException {
+        List<DeliveryCheck.SinkDelivery> own = checkDelivery();
+        if (earlier.isEmpty()) {
+            return own;
+        }
+        return own.stream().map(d -> new DeliveryCheck.SinkDelivery(d.sinkId(), d.kind(), d.committed(), -1, -1, -1,
+                "not computable: this engine cannot combine the outputs of " + (earlier.size() + 1)
+                        + " deployments")).toList();
+    }
+
+    /**
      * Makes a subtask of an operator (any operator of its chain) fail now. Needs {@link Capability#FAILURE_INJECTION}.
      *
      * @return false if there is no such running subtask
