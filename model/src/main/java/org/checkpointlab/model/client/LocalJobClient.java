@@ -26,6 +26,9 @@ import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.SinkOutput;
+import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.model.savepoint.SavepointState;
 
 /** A {@link JobClient} for a {@link Job} on this process's engine, which supports every capability. */
 public final class LocalJobClient implements JobClient {
@@ -246,6 +249,12 @@ public final class LocalJobClient implements JobClient {
             }
         }
         return null;
+    }
+
+    @Override
+    public SavepointState latestCheckpointState() throws SavepointException {
+        CompletedCheckpoint latest = job.latestRestorePoint();
+        return latest == null ? null : SavepointState.ofCheckpoint(latest, job.pipeline());
     }
 
     @Override

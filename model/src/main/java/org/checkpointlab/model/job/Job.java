@@ -696,6 +696,14 @@ public final class Job implements AutoCloseable {
         }
     }
 
+    /**
+     * The state a failure would restore now: the latest completed checkpoint, or the savepoint the job started from
+     * ({@code null} before either). Any thread.
+     */
+    public CompletedCheckpoint latestRestorePoint() {
+        return restorePoint();
+    }
+
     /** The checkpoint to restore from: the latest completed one, or the savepoint the job started from. */
     private CompletedCheckpoint restorePoint() {
         return coordinator.latestCompleted().orElse(restoredFrom);

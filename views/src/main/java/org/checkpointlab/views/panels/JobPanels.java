@@ -31,6 +31,7 @@ import org.checkpointlab.views.output.OutputViewModel;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.state.RunningJobState;
 import org.checkpointlab.views.state.StateView;
 import org.checkpointlab.views.state.StateViewModel;
 import org.checkpointlab.views.settings.SettingsView;
@@ -126,8 +127,11 @@ public final class JobPanels {
         restore.disableProperty().bind(session.jobProperty().isNull().or(session.busyProperty()));
         MenuItem state = item("Open savepoint s_tate\u2026", null, this::openStateView);
         state.setId("openSavepointState");
+        MenuItem runningState = item("State of the running _job…", null, this::openRunningJobState);
+        runningState.setId("openRunningJobState");
+        runningState.disableProperty().bind(noRunningJob);
         jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, drain, folder,
-                new SeparatorMenuItem(), restore, state);
+                new SeparatorMenuItem(), restore, state, runningState);
     }
 
     /** Starts the open pipeline (replacing a running job); problems are shown in an alert. */
@@ -166,7 +170,25 @@ public final class JobPanels {
             vm.pathProperty().set(all.get(all.size() - 1).path());
             vm.load();
         }
-        return StateView.showDialog(owner, vm);
+        return showStateView(vm);
+    }
+
+    /** Opens the State view on the running job's latest completed checkpoint, refreshed as checkpoints complete. */
+    public Stage openRunningJobState() {
+        StateViewModel vm = new StateViewModel();
+        vm.liveProperty().set(true);
+        return showStateView(vm);
+    }
+
+    private Stage showStateView(StateViewModel vm) {
+        RunningJobState running = new RunningJobState(vm, session.jobProperty(), session.snapshotProperty(),
+                session.runner());
+        if (vm.liveProperty().get()) {
+            running.refresh();
+        }
+        Stage stage = StateView.showDialog(owner, vm);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> running.close());
+        return stage;
     }
 
     private void chooseSavepointFolder() {
