@@ -44,7 +44,7 @@ final class ChartMarkers {
         for (XYPlot plot : timePlots) {
             ValueMarker marker = new ValueMarker(event.timestampMillis(), colour(event.kind()),
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
-            marker.setLabel(event.kind().label());
+            marker.setLabel(label(event));
             styleLabel(marker);
             marker.setLabelOffset(new RectangleInsets(2 + row * LABEL_ROW_HEIGHT, 2, 2, 2));
             plot.addDomainMarker(marker, Layer.FOREGROUND);
@@ -61,7 +61,7 @@ final class ChartMarkers {
             return;
         }
         eventsForNextCheckpoint.removeAll(before);
-        String label = before.stream().map(e -> e.kind().label()).distinct()
+        String label = before.stream().map(ChartMarkers::label).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("");
         for (CategoryPlot plot : checkpointPlots) {
             CategoryMarker marker = new CategoryMarker(key, colour(before.get(0).kind()), new BasicStroke(1.5f));
@@ -70,6 +70,35 @@ final class ChartMarkers {
             styleLabel(marker);
             plot.addDomainMarker(marker, Layer.FOREGROUND);
         }
+    }
+
+    /**
+     * The text beside an event's marker: its kind, except for a settings change that switched the barriers
+     * (checkpointing mode or unaligned), which says to what: "barriers: unaligned", "barriers: at-least-once".
+     */
+    static String label(JobEvent event) {
+        if (event.kind() != JobEvent.Kind.SETTINGS) {
+            return event.kind().label();
+        }
+        String mode = null;
+        String unaligned = null;
+        // the session describes a change as "key was → is, key was → is"
+        for (String change : event.description().split(", ")) {
+            String[] words = change.split(" ");
+            String now = words[words.length - 1];
+            if (change.startsWith("mode ")) {
+                mode = now;
+            } else if (change.startsWith("unaligned ")) {
+                unaligned = now;
+            }
+        }
+        if ("at-least-once".equals(mode)) {
+            return "barriers: at-least-once";
+        }
+        if (unaligned != null) {
+            return "barriers: " + ("true".equals(unaligned) ? "unaligned" : "aligned");
+        }
+        return mode != null ? "barriers: aligned" : event.kind().label();
     }
 
     /** Column {@code key} left the checkpoint charts: so does its marker. */

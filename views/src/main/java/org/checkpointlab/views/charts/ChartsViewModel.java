@@ -180,6 +180,28 @@ public final class ChartsViewModel {
         }
     }
 
+    /**
+     * Forgets every point, checkpoint column and marker, as when another pipeline opens: the charts start clean
+     * for the next job. Events already in the log are not marked again.
+     */
+    public void clear() {
+        charts.values().forEach(c -> c.setNotify(false));
+        try {
+            shownOperator.set(null);
+            backpressure.clear();
+            operators.clear();
+            operatorNames.clear();
+            throughput.removeAllSeries();
+            checkpoints.clear();
+            markers.clear();
+            sampler.reset();
+            lastSampleMillis = Long.MIN_VALUE;
+            broken = true;
+        } finally {
+            charts.values().forEach(c -> c.setNotify(drawing));
+        }
+    }
+
     /** The data behind {@code kind} as CSV with a header line. */
     public String csv(ChartKind kind) {
         StringBuilder out = new StringBuilder();

@@ -65,6 +65,12 @@ public final class JobPanels {
         this.openPipeline = openPipeline;
         this.checkpoints = new CheckpointsViewModel(session.snapshotProperty(), session::job);
         this.charts = new ChartsViewModel(session.snapshotProperty(), session.events(), CHART_WINDOW);
+        // The session forgets its job when another pipeline opens: the charts start clean for the next one.
+        session.jobProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                charts.clear();
+            }
+        });
         this.settings = new SettingsViewModel(session, edits);
         this.output = new OutputViewModel(session.snapshotProperty(), session.jobProperty(), session.runner());
     }
