@@ -57,6 +57,9 @@ import org.checkpointlab.views.session.JobSession;
 public final class LiveJobViewModel {
     /** How the job line starts while a pipeline is loaded and no job of it has started. */
     public static final String READY = "Ready: press Run to start ";
+    /** Said while the fail tool is armed: what the next click does, and how not to. */
+    public static final String FAIL_ARMED_HINT = "Fail a subtask: click a subtask box to make it fail now "
+            + "(click \u2715 Fail a subtask\u2026 again to cancel)";
     /** Buffers small enough to watch fill and drain: 32 records, 4 per channel, flushed after 20 ms. */
     public static final RuntimeOptions WATCHABLE_BUFFERS = new RuntimeOptions(32, 4, Duration.ofMillis(20), true);
     /** Slowest speed on offer: about one record per second per source, human speed. */
@@ -118,6 +121,13 @@ public final class LiveJobViewModel {
         session.jobProperty().addListener((obs, old, now) -> jobReplaced(now));
         session.checkpointOptionsProperty().addListener((obs, old, now) -> followOptions(now));
         session.onSample(this::show);
+        failToolArmed.addListener((obs, was, armed) -> {
+            if (armed) {
+                announcement.set(FAIL_ARMED_HINT);
+            } else if (FAIL_ARMED_HINT.equals(announcement.get())) {
+                announcement.set("");
+            }
+        });
     }
 
     // ---- properties -------------------------------------------------------------------------------------------

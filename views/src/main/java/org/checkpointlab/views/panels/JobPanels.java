@@ -31,6 +31,7 @@ import org.checkpointlab.views.output.OutputViewModel;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.controls.MenuHints;
 import org.checkpointlab.views.state.RunningJobState;
 import org.checkpointlab.views.state.StateView;
 import org.checkpointlab.views.state.StateViewModel;
@@ -121,21 +122,26 @@ public final class JobPanels {
         // Run, pause, stop and checkpoint are the live graph's items of the same menu; these follow them.
         MenuItem savepoint = item("Trigger _savepoint", "Shortcut+Shift+K",
                 () -> session.triggerSavepoint(r -> { }, this::showProblems));
-        savepoint.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        var whyNotNow = Bindings.createStringBinding(() -> noRunningJob.get() ? "no running job"
+                : session.busyProperty().get() ? "a savepoint is under way" : "", noRunningJob,
+                session.busyProperty());
+        MenuHints.explain(savepoint, whyNotNow);
         MenuItem stop = item("S_top with savepoint", null, () -> session.stopWithSavepoint(false, r -> { },
                 this::showProblems));
-        stop.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        MenuHints.explain(stop, whyNotNow);
         MenuItem drain = item("Stop with savepoint and _drain", null, () -> session.stopWithSavepoint(true,
                 r -> { }, this::showProblems));
-        drain.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        MenuHints.explain(drain, whyNotNow);
         MenuItem folder = item("Savepoint _folder\u2026", null, this::chooseSavepointFolder);
         MenuItem restore = item("R_estore from savepoint\u2026", null, this::openRestoreDialog);
-        restore.disableProperty().bind(session.jobProperty().isNull().or(session.busyProperty()));
+        MenuHints.explain(restore, Bindings.createStringBinding(() -> session.job() == null ? "run the pipeline first"
+                : session.busyProperty().get() ? "a savepoint is under way" : "", session.jobProperty(),
+                session.busyProperty()));
         MenuItem state = item("Open savepoint s_tate\u2026", null, this::openStateView);
         state.setId("openSavepointState");
-        MenuItem runningState = item("State of the running _job…", null, this::openRunningJobState);
+        MenuItem runningState = item("State of the running _job\u2026", null, this::openRunningJobState);
         runningState.setId("openRunningJobState");
-        runningState.disableProperty().bind(noRunningJob);
+        MenuHints.explain(runningState, MenuHints.when(noRunningJob, "no running job"));
         jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, drain, folder,
                 new SeparatorMenuItem(), restore, state, runningState);
     }
