@@ -61,6 +61,8 @@ public final class JobPanels {
      * @param openPipeline the pipeline the window shows (what "Run pipeline" starts), may supply {@code null}
      * @param edits        the pipeline being edited, whose checkpoint options Settings edits
      */
+    private final CommandStack edits;
+
     public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline, CommandStack edits) {
         this.session = session;
         this.openPipeline = openPipeline;
@@ -73,6 +75,7 @@ public final class JobPanels {
             }
         });
         this.settings = new SettingsViewModel(session, edits);
+        this.edits = edits;
         this.output = new OutputViewModel(session.snapshotProperty(), session.jobProperty(), session.runner());
     }
 
@@ -162,7 +165,7 @@ public final class JobPanels {
 
     /** Opens the restore dialog, preset to the newest savepoint this session wrote. */
     public Stage openRestoreDialog() {
-        RestoreViewModel vm = new RestoreViewModel(session);
+        RestoreViewModel vm = new RestoreViewModel(session, edits);
         if (session.job() != null && !session.job().savepoints().isEmpty()) {
             var all = session.job().savepoints();
             vm.pathProperty().set(all.get(all.size() - 1).path());
