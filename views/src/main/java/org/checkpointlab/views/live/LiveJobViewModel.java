@@ -107,6 +107,7 @@ public final class LiveJobViewModel {
     private boolean stepping;
     private long lastThroughputNanos;
     private double throughput;
+    private final SourceRate sourceRate = new SourceRate();
 
     /**
      * @param session        owns the job: starts it, runs the commands, samples it once per frame
@@ -357,6 +358,7 @@ public final class LiveJobViewModel {
         ackedAtNanos.clear();
         throughput = 0;
         lastThroughputNanos = 0;
+        sourceRate.reset(next == null ? null : next.pipeline());
         pendingTrigger = null;
         stepping = false;
         active.set(next != null && !next.status().isTerminal());
@@ -553,7 +555,8 @@ public final class LiveJobViewModel {
 
     private void updateJobLine(JobClient job, JobSnapshot s, long nowNanos) {
         if (nowNanos - lastThroughputNanos >= THROUGHPUT_PERIOD_NANOS || s.status().isTerminal()) {
-            throughput = job.summary().throughputPerSecond();
+            // while it runs, the sources' rate now, as the throughput chart draws it; once ended, the average
+            throughput = s.status().isTerminal() ? job.summary().throughputPerSecond() : sourceRate.update(s);
             lastThroughputNanos = nowNanos;
         }
         jobLine.set(LiveTexts.jobLine(s, throughput, wallClock.getAsLong()));
