@@ -219,6 +219,9 @@ public final class MainView {
         rescale.disableProperty().bind(viewModel.live().activeProperty().not()
                 .or(viewModel.rescalingProperty()).or(viewModel.session().busyProperty()));
         jobMenu.getItems().add(rescale);
+        org.checkpointlab.views.live.JobMenuHints.install(jobMenu, viewModel.live(), viewModel.runBlockedProperty(),
+                viewModel.rescalingProperty());
+        failToggle.disableProperty().bind(viewModel.live().activeProperty().not());
         viewModel.useDialogs(new UnsavedChangesAlert(this::window), this::chooseSaveFile);
         viewModel.useStopPrompt(this::confirmStop);
         // Closing the window (its close button, Alt+F4) asks about unsaved changes like Quit does.

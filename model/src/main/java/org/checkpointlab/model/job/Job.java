@@ -338,6 +338,14 @@ public final class Job implements AutoCloseable {
                 completed, failed, history, scheduler.restarts(), sinks, scheduler.failureCause());
     }
 
+    /**
+     * The state a failure would restore now: the latest completed checkpoint, or the savepoint the job started from
+     * ({@code null} before either). Any thread.
+     */
+    public CompletedCheckpoint latestRestorePoint() {
+        return scheduler.restorePoint();
+    }
+
     /** The external output of each sink (committed records, digest), by sink id. */
     public Map<String, SinkOutput> sinkOutputs() {
         return scheduler.sinkStore().outputs();

@@ -296,7 +296,7 @@ final class JobScheduler {
     }
 
     /** The checkpoint to restore from: the latest completed one, or the savepoint the job started from. */
-    private CompletedCheckpoint restorePoint() {
+    CompletedCheckpoint restorePoint() {
         return coordinator.latestCompleted().orElse(restoredFrom);
     }
 

@@ -52,6 +52,10 @@ public final class OutputViewModel {
     private boolean checkRequested;
     private Map<String, DeliveryCheck.SinkDelivery> verdicts = Map.of();
     private String checkFailure;
+    /** Every deployment of the pipeline whose outputs the verdict covers (a rescale in the middle included). */
+    private final DeploymentChain chain = new DeploymentChain();
+    /** How many deployments the verdicts below cover. */
+    private int checkedDeployments = 1;
 
     /**
      * @param snapshots the published snapshots ({@code JobSession.snapshotProperty()})
@@ -118,6 +122,7 @@ public final class OutputViewModel {
         JobClient current = job.getValue();
         if (current != checkedJob) {
             checkedJob = current;
+            chain.follow(current);
             checkRequested = false;
             verdicts = Map.of();
             checkFailure = null;
@@ -136,7 +141,9 @@ public final class OutputViewModel {
         if (status.isTerminal() && !checkRequested && current.supports(JobClient.Capability.DELIVERY_CHECK)) {
             checkRequested = true;
             showRows();
-            runner.run(current::checkDelivery, result -> verdictsArrived(current, result),
+            List<JobClient> earlier = chain.earlier();
+            checkedDeployments = earlier.size() + 1;
+            runner.run(() -> current.checkDelivery(earlier), result -> verdictsArrived(current, result),
                     failure -> checkFailed(current, failure));
         }
     }
@@ -183,7 +190,10 @@ public final class OutputViewModel {
         } else {
             sinks.setAll(rows);
         }
-        delivery.set(checkFailure != null ? "Delivery check failed: " + checkFailure : String.join("; ", lines));
+        String over = checkedDeployments > 1 && !verdicts.isEmpty()
+                ? " (the " + checkedDeployments + " deployments of this run together)" : "";
+        delivery.set(checkFailure != null ? "Delivery check failed: " + checkFailure
+                : String.join("; ", lines) + (lines.isEmpty() ? "" : over));
         deliveryKind.set(checkFailure != null ? VerdictKind.NOT_COMPUTABLE : overall(rows));
     }
 

@@ -44,6 +44,8 @@ public final class RestoreView {
     @FXML private Button restoreButton;
     @FXML private Label outcomeLabel;
     @FXML private TableView<KeyGroupTakeover> takeoverTable;
+    @FXML private javafx.scene.layout.HBox forwardBox;
+    @FXML private Label forwardLabel;
 
     public RestoreView(RestoreViewModel viewModel) {
         this.viewModel = viewModel;
@@ -86,6 +88,10 @@ public final class RestoreView {
         viewModel.outcomeFailedProperty().addListener((obs, o, failed) ->
                 outcomeLabel.pseudoClassStateChanged(FAILED, failed));
 
+        viewModel.forwardConflicts().addListener((ListChangeListener<org.checkpointlab.model.pipeline.EdgeSpec>) c ->
+                showForwardConflicts());
+        showForwardConflicts();
+
         takeoverTable.getColumns().add(textColumn("Operator", KeyGroupTakeover::operatorId, 140));
         takeoverTable.getColumns().add(textColumn("New subtask", t -> "#" + t.subtask(), 90));
         takeoverTable.getColumns().add(textColumn("Key groups", t -> t.range() + " (" + t.range().size() + ")", 130));
@@ -111,6 +117,22 @@ public final class RestoreView {
     @FXML
     private void restore() {
         viewModel.restore();
+    }
+
+    /** Offers forward → rebalance while a forward edge's ends have different parallelism. */
+    private void showForwardConflicts() {
+        var conflicts = viewModel.forwardConflicts();
+        forwardBox.setVisible(!conflicts.isEmpty());
+        forwardBox.setManaged(!conflicts.isEmpty());
+        forwardLabel.setText(conflicts.isEmpty() ? "" : "A forward edge connects subtask i to subtask i only, so "
+                + String.join(", ", conflicts.stream().map(e -> e.from() + " \u2192 " + e.to()).toList())
+                + " cannot join different parallelism. Change " + (conflicts.size() == 1 ? "it" : "them")
+                + " to rebalance (undoable in Edit)?");
+    }
+
+    @FXML
+    private void rebalance() {
+        viewModel.changeForwardToRebalance();
     }
 
     @FXML
