@@ -16,6 +16,8 @@ import org.checkpointlab.views.MainViewModel;
 import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.i18n.LanguagePreference;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
@@ -50,12 +52,17 @@ public final class CheckpointLabApp extends Application {
             Platform.exit();
             return;
         }
+        LanguagePreference language = new LanguagePreference(LanguagePreference.defaultStore());
+        Texts.use(language.languageFor(Locale.getDefault()).locale());
+        Locale.setDefault(Texts.locale()); // JavaFX's own dialog buttons in the same language
         // The composition root: jobs run on this process's engine, behind the job-client boundary.
         JobSession session = JobSession.forApp(JobLauncher.local());
         MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), SampleCatalog.fromSystemProperties(),
                 new PipelineGraphViewModel(), new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS,
                         System::currentTimeMillis), RecentFiles.load(RecentFiles.defaultStore()));
         view = MainView.load(viewModel);
+        LanguageRestart restart = new LanguageRestart(language, getParameters().getRaw());
+        view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, stage, view::shutdown));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),
                 Math.min(HEIGHT, screen.getHeight())));

@@ -3,6 +3,7 @@ package org.checkpointlab.views;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * A pipeline file that could not be opened (or saved), with every problem found; shown to the user while the
@@ -32,7 +33,8 @@ public record LoadFailure(Path file, String action, List<String> problems) {
     /** One line for the status bar, e.g. {@code Could not open bad.json: 2 problems}. */
     public String summary() {
         int n = problems.size();
-        return "Could not " + action + " " + file.getFileName() + ": " + n + (n == 1 ? " problem" : " problems");
+        return Texts.format("loadFailure." + action, file.getFileName(),
+                Texts.format(n == 1 ? "count.problem.one" : "count.problem.many", n));
     }
 
     /** Whether a save failed (nothing was lost then, the pipeline just stays unsaved). */

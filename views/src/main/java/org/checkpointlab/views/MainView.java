@@ -37,6 +37,7 @@ import org.checkpointlab.views.editor.EditorView;
 import org.checkpointlab.views.editor.EditorViewModel;
 import org.checkpointlab.views.editor.UnsavedChangesAlert;
 import org.checkpointlab.views.editor.model.Position;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.savepoints.RescaleView;
 import org.checkpointlab.views.savepoints.RescaleViewModel;
 import org.checkpointlab.views.graph.GraphStyles;
@@ -106,6 +107,8 @@ public final class MainView {
     @FXML private Label detailsLabel;
     @FXML private ListView<HistoryEntry> historyList;
     @FXML private TitledPane legendPane;
+    @FXML private Menu languageMenu;
+    private java.util.function.Consumer<org.checkpointlab.views.i18n.Language> languageHandler = language -> { };
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -121,7 +124,7 @@ public final class MainView {
         if (fxml == null) {
             throw new IllegalStateException("MainView.fxml is missing next to " + MainView.class.getName());
         }
-        FXMLLoader loader = new FXMLLoader(fxml);
+        FXMLLoader loader = new FXMLLoader(fxml, org.checkpointlab.views.i18n.Texts.messages());
         loader.setControllerFactory(type -> {
             if (type != MainView.class) {
                 throw new IllegalArgumentException("MainView.fxml asks for an unknown controller " + type);
@@ -176,6 +179,11 @@ public final class MainView {
         viewModel.live().stop();
     }
 
+    /** What View &gt; Language does with another language (the app remembers it and restarts). */
+    public void onLanguageChosen(java.util.function.Consumer<org.checkpointlab.views.i18n.Language> handler) {
+        languageHandler = java.util.Objects.requireNonNull(handler, "handler");
+    }
+
     /** The checkpoint panels (right-hand tabs) and the job they show. */
     public JobPanels jobPanels() {
         return jobPanels;
@@ -191,6 +199,7 @@ public final class MainView {
         viewModel.failureProperty().addListener((obs, old, failure) -> showFailure(failure));
         showFailure(viewModel.failureProperty().get());
         fillLegend();
+        org.checkpointlab.views.i18n.LanguageMenu.fill(languageMenu, language -> languageHandler.accept(language));
         samplesMenu.setOnShowing(event -> fillSamples());
         fillSamples();
         viewModel.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
@@ -200,7 +209,7 @@ public final class MainView {
         editor.onParallelismWhileRunning((operatorId, parallelism) -> {
             var plan = viewModel.rescaleViaSavepoint(operatorId, parallelism);
             if (!plan.feasible()) {
-                editor.refuse("Cannot rescale " + operatorId + " via savepoint: " + String.join("; ", plan.problems()));
+                editor.refuse(Texts.format("main.rescaleRefused", operatorId, String.join("; ", plan.problems())));
             }
         });
         editorView = new EditorView(editor, graphView);
@@ -213,7 +222,7 @@ public final class MainView {
             }
         });
         jobPanels.install(panelTabs, jobMenu);
-        MenuItem rescale = new MenuItem("Rescale via savepoint\u2026");
+        MenuItem rescale = new MenuItem(Texts.get("menu.job.rescale"));
         rescale.setId("rescale-item");
         rescale.setOnAction(event -> openRescaleDialog());
         rescale.disableProperty().bind(viewModel.live().activeProperty().not()
@@ -237,11 +246,10 @@ public final class MainView {
     private boolean confirmStop(String jobName, String action) {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
                 javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "The job of " + jobName + " is running. " + capitalized(action) + " stops it; its state is lost "
-                        + "unless you took a savepoint (Job > Stop with savepoint).",
-                new javafx.scene.control.ButtonType("Stop the job", javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                Texts.format("main.stop.text", jobName, capitalized(action)),
+                new javafx.scene.control.ButtonType(Texts.get("main.stop.button"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
                 javafx.scene.control.ButtonType.CANCEL);
-        alert.setHeaderText("Stop the running job?");
+        alert.setHeaderText(Texts.get("main.stop.header"));
         alert.initOwner(window());
         return alert.showAndWait().map(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
                 .orElse(false);
@@ -310,11 +318,11 @@ public final class MainView {
                         : live.announcementProperty().get(),
                 live.announcementProperty(), live.checkpointLineProperty()));
         detailsLabel.textProperty().bind(Bindings.createStringBinding(() -> live.selectedDetailsProperty().get()
-                .isEmpty() ? "Click a subtask box to see its metrics and state." : live.selectedDetailsProperty().get(),
+                .isEmpty() ? Texts.get("main.details.placeholder") : live.selectedDetailsProperty().get(),
                 live.selectedDetailsProperty()));
         historyList.setItems(live.history());
         historyList.setCellFactory(list -> new HistoryCell());
-        Label noFailures = new Label("No failures yet. Right-click a subtask to inject one.");
+        Label noFailures = new Label(Texts.get("main.history.placeholder"));
         noFailures.setWrapText(true);
         historyList.setPlaceholder(noFailures);
         legendPane.setContent(LiveLegend.build());
@@ -327,12 +335,11 @@ public final class MainView {
 
     /** Tooltips on the job buttons that name their menu shortcuts. */
     private void shortcutTooltips() {
-        tooltip(runButton, "Run the pipeline (Ctrl+R)");
-        tooltip(pauseToggle, "Pause or resume processing (Ctrl+P)");
-        tooltip(stepButton, "Paused: run to the next barrier event, a source sending a barrier or a barrier "
-                + "reaching a subtask, and pause there (Ctrl+Shift+P)");
-        tooltip(stopButton, "Stop the job (Ctrl+T)");
-        tooltip(checkpointButton, "Trigger a checkpoint now (Ctrl+K)");
+        tooltip(runButton, Texts.get("main.tooltip.run"));
+        tooltip(pauseToggle, Texts.get("main.tooltip.pause"));
+        tooltip(stepButton, Texts.get("main.tooltip.step"));
+        tooltip(stopButton, Texts.get("main.tooltip.stop"));
+        tooltip(checkpointButton, Texts.get("main.tooltip.checkpoint"));
     }
 
     private static void tooltip(javafx.scene.control.Control control, String text) {
@@ -368,9 +375,9 @@ public final class MainView {
 
     static String speedText(double speed) {
         if (speed >= 0.999) {
-            return "full speed";
+            return Texts.get("main.speed.full");
         }
-        return String.format(java.util.Locale.ROOT, "\u00d7%.3f%s", speed, speed <= 0.0015 ? " (human)" : "");
+        return String.format(java.util.Locale.ROOT, "\u00d7%.3f%s", speed, speed <= 0.0015 ? Texts.get("main.speed.human") : "");
     }
 
     /** One accent dot and name per operator role, so the card colours explain themselves. */
@@ -393,7 +400,8 @@ public final class MainView {
             samplesMenu.getItems().add(item);
         }
         if (samplesMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No samples in " + viewModel.samplesDirectory().toAbsolutePath().normalize());
+            MenuItem none = new MenuItem(Texts.format("main.samples.none",
+                    viewModel.samplesDirectory().toAbsolutePath().normalize()));
             none.setMnemonicParsing(false);
             none.setDisable(true);
             samplesMenu.getItems().add(none);
@@ -405,7 +413,7 @@ public final class MainView {
         for (Path file : viewModel.recentFiles()) {
             boolean exists = Files.isRegularFile(file);
             MenuItem item = new MenuItem(file.getFileName() + "   \u2014 " + shortDirectory(file)
-                    + (exists ? "" : " (missing)"));
+                    + (exists ? "" : Texts.get("main.recent.missing")));
             item.setMnemonicParsing(false);
             item.setDisable(!exists);
             if (!exists) {
@@ -415,12 +423,12 @@ public final class MainView {
             recentMenu.getItems().add(item);
         }
         if (recentMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No recent files");
+            MenuItem none = new MenuItem(Texts.get("main.recent.none"));
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }
         recentMenu.getItems().add(new SeparatorMenuItem());
-        MenuItem clear = new MenuItem("Clear recent");
+        MenuItem clear = new MenuItem(Texts.get("main.recent.clear"));
         clear.setId("clear-recent");
         clear.setDisable(viewModel.recentFiles().isEmpty());
         clear.setOnAction(event -> viewModel.clearRecentFiles());
@@ -439,8 +447,8 @@ public final class MainView {
 
     private java.util.Optional<Path> chooseSaveFile(String suggestedName, Path directory) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save pipeline as");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pipeline files (*.json)", "*.json"));
+        chooser.setTitle(Texts.get("main.save.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("main.filter.pipelines"), "*.json"));
         chooser.setInitialFileName(suggestedName);
         Path start = directory != null ? directory : Path.of(System.getProperty("user.home"));
         if (Files.isDirectory(start)) {
@@ -464,8 +472,9 @@ public final class MainView {
         if (failure == null) {
             return;
         }
-        errorTitle.setText(failure.summary() + (failure.saving() ? " \u2013 nothing was lost, the pipeline is still open"
-                : viewModel.pipeline() == null ? "" : " \u2013 still showing " + viewModel.pipeline().name()));
+        errorTitle.setText(failure.saving() ? Texts.format("main.failure.saving", failure.summary())
+                : viewModel.pipeline() == null ? failure.summary()
+                : Texts.format("main.failure.stillShowing", failure.summary(), viewModel.pipeline().name()));
         for (String problem : failure.problems()) {
             Label line = new Label("\u2022 " + problem);
             line.getStyleClass().add(MainStyles.ERROR_PROBLEM);
@@ -477,10 +486,10 @@ public final class MainView {
     @FXML
     private void openPipeline() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open pipeline");
+        chooser.setTitle(Texts.get("main.open.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Pipeline files (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+                new FileChooser.ExtensionFilter(Texts.get("main.filter.pipelines"), "*.json"),
+                new FileChooser.ExtensionFilter(Texts.get("main.filter.all"), "*.*"));
         Path start = viewModel.fileProperty().get() != null
                 ? viewModel.fileProperty().get().toAbsolutePath().getParent()
                 : viewModel.samplesDirectory().toAbsolutePath();
@@ -547,7 +556,7 @@ public final class MainView {
         Map<String, Position> positions = new HashMap<>();
         viewModel.graph().nodes().forEach(n -> positions.put(n.id(), new Position(n.x(), n.y())));
         if (!positions.isEmpty()) {
-            editor.place(positions, "Auto layout");
+            editor.place(positions, Texts.get("main.autoLayout"));
         }
         graphView.fitToWindow();
     }

@@ -32,6 +32,7 @@ import org.checkpointlab.views.editor.model.EditRefused;
 import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.live.BarrierMode;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
@@ -61,7 +62,7 @@ public final class MainViewModel {
     /** The window title when no pipeline is open. */
     public static final String APP_TITLE = "Checkpoint Lab";
     /** The status line when no pipeline is open. */
-    public static final String EMPTY_HINT = "Open a pipeline (Ctrl+O) or pick one from Samples";
+    public static final String EMPTY_HINT = Texts.get("main.emptyHint");
     /** Marks the title of a pipeline with unsaved changes. */
     public static final String UNSAVED_MARK = "\u2022 ";
 
@@ -236,7 +237,7 @@ public final class MainViewModel {
      * @return whether it started (false when the user cancelled)
      */
     public boolean newPipeline() {
-        if (!confirmStop("starting a new pipeline") || !confirmDiscard("starting a new pipeline")) {
+        if (!confirmStop(Texts.get("action.newPipeline")) || !confirmDiscard(Texts.get("action.newPipeline"))) {
             return false;
         }
         session.clear();
@@ -245,7 +246,7 @@ public final class MainViewModel {
         graph.show(spec);
         live.load(spec);
         failure.set(null);
-        status.set("New pipeline: add operators to the canvas, then save it (Ctrl+S)");
+        status.set(Texts.get("status.newPipeline"));
         return true;
     }
 
@@ -270,8 +271,7 @@ public final class MainViewModel {
         if (!load(sample, null)) {
             return false;
         }
-        status.set("Opened sample " + SampleCatalog.displayName(sample) + ": " + counts(document.spec())
-                + " (Save As keeps your changes in a file of your own)");
+        status.set(Texts.format("status.openedSample", SampleCatalog.displayName(sample), counts(document.spec())));
         return true;
     }
 
@@ -318,15 +318,15 @@ public final class MainViewModel {
         } catch (PipelineDocument.SaveFailed e) {
             LoadFailure failed = new LoadFailure(e.file(), LoadFailure.SAVE, List.of(e.getMessage()));
             failure.set(failed);
-            status.set(failed.summary() + "; nothing was lost, the pipeline is still open");
+            status.set(Texts.format("status.saveFailed", failed.summary()));
             return false;
         }
         Path saved = document.fileProperty().get();
         recent.add(saved);
         failure.set(null);
-        status.set("Saved " + saved.getFileName() + (problems.isEmpty() ? ""
-                : " \u2013 it has " + count(problems.size(), "problem") + " to fix before it can run: "
-                + problems.get(0)));
+        status.set(problems.isEmpty() ? Texts.format("status.saved", saved.getFileName())
+                : Texts.format("status.savedWithProblems", saved.getFileName(), count(problems.size(), "count.problem"),
+                problems.get(0)));
         return true;
     }
 
@@ -341,7 +341,7 @@ public final class MainViewModel {
      * @return whether the window may close
      */
     public boolean requestClose() {
-        return confirmDiscard("closing Checkpoint Lab");
+        return confirmDiscard(Texts.get("action.closing"));
     }
 
     /** Hides the last failure (the user has read it). */
@@ -395,18 +395,17 @@ public final class MainViewModel {
         JobClient job = session.job();
         if (job == null || job.status().isTerminal() || !live.activeProperty().get()) {
             RescalePlan none = new RescalePlan(edits.current().spec(), Map.of(), Map.of(),
-                    List.of("no running job to rescale: run the pipeline first, or change the parallelism in the "
-                            + "inspector"));
-            status.set("Cannot rescale: " + none.problems().get(0));
+                    List.of(Texts.get("status.noJobToRescale")));
+            status.set(Texts.format("status.cannotRescale", none.problems().get(0)));
             return none;
         }
         RescalePlan plan = RescalePlan.of(job.pipeline(), parallelism);
         if (!plan.feasible()) {
-            status.set("Cannot rescale: " + String.join("; ", plan.problems()));
+            status.set(Texts.format("status.cannotRescale", String.join("; ", plan.problems())));
             return plan;
         }
         rescaling.set(true);
-        status.set("Rescaling " + plan.describe() + ": stopping with a savepoint\u2026");
+        status.set(Texts.format("status.rescaling", plan.describe()));
         session.rescale(plan, started -> {
             rescaling.set(false);
             // The edits took the new parallelism when the job was replaced (followParallelism).
@@ -414,10 +413,10 @@ public final class MainViewModel {
                     .map(e -> e.parallelism() == o.parallelism()).orElse(false))) {
                 return; // the status says why the editor could not record it
             }
-            status.set("Rescaled via savepoint: " + plan.describe() + "; keyed state moved with its key groups");
+            status.set(Texts.format("status.rescaled", plan.describe()));
         }, problems -> {
             rescaling.set(false);
-            status.set("Rescale failed: " + String.join("; ", problems));
+            status.set(Texts.format("status.rescaleFailed", String.join("; ", problems)));
         });
         return plan;
     }
@@ -442,8 +441,7 @@ public final class MainViewModel {
         try {
             edits.execute(new RescaleParallelism(changes));
         } catch (EditRefused e) {
-            status.set("The job runs at another parallelism (" + changes + "), but the editor could not record "
-                    + "it: " + e.getMessage());
+            status.set(Texts.format("status.notRecorded", changes, e.getMessage()));
         }
     }
 
@@ -464,8 +462,8 @@ public final class MainViewModel {
             fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return false;
         }
-        if (!confirmStop("opening " + source.getFileName())
-                || !confirmDiscard("opening " + source.getFileName())) {
+        if (!confirmStop(Texts.format("action.opening", source.getFileName()))
+                || !confirmDiscard(Texts.format("action.opening", source.getFileName()))) {
             return false;
         }
         try {
@@ -481,7 +479,7 @@ public final class MainViewModel {
         layout.forEach((id, at) -> positions.put(id, new Position(at.x(), at.y())));
         document.opened(EditablePipeline.of(spec, positions), documentFile);
         failure.set(null);
-        status.set("Opened " + source.getFileName() + ": " + counts(spec));
+        status.set(Texts.format("status.opened", source.getFileName(), counts(spec)));
         return true;
     }
 
@@ -493,7 +491,7 @@ public final class MainViewModel {
         if (stopPrompt.confirmStop(session.job().pipeline().name(), action)) {
             return true;
         }
-        status.set("Cancelled " + action + "; the job keeps running");
+        status.set(Texts.format("status.cancelledJobRuns", action));
         return false;
     }
 
@@ -508,7 +506,7 @@ public final class MainViewModel {
             case SAVE -> save();
             case DISCARD -> true;
             case CANCEL -> {
-                status.set("Cancelled " + action + "; the unsaved changes are still here");
+                status.set(Texts.format("status.cancelledUnsaved", action));
                 yield false;
             }
         };
@@ -522,12 +520,12 @@ public final class MainViewModel {
 
     private void updateRunBlocked() {
         if (!document.openProperty().get()) {
-            runBlocked.set("Cannot run: open a pipeline first");
+            runBlocked.set(Texts.get("run.openFirst"));
             return;
         }
         List<String> problems = edits.current().problems();
-        runBlocked.set(problems.isEmpty() ? "" : "Cannot run: " + problems.get(0)
-                + (problems.size() > 1 ? " (and " + count(problems.size() - 1, "more problem") + ")" : ""));
+        runBlocked.set(problems.isEmpty() ? "" : problems.size() == 1 ? Texts.format("run.blocked", problems.get(0))
+                : Texts.format("run.blocked.more", problems.get(0), count(problems.size() - 1, "count.moreProblem")));
     }
 
     private void fail(Path pipelineFile, List<String> problems) {
@@ -543,11 +541,12 @@ public final class MainViewModel {
     }
 
     private static String counts(PipelineSpec spec) {
-        return count(spec.operators().size(), "operator") + ", " + count(spec.edges().size(), "edge");
+        return Texts.format("count.join", count(spec.operators().size(), "count.operator"),
+                count(spec.edges().size(), "count.edge"));
     }
 
     private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Texts.format(n == 1 ? noun + ".one" : noun + ".many", n);
     }
 
 }

@@ -1,17 +1,19 @@
 package org.checkpointlab.views.charts;
 
+import org.checkpointlab.views.i18n.Texts;
+
 /** The charts of the Charts panel, with their titles and the file names their exports get by default. */
 public enum ChartKind {
-    BACKPRESSURE("Backpressure (ms per second, max over subtasks)", "backpressure"),
-    THROUGHPUT("Throughput (records per second)", "throughput"),
-    DURATION("Checkpoint duration", "checkpoint-duration"),
-    SIZE("Checkpoint size", "checkpoint-size");
+    BACKPRESSURE("charts.kind.backpressure", "backpressure"),
+    THROUGHPUT("charts.kind.throughput", "throughput"),
+    DURATION("charts.kind.duration", "checkpoint-duration"),
+    SIZE("charts.kind.size", "checkpoint-size");
 
     private final String title;
     private final String fileName;
 
-    ChartKind(String title, String fileName) {
-        this.title = title;
+    ChartKind(String titleKey, String fileName) {
+        this.title = Texts.get(titleKey);
         this.fileName = fileName;
     }
 

@@ -1,5 +1,6 @@
 package org.checkpointlab.views.charts;
 
+import org.checkpointlab.views.i18n.Texts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -93,12 +94,12 @@ final class ChartMarkers {
             }
         }
         if ("at-least-once".equals(mode)) {
-            return "barriers: at-least-once";
+            return Texts.get("chart.marker.barriersAtLeastOnce");
         }
         if (unaligned != null) {
-            return "barriers: " + ("true".equals(unaligned) ? "unaligned" : "aligned");
+            return Texts.get("true".equals(unaligned) ? "chart.marker.barriersUnaligned" : "chart.marker.barriersAligned");
         }
-        return mode != null ? "barriers: aligned" : event.kind().label();
+        return mode != null ? Texts.get("chart.marker.barriersAligned") : event.kind().label();
     }
 
     /** Column {@code key} left the checkpoint charts: so does its marker. */

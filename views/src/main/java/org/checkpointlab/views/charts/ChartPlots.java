@@ -1,5 +1,7 @@
 package org.checkpointlab.views.charts;
 
+import org.checkpointlab.views.i18n.Texts;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -35,9 +37,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * tool tips, built around the datasets {@link ChartsViewModel} fills. Pure construction, no data.
  */
 final class ChartPlots {
-    static final String BACKPRESSURED = "backpressured";
-    static final String BUSY = "busy";
-    static final String IDLE = "idle";
+    static final String BACKPRESSURED = Texts.get("chart.series.backpressured");
+    static final String BUSY = Texts.get("chart.series.busy");
+    static final String IDLE = Texts.get("chart.series.idle");
 
     private ChartPlots() {
     }
@@ -68,7 +70,7 @@ final class ChartPlots {
 
     /** Backpressure of one operator over time, with Flink's OK / LOW / HIGH bands; shows {@code empty} first. */
     static JFreeChart backpressureChart(XYSeriesCollection empty) {
-        NumberAxis y = new NumberAxis("ms per second");
+        NumberAxis y = new NumberAxis(Texts.get("chart.axis.msPerSecond"));
         y.setRange(0, 1000);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         // Flink's job graph colours: backpressured black, busy red, idle blue.
@@ -78,7 +80,7 @@ final class ChartPlots {
         for (int i = 0; i < 3; i++) {
             lines.setSeriesStroke(i, new BasicStroke(i == 0 ? 2.2f : 1.4f));
         }
-        XYPlot plot = timePlot(empty, y, lines, "{0}: {2} ms/s at {1}");
+        XYPlot plot = timePlot(empty, y, lines, Texts.get("chart.tip.backpressure"));
         band(plot, 0, 100, new Color(0x24A36C), "OK");
         band(plot, 100, 500, new Color(0xE2A21C), "LOW");
         band(plot, 500, 1000, new Color(0xB3362B), "HIGH");
@@ -98,10 +100,10 @@ final class ChartPlots {
 
     /** Records per second of each operator over time. */
     static JFreeChart throughputChart(XYSeriesCollection throughput) {
-        NumberAxis y = new NumberAxis("records per second");
+        NumberAxis y = new NumberAxis(Texts.get("chart.axis.recordsPerSecond"));
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        return chart(ChartKind.THROUGHPUT, timePlot(throughput, y, lines, "{0}: {2} records/s at {1}"));
+        return chart(ChartKind.THROUGHPUT, timePlot(throughput, y, lines, Texts.get("chart.tip.throughput")));
     }
 
     private static XYPlot timePlot(XYSeriesCollection data, NumberAxis y, XYLineAndShapeRenderer renderer, String tip) {
@@ -117,7 +119,7 @@ final class ChartPlots {
 
     /** Per checkpoint its phases stacked, and its end-to-end duration as a mark of its kind. */
     static JFreeChart durationChart(DefaultCategoryDataset phases, DefaultCategoryDataset endToEnd) {
-        NumberAxis y = new NumberAxis("ms");
+        NumberAxis y = new NumberAxis(Texts.get("chart.axis.ms"));
         // From 0, with room above the tallest bar or end-to-end mark (the marks are a second dataset on this axis).
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.12);
@@ -129,7 +131,7 @@ final class ChartPlots {
         for (int i = 0; i < phaseColours.length; i++) {
             bars.setSeriesPaint(i, phaseColours[i]);
         }
-        bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0} of checkpoint {1}: {2} ms",
+        bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(Texts.get("chart.tip.duration"),
                 NumberFormat.getIntegerInstance()));
         CategoryPlot plot = new CategoryPlot(phases, checkpointAxis(), y, bars);
         LineAndShapeRenderer marks = new LineAndShapeRenderer(false, true);
@@ -141,7 +143,7 @@ final class ChartPlots {
         marks.setSeriesShape(2, ShapeUtils.createDiagonalCross(5, 1.2f));
         marks.setSeriesPaint(3, new Color(0x24A36C));
         marks.setSeriesShape(3, ShapeUtils.createDownTriangle(5));
-        marks.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0} of checkpoint {1}: {2} ms",
+        marks.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(Texts.get("chart.tip.duration"),
                 NumberFormat.getIntegerInstance()));
         plot.setDataset(1, endToEnd);
         plot.setRenderer(1, marks);
@@ -152,7 +154,7 @@ final class ChartPlots {
 
     /** Per checkpoint its checkpointed, full and persisted in-flight sizes. */
     static JFreeChart sizeChart(DefaultCategoryDataset sizes) {
-        NumberAxis y = new NumberAxis("size");
+        NumberAxis y = new NumberAxis(Texts.get("chart.axis.size"));
         y.setNumberFormatOverride(new ByteFormat());
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -161,7 +163,7 @@ final class ChartPlots {
         bars.setSeriesPaint(0, new Color(0x3478F6));
         bars.setSeriesPaint(1, new Color(0xA9C4F5));
         bars.setSeriesPaint(2, new Color(0x8B68D9));
-        bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0} of checkpoint {1}: {2}",
+        bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(Texts.get("chart.tip.size"),
                 new ByteFormat()));
         CategoryPlot plot = new CategoryPlot(sizes, checkpointAxis(), y, bars);
         stylePlotBackground(plot);
@@ -169,7 +171,7 @@ final class ChartPlots {
     }
 
     private static CategoryAxis checkpointAxis() {
-        CategoryAxis x = new CategoryAxis("checkpoint");
+        CategoryAxis x = new CategoryAxis(Texts.get("chart.axis.checkpoint"));
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         x.setCategoryMargin(0.15);

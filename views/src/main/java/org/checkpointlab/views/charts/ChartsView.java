@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.checkpointlab.views.i18n.Texts;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -66,7 +67,7 @@ public final class ChartsView {
         operatorChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(String id) {
-                return id == null ? "" : viewModel.operatorName(id) + " (" + id + ")";
+                return id == null ? "" : Texts.format("charts.operator", viewModel.operatorName(id), id);
             }
 
             @Override
@@ -85,7 +86,7 @@ public final class ChartsView {
         viewer.setPrefHeight(CHART_HEIGHT);
         viewer.setMinHeight(CHART_HEIGHT);
         viewers.put(kind, viewer);
-        Label exportLabel = new Label("Export");
+        Label exportLabel = new Label(Texts.get("charts.export"));
         exportLabel.getStyleClass().add("chart-export-label");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -114,15 +115,16 @@ public final class ChartsView {
                 viewModel.exportCsv(kind, target);
             }
         } catch (IOException | RuntimeException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Cannot write " + target + ": " + e.getMessage());
-            alert.setHeaderText("Export failed");
+            Alert alert = new Alert(Alert.AlertType.ERROR, Texts.format("charts.export.cannotWrite", target,
+                    e.getMessage()));
+            alert.setHeaderText(Texts.get("charts.export.failed"));
             alert.show();
         }
     }
 
     private Path askWhereToSave(String suggested) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + suggested);
+        chooser.setTitle(Texts.format("charts.export.title", suggested));
         chooser.setInitialFileName(suggested);
         File chosen = chooser.showSaveDialog(root.getScene().getWindow());
         return chosen == null ? null : chosen.toPath();

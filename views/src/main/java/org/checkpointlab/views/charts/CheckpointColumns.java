@@ -1,5 +1,7 @@
 package org.checkpointlab.views.charts;
 
+import org.checkpointlab.views.i18n.Texts;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,11 +17,12 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * (aligned, unaligned, failed, savepoint) and its sizes. FX thread only.
  */
 final class CheckpointColumns {
-    static final String[] PHASES = {"start delay", "alignment", "sync", "async"};
-    static final String E2E_ALIGNED = "end to end (aligned)";
-    static final String E2E_UNALIGNED = "end to end (unaligned)";
-    static final String E2E_FAILED = "failed";
-    static final String E2E_SAVEPOINT = "savepoint";
+    static final String[] PHASES = {Texts.get("chart.series.startDelay"), Texts.get("chart.series.alignment"),
+        Texts.get("chart.series.sync"), Texts.get("chart.series.async")};
+    static final String E2E_ALIGNED = Texts.get("chart.series.e2eAligned");
+    static final String E2E_UNALIGNED = Texts.get("chart.series.e2eUnaligned");
+    static final String E2E_FAILED = Texts.get("chart.series.failed");
+    static final String E2E_SAVEPOINT = Texts.get("chart.series.savepoint");
 
     private final DefaultCategoryDataset phases = new DefaultCategoryDataset();
     private final DefaultCategoryDataset endToEnd = new DefaultCategoryDataset();
@@ -66,9 +69,9 @@ final class CheckpointColumns {
                 endToEnd.addValue(series.equals(mark) ? Long.valueOf(Math.max(0, c.endToEndMillis())) : null,
                         series, key);
             }
-            sizes.addValue(Math.max(0, c.checkpointedSize()), "checkpointed", key);
-            sizes.addValue(Math.max(0, c.fullSize()), "full", key);
-            sizes.addValue(Math.max(0, c.persistedInFlight()), "persisted in-flight", key);
+            sizes.addValue(Math.max(0, c.checkpointedSize()), Texts.get("chart.series.checkpointed"), key);
+            sizes.addValue(Math.max(0, c.fullSize()), Texts.get("chart.series.full"), key);
+            sizes.addValue(Math.max(0, c.persistedInFlight()), Texts.get("chart.series.persistedInFlight"), key);
             markers.checkpointAdded(c, key);
         }
         while (phases.getColumnCount() > maxColumns) {

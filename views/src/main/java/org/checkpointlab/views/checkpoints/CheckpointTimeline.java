@@ -16,6 +16,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -40,7 +41,7 @@ public final class CheckpointTimeline extends VBox {
 
     private final ObservableList<TimelineRow> rows;
     private final ListView<TimelineRow> list = new ListView<>();
-    private final Label placeholder = new Label("Select a checkpoint in the history to see its subtasks.");
+    private final Label placeholder = new Label(Texts.get("checkpoints.timeline.placeholder"));
     /** The longest total of the rows shown: every bar is drawn on this scale. */
     private long scale = 1;
 
@@ -143,9 +144,9 @@ public final class CheckpointTimeline extends VBox {
                 return;
             }
             name.setText(r.label());
-            total.setText(r.pending() ? "pending" : Units.millis(r.endToEnd())
-                    + (r.unaligned() ? "  unaligned" : "")
-                    + (r.slowest() ? "  \u25c0 slowest: " + r.dominant().label() : ""));
+            total.setText(r.pending() ? Texts.get("checkpoints.timeline.pending") : Units.millis(r.endToEnd())
+                    + (r.unaligned() ? Texts.get("checkpoints.timeline.unaligned") : "")
+                    + (r.slowest() ? Texts.format("checkpoints.timeline.slowest", r.dominant().label()) : ""));
             line.pseudoClassStateChanged(SLOWEST, r.slowest());
             line.pseudoClassStateChanged(PENDING, r.pending());
             if (tooltip != null) {

@@ -18,6 +18,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
 import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.HiddenTabContent;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -69,8 +70,8 @@ public final class CheckpointsView {
         buildStatistics(summaryTable, false);
         summaryTable.setItems(viewModel.summary());
         buildSubtasks();
-        configurationTable.getColumns().add(textColumn("Option", Map.Entry::getKey, 230));
-        configurationTable.getColumns().add(textColumn("Value", Map.Entry::getValue, 360));
+        configurationTable.getColumns().add(textColumn(Texts.get("checkpoints.column.option"), Map.Entry::getKey, 230));
+        configurationTable.getColumns().add(textColumn(Texts.get("checkpoints.column.value"), Map.Entry::getValue, 360));
         configurationTable.setItems(viewModel.configuration());
         timelineHost.getChildren().setAll(new CheckpointTimeline(viewModel.timeline()));
         HiddenTabContent.detachWhileHidden(tabs);
@@ -85,7 +86,9 @@ public final class CheckpointsView {
      */
     private void showOverview(CheckpointOverview v) {
         if (tileValues == null) {
-            String[] names = {"Triggered", "In progress", "Completed", "Failed", "Restored"};
+            String[] names = {Texts.get("checkpoints.count.triggered"), Texts.get("checkpoints.count.inProgress"),
+                Texts.get("checkpoints.count.completed"), Texts.get("checkpoints.count.failed"),
+                Texts.get("checkpoints.count.restored")};
             tileValues = new Label[names.length];
             for (int i = 0; i < names.length; i++) {
                 tileValues[i] = new Label();
@@ -107,31 +110,37 @@ public final class CheckpointsView {
         for (int i = 0; i < values.length; i++) {
             tileValues[i].setText(Integer.toString(values[i]));
         }
-        latestLines[0].setText("Latest completed: " + v.latestCompleted().map(c -> "#" + c.id() + " at "
-                + Units.clock(c.latestAckTimestamp()) + ", " + Units.millis(c.endToEndMillis()) + ", "
-                + Units.bytes(c.checkpointedSize())).orElse("none yet"));
-        latestLines[1].setText("Latest failed: " + v.latestFailed().map(c -> "#" + c.id() + " at "
-                + Units.clock(c.triggerTimestamp()) + ": " + c.failureCause()).orElse("none"));
-        latestLines[2].setText("Latest savepoint: " + v.latestSavepoint().map(c -> "#" + c.id() + " at "
-                + Units.clock(c.latestAckTimestamp()) + ", " + Units.bytes(c.fullSize())).orElse("none"));
-        latestLines[3].setText("Latest restore: " + v.latestRestore().map(r -> (r.restoredCheckpointId() > 0
-                ? "checkpoint #" + r.restoredCheckpointId() : "no state") + " at "
-                + Units.clock(r.restoreTimestamp()))
-                .orElse(v.restoredFrom() == null ? "none" : "started from " + v.restoredFrom()));
+        latestLines[0].setText(Texts.format("checkpoints.latest.completed", v.latestCompleted().map(c ->
+                Texts.format("checkpoints.latest.completed.value", c.id(), Units.clock(c.latestAckTimestamp()),
+                        Units.millis(c.endToEndMillis()), Units.bytes(c.checkpointedSize())))
+                .orElse(Texts.get("checkpoints.latest.noneYet"))));
+        latestLines[1].setText(Texts.format("checkpoints.latest.failed", v.latestFailed().map(c ->
+                Texts.format("checkpoints.latest.failed.value", c.id(), Units.clock(c.triggerTimestamp()),
+                        c.failureCause())).orElse(Texts.get("checkpoints.latest.none"))));
+        latestLines[2].setText(Texts.format("checkpoints.latest.savepoint", v.latestSavepoint().map(c ->
+                Texts.format("checkpoints.latest.savepoint.value", c.id(), Units.clock(c.latestAckTimestamp()),
+                        Units.bytes(c.fullSize()))).orElse(Texts.get("checkpoints.latest.none"))));
+        latestLines[3].setText(Texts.format("checkpoints.latest.restore", v.latestRestore().map(r ->
+                Texts.format("checkpoints.latest.restore.value", r.restoredCheckpointId() > 0
+                        ? Texts.format("checkpoints.latest.restore.checkpoint", r.restoredCheckpointId())
+                        : Texts.get("checkpoints.latest.restore.noState"), Units.clock(r.restoreTimestamp())))
+                .orElse(v.restoredFrom() == null ? Texts.get("checkpoints.latest.none")
+                        : Texts.format("checkpoints.latest.restore.startedFrom", v.restoredFrom()))));
     }
 
     private void buildHistory() {
-        historyTable.getColumns().add(textColumn("ID", c -> c.id() + (c.savepoint() ? " (savepoint)" : ""), 115));
-        historyTable.getColumns().add(textColumn("Status", c -> c.status().name()
-                + (c.unaligned() ? " \u00b7 unaligned" : ""), 150));
-        historyTable.getColumns().add(textColumn("Acknowledged", c -> c.acknowledged() + "/" + c.total(), 95));
-        historyTable.getColumns().add(textColumn("Trigger time", c -> Units.clock(c.triggerTimestamp()), 100));
-        historyTable.getColumns().add(textColumn("Latest ack", c -> Units.clock(c.latestAckTimestamp()), 100));
-        historyTable.getColumns().add(textColumn("End to end", c -> Units.millis(c.endToEndMillis()), 80));
-        historyTable.getColumns().add(textColumn("Checkpointed", c -> Units.bytes(c.checkpointedSize()), 90));
-        historyTable.getColumns().add(textColumn("Full size", c -> Units.bytes(c.fullSize()), 85));
-        historyTable.getColumns().add(textColumn("Processed in-flight", c -> Units.bytes(c.processedInFlight()), 120));
-        historyTable.getColumns().add(textColumn("Persisted in-flight", c -> Units.bytes(c.persistedInFlight()), 120));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.id"), c -> c.savepoint()
+                ? Texts.format("checkpoints.id.savepoint", c.id()) : Long.toString(c.id()), 115));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.status"), c -> c.unaligned()
+                ? Texts.format("checkpoints.status.unaligned", c.status().name()) : c.status().name(), 150));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.acknowledged"), c -> c.acknowledged() + "/" + c.total(), 95));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.triggerTime"), c -> Units.clock(c.triggerTimestamp()), 100));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.latestAck"), c -> Units.clock(c.latestAckTimestamp()), 100));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.endToEnd"), c -> Units.millis(c.endToEndMillis()), 80));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.checkpointed"), c -> Units.bytes(c.checkpointedSize()), 90));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.fullSize"), c -> Units.bytes(c.fullSize()), 85));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.processedInFlight"), c -> Units.bytes(c.processedInFlight()), 120));
+        historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.persistedInFlight"), c -> Units.bytes(c.persistedInFlight()), 120));
         historyTable.setItems(viewModel.history());
         historyTable.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -153,39 +162,40 @@ public final class CheckpointsView {
     }
 
     private void showSelected(CheckpointStats c) {
-        detailTitle.setText(c == null ? "No completed checkpoint yet"
-                : "Checkpoint " + c.id() + (c.savepoint() ? " (savepoint)" : "") + " \u2013 " + c.status()
-                + ", " + (c.unaligned() ? "unaligned" : "aligned") + ", end to end " + Units.millis(c.endToEndMillis())
-                + (c.failureCause() == null ? "" : " \u2013 " + c.failureCause()));
+        detailTitle.setText(c == null ? Texts.get("checkpoints.detail.none")
+                : Texts.format("checkpoints.detail.title", c.id(), c.savepoint() ? Texts.get("checkpoints.detail.savepoint")
+                : "", c.status(), Texts.get(c.unaligned() ? "checkpoints.detail.unaligned" : "checkpoints.detail.aligned"),
+                Units.millis(c.endToEndMillis()), c.failureCause() == null ? ""
+                : Texts.format("checkpoints.detail.cause", c.failureCause())));
     }
 
     private static void buildStatistics(TableView<PhaseStatistics> table, boolean withScope) {
         if (withScope) {
-            table.getColumns().add(textColumn("Operator", PhaseStatistics::scope, 110));
+            table.getColumns().add(textColumn(Texts.get("column.operator"), PhaseStatistics::scope, 110));
         }
-        table.getColumns().add(textColumn("Metric", PhaseStatistics::metric, 140));
-        table.getColumns().add(textColumn("Min", p -> p.format(p.stats().min()), 75));
-        table.getColumns().add(textColumn("Avg", p -> p.format(p.stats().avg()), 75));
+        table.getColumns().add(textColumn(Texts.get("checkpoints.column.metric"), PhaseStatistics::metric, 140));
+        table.getColumns().add(textColumn(Texts.get("checkpoints.column.min"), p -> p.format(p.stats().min()), 75));
+        table.getColumns().add(textColumn(Texts.get("checkpoints.column.avg"), p -> p.format(p.stats().avg()), 75));
         table.getColumns().add(textColumn("p50", p -> p.format(p.stats().p50()), 75));
         table.getColumns().add(textColumn("p90", p -> p.format(p.stats().p90()), 75));
         table.getColumns().add(textColumn("p99", p -> p.format(p.stats().p99()), 75));
-        table.getColumns().add(textColumn("Max", p -> p.format(p.stats().max()), 75));
+        table.getColumns().add(textColumn(Texts.get("checkpoints.column.max"), p -> p.format(p.stats().max()), 75));
     }
 
     private void buildSubtasks() {
-        subtaskTable.getColumns().add(textColumn("Operator", SubtaskCheckpointStats::operatorId, 100));
+        subtaskTable.getColumns().add(textColumn(Texts.get("column.operator"), SubtaskCheckpointStats::operatorId, 100));
         subtaskTable.getColumns().add(textColumn("#", s -> Integer.toString(s.subtaskIndex()), 35));
-        subtaskTable.getColumns().add(textColumn("Ack", s -> Units.clock(s.ackTimestamp()), 95));
-        subtaskTable.getColumns().add(textColumn("End to end", s -> Units.millis(s.endToEndMillis()), 75));
-        subtaskTable.getColumns().add(textColumn("Start delay", s -> Units.millis(s.startDelayMillis()), 75));
-        subtaskTable.getColumns().add(textColumn("Alignment", s -> Units.millis(s.alignmentMillis()), 75));
-        subtaskTable.getColumns().add(textColumn("Sync", s -> Units.millis(s.syncMillis()), 60));
-        subtaskTable.getColumns().add(textColumn("Async", s -> Units.millis(s.asyncMillis()), 60));
-        subtaskTable.getColumns().add(textColumn("Checkpointed", s -> Units.bytes(s.checkpointedSize()), 85));
-        subtaskTable.getColumns().add(textColumn("Full", s -> Units.bytes(s.fullSize()), 75));
-        subtaskTable.getColumns().add(textColumn("Processed", s -> Units.bytes(s.processedInFlight()), 75));
-        subtaskTable.getColumns().add(textColumn("Persisted", s -> Units.bytes(s.persistedInFlight()), 75));
-        subtaskTable.getColumns().add(textColumn("Unaligned", s -> s.unaligned() ? "yes" : "no", 70));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.ack"), s -> Units.clock(s.ackTimestamp()), 95));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.endToEnd"), s -> Units.millis(s.endToEndMillis()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.startDelay"), s -> Units.millis(s.startDelayMillis()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.alignment"), s -> Units.millis(s.alignmentMillis()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.sync"), s -> Units.millis(s.syncMillis()), 60));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.async"), s -> Units.millis(s.asyncMillis()), 60));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.checkpointed"), s -> Units.bytes(s.checkpointedSize()), 85));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.full"), s -> Units.bytes(s.fullSize()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.processed"), s -> Units.bytes(s.processedInFlight()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.persisted"), s -> Units.bytes(s.persistedInFlight()), 75));
+        subtaskTable.getColumns().add(textColumn(Texts.get("checkpoints.column.unaligned"), s -> Texts.get(s.unaligned() ? "common.yes" : "common.no"), 70));
         subtaskTable.setItems(viewModel.bySubtask());
     }
 }

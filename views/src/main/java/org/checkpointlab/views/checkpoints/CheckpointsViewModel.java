@@ -17,6 +17,7 @@ import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.OptionTexts;
 import org.checkpointlab.views.session.RestartStrategies;
 
@@ -177,11 +178,13 @@ public final class CheckpointsViewModel {
         List<Map.Entry<String, String>> rows = new ArrayList<>();
         OptionTexts.of(job.checkpointOptions()).forEach((k, v) -> rows.add(Map.entry(OptionTexts.label(k), v)));
         JobConfig c = job.config();
-        rows.add(Map.entry("State backend", c.backend().cliName() + (c.incremental() ? " (incremental)" : "")));
-        rows.add(Map.entry("Restart strategy", RestartStrategies.describe(c.effectiveRestartStrategy())));
-        rows.add(Map.entry("Failover strategy", c.failover().name().toLowerCase(java.util.Locale.ROOT)));
-        rows.add(Map.entry("Restored from", c.restore() == null ? "-" : c.restore().path()
-                + (c.restore().allowNonRestoredState() ? " (allow non-restored state)" : "")));
+        rows.add(Map.entry(Texts.get("checkpoints.config.stateBackend"), c.incremental()
+                ? Texts.format("checkpoints.config.incremental", c.backend().cliName()) : c.backend().cliName()));
+        rows.add(Map.entry(Texts.get("checkpoints.config.restartStrategy"), RestartStrategies.describe(c.effectiveRestartStrategy())));
+        rows.add(Map.entry(Texts.get("checkpoints.config.failoverStrategy"), c.failover().name().toLowerCase(java.util.Locale.ROOT)));
+        rows.add(Map.entry(Texts.get("checkpoints.config.restoredFrom"), c.restore() == null ? "-"
+                : c.restore().allowNonRestoredState()
+                ? Texts.format("checkpoints.config.allowNonRestored", c.restore().path()) : c.restore().path().toString()));
         return rows;
     }
 }

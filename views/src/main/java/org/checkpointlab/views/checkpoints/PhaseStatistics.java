@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * One row of a checkpoint summary table: a metric (end to end, sync, async, alignment, start delay, sizes,
@@ -20,22 +21,22 @@ public record PhaseStatistics(String scope, String metric, boolean bytes, Summar
 
     /** A figure of a subtask's checkpoint report. */
     public enum SubtaskMetric {
-        END_TO_END("End to end", false, SubtaskCheckpointStats::endToEndMillis),
-        START_DELAY("Start delay", false, SubtaskCheckpointStats::startDelayMillis),
-        ALIGNMENT("Alignment", false, SubtaskCheckpointStats::alignmentMillis),
-        SYNC("Sync", false, SubtaskCheckpointStats::syncMillis),
-        ASYNC("Async", false, SubtaskCheckpointStats::asyncMillis),
-        CHECKPOINTED_SIZE("Checkpointed size", true, SubtaskCheckpointStats::checkpointedSize),
-        FULL_SIZE("Full size", true, SubtaskCheckpointStats::fullSize),
-        PROCESSED_IN_FLIGHT("Processed in-flight", true, SubtaskCheckpointStats::processedInFlight),
-        PERSISTED_IN_FLIGHT("Persisted in-flight", true, SubtaskCheckpointStats::persistedInFlight);
+        END_TO_END("metric.endToEnd", false, SubtaskCheckpointStats::endToEndMillis),
+        START_DELAY("metric.startDelay", false, SubtaskCheckpointStats::startDelayMillis),
+        ALIGNMENT("metric.alignment", false, SubtaskCheckpointStats::alignmentMillis),
+        SYNC("metric.sync", false, SubtaskCheckpointStats::syncMillis),
+        ASYNC("metric.async", false, SubtaskCheckpointStats::asyncMillis),
+        CHECKPOINTED_SIZE("metric.checkpointedSize", true, SubtaskCheckpointStats::checkpointedSize),
+        FULL_SIZE("metric.fullSize", true, SubtaskCheckpointStats::fullSize),
+        PROCESSED_IN_FLIGHT("metric.processedInFlight", true, SubtaskCheckpointStats::processedInFlight),
+        PERSISTED_IN_FLIGHT("metric.persistedInFlight", true, SubtaskCheckpointStats::persistedInFlight);
 
         final String label;
         final boolean bytes;
         final ToLongFunction<SubtaskCheckpointStats> value;
 
-        SubtaskMetric(String label, boolean bytes, ToLongFunction<SubtaskCheckpointStats> value) {
-            this.label = label;
+        SubtaskMetric(String key, boolean bytes, ToLongFunction<SubtaskCheckpointStats> value) {
+            this.label = Texts.get(key);
             this.bytes = bytes;
             this.value = value;
         }
@@ -65,17 +66,17 @@ public record PhaseStatistics(String scope, String metric, boolean bytes, Summar
     public static List<PhaseStatistics> overCompleted(List<CheckpointStats> history) {
         List<CheckpointStats> done = history.stream()
                 .filter(c -> c.status() == org.checkpointlab.model.checkpoint.CheckpointStatus.COMPLETED).toList();
-        String scope = "completed checkpoints";
+        String scope = Texts.get("metric.scope.completed");
         return List.of(
-                new PhaseStatistics(scope, "End to end", false,
+                new PhaseStatistics(scope, SubtaskMetric.END_TO_END.label, false,
                         SummaryStatistics.of(done.stream().mapToLong(CheckpointStats::endToEndMillis).toArray())),
-                new PhaseStatistics(scope, "Checkpointed size", true,
+                new PhaseStatistics(scope, SubtaskMetric.CHECKPOINTED_SIZE.label, true,
                         SummaryStatistics.of(done.stream().mapToLong(CheckpointStats::checkpointedSize).toArray())),
-                new PhaseStatistics(scope, "Full size", true,
+                new PhaseStatistics(scope, SubtaskMetric.FULL_SIZE.label, true,
                         SummaryStatistics.of(done.stream().mapToLong(CheckpointStats::fullSize).toArray())),
-                new PhaseStatistics(scope, "Processed in-flight", true,
+                new PhaseStatistics(scope, SubtaskMetric.PROCESSED_IN_FLIGHT.label, true,
                         SummaryStatistics.of(done.stream().mapToLong(CheckpointStats::processedInFlight).toArray())),
-                new PhaseStatistics(scope, "Persisted in-flight", true,
+                new PhaseStatistics(scope, SubtaskMetric.PERSISTED_IN_FLIGHT.label, true,
                         SummaryStatistics.of(done.stream().mapToLong(CheckpointStats::persistedInFlight).toArray())));
     }
 

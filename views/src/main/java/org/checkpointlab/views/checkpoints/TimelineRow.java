@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * One subtask's bar in the timeline of a checkpoint: from the trigger, the start delay (waiting for the first
@@ -20,12 +21,12 @@ public record TimelineRow(String label, long startDelay, long alignment, long sy
 
     /** The phases of a subtask's checkpoint, in order. */
     public enum Phase {
-        START_DELAY("start delay"), ALIGNMENT("alignment"), SYNC("sync"), ASYNC("async");
+        START_DELAY("phase.startDelay"), ALIGNMENT("phase.alignment"), SYNC("phase.sync"), ASYNC("phase.async");
 
         private final String label;
 
-        Phase(String label) {
-            this.label = label;
+        Phase(String key) {
+            this.label = Texts.get(key);
         }
 
         public String label() {

@@ -11,6 +11,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.checkpointlab.views.i18n.Texts;
 
 /** Loading a view's FXML with the view as its controller, and showing a view as a dialog. */
 public final class Fxml {
@@ -19,7 +20,7 @@ public final class Fxml {
 
     /**
      * Loads {@code name} (next to the controller's class in the resources) with {@code controller} as its
-     * controller.
+     * controller and the app's texts ({@link Texts#messages()}) for its {@code %key} attributes.
      *
      * @throws UncheckedIOException naming the file when it is missing or does not load
      */
@@ -31,6 +32,7 @@ public final class Fxml {
         }
         FXMLLoader loader = new FXMLLoader(fxml);
         loader.setController(controller);
+        loader.setResources(Texts.messages());
         try {
             return loader.load();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.checkpointlab.views.i18n.Texts;
 
 /** Choosing a savepoint or retained checkpoint directory: the restore dialog and the State view share it. */
 public final class SavepointDirectories {
@@ -17,7 +18,7 @@ public final class SavepointDirectories {
     /** A directory chooser opened beside {@code current} (if it has a parent on disk); empty when cancelled. */
     public static Optional<Path> choose(Window owner, Path current) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a savepoint or retained checkpoint directory");
+        chooser.setTitle(Texts.get("savepoint.chooseDirectory"));
         Path start = current != null && current.getParent() != null ? current.getParent() : null;
         if (start != null && Files.isDirectory(start)) {
             chooser.setInitialDirectory(start.toFile());

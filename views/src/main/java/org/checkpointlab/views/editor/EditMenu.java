@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The Edit menu: Undo and Redo labelled with what they undo ("Undo Add keyed-count"), Cut, Copy, Paste, Delete
@@ -48,11 +49,11 @@ public final class EditMenu {
         EditMenu edit = new EditMenu(viewModel);
         edit.undo.textProperty().bind(viewModel.undoTextProperty());
         edit.redo.textProperty().bind(viewModel.redoTextProperty());
-        edit.cut.setText("Cu_t");
-        edit.copy.setText("_Copy");
-        edit.paste.setText("_Paste");
-        edit.delete.setText("_Delete");
-        edit.selectAll.setText("Select _all");
+        edit.cut.setText(Texts.get("editor.menu.cut"));
+        edit.copy.setText(Texts.get("editor.menu.copy"));
+        edit.paste.setText(Texts.get("editor.menu.paste"));
+        edit.delete.setText(Texts.get("editor.menu.delete"));
+        edit.selectAll.setText(Texts.get("editor.menu.selectAll"));
         edit.undo.setOnAction(e -> edit.undo());
         edit.redo.setOnAction(e -> edit.redo());
         edit.cut.setOnAction(e -> edit.cut());

@@ -36,6 +36,7 @@ import org.checkpointlab.views.graph.GraphStyles;
 import org.checkpointlab.views.graph.OperatorCard;
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.graph.PipelineGraphView;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Makes a {@link PipelineGraphView} an editing canvas for an {@link EditorViewModel}: drop target for palette
@@ -133,15 +134,15 @@ public final class EditorCanvas {
             if (kind.map(k -> k.role() != OperatorKind.Role.SOURCE).orElse(true)) {
                 Circle in = port(node, false);
                 in.setId("port-in-" + node.id());
-                Tooltip.install(in, new Tooltip("Input of " + node.name()
-                        + ": drag from another operator's output (right side) to here"));
+                Tooltip.install(in, new Tooltip(Texts.format("editor.port.input",
+                        node.name())));
                 inputPorts.put(node.id(), in);
             }
             if (kind.map(k -> k.role() != OperatorKind.Role.SINK).orElse(true)) {
                 Circle out = port(node, true);
                 out.setId("port-out-" + node.id());
-                Tooltip.install(out, new Tooltip("Output of " + node.name()
-                        + ": drag from here onto another operator to connect"));
+                Tooltip.install(out, new Tooltip(Texts.format("editor.port.output",
+                        node.name())));
                 out.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> startWiring(node, e));
                 out.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::continueWiring);
                 out.addEventHandler(MouseEvent.MOUSE_RELEASED, this::endWiring);
@@ -171,8 +172,8 @@ public final class EditorCanvas {
                 }
                 e.consume();
             });
-            Tooltip.install(edgeView, new Tooltip(ref + " (" + edgeView.edge().label()
-                    + ")\nClick to select, right-click to change the partitioning"));
+            Tooltip.install(edgeView, new Tooltip(Texts.format("editor.edge.tooltip", ref,
+                    edgeView.edge().label())));
         }
         showMarks();
     }
@@ -194,7 +195,7 @@ public final class EditorCanvas {
             item.setOnAction(e -> viewModel.setPartitioning(ref.from(), ref.to(), p));
             menu.getItems().add(item);
         }
-        MenuItem delete = new MenuItem("Delete edge");
+        MenuItem delete = new MenuItem(Texts.get("editor.edge.delete"));
         delete.setOnAction(e -> {
             viewModel.select(new Selection(Set.of(), Set.of(ref)));
             viewModel.deleteSelection();

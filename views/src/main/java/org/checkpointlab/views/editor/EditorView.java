@@ -12,6 +12,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.checkpointlab.views.graph.PipelineGraphView;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The pipeline editor put together around the main window's graph: the {@link PaletteView}, the
@@ -28,7 +29,7 @@ public final class EditorView {
     private final HBox messageBox;
     private final Button problemsBadge = new Button();
     private final VBox problemsList = new VBox(2);
-    private final Label canvasHint = new Label("Empty pipeline: drag operators here from the palette on the left");
+    private final Label canvasHint = new Label(Texts.get("editor.canvas.empty"));
     private EditMenu editMenu;
 
     public EditorView(EditorViewModel viewModel, PipelineGraphView graphView) {
@@ -56,7 +57,7 @@ public final class EditorView {
         problemsBadge.setFocusTraversable(false);
         problemsBadge.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = viewModel.problems().size();
-            return (n == 1 ? "1 problem" : n + " problems") + (problemsList.isVisible() ? " \u25b4" : " \u25be");
+            return (n == 1 ? Texts.get("editor.problems.one") : Texts.format("editor.problems.many", n)) + (problemsList.isVisible() ? " \u25b4" : " \u25be");
         }, viewModel.problems(), problemsList.visibleProperty()));
         problemsBadge.setOnAction(e -> problemsList.setVisible(!problemsList.isVisible()));
         problemsList.getStyleClass().add(EditorStyles.PROBLEMS_LIST);
@@ -104,11 +105,12 @@ public final class EditorView {
         undo.disableProperty().bind(viewModel.canUndoProperty().not());
         redo.disableProperty().bind(viewModel.canRedoProperty().not());
         javafx.scene.control.Tooltip undoTip = new javafx.scene.control.Tooltip();
-        undoTip.textProperty().bind(Bindings.concat(viewModel.undoTextProperty(), " (",
-                EditMenu.UNDO.getDisplayText(), ")"));
+        undoTip.textProperty().bind(Bindings.createStringBinding(() -> Texts.format("editor.undo.tooltip",
+                viewModel.undoTextProperty().get(), EditMenu.UNDO.getDisplayText()), viewModel.undoTextProperty()));
         javafx.scene.control.Tooltip redoTip = new javafx.scene.control.Tooltip();
-        redoTip.textProperty().bind(Bindings.concat(viewModel.redoTextProperty(), " (",
-                EditMenu.REDO.getDisplayText(), " or ", EditMenu.REDO_ALT.getDisplayText(), ")"));
+        redoTip.textProperty().bind(Bindings.createStringBinding(() -> Texts.format("editor.redo.tooltip",
+                viewModel.redoTextProperty().get(), EditMenu.REDO.getDisplayText(),
+                EditMenu.REDO_ALT.getDisplayText()), viewModel.redoTextProperty()));
         undo.setTooltip(undoTip);
         redo.setTooltip(redoTip);
     }

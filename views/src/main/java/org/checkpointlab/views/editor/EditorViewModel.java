@@ -49,6 +49,7 @@ import org.checkpointlab.views.editor.model.SetParam;
 import org.checkpointlab.views.editor.model.SetPartitioning;
 import org.checkpointlab.views.graph.CardMetrics;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The pipeline editor without controls: turns the user's gestures (drop a kind, wire two ports, change a value
@@ -64,7 +65,7 @@ import org.checkpointlab.views.graph.PipelineGraphViewModel;
  */
 public final class EditorViewModel {
     /** Why a structural edit is refused while a job runs. */
-    public static final String LOCKED_MESSAGE = "Stop the job to change the pipeline's structure";
+    public static final String LOCKED_MESSAGE = Texts.get("editor.locked");
     /** Parallelism of an operator dropped from the palette. */
     public static final int DEFAULT_PARALLELISM = 2;
     /** How far each paste moves the copies from the originals, in graph pixels (right and down). */
@@ -77,8 +78,8 @@ public final class EditorViewModel {
     private final ReadOnlyObjectWrapper<EditablePipeline> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
     private final ReadOnlyObjectWrapper<Selection> selection =
             new ReadOnlyObjectWrapper<>(this, "selection", Selection.NONE);
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", Texts.get("editor.undo"));
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", Texts.get("editor.redo"));
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -294,7 +295,7 @@ public final class EditorViewModel {
     public boolean copy() {
         CopiedOperators copied = CopiedOperators.ofSelection(pipeline.get());
         if (copied.isEmpty()) {
-            message.set("Select one or more operators to copy");
+            message.set(Texts.get("editor.copy.nothing"));
             return false;
         }
         clipboard = copied;
@@ -315,7 +316,7 @@ public final class EditorViewModel {
     /** Inserts the copied operators, each paste {@value #PASTE_OFFSET} pixels further right and down. */
     public boolean paste() {
         if (clipboard == null) {
-            message.set("Nothing to paste: copy one or more operators first");
+            message.set(Texts.get("editor.paste.nothing"));
             return false;
         }
         double offset = PASTE_OFFSET * (pastes + 1);
@@ -393,11 +394,11 @@ public final class EditorViewModel {
     // ---- undo and redo ----------------------------------------------------------------------------------------
 
     public boolean undo() {
-        return step(edits.canUndo(), edits::undoTarget, edits.undoDescription().orElse("Undo"), edits::undo);
+        return step(edits.canUndo(), edits::undoTarget, edits.undoDescription().orElse(Texts.get("editor.undo")), edits::undo);
     }
 
     public boolean redo() {
-        return step(edits.canRedo(), edits::redoTarget, edits.redoDescription().orElse("Redo"), edits::redo);
+        return step(edits.canRedo(), edits::redoTarget, edits.redoDescription().orElse(Texts.get("editor.redo")), edits::redo);
     }
 
     /**
@@ -410,7 +411,7 @@ public final class EditorViewModel {
             return false;
         }
         if (lockedAndChangesSpec(target.get().orElseThrow())) {
-            message.set(LOCKED_MESSAGE + " (" + description + ")");
+            message.set(Texts.format("editor.locked.action", LOCKED_MESSAGE, description));
             return false;
         }
         message.set("");
@@ -465,8 +466,8 @@ public final class EditorViewModel {
     }
 
     private void updateUndoRedo() {
-        undoText.set(edits.undoDescription().orElse("Undo"));
-        redoText.set(edits.redoDescription().orElse("Redo"));
+        undoText.set(edits.undoDescription().orElse(Texts.get("editor.undo")));
+        redoText.set(edits.redoDescription().orElse(Texts.get("editor.redo")));
         canUndo.set(edits.canUndo());
         canRedo.set(edits.canRedo());
     }

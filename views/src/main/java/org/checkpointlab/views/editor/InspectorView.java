@@ -21,6 +21,7 @@ import org.checkpointlab.model.pipeline.PipelineValidator;
 import org.checkpointlab.views.editor.model.EdgeRef;
 import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.editor.model.Selection;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The inspector: edits what is selected on the canvas. For one operator: id, name, parallelism, max parallelism
@@ -68,12 +69,11 @@ public final class InspectorView extends VBox {
         } else if (now instanceof EdgeSpec edge) {
             showEdge(edge);
         } else if (now instanceof PipelineShown pipeline) {
-            title("Pipeline", "Nothing is selected: the pipeline itself.");
-            textField("Name", "pipeline-name", pipeline.name(), "the pipeline's name, saved in its file",
-                    v -> v.isBlank() ? Optional.of("must not be blank") : Optional.empty(),
+            title(Texts.get("inspector.pipeline.title"), Texts.get("inspector.pipeline.description"));
+            textField(Texts.get("inspector.name"), "pipeline-name", pipeline.name(), Texts.get("inspector.pipeline.name.tip"),
+                    v -> v.isBlank() ? Optional.of(Texts.get("inspector.notBlank")) : Optional.empty(),
                     v -> viewModel.setPipelineName(v.trim()));
-            hint("Select an operator or an edge to edit it.\n\nAdd operators from the palette, then drag from "
-                    + "a card's output port (right) onto another card to connect them.");
+            hint(Texts.get("inspector.pipeline.hint"));
         } else {
             showMany(s);
         }
@@ -102,33 +102,35 @@ public final class InspectorView extends VBox {
 
     private void showOperator(OperatorSpec op) {
         Optional<OperatorKind> kind = OperatorKind.byJsonName(op.kind());
-        title(op.kind(), kind.map(OperatorKind::description).orElse("unknown kind"));
-        textField("Id", "id", op.id(), "the operator's id in the pipeline file; edges refer to it",
-                v -> v.isBlank() ? Optional.of("must not be blank") : Optional.empty(),
+        title(op.kind(), kind.map(OperatorKind::description).orElse(Texts.get("inspector.kind.unknown")));
+        textField(Texts.get("inspector.id"), "id", op.id(), Texts.get("inspector.id.tip"),
+                v -> v.isBlank() ? Optional.of(Texts.get("inspector.notBlank")) : Optional.empty(),
                 v -> viewModel.rename(op.id(), v.trim()));
-        textField("Name", "name", op.name(), "shown on the card",
-                v -> v.isBlank() ? Optional.of("must not be blank") : Optional.empty(),
+        textField(Texts.get("inspector.name"), "name", op.name(), Texts.get("inspector.name.tip"),
+                v -> v.isBlank() ? Optional.of(Texts.get("inspector.notBlank")) : Optional.empty(),
                 v -> viewModel.setName(op.id(), v.trim()));
-        textField("Parallelism", "parallelism", String.valueOf(op.parallelism()), "number of subtasks, at least 1",
+        textField(Texts.get("inspector.parallelism"), "parallelism", String.valueOf(op.parallelism()),
+                Texts.get("inspector.parallelism.tip"),
                 v -> wholeNumber(v, 1, PipelineValidator.UPPER_BOUND_MAX_PARALLELISM),
                 v -> viewModel.setParallelism(op.id(), Integer.parseInt(v.trim())));
-        textField("Max parallelism", "max-parallelism", op.maxParallelism() == null ? "" : op.maxParallelism()
-                        .toString(), "number of key groups; empty = default",
+        textField(Texts.get("inspector.maxParallelism"), "max-parallelism", op.maxParallelism() == null ? "" : op.maxParallelism()
+                        .toString(), Texts.get("inspector.maxParallelism.tip"),
                 v -> v.isBlank() ? Optional.empty() : wholeNumber(v, 1, PipelineValidator.UPPER_BOUND_MAX_PARALLELISM),
                 v -> viewModel.setMaxParallelism(op.id(), v.isBlank() ? null : Integer.valueOf(v.trim())),
-                "default (Flink's, from the parallelism)");
+                Texts.get("inspector.maxParallelism.prompt"));
         kind.ifPresent(k -> {
             for (ParamSpec param : k.params()) {
                 paramControl(op, param);
             }
         });
-        deleteButton("Delete " + op.id());
+        deleteButton(Texts.format("inspector.delete.operator", op.id()));
     }
 
     private void paramControl(OperatorSpec op, ParamSpec param) {
         Object value = op.params().get(param.name());
-        String tip = param.description() + " (" + param.constraint()
-                + (param.defaultValue() == null ? "" : "; default " + param.defaultValue()) + ")";
+        String tip = param.defaultValue() == null ? Texts.format("inspector.param.tip", param.description(),
+                param.constraint()) : Texts.format("inspector.param.tip.default", param.description(),
+                param.constraint(), param.defaultValue());
         switch (param.type()) {
             case BOOLEAN -> {
                 CheckBox box = new CheckBox(param.name());
@@ -154,18 +156,19 @@ public final class InspectorView extends VBox {
                     tip, text -> paramProblem(param, text),
                     text -> viewModel.setParam(op.id(), param.name(),
                             text.isBlank() ? null : parse(param, text).orElseThrow()),
-                    param.defaultValue() == null ? "none" : "default " + param.defaultValue());
+                    param.defaultValue() == null ? Texts.get("inspector.param.none")
+                            : Texts.format("inspector.param.default", param.defaultValue()));
         }
     }
 
     /** Why a typed text is no value for the parameter; empty when it is one (or blank: back to the default). */
     static Optional<String> paramProblem(ParamSpec param, String text) {
         if (text.isBlank()) {
-            return param.required() ? Optional.of("is required") : Optional.empty();
+            return param.required() ? Optional.of(Texts.get("inspector.required")) : Optional.empty();
         }
         Optional<Object> value = parse(param, text);
         if (value.isEmpty()) {
-            return Optional.of("must be a " + param.constraint() + ", was \"" + text.trim() + "\"");
+            return Optional.of(Texts.format("inspector.mustBe", param.constraint(), text.trim()));
         }
         return param.problem(value.get());
     }
@@ -187,17 +190,18 @@ public final class InspectorView extends VBox {
         try {
             long v = Long.parseLong(text.trim());
             if (v < min || v > max) {
-                return Optional.of("must be from " + min + " to " + max + ", was " + v);
+                return Optional.of(Texts.format("inspector.range", min, max, v));
             }
             return Optional.empty();
         } catch (NumberFormatException e) {
-            return Optional.of("must be a whole number, was \"" + text.trim() + "\"");
+            return Optional.of(Texts.format("inspector.wholeNumber", text.trim()));
         }
     }
 
     private void showEdge(EdgeSpec edge) {
-        title(edge.from() + " \u2192 " + edge.to(), "How records go from " + edge.from() + " to " + edge.to() + ".");
-        label("Partitioning");
+        title(edge.from() + " \u2192 " + edge.to(), Texts.format("inspector.edge.description",
+                edge.from(), edge.to()));
+        label(Texts.get("inspector.partitioning"));
         ChoiceBox<Partitioning> choice = new ChoiceBox<>();
         choice.setId("partitioning");
         choice.getItems().setAll(Partitioning.values());
@@ -220,22 +224,21 @@ public final class InspectorView extends VBox {
             }
         });
         getChildren().add(choice);
-        note("forward: subtask i to subtask i (equal parallelism); hash: by key (needed by keyed operators); "
-                + "rebalance: round robin; broadcast: every record to every subtask.");
-        deleteButton("Delete edge");
+        note(Texts.get("inspector.partitioning.note"));
+        deleteButton(Texts.get("editor.edge.delete"));
     }
 
     private void showMany(Selection s) {
-        title(s.operators().size() + " operators, " + s.edges().size() + " edges selected",
-                "Drag one of the selected cards to move them together; Ctrl+C copies the operators.");
-        deleteButton("Delete " + (s.operators().size() + s.edges().size()) + " selected");
+        title(Texts.format("inspector.many.title", s.operators().size(), s.edges().size()),
+                Texts.get("inspector.many.description"));
+        deleteButton(Texts.format("inspector.delete.selected", s.operators().size() + s.edges().size()));
     }
 
     private void deleteButton(String text) {
         Button delete = new Button(text);
         delete.setId("inspector-delete");
         delete.setOnAction(e -> viewModel.deleteSelection());
-        delete.setTooltip(new Tooltip("Delete (Del)"));
+        delete.setTooltip(new Tooltip(Texts.get("inspector.delete.tooltip")));
         VBox.setMargin(delete, new javafx.geometry.Insets(8, 0, 0, 0));
         getChildren().add(delete);
     }
@@ -295,7 +298,7 @@ public final class InspectorView extends VBox {
         Runnable check = () -> {
             Optional<String> p = problem.apply(field.getText());
             field.pseudoClassStateChanged(EditorStyles.ERROR, p.isPresent());
-            error.setText(p.map(m -> caption + " " + m).orElse(""));
+            error.setText(p.map(m -> Texts.format("inspector.field.problem", caption, m)).orElse(""));
             error.setVisible(p.isPresent());
             error.setManaged(p.isPresent());
         };

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * What the palette lists: every {@link OperatorKind} in its {@linkplain OperatorKind.Group group}, in the groups'
@@ -18,7 +19,7 @@ public final class Palette {
         }
 
         public String title() {
-            return group.displayName();
+            return Texts.get("palette.group." + group.name());
         }
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The palette left of the canvas: every operator kind by group with a one-line description, a filter box, and a
@@ -33,17 +34,17 @@ public final class PaletteView extends VBox {
     private final VBox entries = new VBox(4);
     private final ScrollPane scroll = new ScrollPane(entries);
     private final Button fold = new Button("\u00ab");
-    private final Label header = new Label("Operators");
+    private final Label header = new Label(Texts.get("palette.header"));
 
     public PaletteView(EditorViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add(EditorStyles.PALETTE);
         setId("palette");
-        filter.setPromptText("Filter (e.g. keyed, sink)");
+        filter.setPromptText(Texts.get("palette.filter.prompt"));
         filter.getStyleClass().add(EditorStyles.PALETTE_FILTER);
         filter.setId("palette-filter");
         filter.textProperty().addListener((obs, old, now) -> fill());
-        fold.setTooltip(new Tooltip("Fold the palette away / show it again"));
+        fold.setTooltip(new Tooltip(Texts.get("palette.fold.tooltip")));
         fold.setOnAction(e -> setFolded(!isFolded()));
         fold.setFocusTraversable(false);
         Region spacer = new Region();
@@ -54,7 +55,7 @@ public final class PaletteView extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        Label help = new Label("Drag onto the canvas, or double-click");
+        Label help = new Label(Texts.get("palette.help"));
         help.getStyleClass().add(EditorStyles.PALETTE_DESCRIPTION);
         help.setWrapText(true);
         help.setMinHeight(Region.USE_PREF_SIZE);
@@ -107,7 +108,7 @@ public final class PaletteView extends VBox {
             }
         }
         if (entries.getChildren().isEmpty()) {
-            Label none = new Label("No operator matches \u201c" + filter.getText().trim() + "\u201d");
+            Label none = new Label(Texts.format("palette.noMatch", filter.getText().trim()));
             none.setWrapText(true);
             none.getStyleClass().add(EditorStyles.PALETTE_DESCRIPTION);
             entries.getChildren().add(none);
@@ -124,9 +125,8 @@ public final class PaletteView extends VBox {
         VBox entry = new VBox(1, name, description);
         entry.getStyleClass().addAll(EditorStyles.PALETTE_ENTRY, roleClass(kind));
         entry.setId("palette-" + kind.jsonName());
-        Tooltip.install(entry, new Tooltip(kind.jsonName() + "\n" + kind.description()
-                + (kind.params().isEmpty() ? "" : "\nParameters: " + kind.paramNames())
-                + "\nDrag onto the canvas, or double-click to add."));
+        Tooltip.install(entry, new Tooltip(Texts.format("palette.entry.tooltip", kind.jsonName(), kind.description(),
+                kind.params().isEmpty() ? "" : Texts.format("palette.entry.parameters", kind.paramNames()))));
         entry.setOnDragDetected(event -> {
             Dragboard board = entry.startDragAndDrop(TransferMode.COPY);
             ClipboardContent content = new ClipboardContent();

@@ -22,6 +22,7 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.editor.model.SetPipelineName;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The pipeline being edited as a document: its edit history ({@link CommandStack}), the file Save writes to, whether
@@ -153,12 +154,12 @@ public final class PipelineDocument {
     }
 
     private static String reason(Path file, Exception e) {
-        String where = "cannot write " + file.toAbsolutePath();
+        String where = Texts.format("document.cannotWrite", file.toAbsolutePath());
         if (e instanceof AccessDeniedException) {
-            return where + ": permission denied (is the folder read-only?)";
+            return Texts.format("document.readOnly", where);
         }
         if (e instanceof NoSuchFileException) {
-            return where + ": the folder " + file.toAbsolutePath().getParent() + " does not exist";
+            return Texts.format("document.noFolder", where, file.toAbsolutePath().getParent());
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return where + ": " + fs.getReason();

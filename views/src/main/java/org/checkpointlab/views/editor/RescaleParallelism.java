@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.checkpointlab.views.editor.model.EditCommand;
 import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.editor.model.SetParallelism;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Records a rescale via savepoint in the edit history as one undoable step: a {@link SetParallelism} for every
@@ -37,9 +38,9 @@ public record RescaleParallelism(Map<String, Integer> parallelism) implements Ed
     public String description() {
         if (parallelism.size() == 1) {
             Map.Entry<String, Integer> only = parallelism.entrySet().iterator().next();
-            return "Rescale " + only.getKey() + " to " + only.getValue() + " via savepoint";
+            return Texts.format("edit.rescale.one", only.getKey(), only.getValue());
         }
-        return "Rescale via savepoint: " + parallelism.entrySet().stream()
-                .map(e -> e.getKey() + " to " + e.getValue()).collect(Collectors.joining(", "));
+        return Texts.format("edit.rescale.many", parallelism.entrySet().stream()
+                .map(e -> Texts.format("edit.rescale.to", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
     }
 }

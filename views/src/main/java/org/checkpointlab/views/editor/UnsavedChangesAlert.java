@@ -6,6 +6,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The app's {@link UnsavedChangesPrompt}: a modal alert "Save changes to “Word count” before opening x.json?" with
@@ -13,9 +14,9 @@ import javafx.stage.Window;
  */
 public final class UnsavedChangesAlert implements UnsavedChangesPrompt {
     /** The buttons, with ids for tests and keyboard users. */
-    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
-    public static final ButtonType DONT_SAVE = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-    public static final ButtonType CANCEL = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+    public static final ButtonType SAVE = new ButtonType(Texts.get("unsaved.save"), ButtonBar.ButtonData.YES);
+    public static final ButtonType DONT_SAVE = new ButtonType(Texts.get("unsaved.dontSave"), ButtonBar.ButtonData.NO);
+    public static final ButtonType CANCEL = new ButtonType(Texts.get("unsaved.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
 
     private static final Map<ButtonType, Choice> CHOICES = Map.of(SAVE, Choice.SAVE, DONT_SAVE, Choice.DISCARD,
             CANCEL, Choice.CANCEL);
@@ -40,9 +41,9 @@ public final class UnsavedChangesAlert implements UnsavedChangesPrompt {
     /** The alert, not shown (for screenshots and tests of its texts). */
     public static Alert create(String pipelineName, String action) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", SAVE, DONT_SAVE, CANCEL);
-        alert.setTitle("Unsaved changes");
-        alert.setHeaderText("Save the changes to \u201c" + pipelineName + "\u201d before " + action + "?");
-        alert.setContentText("If you don't save, your changes since the last save will be lost.");
+        alert.setTitle(Texts.get("unsaved.title"));
+        alert.setHeaderText(Texts.format("unsaved.header", pipelineName, action));
+        alert.setContentText(Texts.get("unsaved.content"));
         alert.getDialogPane().lookupButton(SAVE).setId("unsaved-save");
         alert.getDialogPane().lookupButton(DONT_SAVE).setId("unsaved-dont-save");
         alert.getDialogPane().lookupButton(CANCEL).setId("unsaved-cancel");

@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.checkpointlab.model.pipeline.OperatorKind;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The card of one operator: an accent dot coloured by role, the name, the state size (set by the live view),
@@ -78,16 +79,16 @@ public final class OperatorCard extends VBox {
         List<SubtaskBox> created = new ArrayList<>();
         for (int i = 0; i < node.parallelism(); i++) {
             SubtaskBox box = new SubtaskBox(i);
-            Tooltip.install(box, new Tooltip(node.name() + " (" + (i + 1) + "/" + node.parallelism()
-                    + "), subtask " + i));
+            Tooltip.install(box, new Tooltip(Texts.format("graph.subtask.tooltip", node.name(), i + 1,
+                    node.parallelism(), i)));
             created.add(box);
         }
         boxes.getChildren().setAll(created);
         subtaskBoxes = List.copyOf(created);
         getChildren().addAll(titleRow, detailRow, boxes);
         String description = OperatorKind.byJsonName(node.kind()).map(OperatorKind::description).orElse("");
-        Tooltip.install(titleRow, new Tooltip(node.name() + " (id " + node.id() + ", " + node.kind() + ")"
-                + (description.isEmpty() ? "" : "\n" + description)));
+        Tooltip.install(titleRow, new Tooltip(Texts.format("graph.card.tooltip", node.name(), node.id(),
+                node.kind(), description.isEmpty() ? "" : "\n" + description)));
 
         layoutXProperty().bind(node.xProperty());
         layoutYProperty().bind(node.yProperty());

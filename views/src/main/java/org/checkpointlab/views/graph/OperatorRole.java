@@ -1,6 +1,7 @@
 package org.checkpointlab.views.graph;
 
 import java.util.Locale;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The part an operator plays in a pipeline, which decides the accent colour of its card (and its palette group
@@ -19,7 +20,7 @@ public enum OperatorRole {
 
     /** The role's name for users, e.g. {@code keyed}. */
     public String displayName() {
-        return name().toLowerCase(Locale.ROOT);
+        return Texts.get("role." + name().toLowerCase(Locale.ROOT));
     }
 
     /** The CSS style class of a card with this role, e.g. {@code role-keyed}. */

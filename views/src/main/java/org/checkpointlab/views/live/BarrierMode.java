@@ -2,20 +2,21 @@ package org.checkpointlab.views.live;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.views.i18n.Texts;
 
 /** How barriers are handled, as a user picks it in the toolbar; maps onto {@link CheckpointOptions}. */
 public enum BarrierMode {
     /** Exactly-once with aligned barriers: channels block until every barrier arrived. */
-    ALIGNED("aligned (exactly-once)"),
+    ALIGNED("barrierMode.aligned"),
     /** Exactly-once, unaligned: barriers overtake buffers, which are persisted as in-flight state. */
-    UNALIGNED("unaligned (exactly-once)"),
+    UNALIGNED("barrierMode.unaligned"),
     /** At-least-once: nothing blocks; the snapshot is taken when the last barrier arrives. */
-    AT_LEAST_ONCE("at-least-once");
+    AT_LEAST_ONCE("barrierMode.atLeastOnce");
 
     private final String label;
 
-    BarrierMode(String label) {
-        this.label = label;
+    BarrierMode(String labelKey) {
+        this.label = Texts.get(labelKey);
     }
 
     /** The mode a set of options describes. */

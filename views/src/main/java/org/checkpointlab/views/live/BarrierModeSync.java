@@ -1,5 +1,7 @@
 package org.checkpointlab.views.live;
 
+import org.checkpointlab.views.i18n.Texts;
+
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -45,12 +47,12 @@ final class BarrierModeSync {
         try {
             wanted = mode.applyTo(session.job().checkpointOptions()).validated();
         } catch (IllegalArgumentException e) {
-            announce.accept("Cannot switch to " + mode + ": " + e.getMessage());
+            announce.accept(Texts.format("live.barriers.cannotSwitch", mode, e.getMessage()));
             return;
         }
         List<String> refused = session.updateCheckpointOptions(wanted);
-        announce.accept(refused.isEmpty() ? "Barriers from the next checkpoint on: " + mode
-                : "Cannot switch to " + mode + ": " + String.join("; ", refused));
+        announce.accept(refused.isEmpty() ? Texts.format("live.barriers.switched", mode)
+                : Texts.format("live.barriers.cannotSwitch", mode, String.join("; ", refused)));
     }
 
     /** The job's options changed (Settings, a restore): the barrier mode shows them, without applying them back. */

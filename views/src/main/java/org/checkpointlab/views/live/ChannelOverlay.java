@@ -21,6 +21,7 @@ import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.views.graph.GraphEdge;
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.graph.PipelineGraphView;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The channel panels, drawn on one canvas above the graph: for each edge, below its partitioning label, one row
@@ -286,7 +287,7 @@ public final class ChannelOverlay extends Pane {
             gc.setFont(small);
             gc.setFill(LivePalette.TEXT);
             gc.setTextAlign(TextAlignment.CENTER);
-            gc.fillText("chained: same thread, no buffers", x0 + PANEL_WIDTH / 2, top + height / 2);
+            gc.fillText(Texts.get("channel.chained"), x0 + PANEL_WIDTH / 2, top + height / 2);
             return;
         }
         gc.setFill(LivePalette.PANEL);
@@ -300,7 +301,7 @@ public final class ChannelOverlay extends Pane {
             gc.setTextAlign(TextAlignment.LEFT);
             boolean expanded = live.expanded(from, to);
             gc.fillText(abbreviate(edge.from().name()) + " \u2192 " + abbreviate(edge.to().name())
-                    + (aggregatable ? " \u00b7 " + channels.size() + " ch " + (expanded ? "\u25be" : "\u25b8") : ""),
+                    + (aggregatable ? Texts.format("channel.header.count", channels.size(), expanded ? "\u25be" : "\u25b8") : ""),
                     x0 + PADDING, top + PADDING + HEADER_HEIGHT / 2 - 1);
         }
         for (RowPlace row : rowPlaces) {
@@ -514,30 +515,26 @@ public final class ChannelOverlay extends Pane {
     /** The hover text for a channel row: buffers, credits, barriers, blocking, in the words of Flink. */
     public static String describe(GraphEdge edge, ChannelRow row) {
         if (row instanceof ChannelRow.Summary s) {
-            return edge.to().name() + " #" + s.toSubtask() + " \u2190 " + s.senders() + " senders of "
-                    + edge.from().name() + " (" + edge.label() + ")"
-                    + "\n" + s.queuedBuffers() + " buffers queued of " + s.capacity() + " credits"
-                    + (s.persisted() > 0 ? "\n" + s.persisted() + " buffers persisted as in-flight state" : "")
-                    + (s.barrierIds().isEmpty() ? "" : "\nbarriers queued: " + s.barrierIds()
-                            + (s.unalignedBarriers() > 0 ? " (unaligned)" : ""))
-                    + (s.blocked() > 0 ? "\n" + s.blocked() + " channels blocked: the receiver is aligning" : "")
-                    + "\nclick the panel to see every channel";
+            return Texts.format("channel.summary", edge.to().name(), s.toSubtask(), s.senders(), edge.from().name(),
+                    edge.label(), s.queuedBuffers(), s.capacity(),
+                    s.persisted() > 0 ? Texts.format("channel.summary.persisted", s.persisted()) : "",
+                    s.barrierIds().isEmpty() ? "" : Texts.format("channel.summary.barriers", s.barrierIds(),
+                            s.unalignedBarriers() > 0 ? Texts.get("channel.unaligned") : ""),
+                    s.blocked() > 0 ? Texts.format("channel.summary.blocked", s.blocked()) : "");
         }
         ChannelSnapshot c = ((ChannelRow.Single) row).channel();
         StringBuilder text = new StringBuilder();
-        text.append(edge.from().name()).append(" #").append(c.fromSubtask()).append(" \u2192 ")
-                .append(edge.to().name()).append(" #").append(c.toSubtask()).append(" (").append(edge.label())
-                .append(")\n").append(c.queuedBuffers()).append(" of ").append(c.capacity())
-                .append(" buffers queued, ").append(c.availableCredits()).append(" credits left")
-                .append(c.availableCredits() == 0 ? ": the sender is backpressured" : "")
-                .append("\n").append(c.partialRecords()).append(" of ").append(c.bufferSize())
-                .append(" records in the sender's open buffer (flushed when full or after the buffer timeout)");
+        text.append(Texts.format("channel.single", edge.from().name(), c.fromSubtask(), edge.to().name(),
+                c.toSubtask(), edge.label(), c.queuedBuffers(), c.capacity(), c.availableCredits(),
+                c.availableCredits() == 0 ? Texts.get("channel.backpressured") : "", c.partialRecords(),
+                c.bufferSize()));
         int position = 0;
         for (ChannelElementView element : c.elements()) {
             if (element instanceof ChannelElementView.BarrierView barrier) {
-                text.append("\n").append(barrier.savepoint() ? "savepoint " : "").append("barrier ")
-                        .append(barrier.checkpointId()).append(barrier.unaligned() ? " (unaligned)" : " (aligned)")
-                        .append(position == 0 ? " at the head" : " behind " + position + " buffers");
+                text.append(Texts.format("channel.barrier", barrier.savepoint() ? Texts.get("channel.barrier.savepoint")
+                        + " " : "", barrier.checkpointId(), Texts.get(barrier.unaligned() ? "channel.unaligned"
+                        : "channel.aligned"), position == 0 ? Texts.get("channel.barrier.atHead")
+                        : Texts.format("channel.barrier.behind", position)));
             } else if (element instanceof ChannelElementView.BufferView) {
                 position++;
             }
@@ -545,12 +542,12 @@ public final class ChannelOverlay extends Pane {
         long persisted = c.elements().stream().filter(e -> e instanceof ChannelElementView.BufferView b
                 && b.persisted()).count();
         if (persisted > 0) {
-            text.append("\n").append(persisted).append(" buffers persisted as in-flight state (unaligned)");
+            text.append(Texts.format("channel.persisted", persisted));
         }
         if (c.blocked()) {
-            text.append("\nBLOCKED: its barrier arrived; the receiver waits for the barrier on its other inputs");
+            text.append(Texts.get("channel.blocked"));
         }
-        text.append(String.format(Locale.ROOT, "\n%,d buffers sent", c.buffersSent()));
+        text.append(Texts.format("channel.sent", String.format(Locale.ROOT, "%,d", c.buffersSent())));
         return text.toString();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The checkpoint part of the status strip: the progress of the checkpoint in flight ("n/m acknowledged") and
@@ -17,16 +18,15 @@ public final class CheckpointProgress {
 
     /** "Checkpoint 5 (savepoint): 3/8 acknowledged", "... completed ...", "... failed: cause". */
     public static String text(CheckpointStats checkpoint) {
-        String name = (checkpoint.savepoint() ? "Savepoint " : "Checkpoint ") + checkpoint.id();
+        String name = Texts.format(checkpoint.savepoint() ? "progress.savepoint" : "progress.checkpoint", checkpoint.id());
         return switch (checkpoint.status()) {
-            case IN_PROGRESS -> name + ": " + checkpoint.acknowledged() + "/" + checkpoint.total() + " acknowledged"
-                    + (checkpoint.unaligned() ? " (unaligned)" : "");
-            case COMPLETED -> name + " completed: " + checkpoint.acknowledged() + "/" + checkpoint.total()
-                    + " acknowledged in " + checkpoint.endToEndMillis() + " ms, " + Bytes.format(checkpoint.fullSize())
-                    + (checkpoint.persistedInFlight() > 0
-                            ? ", " + Bytes.format(checkpoint.persistedInFlight()) + " in-flight data persisted" : "");
-            case FAILED -> name + " failed after " + checkpoint.acknowledged() + "/" + checkpoint.total()
-                    + " acks: " + (checkpoint.failureCause() == null ? "no cause given" : checkpoint.failureCause());
+            case IN_PROGRESS -> Texts.format("progress.inProgress", name, checkpoint.acknowledged(), checkpoint.total(),
+                    checkpoint.unaligned() ? Texts.get("progress.unaligned") : "");
+            case COMPLETED -> Texts.format("progress.completed", name, checkpoint.acknowledged(), checkpoint.total(),
+                    checkpoint.endToEndMillis(), Bytes.format(checkpoint.fullSize()), checkpoint.persistedInFlight() > 0
+                            ? Texts.format("progress.persisted", Bytes.format(checkpoint.persistedInFlight())) : "");
+            case FAILED -> Texts.format("progress.failed", name, checkpoint.acknowledged(), checkpoint.total(),
+                    checkpoint.failureCause() == null ? Texts.get("progress.noCause") : checkpoint.failureCause());
         };
     }
 

@@ -1,5 +1,6 @@
 package org.checkpointlab.views.live;
 
+import org.checkpointlab.views.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -12,7 +13,7 @@ import org.checkpointlab.views.controls.MenuHints;
  * Checkpoint now (no running job). Items are found by their shortcut, which translations keep.
  */
 public final class JobMenuHints {
-    static final String NO_RUNNING_JOB = "no running job";
+    static final String NO_RUNNING_JOB = Texts.get("hint.noRunningJob");
 
     private JobMenuHints() {
     }
@@ -25,12 +26,12 @@ public final class JobMenuHints {
                                ObservableBooleanValue rescaling) {
         var active = live.activeProperty();
         MenuHints.byAccelerator(jobMenu, "Shortcut+R").ifPresent(run -> MenuHints.explain(run,
-                Bindings.createStringBinding(() -> active.get() ? "a job is running"
-                        : rescaling.get() ? "rescaling via savepoint" : runBlocked.get().isEmpty() ? ""
-                        : "the pipeline has problems (see the status line)", active, rescaling, runBlocked)));
+                Bindings.createStringBinding(() -> active.get() ? Texts.get("hint.jobRunning")
+                        : rescaling.get() ? Texts.get("hint.rescaling") : runBlocked.get().isEmpty() ? ""
+                        : Texts.get("hint.pipelineProblems"), active, rescaling, runBlocked)));
         MenuHints.byAccelerator(jobMenu, "Shortcut+Shift+P").ifPresent(step -> MenuHints.explain(step,
                 Bindings.createStringBinding(() -> !active.get() ? NO_RUNNING_JOB
-                        : !live.pausedProperty().get() ? "pause first" : "", active, live.pausedProperty())));
+                        : !live.pausedProperty().get() ? Texts.get("hint.pauseFirst") : "", active, live.pausedProperty())));
         for (String accelerator : new String[] {"Shortcut+T", "Shortcut+K"}) {
             MenuHints.byAccelerator(jobMenu, accelerator).ifPresent(item -> MenuHints.explain(item,
                     MenuHints.when(active.not(), NO_RUNNING_JOB)));

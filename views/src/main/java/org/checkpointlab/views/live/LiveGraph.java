@@ -13,6 +13,7 @@ import javafx.scene.paint.Color;
 import org.checkpointlab.views.graph.OperatorCard;
 import org.checkpointlab.views.graph.PipelineGraphView;
 import org.checkpointlab.views.graph.SubtaskBox;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Puts the running job onto the pipeline graph: colours and phases of the subtask boxes, ack flashes, state size
@@ -31,7 +32,7 @@ public final class LiveGraph {
     /** Style class of the hover card over a channel panel. */
     public static final String CHANNEL_HOVER = "channel-hover";
     /** Text of the context menu item that fails a subtask. */
-    public static final String FAIL_ITEM = "Inject failure here";
+    public static final String FAIL_ITEM = Texts.get("graph.failItem");
 
     private final PipelineGraphView graphView;
     private final LiveJobViewModel live;
@@ -95,7 +96,7 @@ public final class LiveGraph {
                     state += s.snapshot().stateSizeBytes();
                 }
             }
-            String stateText = known && state > 0 ? "state " + Bytes.format(state) : "";
+            String stateText = known && state > 0 ? Texts.format("graph.state", Bytes.format(state)) : "";
             if (!stateText.equals(card.stateLabel().getText())) {
                 card.stateLabel().setText(stateText);
             }
@@ -134,7 +135,7 @@ public final class LiveGraph {
                 MenuItem fail = new MenuItem(FAIL_ITEM);
                 fail.setMnemonicParsing(false);
                 fail.setOnAction(event -> live.injectFailure(key));
-                MenuItem details = new MenuItem("Show details");
+                MenuItem details = new MenuItem(Texts.get("graph.showDetails"));
                 details.setOnAction(event -> live.select(key));
                 ContextMenu menu = new ContextMenu(fail, details);
                 menu.setOnShowing(event -> fail.setDisable(!live.activeProperty().get()));
@@ -155,8 +156,8 @@ public final class LiveGraph {
                 Tooltip tooltip = new Tooltip();
                 tooltip.setOnShowing(event -> {
                     SubtaskState state = live.subtask(key.operatorId(), key.subtaskIndex());
-                    tooltip.setText(state == null ? card.node().name() + ", subtask " + key.subtaskIndex()
-                            + "\nrun the job to see it work \u2022 right-click: inject a failure"
+                    tooltip.setText(state == null ? Texts.format("graph.subtask.idle", card.node().name(),
+                            key.subtaskIndex())
                             : state.tooltip(card.node().name()));
                 });
                 Tooltip.install(box, tooltip);

@@ -31,6 +31,7 @@ import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.HistoryEntry;
 import org.checkpointlab.views.session.JobEventLog;
 import org.checkpointlab.views.session.JobSession;
@@ -47,10 +48,9 @@ import org.checkpointlab.views.session.JobSession;
  */
 public final class LiveJobViewModel {
     /** How the job line starts while a pipeline is loaded and no job of it has started. */
-    public static final String READY = "Ready: press Run to start ";
+    public static final String READY = Texts.format("live.ready", "");
     /** Said while the fail tool is armed: what the next click does, and how not to. */
-    public static final String FAIL_ARMED_HINT = "Fail a subtask: click a subtask box to make it fail now "
-            + "(click \u2715 Fail a subtask\u2026 again to cancel)";
+    public static final String FAIL_ARMED_HINT = Texts.get("live.fail.armedHint");
     /** Buffers small enough to watch fill and drain: 32 records, 4 per channel, flushed after 20 ms. */
     public static final RuntimeOptions WATCHABLE_BUFFERS = new RuntimeOptions(32, 4, Duration.ofMillis(20), true);
     /** Slowest speed on offer: about one record per second per source, human speed. */
@@ -283,17 +283,17 @@ public final class LiveJobViewModel {
         try {
             options = barrierMode.get().applyTo(RunningPipeline.fileOptions(spec)).validated();
         } catch (IllegalArgumentException e) {
-            announcement.set("Cannot run: " + e.getMessage());
+            announcement.set(Texts.format("live.cannotRun", e.getMessage()));
             return false;
         }
         JobConfig config = JobConfig.of(spec).withCheckpointOptions(options).withRuntimeOptions(runtimeOptions);
         try {
             session.start(config);
         } catch (PipelineException e) {
-            announcement.set("Cannot run: " + String.join("; ", e.problems()));
+            announcement.set(Texts.format("live.cannotRun", String.join("; ", e.problems())));
             return false;
         }
-        announcement.set("Started " + spec.name() + " (" + barrierMode.get() + ")");
+        announcement.set(Texts.format("live.started", spec.name(), barrierMode.get()));
         return true;
     }
 
@@ -310,7 +310,7 @@ public final class LiveJobViewModel {
         stepping = false;
         active.set(next != null && !next.status().isTerminal());
         if (next != null && next.config().restore() != null) {
-            announcement.set("Showing " + next.pipeline().name() + " restored from " + next.config().restore().path());
+            announcement.set(Texts.format("live.showingRestored", next.pipeline().name(), next.config().restore().path()));
         }
     }
 
@@ -327,7 +327,7 @@ public final class LiveJobViewModel {
         }
         session.cancel();
         active.set(false);
-        announcement.set("Stopping " + running.pipeline().name());
+        announcement.set(Texts.format("live.stopping", running.pipeline().name()));
     }
 
     /** Pauses or resumes processing. */
@@ -341,29 +341,29 @@ public final class LiveJobViewModel {
      */
     public void step() {
         if (!active.get()) {
-            announcement.set("Run the job first: a step advances a paused job");
+            announcement.set(Texts.get("live.step.runFirst"));
             return;
         }
         if (!session.job().supports(JobClient.Capability.PAUSE_AND_STEP)) {
-            announcement.set("This engine cannot pause and step");
+            announcement.set(Texts.get("live.step.unsupported"));
             return;
         }
         if (!session.step()) {
-            announcement.set("Pause first: a step runs a paused job to its next barrier event");
+            announcement.set(Texts.get("live.step.pauseFirst"));
             return;
         }
         stepping = true;
-        announcement.set("Stepping to the next barrier event\u2026");
+        announcement.set(Texts.get("live.step.stepping"));
     }
 
     /** Triggers a checkpoint now; the outcome (or why it could not start) is announced on a later frame. */
     public void triggerCheckpoint() {
         if (!active.get()) {
-            announcement.set("Run the job first: checkpoints are taken of a running job");
+            announcement.set(Texts.get("live.checkpoint.runFirst"));
             return;
         }
         pendingTrigger = session.triggerCheckpoint();
-        announcement.set("Checkpoint triggered by hand");
+        announcement.set(Texts.get("live.checkpoint.triggered"));
     }
 
     /**
@@ -373,16 +373,16 @@ public final class LiveJobViewModel {
      */
     public boolean injectFailure(SubtaskKey subtask) {
         if (!active.get()) {
-            announcement.set("Run the job first: only a running subtask can fail");
+            announcement.set(Texts.get("live.fail.runFirst"));
             return false;
         }
         if (!session.job().supports(JobClient.Capability.FAILURE_INJECTION)) {
-            announcement.set("This engine cannot inject failures");
+            announcement.set(Texts.get("live.fail.unsupported"));
             return false;
         }
         boolean injected = session.injectFailure(subtask.operatorId(), subtask.subtaskIndex());
-        announcement.set(injected ? "Failure injected into " + subtask
-                : subtask + " is not running, nothing to fail");
+        announcement.set(injected ? Texts.format("live.fail.injected", subtask)
+                : Texts.format("live.fail.notRunning", subtask));
         return injected;
     }
 
@@ -432,7 +432,7 @@ public final class LiveJobViewModel {
         if (stepping && !job.isStepping()) {
             stepping = false;
             String event = job.lastStepEvent();
-            announcement.set(event == null ? "Step ended" : "Stepped to: " + event);
+            announcement.set(event == null ? Texts.get("live.step.ended") : Texts.format("live.step.steppedTo", event));
         }
         if (selected.get() != null) {
             selectedDetails.set(details(selected.get()));
@@ -449,7 +449,7 @@ public final class LiveJobViewModel {
                 pendingTrigger.join();
             } catch (CompletionException | java.util.concurrent.CancellationException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                announcement.set("Checkpoint not triggered: " + cause.getMessage());
+                announcement.set(Texts.format("live.checkpoint.notTriggered", cause.getMessage()));
             }
             pendingTrigger = null;
         }

@@ -8,6 +8,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The legend of the live view: every colour and marker of the subtask boxes and the channel panels, with the
@@ -26,36 +27,35 @@ public final class LiveLegend {
     public static VBox build() {
         VBox legend = new VBox(3);
         legend.getStyleClass().add(LEGEND);
-        section(legend, "Subtask colour: how it spends each second");
-        entry(legend, swatch(SubtaskColors.IDLE), "idle: waiting for input (idleTimeMsPerSecond)");
-        entry(legend, swatch(SubtaskColors.BUSY), "busy: processing records (busyTimeMsPerSecond)");
+        section(legend, Texts.get("legend.colour"));
+        entry(legend, swatch(SubtaskColors.IDLE), Texts.get("legend.idle"));
+        entry(legend, swatch(SubtaskColors.BUSY), Texts.get("legend.busy"));
         entry(legend, swatch(SubtaskColors.BACKPRESSURED),
-                "backpressured: waiting for an output buffer, no credit downstream (backPressuredTimeMsPerSecond)");
-        entry(legend, swatch(SubtaskColors.fill(500, 0, 500)), "shades between mix the three by their shares");
-        entry(legend, ackSwatch(), "green ring: it just acknowledged a checkpoint");
-        section(legend, "Subtask glyph: life cycle and checkpointing");
+                Texts.get("legend.backpressured"));
+        entry(legend, swatch(SubtaskColors.fill(500, 0, 500)), Texts.get("legend.shades"));
+        entry(legend, ackSwatch(), Texts.get("legend.ack"));
+        section(legend, Texts.get("legend.glyph"));
         for (SubtaskPhase phase : SubtaskPhase.values()) {
             if (phase == SubtaskPhase.RUNNING) {
                 continue;
             }
             entry(legend, glyph(phase), phase.description());
         }
-        section(legend, "Channel rows: sender \u2192 receiver, head on the right");
-        entry(legend, slot(LivePalette.BUFFER, 1.0, false), "a queued buffer of records, filled by its records");
+        section(legend, Texts.get("legend.channels"));
+        entry(legend, slot(LivePalette.BUFFER, 1.0, false), Texts.get("legend.buffer"));
         entry(legend, slot(LivePalette.CREDIT, 0, true),
-                "a free credit: a buffer the receiver still offers (none left: the sender is backpressured)");
+                Texts.get("legend.credit"));
         entry(legend, slot(LivePalette.OPEN_BUFFER, 0.5, false),
-                "far left: the sender's buffer being filled, flushed when full or after the buffer timeout");
-        entry(legend, barrier(LivePalette.BARRIER), "aligned barrier n: records before it belong to checkpoint n");
+                Texts.get("legend.openBuffer"));
+        entry(legend, barrier(LivePalette.BARRIER), Texts.get("legend.barrier"));
         entry(legend, barrier(LivePalette.BARRIER_UNALIGNED),
-                "unaligned barrier: overtakes the queued buffers to reach the receiver first");
-        entry(legend, barrier(LivePalette.BARRIER_SAVEPOINT), "savepoint barrier (always aligned)");
+                Texts.get("legend.barrierUnaligned"));
+        entry(legend, barrier(LivePalette.BARRIER_SAVEPOINT), Texts.get("legend.barrierSavepoint"));
         entry(legend, slot(LivePalette.PERSISTED, 1.0, false),
-                "in-flight buffer persisted by an unaligned checkpoint, replayed on restore");
-        entry(legend, blocked(), "blocked: its barrier arrived; waits until the barrier arrived on every input");
-        entry(legend, summaryBar(), "more than " + ChannelAggregation.MAX_SINGLE_ROWS + " channels: one row per"
-                + " receiver, queued buffers of all its credits, barriers \u00d7 count; click the panel for every"
-                + " channel, hover a row for details");
+                Texts.get("legend.persisted"));
+        entry(legend, blocked(), Texts.get("legend.blocked"));
+        entry(legend, summaryBar(), Texts.format("legend.summary",
+                ChannelAggregation.MAX_SINGLE_ROWS));
         return legend;
     }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobEventLog;
 
 /**
@@ -22,18 +23,19 @@ final class LiveTexts {
         StringBuilder line = new StringBuilder(s.status().toString());
         if (restartPending(s)) {
             // Region failover keeps the job RUNNING (as in Flink), but the failed region waits for its restart.
-            line = new StringBuilder(String.format(Locale.ROOT, "RESTARTING in %.1f s", secondsToRestart(s, nowMillis)));
+            line = new StringBuilder(Texts.format("live.job.restarting",
+                    String.format(Locale.ROOT, "%.1f", secondsToRestart(s, nowMillis))));
             if (s.status() == JobStatus.RUNNING) {
-                line.append(" (failed region)");
+                line.append(Texts.get("live.job.failedRegion"));
             }
         }
         if (s.paused()) {
-            line.append(" (paused)");
+            line.append(Texts.get("live.job.paused"));
         }
-        line.append(", attempt ").append(s.attempt() + 1);
-        line.append(String.format(Locale.ROOT, ", %,.0f records/s", throughput));
+        line.append(Texts.format("live.job.attempt", s.attempt() + 1));
+        line.append(Texts.format("live.job.throughput", String.format(Locale.ROOT, "%,.0f", throughput)));
         if (s.speed() < 1) {
-            line.append(String.format(Locale.ROOT, ", slow motion \u00d7%.3f", s.speed()));
+            line.append(Texts.format("live.job.slowMotion", String.format(Locale.ROOT, "%.3f", s.speed())));
         }
         return line.toString();
     }
@@ -41,11 +43,12 @@ final class LiveTexts {
     /** The restart countdown while one waits, the restore while subtasks restore, then the last recovery; or "". */
     static String recoveryLine(JobSnapshot s, long nowMillis) {
         if (restartPending(s)) {
-            return String.format(Locale.ROOT, "Restarting %sin %.1f s (restart strategy backoff)",
-                    s.status() == JobStatus.RUNNING ? "the failed region " : "", secondsToRestart(s, nowMillis));
+            return Texts.format("live.recovery.restarting", s.status() == JobStatus.RUNNING
+                    ? Texts.get("live.recovery.failedRegion") + " " : "",
+                    String.format(Locale.ROOT, "%.1f", secondsToRestart(s, nowMillis)));
         }
         if (s.status() == JobStatus.FAILING) {
-            return "Failing: cancelling the tasks of the failed region";
+            return Texts.get("live.recovery.failing");
         }
         long restoring = s.subtasks().stream().filter(t -> t.status()
                 == org.checkpointlab.model.runtime.SubtaskStatus.RESTORING).count();
@@ -53,9 +56,9 @@ final class LiveTexts {
             long restoredId = s.restarts().isEmpty() ? -1
                     : s.restarts().get(s.restarts().size() - 1).restoredCheckpointId();
             String from = JobEventLog.restoredFrom(restoredId);
-            return restoring > 0 ? "Restoring " + restoring + " subtasks, " + from
-                    : "Recovered (" + s.restarts().size() + " restart" + (s.restarts().size() == 1 ? "" : "s")
-                            + "), " + from;
+            return restoring > 0 ? Texts.format("live.recovery.restoring", restoring, from)
+                    : Texts.format(s.restarts().size() == 1 ? "live.recovery.recovered.one"
+                            : "live.recovery.recovered.many", s.restarts().size(), from);
         }
         return "";
     }
@@ -73,23 +76,24 @@ final class LiveTexts {
     /** Metrics and state of a subtask, several lines; {@code state} null when no frame showed it yet. */
     static String details(SubtaskKey key, SubtaskState state) {
         if (state == null) {
-            return key + "\nno data yet (run the job)";
+            return Texts.format("live.details.noData", key);
         }
         SubtaskSnapshot s = state.snapshot();
         String barrier = SubtaskPhase.barrierProgress(s.barrierState());
-        return key + (s.operatorIds().size() > 1 ? " (chain: " + s.taskName() + ")" : "")
-                + "\nstatus " + s.status() + ", " + state.phase().label()
+        return key + (s.operatorIds().size() > 1 ? Texts.format("live.details.chain", s.taskName()) : "")
+                + Texts.format("live.details.status", s.status(), state.phase().label())
                 + (barrier.isEmpty() ? "" : "\n" + barrier)
                 + "\n" + SubtaskColors.describe(s.busyMsPerSecond(), s.backPressuredMsPerSecond(),
                         s.idleMsPerSecond())
-                + "\nbackpressure " + s.backPressureLevel()
-                + String.format(Locale.ROOT, "\nin pool %.0f %%, out pool %.0f %%", s.inPoolUsage() * 100,
-                        s.outPoolUsage() * 100)
-                + String.format(Locale.ROOT, "\nrecords in %,d, out %,d", s.recordsIn(), s.recordsOut())
-                + "\nstate " + Bytes.format(s.stateSizeBytes())
-                + (s.asyncSnapshots() > 0 ? "\nasync snapshots running: " + s.asyncSnapshots() : "")
-                + (s.restoredCheckpointId() > 0 ? "\nrestored from checkpoint " + s.restoredCheckpointId()
-                        : s.restoredCheckpointId() == 0 ? "\nrestarted without a checkpoint (sources start over)"
+                + Texts.format("live.details.backpressure", s.backPressureLevel())
+                + Texts.format("live.details.pools", String.format(Locale.ROOT, "%.0f", s.inPoolUsage() * 100),
+                        String.format(Locale.ROOT, "%.0f", s.outPoolUsage() * 100))
+                + Texts.format("live.details.records", String.format(Locale.ROOT, "%,d", s.recordsIn()),
+                        String.format(Locale.ROOT, "%,d", s.recordsOut()))
+                + Texts.format("live.details.state", Bytes.format(s.stateSizeBytes()))
+                + (s.asyncSnapshots() > 0 ? Texts.format("live.details.async", s.asyncSnapshots()) : "")
+                + (s.restoredCheckpointId() > 0 ? Texts.format("live.details.restoredFrom", s.restoredCheckpointId())
+                        : s.restoredCheckpointId() == 0 ? Texts.get("live.details.noCheckpoint")
                         : "");
     }
 }

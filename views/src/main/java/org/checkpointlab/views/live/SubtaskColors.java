@@ -1,6 +1,7 @@
 package org.checkpointlab.views.live;
 
 import javafx.scene.paint.Color;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Flink's job-graph colour scale for a subtask: idle blue, busy red, backpressured black, and shades between.
@@ -50,7 +51,7 @@ public final class SubtaskColors {
 
     /** The dominant share in words, e.g. "busy 62 %, backpressured 30 %, idle 8 %". */
     public static String describe(double busyMsPerSecond, double backPressuredMsPerSecond, double idleMsPerSecond) {
-        return String.format("busy %d %%, backpressured %d %%, idle %d %%", percent(busyMsPerSecond),
+        return Texts.format("subtask.shares", percent(busyMsPerSecond),
                 percent(backPressuredMsPerSecond), percent(idleMsPerSecond));
     }
 

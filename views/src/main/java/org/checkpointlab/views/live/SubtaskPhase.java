@@ -3,6 +3,7 @@ package org.checkpointlab.views.live;
 import javafx.css.PseudoClass;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * What a subtask box says about its subtask besides its colour: its life cycle when it is not simply running,
@@ -11,35 +12,29 @@ import org.checkpointlab.model.observe.SubtaskSnapshot;
  * the legend, in the words of Flink's documentation.
  */
 public enum SubtaskPhase {
-    RUNNING("", "running", "Running: processing records; the colour shows how it spends its time."),
-    CREATED("\u00b7", "created", "Created: deployed, its thread not started yet."),
-    RESTORING("R", "restoring",
-            "Restoring: loading its state from the latest completed checkpoint and replaying persisted in-flight data."),
-    ALIGNING("\u2016", "aligning",
-            "Aligning (exactly-once): a barrier arrived on some inputs; those channels are blocked until the barrier"
-                    + " has arrived on every input, then the subtask snapshots."),
-    UNALIGNED("\u00bb", "unaligned",
-            "Unaligned: snapshotted at the first barrier, which overtook the queued buffers; buffers still arriving"
-                    + " before the other barriers are persisted as in-flight state."),
-    AT_LEAST_ONCE("\u2248", "at-least-once",
-            "At-least-once: collecting barriers without blocking any channel; snapshots when the last one arrives."),
-    SNAPSHOT_SYNC("S", "snapshot-sync",
-            "Sync phase: processing stops while the state backend takes a copy-on-write view of the state."),
-    SNAPSHOT_ASYNC("A", "snapshot-async",
-            "Async phase: the snapshot is written to checkpoint storage while processing goes on; then it acks."),
-    CANCELING("\u2026", "canceling", "Canceling: the job fails over or was stopped; the thread is being stopped."),
-    FAILED("\u2715", "failed", "Failed: its thread threw; the exception history says why."),
-    CANCELED("\u2013", "canceled", "Canceled."),
-    FINISHED("\u2713", "finished", "Finished: every input ended and every operator closed.");
+    RUNNING("", "running", "phase.running"),
+    CREATED("\u00b7", "created", "phase.created"),
+    RESTORING("R", "restoring", "phase.restoring"),
+    ALIGNING("\u2016", "aligning", "phase.aligning"),
+    UNALIGNED("\u00bb", "unaligned", "phase.unaligned"),
+    AT_LEAST_ONCE("\u2248", "at-least-once", "phase.atLeastOnce"),
+    SNAPSHOT_SYNC("S", "snapshot-sync", "phase.snapshotSync"),
+    SNAPSHOT_ASYNC("A", "snapshot-async", "phase.snapshotAsync"),
+    CANCELING("\u2026", "canceling", "phase.canceling"),
+    FAILED("\u2715", "failed", "phase.failed"),
+    CANCELED("\u2013", "canceled", "phase.canceled"),
+    FINISHED("\u2713", "finished", "phase.finished");
 
     private final String glyph;
     private final PseudoClass pseudoClass;
     private final String description;
+    private final String label;
 
-    SubtaskPhase(String glyph, String pseudoClassName, String description) {
+    SubtaskPhase(String glyph, String pseudoClassName, String key) {
         this.glyph = glyph;
         this.pseudoClass = PseudoClass.getPseudoClass(pseudoClassName);
-        this.description = description;
+        this.description = Texts.get(key + ".description");
+        this.label = Texts.get(key);
     }
 
     /**
@@ -89,7 +84,7 @@ public enum SubtaskPhase {
 
     /** The short name shown in details, e.g. "aligning". */
     public String label() {
-        return pseudoClass.getPseudoClassName();
+        return label;
     }
 
     /**
@@ -98,15 +93,13 @@ public enum SubtaskPhase {
      */
     public static String barrierProgress(BarrierHandlerState state) {
         if (state instanceof BarrierHandlerState.CollectingAligned s) {
-            return "barrier " + s.checkpointId() + " on " + s.received() + " of " + s.channels() + " inputs (aligned)";
+            return Texts.format("barrier.aligned", s.checkpointId(), s.received(), s.channels());
         }
         if (state instanceof BarrierHandlerState.CollectingUnaligned s) {
-            return "barrier " + s.checkpointId() + " on " + s.received() + " of " + s.channels()
-                    + " inputs (unaligned)";
+            return Texts.format("barrier.unaligned", s.checkpointId(), s.received(), s.channels());
         }
         if (state instanceof BarrierHandlerState.CollectingAtLeastOnce s) {
-            return "barrier " + s.checkpointId() + " on " + s.received() + " of " + s.channels()
-                    + " inputs (at-least-once)";
+            return Texts.format("barrier.atLeastOnce", s.checkpointId(), s.received(), s.channels());
         }
         return "";
     }

@@ -2,6 +2,7 @@ package org.checkpointlab.views.live;
 
 import javafx.scene.paint.Color;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * What a subtask box shows in one frame: the engine's snapshot of the subtask, its colour on Flink's scale, its
@@ -19,13 +20,9 @@ public record SubtaskState(SubtaskSnapshot snapshot, Color fill, SubtaskPhase ph
     public String tooltip(String operatorName) {
         SubtaskSnapshot s = snapshot;
         String barrier = SubtaskPhase.barrierProgress(s.barrierState());
-        return operatorName + " (" + (s.subtaskIndex() + 1) + "/" + s.parallelism() + "), subtask " + s.subtaskIndex()
-                + (s.operatorIds().size() > 1 ? "\nchain: " + s.taskName() : "")
-                + "\n" + s.status() + ": " + SubtaskColors.describe(s.busyMsPerSecond(),
-                        s.backPressuredMsPerSecond(), s.idleMsPerSecond())
-                + " (backpressure " + s.backPressureLevel() + ")"
-                + "\n" + phase.description()
-                + (barrier.isEmpty() ? "" : "\n" + barrier)
-                + "\nclick: details \u2022 right-click: inject a failure";
+        return Texts.format("subtask.tooltip", operatorName, s.subtaskIndex() + 1, s.parallelism(), s.subtaskIndex(),
+                s.operatorIds().size() > 1 ? Texts.format("subtask.chain", s.taskName()) : "", s.status(),
+                SubtaskColors.describe(s.busyMsPerSecond(), s.backPressuredMsPerSecond(), s.idleMsPerSecond()),
+                s.backPressureLevel(), phase.description(), barrier.isEmpty() ? "" : "\n" + barrier);
     }
 }

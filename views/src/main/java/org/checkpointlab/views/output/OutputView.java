@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 import org.checkpointlab.model.observe.SinkOutputSnapshot.CommittedRecord;
 import org.checkpointlab.model.observe.SinkOutputSnapshot.OpenTransaction;
 import org.checkpointlab.views.controls.Fxml;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The Output panel ({@code OutputView.fxml}): binds the delivery line, the sink table and the selected sink's open
@@ -53,28 +54,28 @@ public final class OutputView {
         viewModel.deliveryKindProperty().addListener((obs, o, k) -> showKind(deliveryLabel, k));
         showKind(deliveryLabel, viewModel.deliveryKindProperty().get());
         buildSinkTable();
-        openTable.getColumns().add(textColumn("Subtask", t -> Integer.toString(t.subtask()), 70));
-        openTable.getColumns().add(textColumn("Checkpoint", t -> "#" + t.checkpointId(), 90));
-        openTable.getColumns().add(textColumn("Records", t -> Integer.toString(t.records()), 80));
-        openTable.getColumns().add(textColumn("Transaction", OpenTransaction::transactionId, 120));
-        openTable.setPlaceholder(new Label("No open transaction"));
+        openTable.getColumns().add(textColumn(Texts.get("column.subtask"), t -> Integer.toString(t.subtask()), 70));
+        openTable.getColumns().add(textColumn(Texts.get("column.checkpoint"), t -> "#" + t.checkpointId(), 90));
+        openTable.getColumns().add(textColumn(Texts.get("column.records"), t -> Integer.toString(t.records()), 80));
+        openTable.getColumns().add(textColumn(Texts.get("column.transaction"), OpenTransaction::transactionId, 120));
+        openTable.setPlaceholder(new Label(Texts.get("output.noOpenTransaction")));
         openTable.setItems(viewModel.openTransactions());
-        recentTable.getColumns().add(textColumn("Key", r -> r.key() == null ? "" : r.key(), 140));
-        recentTable.getColumns().add(textColumn("Value", CommittedRecord::value, 140));
-        recentTable.setPlaceholder(new Label("Nothing committed yet"));
+        recentTable.getColumns().add(textColumn(Texts.get("column.key"), r -> r.key() == null ? "" : r.key(), 140));
+        recentTable.getColumns().add(textColumn(Texts.get("column.value"), CommittedRecord::value, 140));
+        recentTable.setPlaceholder(new Label(Texts.get("output.nothingCommitted")));
         recentTable.setItems(viewModel.recentRecords());
     }
 
     private void buildSinkTable() {
-        sinkTable.getColumns().add(textColumn("Sink", SinkRow::sinkId, 80));
-        sinkTable.getColumns().add(textColumn("Kind", SinkRow::kind, 110));
-        sinkTable.getColumns().add(textColumn("Committed", r -> String.format("%,d", r.committed()), 80));
-        sinkTable.getColumns().add(textColumn("Open txns", r -> r.openTransactions() + " (" + r.pendingRecords()
-                + " records)", 110));
-        sinkTable.getColumns().add(textColumn("Digest", SinkRow::digest, 130));
+        sinkTable.getColumns().add(textColumn(Texts.get("column.sink"), SinkRow::sinkId, 80));
+        sinkTable.getColumns().add(textColumn(Texts.get("column.kind"), SinkRow::kind, 110));
+        sinkTable.getColumns().add(textColumn(Texts.get("column.committed"), r -> String.format("%,d", r.committed()), 80));
+        sinkTable.getColumns().add(textColumn(Texts.get("column.openTxns"), r -> Texts.format("output.openTxns.cell",
+                r.openTransactions(), r.pendingRecords()), 110));
+        sinkTable.getColumns().add(textColumn(Texts.get("column.digest"), SinkRow::digest, 130));
         // The verdict takes the room left; the delivery line above shows it whole.
         sinkTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<SinkRow, String> verdict = textColumn("Delivery", SinkRow::verdict, 220);
+        TableColumn<SinkRow, String> verdict = textColumn(Texts.get("column.delivery"), SinkRow::verdict, 220);
         verdict.setCellFactory(col -> {
             TableCell<SinkRow, String> cell = new TableCell<>() {
                 @Override
@@ -96,7 +97,7 @@ public final class OutputView {
                 }
             }
         });
-        sinkTable.setPlaceholder(new Label("No sink output"));
+        sinkTable.setPlaceholder(new Label(Texts.get("output.noSinkOutput")));
         sinkTable.setItems(viewModel.sinks());
         sinkTable.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> {
             if (row != null) {

@@ -19,6 +19,7 @@ import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.observe.SinkOutputSnapshot.CommittedRecord;
 import org.checkpointlab.model.observe.SinkOutputSnapshot.OpenTransaction;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.TaskRunner;
 
 /**
@@ -128,15 +129,15 @@ public final class OutputViewModel {
             checkFailure = null;
         }
         if (current == null) {
-            show(List.of(), "No job yet: press Run to see what its sinks commit.");
+            show(List.of(), Texts.get("output.noJob"));
             return;
         }
         if (!current.supports(JobClient.Capability.SINK_OUTPUT)) {
-            show(List.of(), "This engine does not show sink output.");
+            show(List.of(), Texts.get("output.notShown"));
             return;
         }
         List<SinkOutputSnapshot> now = current.sinkOutputs(RECENT_RECORDS);
-        show(now, now.isEmpty() ? "No sink output yet (a discard sink keeps none)." : "");
+        show(now, now.isEmpty() ? Texts.get("output.noSinkOutputYet") : "");
         JobStatus status = snapshot != null ? snapshot.status() : current.status();
         if (status.isTerminal() && !checkRequested && current.supports(JobClient.Capability.DELIVERY_CHECK)) {
             checkRequested = true;
@@ -191,8 +192,8 @@ public final class OutputViewModel {
             sinks.setAll(rows);
         }
         String over = checkedDeployments > 1 && !verdicts.isEmpty()
-                ? " (the " + checkedDeployments + " deployments of this run together)" : "";
-        delivery.set(checkFailure != null ? "Delivery check failed: " + checkFailure
+                ? " " + Texts.format("output.deploymentsTogether", checkedDeployments) : "";
+        delivery.set(checkFailure != null ? Texts.format("output.checkFailed", checkFailure)
                 : String.join("; ", lines) + (lines.isEmpty() ? "" : over));
         deliveryKind.set(checkFailure != null ? VerdictKind.NOT_COMPUTABLE : overall(rows));
     }
@@ -231,13 +232,13 @@ public final class OutputViewModel {
             kind = !d.computable() ? VerdictKind.NOT_COMPUTABLE : d.exactlyOnce() ? VerdictKind.HELD
                     : VerdictKind.VIOLATED;
         } else if (checkRequested && checkFailure == null) {
-            verdict = "checking: running the pipeline again without failures\u2026";
+            verdict = Texts.get("output.checking");
             kind = VerdictKind.CHECKING;
         } else if (checkFailure != null) {
-            verdict = "not checked";
+            verdict = Texts.get("output.notChecked");
             kind = VerdictKind.NOT_COMPUTABLE;
         } else {
-            verdict = "checked when the job ends";
+            verdict = Texts.get("output.checkedAtEnd");
             kind = VerdictKind.PENDING;
         }
         return new SinkRow(out.sinkId(), out.kind(), out.committed(), out.digest(), out.openTransactions().size(),

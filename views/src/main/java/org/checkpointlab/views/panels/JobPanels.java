@@ -26,6 +26,7 @@ import org.checkpointlab.views.checkpoints.CheckpointsView;
 import org.checkpointlab.views.checkpoints.CheckpointsViewModel;
 import org.checkpointlab.views.controls.HiddenTabContent;
 import org.checkpointlab.views.editor.model.CommandStack;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.output.OutputView;
 import org.checkpointlab.views.output.OutputViewModel;
 import org.checkpointlab.views.savepoints.RestoreView;
@@ -103,12 +104,12 @@ public final class JobPanels {
     public void install(TabPane tabs, Menu jobMenu) {
         // The chart viewers are built when the tab is first shown: the window opens faster, and data is collected
         // from the start anyway.
-        Tab chartsTab = tab("Charts", new javafx.scene.layout.StackPane());
+        Tab chartsTab = tab(Texts.get("tab.charts"), new javafx.scene.layout.StackPane());
         tabs.getTabs().addAll(
-                tab("Checkpoints", new CheckpointsView(checkpoints).root()),
+                tab(Texts.get("tab.checkpoints"), new CheckpointsView(checkpoints).root()),
                 chartsTab,
-                tab("Settings", new SettingsView(settings, session).root()),
-                tab("Output", new OutputView(output).root()));
+                tab(Texts.get("tab.settings"), new SettingsView(settings, session).root()),
+                tab(Texts.get("tab.output"), new OutputView(output).root()));
         charts.setDrawing(false);
         boolean[] chartsBuilt = {false};
         chartsTab.selectedProperty().addListener((obs, o, selected) -> {
@@ -123,24 +124,25 @@ public final class JobPanels {
         var noRunningJob = Bindings.createBooleanBinding(() -> session.job() == null
                 || session.job().status().isTerminal(), session.jobProperty(), session.snapshotProperty());
         // Run, pause, stop and checkpoint are the live graph's items of the same menu; these follow them.
-        MenuItem savepoint = item("Trigger _savepoint", "Shortcut+Shift+K",
+        MenuItem savepoint = item(Texts.get("job.triggerSavepoint"), "Shortcut+Shift+K",
                 () -> session.triggerSavepoint(r -> { }, this::showProblems));
-        var whyNotNow = Bindings.createStringBinding(() -> noRunningJob.get() ? "no running job"
-                : session.busyProperty().get() ? "a savepoint is under way" : "", noRunningJob,
+        var whyNotNow = Bindings.createStringBinding(() -> noRunningJob.get() ? Texts.get("hint.noRunningJob")
+                : session.busyProperty().get() ? Texts.get("hint.savepointUnderWay") : "", noRunningJob,
                 session.busyProperty());
         MenuHints.explain(savepoint, whyNotNow);
-        MenuItem stop = item("S_top with savepoint", null, () -> session.stopWithSavepoint(false, r -> { },
+        MenuItem stop = item(Texts.get("job.stopWithSavepoint"), null, () -> session.stopWithSavepoint(false, r -> { },
                 this::showProblems));
         MenuHints.explain(stop, whyNotNow);
-        MenuItem drain = item("Stop with savepoint and _drain", null, () -> session.stopWithSavepoint(true,
+        MenuItem drain = item(Texts.get("job.stopWithSavepointDrain"), null, () -> session.stopWithSavepoint(true,
                 r -> { }, this::showProblems));
         MenuHints.explain(drain, whyNotNow);
-        MenuItem folder = item("Savepoint _folder\u2026", null, this::chooseSavepointFolder);
-        MenuItem restore = item("R_estore from savepoint\u2026", null, this::openRestoreDialog);
-        MenuHints.explain(restore, Bindings.createStringBinding(() -> session.job() == null ? "run the pipeline first"
-                : session.busyProperty().get() ? "a savepoint is under way" : "", session.jobProperty(),
+        MenuItem folder = item(Texts.get("job.savepointFolder"), null, this::chooseSavepointFolder);
+        MenuItem restore = item(Texts.get("job.restore"), null, this::openRestoreDialog);
+        MenuHints.explain(restore, Bindings.createStringBinding(() -> session.job() == null
+                ? Texts.get("hint.runFirst")
+                : session.busyProperty().get() ? Texts.get("hint.savepointUnderWay") : "", session.jobProperty(),
                 session.busyProperty()));
-        MenuItem state = item("Open savepoint s_tate\u2026", null, this::openStateView);
+        MenuItem state = item(Texts.get("job.openState"), null, this::openStateView);
         state.setId("openSavepointState");
         MenuItem runningState = item("State of the running _job\u2026", null, this::openRunningJobState);
         runningState.setId("openRunningJobState");
@@ -153,7 +155,7 @@ public final class JobPanels {
     public void runOpenPipeline() {
         PipelineSpec spec = openPipeline.get();
         if (spec == null) {
-            showProblems(List.of("open a pipeline first"));
+            showProblems(List.of(Texts.get("job.openPipelineFirst")));
             return;
         }
         try {
@@ -208,7 +210,7 @@ public final class JobPanels {
 
     private void chooseSavepointFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for new savepoints");
+        chooser.setTitle(Texts.get("job.savepointFolder.title"));
         Path current = session.savepointDirectoryProperty().get();
         if (current != null && Files.isDirectory(current)) {
             chooser.setInitialDirectory(current.toFile());
@@ -222,7 +224,7 @@ public final class JobPanels {
     private void showProblems(List<String> problems) {
         Alert alert = new Alert(Alert.AlertType.ERROR, String.join("\n", problems));
         alert.setHeaderText(session.job() != null && session.job().status() == JobStatus.RUNNING
-                ? "Not done; the running job was left as it was" : "Not done");
+                ? Texts.get("job.notDone.running") : Texts.get("job.notDone"));
         alert.initOwner(owner);
         alert.show();
     }

@@ -5,6 +5,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The "New parallelism" cell of an operator table (restore and rescale dialogs): a spinner from 1 to the
@@ -15,7 +16,7 @@ public final class ParallelismSpinnerCell extends TableCell<OperatorRestoreRow, 
 
     /** The "New parallelism" column of a restore or rescale table: one spinner per row, {@code width} wide. */
     static TableColumn<OperatorRestoreRow, OperatorRestoreRow> column(double width) {
-        TableColumn<OperatorRestoreRow, OperatorRestoreRow> column = new TableColumn<>("New parallelism");
+        TableColumn<OperatorRestoreRow, OperatorRestoreRow> column = new TableColumn<>(Texts.get("column.newParallelism"));
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new ParallelismSpinnerCell());
         column.setPrefWidth(width);
@@ -28,7 +29,7 @@ public final class ParallelismSpinnerCell extends TableCell<OperatorRestoreRow, 
         super.updateItem(row, empty);
         if (empty || row == null || !row.inPipeline()) {
             setGraphic(null);
-            setText(empty || row == null ? null : "(dropped)");
+            setText(empty || row == null ? null : Texts.get("savepoints.dropped"));
             return;
         }
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =

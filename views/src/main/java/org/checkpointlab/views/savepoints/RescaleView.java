@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.ProblemLines;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The "Rescale via savepoint" dialog ({@code RescaleView.fxml}) bound to a {@link RescaleViewModel}: the operator
@@ -41,18 +42,18 @@ public final class RescaleView {
     /** Opens the dialog as a window owned by {@code owner}. */
     public static Stage showDialog(Window owner, RescaleViewModel viewModel) {
         RescaleView view = new RescaleView(viewModel);
-        return Fxml.showModal(owner, "Rescale via savepoint", view.root());
+        return Fxml.showModal(owner, Texts.get("rescale.title"), view.root());
     }
 
     @FXML
     private void initialize() {
-        operatorTable.getColumns().add(textColumn("Operator", OperatorRestoreRow::id, 150));
-        operatorTable.getColumns().add(textColumn("Kind", OperatorRestoreRow::kind, 140));
-        operatorTable.getColumns().add(textColumn("Parallelism now", r -> Integer.toString(r.savedParallelism()), 125));
-        operatorTable.getColumns().add(textColumn("Max parallelism", r -> Integer.toString(r.maxParallelism()), 125));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.operator"), OperatorRestoreRow::id, 150));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.kind"), OperatorRestoreRow::kind, 140));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.parallelismNow"), r -> Integer.toString(r.savedParallelism()), 125));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"), r -> Integer.toString(r.maxParallelism()), 125));
         operatorTable.getColumns().add(ParallelismSpinnerCell.column(140));
         operatorTable.setItems(viewModel.operators());
-        operatorTable.setPlaceholder(new Label("No running job: run the pipeline first."));
+        operatorTable.setPlaceholder(new Label(Texts.get("rescale.noJob.placeholder")));
         viewModel.problems().addListener((ListChangeListener<String>) c -> showProblems());
         showProblems();
         summaryLabel.textProperty().bind(viewModel.summaryProperty());

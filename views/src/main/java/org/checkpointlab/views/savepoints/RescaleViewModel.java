@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.RescalePlan;
 
 /**
@@ -25,7 +26,7 @@ import org.checkpointlab.views.session.RescalePlan;
  */
 public final class RescaleViewModel {
     /** The summary while every operator keeps its parallelism. */
-    public static final String CHOOSE_HINT = "Choose a new parallelism for one or more operators.";
+    public static final String CHOOSE_HINT = Texts.get("rescale.chooseHint");
 
     private final PipelineSpec running;
     private final Function<Map<String, Integer>, RescalePlan> rescaler;
@@ -43,7 +44,7 @@ public final class RescaleViewModel {
         this.rescaler = Objects.requireNonNull(rescaler, "rescaler");
         this.running = running;
         if (running == null) {
-            problems.add("no running job: run the pipeline first");
+            problems.add(Texts.get("rescale.noJob"));
             return;
         }
         for (OperatorSpec op : running.operators()) {
@@ -103,7 +104,7 @@ public final class RescaleViewModel {
         // Nothing chosen yet is not a problem, just the starting point.
         problems.setAll(unchanged ? List.of() : plan.problems());
         feasible.set(plan.feasible());
-        summary.set(unchanged ? CHOOSE_HINT : "Rescale " + plan.describe());
+        summary.set(unchanged ? CHOOSE_HINT : Texts.format("rescale.summary", plan.describe()));
     }
 
 }

@@ -20,6 +20,7 @@ import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.views.controls.SavepointDirectories;
 import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.ProblemLines;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -59,7 +60,7 @@ public final class RestoreView {
     /** Opens the dialog as a window owned by {@code owner}, starting in {@code directory} when it exists. */
     public static Stage showDialog(Window owner, RestoreViewModel viewModel) {
         RestoreView view = new RestoreView(viewModel);
-        return Fxml.closableOnEscape(Fxml.showModal(owner, "Restore from savepoint", view.root()));
+        return Fxml.closableOnEscape(Fxml.showModal(owner, Texts.get("restore.title"), view.root()));
     }
 
     @FXML
@@ -69,13 +70,14 @@ public final class RestoreView {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         viewModel.problems().addListener((ListChangeListener<String>) c ->
                 ProblemLines.show(problemsBox, viewModel.problems()));
-        operatorTable.getColumns().add(textColumn("Operator",
-                r -> r.id() + (r.inPipeline() ? "" : " (not in pipeline)"), 160));
-        operatorTable.getColumns().add(textColumn("Kind", OperatorRestoreRow::kind, 120));
-        operatorTable.getColumns().add(textColumn("Saved parallelism", r -> r.savedParallelism() == 0 ? "no state"
+        operatorTable.getColumns().add(textColumn(Texts.get("column.operator"),
+                r -> r.inPipeline() ? r.id() : Texts.format("restore.notInPipeline", r.id()), 160));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.kind"), OperatorRestoreRow::kind, 120));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.savedParallelism"), r -> r.savedParallelism() == 0
+                ? Texts.get("restore.noState")
                 : Integer.toString(r.savedParallelism()), 115));
-        operatorTable.getColumns().add(textColumn("Max parallelism", r -> Integer.toString(r.maxParallelism()), 105));
-        operatorTable.getColumns().add(textColumn("State size", r -> Units.bytes(r.stateBytes()), 90));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"), r -> Integer.toString(r.maxParallelism()), 105));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.stateSize"), r -> Units.bytes(r.stateBytes()), 90));
         operatorTable.getColumns().add(ParallelismSpinnerCell.column(130));
         operatorTable.setItems(viewModel.operators());
 
@@ -92,12 +94,12 @@ public final class RestoreView {
                 showForwardConflicts());
         showForwardConflicts();
 
-        takeoverTable.getColumns().add(textColumn("Operator", KeyGroupTakeover::operatorId, 140));
-        takeoverTable.getColumns().add(textColumn("New subtask", t -> "#" + t.subtask(), 90));
-        takeoverTable.getColumns().add(textColumn("Key groups", t -> t.range() + " (" + t.range().size() + ")", 130));
-        takeoverTable.getColumns().add(textColumn("Taken over from old subtasks", KeyGroupTakeover::sourcesText, 380));
+        takeoverTable.getColumns().add(textColumn(Texts.get("column.operator"), KeyGroupTakeover::operatorId, 140));
+        takeoverTable.getColumns().add(textColumn(Texts.get("column.newSubtask"), t -> "#" + t.subtask(), 90));
+        takeoverTable.getColumns().add(textColumn(Texts.get("column.keyGroups"), t -> t.range() + " (" + t.range().size() + ")", 130));
+        takeoverTable.getColumns().add(textColumn(Texts.get("column.takenOverFrom"), KeyGroupTakeover::sourcesText, 380));
         takeoverTable.setItems(viewModel.takeover());
-        takeoverTable.setPlaceholder(new Label("Restore to see how key groups move between subtasks."));
+        takeoverTable.setPlaceholder(new Label(Texts.get("restore.takeover.placeholder")));
     }
 
     @FXML
@@ -124,10 +126,9 @@ public final class RestoreView {
         var conflicts = viewModel.forwardConflicts();
         forwardBox.setVisible(!conflicts.isEmpty());
         forwardBox.setManaged(!conflicts.isEmpty());
-        forwardLabel.setText(conflicts.isEmpty() ? "" : "A forward edge connects subtask i to subtask i only, so "
-                + String.join(", ", conflicts.stream().map(e -> e.from() + " \u2192 " + e.to()).toList())
-                + " cannot join different parallelism. Change " + (conflicts.size() == 1 ? "it" : "them")
-                + " to rebalance (undoable in Edit)?");
+        forwardLabel.setText(conflicts.isEmpty() ? "" : Texts.format("restore.forwardConflicts",
+                String.join(", ", conflicts.stream().map(e -> e.from() + " \u2192 " + e.to()).toList()),
+                conflicts.size()));
     }
 
     @FXML

@@ -32,6 +32,7 @@ import org.checkpointlab.model.savepoint.SavepointMetadata;
 import org.checkpointlab.model.savepoint.SavepointReader;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.SetPartitioning;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.Units;
 
@@ -145,7 +146,7 @@ public final class RestoreViewModel {
         savepoint.set(null);
         summary.set("");
         if (path.get() == null) {
-            problems.add("choose a savepoint or retained checkpoint directory first");
+            problems.add(Texts.get("savepoint.chooseFirst"));
             return false;
         }
         Savepoint read;
@@ -155,13 +156,13 @@ public final class RestoreViewModel {
             problems.setAll(e.problems());
             return false;
         } catch (RuntimeException e) {
-            problems.setAll(path.get() + " cannot be read: " + e.getMessage());
+            problems.setAll(Texts.format("savepoint.unreadable", path.get(), e.getMessage()));
             return false;
         }
         savepoint.set(read);
         SavepointMetadata m = read.metadata();
-        summary.set(m.type() + " #" + m.checkpointId() + " of " + m.pipelineName() + ", taken "
-                + Units.clock(m.timestamp()) + ", " + Units.bytes(m.stateSize()) + " of state");
+        summary.set(Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
+                Units.clock(m.timestamp()), Units.bytes(m.stateSize())));
         JobClient job = session.job();
         PipelineSpec pipeline = job == null ? null : job.pipeline();
         List<String> listed = new ArrayList<>();
@@ -246,11 +247,11 @@ public final class RestoreViewModel {
     /** Why nothing changed, true to the job's state: a job that had ended was not "left running". */
     static String notRestored(JobClient job) {
         if (job == null) {
-            return "Not restored: no job was started";
+            return Texts.get("restore.notRestored.noJob");
         }
         return job.status().isTerminal()
-                ? "Not restored: the job had already ended (" + job.status() + ") and was not restarted"
-                : "Not restored: the running job was left as it was";
+                ? Texts.format("restore.notRestored.ended", job.status())
+                : Texts.get("restore.notRestored.running");
     }
 
     private static long stateBytes(SavepointMetadata.OperatorEntry saved) {
@@ -261,13 +262,12 @@ public final class RestoreViewModel {
     public List<String> validate() {
         List<String> found = new ArrayList<>();
         if (savepoint.get() == null) {
-            found.add("load a savepoint first");
+            found.add(Texts.get("restore.loadFirst"));
         }
         for (OperatorRestoreRow row : operators) {
             int p = row.newParallelism().get();
             if (row.inPipeline() && (p < 1 || p > row.maxParallelism())) {
-                found.add("parallelism of '" + row.id() + "' must be between 1 and its max parallelism "
-                        + row.maxParallelism() + ", was " + p);
+                found.add(Texts.format("restore.parallelismRange", row.id(), row.maxParallelism(), p));
             }
         }
         for (EdgeSpec e : forwardConflicts) {
@@ -275,7 +275,7 @@ public final class RestoreViewModel {
                     + "ends: change it to rebalance, or give both the same parallelism");
         }
         if (incremental.get() && backend.get() != StateBackendKind.ROCKSDB) {
-            found.add("incremental checkpoints need the RocksDB state backend");
+            found.add(Texts.get("restore.incrementalNeedsRocksDb"));
         }
         return found;
     }
@@ -301,7 +301,7 @@ public final class RestoreViewModel {
         }
         StateBackendKind chosenBackend = backend.get();
         boolean chosenIncremental = incremental.get();
-        outcome.set("Restoring\u2026");
+        outcome.set(Texts.get("restore.restoring"));
         outcomeFailed.set(false);
         session.restore(new SavepointRestore(sp.directory(), allowNonRestoredState.get()),
                 config -> withRebalanced(config).withParallelism(parallelism).withBackend(chosenBackend)
@@ -315,9 +315,9 @@ public final class RestoreViewModel {
                         }
                     }
                     takeover.setAll(rows);
-                    outcome.set("Restored from " + sp.directory().getFileName() + ": the job runs with "
-                            + parallelism.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()
-                            + " on " + chosenBackend.cliName());
+                    outcome.set(Texts.format("restore.restored", sp.directory().getFileName(),
+                            parallelism.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(),
+                            chosenBackend.cliName()));
                 },
                 refused -> {
                     problems.setAll(refused);

@@ -1,6 +1,7 @@
 package org.checkpointlab.views.session;
 
 import java.util.Objects;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Something that happened to the job and that every chart marks on its time axis: a failure, a recovery, a
@@ -23,7 +24,7 @@ public record JobEvent(long timestampMillis, Kind kind, String description) {
         private final String label;
 
         Kind(String label) {
-            this.label = label;
+            this.label = Texts.get("eventKind." + label);
         }
 
         public String label() {

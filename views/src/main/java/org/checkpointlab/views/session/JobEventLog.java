@@ -12,6 +12,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.RestartEvent;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * What happened to the running jobs, derived once from the snapshots the session samples: the {@linkplain #events()
@@ -61,13 +62,13 @@ public final class JobEventLog {
         for (int i = seenRestarts; i < restarts.size(); i++) {
             RestartEvent r = restarts.get(i);
             add(new JobEvent(r.restoreTimestamp(), JobEvent.Kind.RECOVERY, r.restoredCheckpointId() > 0
-                    ? "recovered from checkpoint " + r.restoredCheckpointId()
-                    : "restarted without state (no completed checkpoint)"));
+                    ? Texts.format("event.recovered", r.restoredCheckpointId())
+                    : Texts.get("event.restartedWithoutState")));
         }
         seenRestarts = restarts.size();
         for (CheckpointStats c : s.checkpoints()) {
             if (c.savepoint() && c.status() == CheckpointStatus.COMPLETED && seenSavepoints.add(c.id())) {
-                add(new JobEvent(c.triggerTimestamp(), JobEvent.Kind.SAVEPOINT, "savepoint " + c.id()));
+                add(new JobEvent(c.triggerTimestamp(), JobEvent.Kind.SAVEPOINT, Texts.format("event.savepoint", c.id())));
             }
         }
         if (historyChanged) {
@@ -78,13 +79,14 @@ public final class JobEventLog {
     private static List<HistoryEntry> historyOf(List<FailureEvent> failures, List<RestartEvent> restarts) {
         List<HistoryEntry> entries = new ArrayList<>();
         for (FailureEvent failure : failures) {
-            String where = failure.operatorId() == null ? "job"
+            String where = failure.operatorId() == null ? Texts.get("history.job")
                     : failure.operatorId() + " #" + failure.subtaskIndex();
-            entries.add(new HistoryEntry(failure.timestamp(), true, "\u2715 " + where + " failed: " + failure.message()));
+            entries.add(new HistoryEntry(failure.timestamp(), true, Texts.format("history.failed", where,
+                    failure.message())));
         }
         for (RestartEvent restart : restarts) {
-            entries.add(new HistoryEntry(restart.restoreTimestamp(), false, "\u21bb restarted after "
-                    + restart.delayMillis() + " ms backoff, " + restoredFrom(restart.restoredCheckpointId())));
+            entries.add(new HistoryEntry(restart.restoreTimestamp(), false, Texts.format("history.restarted",
+                    restart.delayMillis(), restoredFrom(restart.restoredCheckpointId()))));
         }
         entries.sort(Comparator.comparingLong(HistoryEntry::timestamp));
         return entries;
@@ -92,7 +94,7 @@ public final class JobEventLog {
 
     /** "state restored from checkpoint 4", or why nothing was restored. */
     public static String restoredFrom(long checkpointId) {
-        return checkpointId > 0 ? "state restored from checkpoint " + checkpointId
-                : checkpointId == 0 ? "no checkpoint to restore: sources start over" : "restore pending";
+        return checkpointId > 0 ? Texts.format("history.restoredFrom", checkpointId)
+                : checkpointId == 0 ? Texts.get("history.sourcesStartOver") : Texts.get("history.restorePending");
     }
 }

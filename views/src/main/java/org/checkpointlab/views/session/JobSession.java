@@ -37,6 +37,7 @@ import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The one owner of the running job in the window: it holds the current {@link JobClient} and runs every command on
@@ -296,7 +297,7 @@ public final class JobSession {
     public JobClient start(JobConfig config) throws PipelineException {
         JobClient started = launcher.start(config);
         replaceJob(started);
-        log("Started " + config.pipeline().name());
+        log(Texts.format("session.started", config.pipeline().name()));
         return started;
     }
 
@@ -307,7 +308,7 @@ public final class JobSession {
             return;
         }
         current.cancel();
-        log("Cancelled the job");
+        log(Texts.get("session.cancelled"));
         background.execute(() -> {
             try {
                 current.awaitTermination(Duration.ofSeconds(30));
@@ -373,14 +374,14 @@ public final class JobSession {
     public List<String> updateCheckpointOptions(CheckpointOptions options) {
         JobClient current = job.get();
         if (current == null || current.status().isTerminal()) {
-            return List.of("no running job: start the pipeline first");
+            return List.of(Texts.get("session.noRunningJob"));
         }
         List<String> problems = options.problems();
         if (!problems.isEmpty()) {
             return problems;
         }
         if (!current.supports(JobClient.Capability.LIVE_CHECKPOINT_OPTIONS)) {
-            return List.of("this engine cannot change checkpoint options while the job runs");
+            return List.of(Texts.get("session.cannotChangeOptions"));
         }
         CheckpointOptions before = current.checkpointOptions();
         try {
@@ -391,7 +392,7 @@ public final class JobSession {
         checkpointOptions.set(options);
         String change = describeChange(before, options);
         addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.SETTINGS, change));
-        log("Checkpoint settings applied from the next checkpoint: " + change);
+        log(Texts.format("session.optionsApplied", change));
         return List.of();
     }
 
@@ -492,6 +493,6 @@ public final class JobSession {
                         .append(" \u2192 ").append(is);
             }
         }
-        return text.length() == 0 ? "no change" : text.toString();
+        return text.length() == 0 ? Texts.get("session.noChange") : text.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.util.Durations;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Every checkpoint option as the text a pipeline file and the settings form use ("2s", "exactly-once",
@@ -12,7 +13,7 @@ import org.checkpointlab.model.util.Durations;
  */
 public final class OptionTexts {
     /** What the user sees for a missing storage directory. */
-    public static final String MEMORY_STORAGE = "jobmanager (memory, 5 MiB state limit)";
+    public static final String MEMORY_STORAGE = Texts.get("option.memoryStorage");
 
     private OptionTexts() {
     }
@@ -37,17 +38,17 @@ public final class OptionTexts {
     /** The label of an option key as the Flink documentation names it. */
     public static String label(String key) {
         return switch (key) {
-            case "interval" -> "Checkpoint interval";
-            case "mode" -> "Checkpointing mode";
-            case "timeout" -> "Checkpoint timeout";
-            case "minPause" -> "Min pause between checkpoints";
-            case "maxConcurrent" -> "Max concurrent checkpoints";
-            case "tolerableFailures" -> "Tolerable failed checkpoints";
-            case "unaligned" -> "Unaligned checkpoints";
-            case "alignedTimeout" -> "Aligned checkpoint timeout";
-            case "retention" -> "Externalized checkpoint retention";
-            case "retained" -> "Retained checkpoints";
-            case "directory" -> "Checkpoint storage directory";
+            case "interval" -> Texts.get("option.interval");
+            case "mode" -> Texts.get("option.mode");
+            case "timeout" -> Texts.get("option.timeout");
+            case "minPause" -> Texts.get("option.minPause");
+            case "maxConcurrent" -> Texts.get("option.maxConcurrent");
+            case "tolerableFailures" -> Texts.get("option.tolerableFailures");
+            case "unaligned" -> Texts.get("option.unaligned");
+            case "alignedTimeout" -> Texts.get("option.alignedTimeout");
+            case "retention" -> Texts.get("option.retention");
+            case "retained" -> Texts.get("option.retained");
+            case "directory" -> Texts.get("option.directory");
             default -> key;
         };
     }

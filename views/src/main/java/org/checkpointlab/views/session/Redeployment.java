@@ -10,6 +10,7 @@ import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * One change a running job cannot take live (another parallelism, state backend or restart strategy), done as
@@ -52,7 +53,7 @@ record Redeployment(JobClient running, Path target, JobConfig wanted, JobConfig 
                 return new Outcome(savepoint, launcher.start(previous.withRestore(from)), refused.problems());
             } catch (PipelineException again) {
                 List<String> problems = new ArrayList<>();
-                problems.add("the job could not be started again; its state is in the savepoint " + savepoint.path());
+                problems.add(Texts.format("redeploy.notStarted", savepoint.path()));
                 problems.addAll(refused.problems());
                 problems.addAll(again.problems());
                 throw new PipelineException(problems);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * A requested "rescale via savepoint" of a running job, checked before the job is touched: every named operator
@@ -46,15 +47,14 @@ public record RescalePlan(PipelineSpec running, Map<String, Integer> changes, Ma
             int p = e.getValue();
             var op = running.operator(id);
             if (op.isEmpty()) {
-                problems.add("the running job has no operator '" + id + "'");
+                problems.add(Texts.format("rescalePlan.noOperator", id));
                 continue;
             }
             int max = PipelineValidator.effectiveMaxParallelism(op.get());
             if (p < 1) {
-                problems.add("parallelism of '" + id + "' must be at least 1, was " + p);
+                problems.add(Texts.format("rescalePlan.atLeastOne", id, p));
             } else if (p > max) {
-                problems.add("parallelism of '" + id + "' cannot be " + p + ": its max parallelism is " + max
-                        + " (the number of key groups, fixed when the job first started)");
+                problems.add(Texts.format("rescalePlan.aboveMax", id, p, max));
             } else if (p != op.get().parallelism()) {
                 changes.put(id, p);
             }
@@ -70,7 +70,7 @@ public record RescalePlan(PipelineSpec running, Map<String, Integer> changes, Ma
         }
         if (problems.isEmpty()) {
             if (changes.isEmpty()) {
-                problems.add("nothing to rescale: every operator already runs at the chosen parallelism");
+                problems.add(Texts.get("rescalePlan.nothing"));
             } else {
                 problems.addAll(PipelineValidator.problems(running.withOperators(rescaled)));
             }

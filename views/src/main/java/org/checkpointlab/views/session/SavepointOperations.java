@@ -16,6 +16,7 @@ import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The session's commands that go through a savepoint: trigger one, stop with one, restore from one, and the two
@@ -45,17 +46,17 @@ final class SavepointOperations {
             return;
         }
         Path target = session.nextSavepointPath();
-        session.log("Triggering a savepoint into " + target);
+        session.log(Texts.format("sp.triggering", target));
         session.setBusy(true);
         runner.run(() -> current.triggerSavepoint(target).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 result -> {
                     session.setBusy(false);
-                    session.log("Savepoint " + result.checkpointId() + " written to " + result.path() + " ("
-                            + Units.bytes(result.sizeBytes()) + ", " + result.durationMillis() + " ms)");
+                    session.log(Texts.format("sp.written", result.checkpointId(), result.path(),
+                            Units.bytes(result.sizeBytes()), result.durationMillis()));
                     session.refresh();
                     onDone.accept(result);
                 },
-                error -> failed("Savepoint failed", error, onProblems));
+                error -> failed(Texts.get("sp.failed"), error, onProblems));
     }
 
     /** Stop-with-savepoint, with or without drain (see {@link JobSession#stopWithSavepoint}). */
@@ -65,18 +66,17 @@ final class SavepointOperations {
             return;
         }
         Path target = session.nextSavepointPath();
-        session.log((drain ? "Draining, then stopping with a savepoint into " : "Stopping with a savepoint into ")
-                + target);
+        session.log(Texts.format(drain ? "sp.draining" : "sp.stopping", target));
         session.setBusy(true);
         runner.run(() -> current.stopWithSavepoint(target, drain).get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 result -> {
                     session.setBusy(false);
-                    session.log("Stopped with savepoint " + result.checkpointId() + (drain ? " (drained)" : "")
-                            + " at " + result.path());
+                    session.log(Texts.format("sp.stopped", result.checkpointId(), drain ? Texts.get("sp.drained") : "",
+                            result.path()));
                     session.refresh();
                     onDone.accept(result);
                 },
-                error -> failed("Stop with savepoint: no savepoint taken", error, onProblems));
+                error -> failed(Texts.get("sp.stopFailed"), error, onProblems));
     }
 
     /**
@@ -90,25 +90,25 @@ final class SavepointOperations {
                         Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
         JobClient current = session.job();
         if (current == null) {
-            onProblems.accept(List.of("no pipeline has been started yet, so there is nothing to restore into"));
+            onProblems.accept(List.of(Texts.get("sp.nothingToRestore")));
             return;
         }
         JobConfig config = customize.apply(current.config()
                 .withCheckpointOptions(current.checkpointOptions()).withRestore(restore));
-        session.log("Restoring from " + restore.path());
+        session.log(Texts.format("sp.restoring", restore.path()));
         session.setBusy(true);
         runner.run(() -> launcher.start(config),
                 started -> {
                     session.setBusy(false);
                     session.replaceJob(started);
-                    session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored from "
-                            + restore.path().getFileName() + " (" + config.backend().cliName() + ")"));
-                    session.log("Restored from " + restore.path() + " with parallelism " + started.pipeline().operators()
-                            .stream().map(o -> o.id() + "=" + o.parallelism()).toList() + ", backend "
-                            + config.backend().cliName());
+                    session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, Texts.format(
+                            "sp.restoredEvent", restore.path().getFileName(), config.backend().cliName())));
+                    session.log(Texts.format("sp.restoredLog", restore.path(), started.pipeline().operators()
+                            .stream().map(o -> o.id() + "=" + o.parallelism()).toList(),
+                            config.backend().cliName()));
                     onStarted.accept(started);
                 },
-                error -> failed("Restore refused; the running job was left as it was", error, onProblems));
+                error -> failed(Texts.get("sp.restoreRefused"), error, onProblems));
     }
 
     /**
@@ -122,11 +122,13 @@ final class SavepointOperations {
             return;
         }
         JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
-        String what = "state backend " + backend.cliName() + (incremental ? " (incremental)" : "")
-                + ", restart strategy " + RestartStrategies.describe(restartStrategy);
+        String what = Texts.format("sp.redeploy.what", incremental
+                ? Texts.format("sp.redeploy.incremental", backend.cliName()) : backend.cliName(),
+                RestartStrategies.describe(restartStrategy));
         redeploy(new Redeployment(current, session.nextSavepointPath(),
                 old.withBackend(backend).withIncremental(incremental).withRestartStrategy(restartStrategy), old),
-                "Changing to " + what, "redeployed with " + what, "the old settings", onStarted,
+                Texts.format("sp.changingTo", what), Texts.format("sp.redeployedWith", what),
+                Texts.get("sp.oldSettings"), onStarted,
                 (refused, problems) -> onProblems.accept(refused), onProblems);
     }
 
@@ -149,10 +151,10 @@ final class SavepointOperations {
         current.pipeline().operators().forEach(o -> before.put(o.id(), o.parallelism()));
         JobConfig old = current.config().withCheckpointOptions(current.checkpointOptions());
         redeploy(new Redeployment(current, session.nextSavepointPath(), old.withParallelism(plan.parallelism()),
-                old.withParallelism(before)), "Rescaling " + plan.describe(), "rescaled " + plan.describe(),
-                "the old parallelism", onStarted, (refused, problems) -> {
+                old.withParallelism(before)), Texts.format("sp.rescaling", plan.describe()),
+                Texts.format("sp.rescaled", plan.describe()), Texts.get("sp.oldParallelism"), onStarted, (refused, problems) -> {
                     List<String> out = new ArrayList<>();
-                    out.add("Not rescaled; restarted from the savepoint with the old parallelism:");
+                    out.add(Texts.get("sp.notRescaled"));
                     out.addAll(refused);
                     onProblems.accept(out);
                 }, onProblems);
@@ -162,34 +164,33 @@ final class SavepointOperations {
     private void redeploy(Redeployment redeployment, String what, String applied, String previous,
                           Consumer<JobClient> onStarted, BiConsumer<List<String>, JobClient> onRefused,
                           Consumer<List<String>> onProblems) {
-        session.log(what + ": step 1 of 2, stop with savepoint into " + redeployment.target());
+        session.log(Texts.format("sp.step1", what, redeployment.target()));
         session.setBusy(true);
         runner.run(() -> redeployment.run(launcher), done -> {
             session.setBusy(false);
-            session.log("Step 1 done: savepoint " + done.savepoint().checkpointId() + " at " + done.savepoint().path());
+            session.log(Texts.format("sp.step1Done", done.savepoint().checkpointId(), done.savepoint().path()));
             session.replaceJob(done.job());
             if (done.applied()) {
                 session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, applied));
-                session.log("Step 2 done: " + applied + " from the savepoint");
+                session.log(Texts.format("sp.step2Done", applied));
                 onStarted.accept(done.job());
             } else {
-                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, "restored with " + previous));
-                session.log("Step 2 refused, restored with " + previous + ": " + String.join("; ", done.refused()));
+                session.addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.RESTORE, Texts.format("sp.restoredWith", previous)));
+                session.log(Texts.format("sp.step2Refused", previous, String.join("; ", done.refused())));
                 onRefused.accept(done.refused(), done.job());
             }
-        }, error -> failed(what + " failed", error, onProblems));
+        }, error -> failed(Texts.format("sp.whatFailed", what), error, onProblems));
     }
 
     private JobClient requireRunning(Consumer<List<String>> onProblems) {
         JobClient current = session.job();
         if (current == null) {
-            onProblems.accept(List.of("no running job: start the pipeline first"));
+            onProblems.accept(List.of(Texts.get("session.noRunningJob")));
             return null;
         }
         if (current.status().isTerminal()) {
-            onProblems.accept(List.of("the job already " + (current.status()
-                    == org.checkpointlab.model.job.JobStatus.FINISHED ? "finished" : "ended " + current.status())
-                    + "; no savepoint taken"));
+            onProblems.accept(List.of(current.status() == org.checkpointlab.model.job.JobStatus.FINISHED
+                    ? Texts.get("sp.alreadyFinished") : Texts.format("sp.alreadyEnded", current.status())));
             return null;
         }
         return current;
@@ -198,7 +199,7 @@ final class SavepointOperations {
     private void failed(String what, Throwable error, Consumer<List<String>> onProblems) {
         session.setBusy(false);
         List<String> problems = Problems.of(error);
-        session.log(what + ": " + String.join("; ", problems));
+        session.log(Texts.format("sp.problems", what, String.join("; ", problems)));
         onProblems.accept(problems);
     }
 }

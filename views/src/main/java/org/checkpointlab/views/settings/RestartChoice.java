@@ -2,10 +2,11 @@ package org.checkpointlab.views.settings;
 
 import java.time.Duration;
 import org.checkpointlab.model.job.RestartStrategy;
+import org.checkpointlab.views.i18n.Texts;
 
 /** The restart strategies a user can pick, with Flink's names; {@link #DEFAULT} leaves Flink's default in force. */
 public enum RestartChoice {
-    DEFAULT("default (exponential-delay when checkpointing, else none)"),
+    DEFAULT(null),
     NONE("none"),
     FIXED_DELAY("fixed-delay"),
     EXPONENTIAL_DELAY("exponential-delay"),
@@ -19,7 +20,7 @@ public enum RestartChoice {
 
     @Override
     public String toString() {
-        return label;
+        return label == null ? Texts.get("settings.restart.default") : label;
     }
 
     /** Whether the attempts field means something for this choice. */

@@ -22,6 +22,7 @@ import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.ProblemLines;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.OptionTexts;
 
@@ -69,7 +70,7 @@ public final class SettingsView {
                 case "mode" -> choice(FXCollections.observableArrayList(CheckpointingMode.values()),
                         viewModel.modeProperty());
                 case "unaligned" -> {
-                    CheckBox box = new CheckBox("exactly-once only; max concurrent must be 1");
+                    CheckBox box = new CheckBox(Texts.get("settings.unaligned.box"));
                     box.selectedProperty().bindBidirectional(viewModel.unalignedProperty());
                     yield box;
                 }
@@ -78,14 +79,14 @@ public final class SettingsView {
                 default -> {
                     TextField text = new TextField();
                     text.setPrefColumnCount(key.equals("directory") ? 22 : 8);
-                    text.setPromptText(key.equals("directory") ? "empty: " + OptionTexts.MEMORY_STORAGE : "");
+                    text.setPromptText(key.equals("directory") ? Texts.format("settings.directory.prompt", OptionTexts.MEMORY_STORAGE) : "");
                     text.textProperty().bindBidirectional(viewModel.text(key));
                     yield text;
                 }
             };
             field.setId("setting-" + key);
             Label label = new Label(OptionTexts.label(key));
-            Label dflt = new Label("Flink default: " + SettingsViewModel.defaultText(key));
+            Label dflt = new Label(Texts.format("settings.flinkDefault", SettingsViewModel.defaultText(key)));
             dflt.getStyleClass().add("default-hint");
             optionsGrid.addRow(row++, label, field, dflt);
         }

@@ -31,6 +31,7 @@ import org.checkpointlab.model.util.Durations;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditRefused;
 import org.checkpointlab.views.editor.model.SetCheckpointing;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.OptionTexts;
 
@@ -49,10 +50,10 @@ public final class SettingsViewModel {
     private static final CheckpointOptions DEFAULTS = CheckpointOptions.defaults();
 
     /** Apply's outcome with no running job. */
-    public static final String SAVED_FOR_RUN = "Saved in the pipeline; applies when you press Run";
+    public static final String SAVED_FOR_RUN = Texts.get("settings.savedForRun");
     /** Apply's outcome with a running job that took the options. */
     public static final String SAVED_AND_APPLIED =
-            "Saved in the pipeline; applied to the running job from its next checkpoint";
+            Texts.get("settings.savedAndApplied");
 
     private final JobSession session;
     private final CommandStack edits;
@@ -186,7 +187,7 @@ public final class SettingsViewModel {
     /** Fills the form with Flink's defaults (not applied until {@link #apply()}). */
     public void resetToDefaults() {
         load(DEFAULTS);
-        say("Flink's defaults filled in; press Apply to use them", false);
+        say(Texts.get("settings.defaultsFilled"), false);
     }
 
     private boolean jobActive() {
@@ -236,13 +237,13 @@ public final class SettingsViewModel {
                 try {
                     value = Long.parseLong(text);
                 } catch (NumberFormatException e) {
-                    found.add(OptionTexts.label(key) + ": must be a whole number, was '" + text + "'");
+                    found.add(Texts.format("settings.wholeNumber", OptionTexts.label(key), text));
                     continue;
                 }
             } else {
                 if (text.isEmpty() && !key.equals("interval")) {
-                    found.add(OptionTexts.label(key) + ": must not be empty (Flink's default is "
-                            + defaultText(key) + ")");
+                    found.add(Texts.format("settings.notEmpty", OptionTexts.label(key),
+                            defaultText(key)));
                     continue;
                 }
                 value = text.isEmpty() ? "off" : text;
@@ -250,7 +251,7 @@ public final class SettingsViewModel {
             try {
                 o = CheckpointOptionsJson.apply(Map.of(key, value), o);
             } catch (IllegalArgumentException e) {
-                found.add(OptionTexts.label(key) + ": " + e.getMessage().replaceFirst("^'" + key + "'(: )?", ""));
+                found.add(Texts.format("settings.problem", OptionTexts.label(key), e.getMessage().replaceFirst("^'" + key + "'(: )?", "")));
             }
         }
         o = o.withMode(mode.get()).withUnaligned(unaligned.get()).withRetention(retention.get());
@@ -273,13 +274,13 @@ public final class SettingsViewModel {
     public boolean apply() {
         Optional<CheckpointOptions> wanted = options();
         if (wanted.isEmpty()) {
-            say("Not saved: fix the problems listed below", true);
+            say(Texts.get("settings.notSaved.problems"), true);
             return false;
         }
         try {
             edits.execute(SetCheckpointing.of(pipelineOptions(), wanted.get()));
         } catch (EditRefused e) {
-            say("Not saved: " + e.getMessage(), true);
+            say(Texts.format("settings.notSaved", e.getMessage()), true);
             return false;
         }
         if (!jobActive()) {
@@ -288,19 +289,17 @@ public final class SettingsViewModel {
         }
         JobClient job = session.job();
         if (wanted.get().equals(session.checkpointOptionsProperty().get())) {
-            say("Saved in the pipeline; the running job already uses these settings", false);
+            say(Texts.get("settings.alreadyUsed"), false);
             return true;
         }
         List<String> refused = session.updateCheckpointOptions(wanted.get());
         if (!refused.isEmpty()) {
-            say("Saved in the pipeline, but the running job keeps its settings (" + String.join("; ", refused)
-                    + "); they apply when you press Run", true);
+            say(Texts.format("settings.jobKeeps", String.join("; ", refused)), true);
             return true;
         }
         boolean storageMoved = !Objects.equals(job.config().checkpointOptions().directory(),
                 wanted.get().directory());
-        say(SAVED_AND_APPLIED
-                + (storageMoved ? ". The storage directory takes effect at the next restore or redeploy" : ""), false);
+        say(storageMoved ? Texts.format("settings.storageMoved", SAVED_AND_APPLIED) : SAVED_AND_APPLIED, false);
         return true;
     }
 
@@ -312,17 +311,17 @@ public final class SettingsViewModel {
             try {
                 attempts = Integer.parseInt(restartAttempts.get().trim());
                 if (attempts < 1) {
-                    found.add("Restart attempts: must be at least 1, was " + attempts);
+                    found.add(Texts.format("settings.attempts.atLeastOne", attempts));
                 }
             } catch (NumberFormatException e) {
-                found.add("Restart attempts: must be a whole number, was '" + restartAttempts.get() + "'");
+                found.add(Texts.format("settings.attempts.wholeNumber", restartAttempts.get()));
             }
         }
         Duration delay = Duration.ofSeconds(1);
         try {
             delay = Durations.parse(restartDelay.get());
         } catch (IllegalArgumentException e) {
-            found.add("Restart delay: " + e.getMessage());
+            found.add(Texts.format("settings.restartDelay.problem", e.getMessage()));
         }
         return found.isEmpty() ? choice.strategy(attempts, delay) : null;
     }
@@ -336,7 +335,7 @@ public final class SettingsViewModel {
     public boolean redeploy() {
         List<String> found = new ArrayList<>();
         if (incremental.get() && backend.get() != StateBackendKind.ROCKSDB) {
-            found.add("Incremental checkpoints need the RocksDB state backend (as in Flink)");
+            found.add(Texts.get("settings.incremental.needsRocksDb"));
         }
         RestartStrategy strategy = restartStrategy(found);
         redeployProblems.setAll(found);

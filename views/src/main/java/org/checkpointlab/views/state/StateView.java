@@ -20,6 +20,7 @@ import org.checkpointlab.model.savepoint.SavepointState.SubtaskState;
 import org.checkpointlab.views.controls.SavepointDirectories;
 import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.ProblemLines;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -60,8 +61,8 @@ public final class StateView {
     /** Opens the view as a window owned by {@code owner}. */
     public static Stage showDialog(Window owner, StateViewModel viewModel) {
         StateView view = new StateView(viewModel);
-        return Fxml.closableOnEscape(Fxml.showModal(owner, viewModel.liveProperty().get() ? "Running job state"
-                : "Savepoint state", view.root()));
+        return Fxml.closableOnEscape(Fxml.showModal(owner, viewModel.liveProperty().get()
+                ? Texts.get("state.title.live") : Texts.get("state.title"), view.root()));
     }
 
     @FXML
@@ -74,13 +75,13 @@ public final class StateView {
         viewModel.problems().addListener((ListChangeListener<String>) c ->
                 ProblemLines.show(problemsBox, viewModel.problems()));
 
-        operatorTable.getColumns().add(textColumn("Operator", OperatorState::id, 95));
-        operatorTable.getColumns().add(textColumn("Kind", OperatorState::kind, 120));
-        operatorTable.getColumns().add(textColumn("Parallelism", o -> Integer.toString(o.parallelism()), 88));
-        operatorTable.getColumns().add(textColumn("Max parallelism", o -> Integer.toString(o.maxParallelism()), 115));
-        operatorTable.getColumns().add(textColumn("Keys", o -> o.keyed() ? Long.toString(o.keyCount()) : "-", 50));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.operator"), OperatorState::id, 95));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.kind"), OperatorState::kind, 120));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.parallelism"), o -> Integer.toString(o.parallelism()), 88));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.maxParallelism"), o -> Integer.toString(o.maxParallelism()), 115));
+        operatorTable.getColumns().add(textColumn(Texts.get("column.keys"), o -> o.keyed() ? Long.toString(o.keyCount()) : "-", 50));
         operatorTable.setItems(viewModel.operators());
-        operatorTable.setPlaceholder(new Label("Load a savepoint or retained checkpoint."));
+        operatorTable.setPlaceholder(new Label(Texts.get("state.load.placeholder")));
         operatorTable.getSelectionModel().selectedItemProperty().addListener((obs, o, op) -> {
             if (op != null) {
                 viewModel.selectedOperatorProperty().set(op);
@@ -88,16 +89,17 @@ public final class StateView {
         });
         viewModel.selectedOperatorProperty().addListener((obs, o, op) -> {
             operatorTable.getSelectionModel().select(op);
-            searchOperatorLabel.setText(op == null ? "Key in" : "Key in " + op.id());
+            searchOperatorLabel.setText(op == null ? Texts.get("state.keyIn") : Texts.format("state.keyIn.operator", op.id()));
         });
-        searchOperatorLabel.setText("Key in");
+        searchOperatorLabel.setText(Texts.get("state.keyIn"));
 
-        subtaskTable.getColumns().add(textColumn("Subtask", s -> "#" + s.index(), 60));
-        subtaskTable.getColumns().add(textColumn("Key groups", s -> s.keyGroups().size() == 0 ? "none"
+        subtaskTable.getColumns().add(textColumn(Texts.get("column.subtask"), s -> "#" + s.index(), 60));
+        subtaskTable.getColumns().add(textColumn(Texts.get("column.keyGroups"), s -> s.keyGroups().size() == 0
+                ? Texts.get("state.keyGroups.none")
                 : s.keyGroups().start() + "-" + s.keyGroups().end() + " (" + s.keyGroups().size() + ")", 110));
-        subtaskTable.getColumns().add(textColumn("Keys", s -> Long.toString(s.keyCount()), 50));
-        subtaskTable.getColumns().add(textColumn("Keyed state", s -> Units.bytes(s.keyedBytes()), 90));
-        subtaskTable.getColumns().add(textColumn("Operator state", s -> Units.bytes(s.operatorBytes()), 110));
+        subtaskTable.getColumns().add(textColumn(Texts.get("column.keys"), s -> Long.toString(s.keyCount()), 50));
+        subtaskTable.getColumns().add(textColumn(Texts.get("column.keyedState"), s -> Units.bytes(s.keyedBytes()), 90));
+        subtaskTable.getColumns().add(textColumn(Texts.get("column.operatorState"), s -> Units.bytes(s.operatorBytes()), 110));
         subtaskTable.setItems(viewModel.subtasks());
         subtaskTable.getSelectionModel().selectedItemProperty().addListener((obs, o, s) ->
                 viewModel.selectedSubtaskProperty().set(s));
@@ -110,13 +112,13 @@ public final class StateView {
         });
 
         entriesLabel.textProperty().bind(viewModel.entriesCaptionProperty());
-        entryTable.getColumns().add(textColumn("Subtask", e -> "#" + e.subtask(), 65));
-        entryTable.getColumns().add(textColumn("Key group", e -> Integer.toString(e.keyGroup()), 75));
-        entryTable.getColumns().add(textColumn("Key", KeyedStateEntry::keyText, 130));
-        entryTable.getColumns().add(textColumn("State", KeyedStateEntry::state, 80));
-        entryTable.getColumns().add(textColumn("Value", e -> String.valueOf(e.value()), 160));
+        entryTable.getColumns().add(textColumn(Texts.get("column.subtask"), e -> "#" + e.subtask(), 65));
+        entryTable.getColumns().add(textColumn(Texts.get("column.keyGroup"), e -> Integer.toString(e.keyGroup()), 75));
+        entryTable.getColumns().add(textColumn(Texts.get("column.key"), KeyedStateEntry::keyText, 130));
+        entryTable.getColumns().add(textColumn(Texts.get("column.state"), KeyedStateEntry::state, 80));
+        entryTable.getColumns().add(textColumn(Texts.get("column.value"), e -> String.valueOf(e.value()), 160));
         entryTable.setItems(viewModel.entries());
-        entryTable.setPlaceholder(new Label("No keyed state here."));
+        entryTable.setPlaceholder(new Label(Texts.get("state.noKeyedState.placeholder")));
         viewModel.foundProperty().addListener((obs, o, found) -> {
             if (found != null) {
                 viewModel.entries().stream().filter(e -> e.key().equals(found.key())).findFirst()

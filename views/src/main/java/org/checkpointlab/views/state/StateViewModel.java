@@ -23,6 +23,7 @@ import org.checkpointlab.model.savepoint.SavepointState;
 import org.checkpointlab.model.savepoint.SavepointState.OperatorState;
 import org.checkpointlab.model.savepoint.SavepointState.SubtaskState;
 import org.checkpointlab.model.savepoint.StateLookupException;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -140,7 +141,7 @@ public final class StateViewModel {
         problems.clear();
         if (path.get() == null) {
             clear();
-            problems.add("choose a savepoint or retained checkpoint directory first");
+            problems.add(Texts.get("savepoint.chooseFirst"));
             return false;
         }
         SavepointState read;
@@ -152,12 +153,12 @@ public final class StateViewModel {
             return false;
         } catch (RuntimeException e) {
             clear();
-            problems.setAll(path.get() + " cannot be read: " + e.getMessage());
+            problems.setAll(Texts.format("savepoint.unreadable", path.get(), e.getMessage()));
             return false;
         }
         SavepointMetadata m = read.savepoint().metadata();
-        show(read, m.type() + " #" + m.checkpointId() + " of " + m.pipelineName() + ", taken "
-                + Units.clock(m.timestamp()) + ", " + Units.bytes(m.stateSize()) + " of state");
+        show(read, Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
+                Units.clock(m.timestamp()), Units.bytes(m.stateSize())));
         return true;
     }
 
@@ -222,19 +223,19 @@ public final class StateViewModel {
         SavepointState s = state.get();
         OperatorState op = selectedOperator.get();
         if (s == null || op == null) {
-            result.set("Load a savepoint and choose an operator first.");
+            result.set(Texts.get("state.chooseOperator"));
             return false;
         }
         String text = key.get() == null ? "" : key.get().trim();
         if (text.isEmpty()) {
-            result.set("Type a key to find.");
+            result.set(Texts.get("state.typeKey"));
             return false;
         }
         Integer newParallelism;
         try {
             newParallelism = parseParallelism();
         } catch (NumberFormatException e) {
-            result.set("Parallelism must be a whole number, was '" + parallelism.get().trim() + "'.");
+            result.set(Texts.format("state.parallelism.wholeNumber", parallelism.get().trim()));
             return false;
         }
         KeyLocation location;
@@ -253,10 +254,9 @@ public final class StateViewModel {
 
     /** "Key 'the': key group 57 of 128; subtask 0 at parallelism 2 (saved), subtask 1 at 4; count = 12". */
     static String describe(KeyLocation l) {
-        return "Key '" + l.key() + "': key group " + l.keyGroup() + " of " + l.maxParallelism() + "; subtask "
-                + l.savedSubtask() + " at parallelism " + l.savedParallelism() + " (saved)"
-                + (l.newParallelism() == null ? "" : ", subtask " + l.newSubtask() + " at parallelism "
-                + l.newParallelism()) + "; " + l.valuesText();
+        return Texts.format("state.located", l.key(), l.keyGroup(), l.maxParallelism(), l.savedSubtask(),
+                l.savedParallelism(), l.newParallelism() == null ? ""
+                        : Texts.format("state.located.new", l.newSubtask(), l.newParallelism()), l.valuesText());
     }
 
     private Integer parseParallelism() {
@@ -272,11 +272,11 @@ public final class StateViewModel {
         if (op == null) {
             entriesCaption.set("");
         } else if (!op.keyed()) {
-            entriesCaption.set(op.id() + " has no keyed state (operator state only)");
+            entriesCaption.set(Texts.format("state.operatorStateOnly", op.id()));
         } else {
-            entriesCaption.set("Keyed state of " + op.id() + (subtask == null ? ", all subtasks" : ", subtask "
-                    + subtask.index()) + ": " + all.size() + " entries"
-                    + (all.size() > MAX_ROWS ? ", the first " + MAX_ROWS + " shown; find a key below" : ""));
+            String truncated = all.size() > MAX_ROWS ? Texts.format("state.entries.truncated", MAX_ROWS) : "";
+            entriesCaption.set(subtask == null ? Texts.format("state.entries.all", op.id(), all.size(), truncated)
+                    : Texts.format("state.entries.subtask", op.id(), subtask.index(), all.size(), truncated));
         }
     }
 

@@ -7,6 +7,7 @@ import org.checkpointlab.model.pipeline.LabDefaults;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Adds an operator of a kind at a position, with the given parallelism (1 unless said), the default max
@@ -44,6 +45,6 @@ public record AddOperator(OperatorKind kind, Position at, int parallelism) imple
 
     @Override
     public String description() {
-        return "Add " + kind.jsonName();
+        return Texts.format("edit.add", kind.jsonName());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Applies {@link EditCommand}s to the pipeline being edited, with undo and redo, like Scene Builder's job manager.
@@ -130,12 +131,12 @@ public final class CommandStack {
 
     /** The menu text for undo, e.g. {@code "Undo Add keyed-count"}; empty when there is nothing to undo. */
     public Optional<String> undoDescription() {
-        return Optional.ofNullable(undo.peek()).map(s -> "Undo " + s.command().description());
+        return Optional.ofNullable(undo.peek()).map(s -> Texts.format("editor.undo.named", s.command().description()));
     }
 
     /** The menu text for redo, e.g. {@code "Redo Add keyed-count"}; empty when there is nothing to redo. */
     public Optional<String> redoDescription() {
-        return Optional.ofNullable(redo.peek()).map(s -> "Redo " + s.command().description());
+        return Optional.ofNullable(redo.peek()).map(s -> Texts.format("editor.redo.named", s.command().description()));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Objects;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Adds an edge from an output to an input, refusing at once what the pipeline validation would reject for this
@@ -20,11 +21,11 @@ public record Connect(String from, String to, Partitioning partitioning) impleme
 
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
-        String action = "Cannot connect " + from + " -> " + to;
+        String action = Texts.format("edit.connect.cannot", from, to);
         var fromOp = pipeline.requireOperator(from, action);
         var toOp = pipeline.requireOperator(to, action);
         Wiring.connectionProblem(pipeline, fromOp, toOp, partitioning).ifPresent(p -> {
-            throw new EditRefused(action + ": " + p);
+            throw new EditRefused(Texts.format("edit.refused", action, p));
         });
         var edges = new ArrayList<>(pipeline.spec().edges());
         edges.add(new EdgeSpec(from, to, partitioning));
@@ -33,6 +34,6 @@ public record Connect(String from, String to, Partitioning partitioning) impleme
 
     @Override
     public String description() {
-        return "Connect " + from + " -> " + to + " (" + partitioning.jsonName() + ")";
+        return Texts.format("edit.connect", from, to, partitioning.jsonName());
     }
 }

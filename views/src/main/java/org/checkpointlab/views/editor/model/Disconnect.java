@@ -1,6 +1,7 @@
 package org.checkpointlab.views.editor.model;
 
 import java.util.Set;
+import org.checkpointlab.views.i18n.Texts;
 
 /** Deletes the edge from one operator to another. */
 public record Disconnect(String from, String to) implements EditCommand {
@@ -12,6 +13,6 @@ public record Disconnect(String from, String to) implements EditCommand {
 
     @Override
     public String description() {
-        return "Disconnect " + from + " -> " + to;
+        return Texts.format("edit.disconnect", from, to);
     }
 }

@@ -15,6 +15,7 @@ import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The pipeline in the editor: a {@link PipelineSpec}, where each operator's card sits on the canvas, and what is
@@ -123,12 +124,12 @@ public record EditablePipeline(PipelineSpec spec, Map<String, Position> position
     /** The operator, or an {@link EditRefused} saying {@code action} is impossible because it does not exist. */
     OperatorSpec requireOperator(String id, String action) {
         return operator(id).orElseThrow(() -> new EditRefused(
-                action + ": there is no operator '" + id + "'"));
+                Texts.format("edit.refused", action, Texts.format("edit.noOperator", id))));
     }
 
     /** The edge, or an {@link EditRefused} saying {@code action} is impossible because it does not exist. */
     EdgeSpec requireEdge(String from, String to, String action) {
         return edge(from, to).orElseThrow(() -> new EditRefused(
-                action + ": there is no edge " + from + " -> " + to));
+                Texts.format("edit.refused", action, Texts.format("edit.noEdge", from, to))));
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.checkpointlab.views.i18n.Texts;
 
 /** Moves operators' cards by the same offset (a drag of the selection). */
 public record MoveOperators(Set<String> operatorIds, double dx, double dy) implements EditCommand {
@@ -14,11 +15,11 @@ public record MoveOperators(Set<String> operatorIds, double dx, double dy) imple
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
         if (operatorIds.isEmpty()) {
-            throw new EditRefused("Cannot move: no operator given");
+            throw new EditRefused(Texts.get("edit.move.noOperator"));
         }
         Map<String, Position> positions = new HashMap<>(pipeline.positions());
         for (String id : operatorIds) {
-            pipeline.requireOperator(id, "Cannot move " + id);
+            pipeline.requireOperator(id, Texts.format("edit.move.cannot", id));
             positions.put(id, pipeline.positionOf(id).offset(dx, dy));
         }
         return pipeline.withPositions(positions);
@@ -26,7 +27,7 @@ public record MoveOperators(Set<String> operatorIds, double dx, double dy) imple
 
     @Override
     public String description() {
-        return operatorIds.size() == 1 ? "Move " + operatorIds.iterator().next()
-                : "Move " + operatorIds.size() + " operators (" + String.join(", ", new TreeSet<>(operatorIds)) + ")";
+        return operatorIds.size() == 1 ? Texts.format("edit.move.one", operatorIds.iterator().next())
+                : Texts.format("edit.move.many", operatorIds.size(), String.join(", ", new TreeSet<>(operatorIds)));
     }
 }

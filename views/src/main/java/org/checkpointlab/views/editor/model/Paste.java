@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Inserts copies of copied operators with fresh ids ({@code count} becomes {@code count-2}), the edges among
@@ -23,7 +24,7 @@ public record Paste(CopiedOperators copied, double dx, double dy) implements Edi
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
         if (copied.isEmpty()) {
-            throw new EditRefused("Cannot paste: nothing has been copied");
+            throw new EditRefused(Texts.get("edit.paste.nothing"));
         }
         List<String> taken = new ArrayList<>(pipeline.operatorIds());
         Map<String, String> newIds = new LinkedHashMap<>();
@@ -48,7 +49,7 @@ public record Paste(CopiedOperators copied, double dx, double dy) implements Edi
 
     @Override
     public String description() {
-        return copied.operators().size() == 1 ? "Paste " + copied.operators().get(0).id()
-                : "Paste " + copied.operators().size() + " operators";
+        return copied.operators().size() == 1 ? Texts.format("edit.paste.one", copied.operators().get(0).id())
+                : Texts.format("edit.paste.many", copied.operators().size());
     }
 }

@@ -3,6 +3,7 @@ package org.checkpointlab.views.editor.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Puts operators' cards at given positions in one step, e.g. where the automatic layout wants them; operators
@@ -18,7 +19,8 @@ public record PlaceOperators(Map<String, Position> positions, String description
     public EditablePipeline apply(EditablePipeline pipeline) {
         Map<String, Position> placed = new HashMap<>(pipeline.positions());
         for (var e : positions.entrySet()) {
-            pipeline.requireOperator(e.getKey(), "Cannot " + description.toLowerCase(java.util.Locale.ROOT));
+            pipeline.requireOperator(e.getKey(), Texts.format("edit.cannot",
+                    description.toLowerCase(java.util.Locale.ROOT)));
             placed.put(e.getKey(), e.getValue());
         }
         return pipeline.withPositions(placed);

@@ -1,6 +1,7 @@
 package org.checkpointlab.views.editor.model;
 
 import java.util.Set;
+import org.checkpointlab.views.i18n.Texts;
 
 /** Shared removal of operators (with their edges) and edges, for the delete commands. */
 final class Removal {
@@ -10,13 +11,13 @@ final class Removal {
     static EditablePipeline remove(EditablePipeline pipeline, Set<String> operatorIds, Set<EdgeRef> edges,
                                    String action) {
         if (operatorIds.isEmpty() && edges.isEmpty()) {
-            throw new EditRefused("Cannot " + lower(action) + ": no operator or edge given");
+            throw new EditRefused(Texts.format("edit.removal.nothing", lower(action)));
         }
         for (String id : operatorIds) {
-            pipeline.requireOperator(id, "Cannot " + lower(action));
+            pipeline.requireOperator(id, Texts.format("edit.cannot", lower(action)));
         }
         for (EdgeRef e : edges) {
-            pipeline.requireEdge(e.from(), e.to(), "Cannot " + lower(action));
+            pipeline.requireEdge(e.from(), e.to(), Texts.format("edit.cannot", lower(action)));
         }
         var spec = pipeline.spec();
         var operators = spec.operators().stream().filter(o -> !operatorIds.contains(o.id())).toList();

@@ -2,6 +2,7 @@ package org.checkpointlab.views.editor.model;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.checkpointlab.views.i18n.Texts;
 
 /** Deletes operators together with every edge into or out of them. */
 public record RemoveOperators(Set<String> operatorIds) implements EditCommand {
@@ -16,8 +17,7 @@ public record RemoveOperators(Set<String> operatorIds) implements EditCommand {
 
     @Override
     public String description() {
-        return operatorIds.size() == 1 ? "Delete " + operatorIds.iterator().next()
-                : "Delete " + operatorIds.size() + " operators (" + String.join(", ", new TreeSet<>(operatorIds))
-                + ")";
+        return operatorIds.size() == 1 ? Texts.format("edit.delete.one", operatorIds.iterator().next())
+                : Texts.format("edit.delete.many", operatorIds.size(), String.join(", ", new TreeSet<>(operatorIds)));
     }
 }

@@ -1,5 +1,7 @@
 package org.checkpointlab.views.editor.model;
 
+import org.checkpointlab.views.i18n.Texts;
+
 /**
  * Deletes whatever is selected when the command is applied: the selected operators with their edges, and the
  * selected edges. Refused when nothing is selected. Its description is generic ("Delete selection") because the
@@ -11,13 +13,13 @@ public record RemoveSelection() implements EditCommand {
     public EditablePipeline apply(EditablePipeline pipeline) {
         Selection s = pipeline.selection();
         if (s.isEmpty()) {
-            throw new EditRefused("Cannot delete: nothing is selected");
+            throw new EditRefused(Texts.get("edit.deleteSelection.nothing"));
         }
         return Removal.remove(pipeline, s.operators(), s.edges(), description());
     }
 
     @Override
     public String description() {
-        return "Delete selection";
+        return Texts.get("edit.deleteSelection");
     }
 }

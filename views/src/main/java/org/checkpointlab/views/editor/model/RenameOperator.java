@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Changes an operator's id (the uid that matches it to saved state): its edges, position and selection follow.
@@ -20,19 +21,19 @@ public record RenameOperator(String oldId, String newId) implements EditCommand 
 
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
-        String action = "Cannot rename " + oldId + " to '" + newId + "'";
+        String action = Texts.format("edit.rename.cannot", oldId, newId);
         pipeline.requireOperator(oldId, action);
         if (newId.equals(oldId)) {
             return pipeline;
         }
         if (newId.isBlank()) {
-            throw new EditRefused(action + ": an id must not be blank");
+            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.rename.blank")));
         }
         if (!newId.strip().equals(newId)) {
-            throw new EditRefused(action + ": an id must not start or end with spaces");
+            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.rename.spaces")));
         }
         if (pipeline.operator(newId).isPresent()) {
-            throw new EditRefused(action + ": another operator already has that id");
+            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.rename.taken")));
         }
         var renamed = pipeline.withOperator(oldId, o -> new OperatorSpec(newId,
                 o.name().equals(oldId) ? newId : o.name(), o.kind(), o.parallelism(), o.maxParallelism(),
@@ -56,6 +57,6 @@ public record RenameOperator(String oldId, String newId) implements EditCommand 
 
     @Override
     public String description() {
-        return "Rename " + oldId + " to " + newId;
+        return Texts.format("edit.rename", oldId, newId);
     }
 }

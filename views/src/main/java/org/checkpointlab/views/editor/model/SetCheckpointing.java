@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.OptionTexts;
 
 /**
@@ -38,9 +39,9 @@ public record SetCheckpointing(CheckpointOptions options, String description) im
             }
         }
         String description = switch (changed.size()) {
-            case 0 -> "Set checkpoint settings";
-            case 1, 2 -> "Set " + String.join(", ", changed);
-            default -> "Set " + changed.size() + " checkpoint settings";
+            case 0 -> Texts.get("edit.checkpointing.none");
+            case 1, 2 -> Texts.format("edit.checkpointing.few", String.join(", ", changed));
+            default -> Texts.format("edit.checkpointing.many", changed.size());
         };
         return new SetCheckpointing(after, description);
     }
@@ -63,7 +64,7 @@ public record SetCheckpointing(CheckpointOptions options, String description) im
     public EditablePipeline apply(EditablePipeline pipeline) {
         List<String> problems = options.problems();
         if (!problems.isEmpty()) {
-            throw new EditRefused("Cannot set the checkpoint settings: " + String.join("; ", problems));
+            throw new EditRefused(Texts.format("edit.checkpointing.cannot", String.join("; ", problems)));
         }
         PipelineSpec s = pipeline.spec();
         try {

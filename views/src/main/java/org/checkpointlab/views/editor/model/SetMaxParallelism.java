@@ -3,6 +3,7 @@ package org.checkpointlab.views.editor.model;
 import java.util.Objects;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Sets an operator's max parallelism (its number of key groups), from its parallelism up to
@@ -15,15 +16,16 @@ public record SetMaxParallelism(String operatorId, Integer maxParallelism) imple
 
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
-        String action = "Cannot " + lowerDescription();
+        String action = Texts.format("edit.cannot", lowerDescription());
         OperatorSpec op = pipeline.requireOperator(operatorId, action);
         if (maxParallelism != null) {
             if (maxParallelism < 1 || maxParallelism > PipelineValidator.UPPER_BOUND_MAX_PARALLELISM) {
-                throw new EditRefused(action + ": max parallelism must be between 1 and "
-                        + PipelineValidator.UPPER_BOUND_MAX_PARALLELISM);
+                throw new EditRefused(Texts.format("edit.refused", action, Texts.format("edit.maxParallelism.range",
+                        PipelineValidator.UPPER_BOUND_MAX_PARALLELISM)));
             }
             if (maxParallelism < op.parallelism()) {
-                throw new EditRefused(action + ": it is smaller than the parallelism " + op.parallelism());
+                throw new EditRefused(Texts.format("edit.refused", action,
+                        Texts.format("edit.maxParallelism.belowParallelism", op.parallelism())));
             }
         }
         return pipeline.withOperator(operatorId, o -> new OperatorSpec(o.id(), o.name(), o.kind(), o.parallelism(),
@@ -32,10 +34,12 @@ public record SetMaxParallelism(String operatorId, Integer maxParallelism) imple
 
     @Override
     public String description() {
-        return "Set max parallelism of " + operatorId + " to " + (maxParallelism == null ? "default" : maxParallelism);
+        return Texts.format("edit.maxParallelism", operatorId,
+                maxParallelism == null ? Texts.get("edit.maxParallelism.default") : maxParallelism);
     }
 
     private String lowerDescription() {
-        return "s" + description().substring(1);
+        String d = description();
+        return d.isEmpty() ? d : Character.toLowerCase(d.charAt(0)) + d.substring(1);
     }
 }

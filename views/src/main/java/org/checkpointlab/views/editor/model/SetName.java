@@ -2,6 +2,7 @@ package org.checkpointlab.views.editor.model;
 
 import java.util.Objects;
 import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.views.i18n.Texts;
 
 /** Changes the name shown on an operator's card (not its id); refused when blank. */
 public record SetName(String operatorId, String name) implements EditCommand {
@@ -12,10 +13,10 @@ public record SetName(String operatorId, String name) implements EditCommand {
 
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
-        String action = "Cannot name " + operatorId + " \"" + name + "\"";
+        String action = Texts.format("edit.name.cannot", operatorId, name);
         pipeline.requireOperator(operatorId, action);
         if (name.isBlank()) {
-            throw new EditRefused(action + ": a name must not be blank");
+            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.name.blank")));
         }
         return pipeline.withOperator(operatorId, o -> new OperatorSpec(o.id(), name, o.kind(), o.parallelism(),
                 o.maxParallelism(), o.params()));
@@ -23,6 +24,6 @@ public record SetName(String operatorId, String name) implements EditCommand {
 
     @Override
     public String description() {
-        return "Name " + operatorId + " \"" + name + "\"";
+        return Texts.format("edit.name", operatorId, name);
     }
 }

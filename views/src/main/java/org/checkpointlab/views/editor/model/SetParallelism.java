@@ -3,6 +3,7 @@ package org.checkpointlab.views.editor.model;
 import java.util.Objects;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Sets an operator's number of subtasks: at least 1 and at most its max parallelism (its explicit one, else
@@ -17,24 +18,24 @@ public record SetParallelism(String operatorId, int parallelism) implements Edit
 
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
-        String action = "Cannot set parallelism of " + operatorId + " to " + parallelism;
+        String action = Texts.format("edit.parallelism.cannot", operatorId, parallelism);
         OperatorSpec op = pipeline.requireOperator(operatorId, action);
         if (parallelism < 1) {
-            throw new EditRefused(action + ": parallelism must be at least 1");
+            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.parallelism.atLeastOne")));
         }
         if (op.maxParallelism() != null && parallelism > op.maxParallelism()) {
-            throw new EditRefused(action + ": it is larger than its max parallelism " + op.maxParallelism()
-                    + " (raise the max parallelism first)");
+            throw new EditRefused(Texts.format("edit.refused", action,
+                    Texts.format("edit.parallelism.aboveMax", op.maxParallelism())));
         }
         if (parallelism > PipelineValidator.UPPER_BOUND_MAX_PARALLELISM) {
-            throw new EditRefused(action + ": parallelism must be at most "
-                    + PipelineValidator.UPPER_BOUND_MAX_PARALLELISM);
+            throw new EditRefused(Texts.format("edit.refused", action, Texts.format("edit.parallelism.atMost",
+                    PipelineValidator.UPPER_BOUND_MAX_PARALLELISM)));
         }
         return pipeline.withOperator(operatorId, o -> o.withParallelism(parallelism));
     }
 
     @Override
     public String description() {
-        return "Set parallelism of " + operatorId + " to " + parallelism;
+        return Texts.format("edit.parallelism", operatorId, parallelism);
     }
 }

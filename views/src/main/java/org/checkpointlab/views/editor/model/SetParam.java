@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.ParamSpec;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Sets one parameter of an operator, checked by its kind's {@link ParamSpec#problem(Object)} and stored as the
@@ -19,22 +20,23 @@ public record SetParam(String operatorId, String param, Object value) implements
 
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
-        String action = "Cannot set " + param + " of " + operatorId;
+        String action = Texts.format("edit.param.cannot", param, operatorId);
         var op = pipeline.requireOperator(operatorId, action);
         OperatorKind kind = OperatorKind.byJsonName(op.kind()).orElseThrow(() -> new EditRefused(
-                action + ": its kind '" + op.kind() + "' is unknown"));
-        ParamSpec spec = kind.param(param).orElseThrow(() -> new EditRefused(action + ": " + kind.jsonName()
-                + (kind.params().isEmpty() ? " takes no parameters" : " has no parameter '" + param
-                + "' (parameters: " + kind.paramNames() + ")")));
+                Texts.format("edit.refused", action, Texts.format("edit.param.unknownKind", op.kind()))));
+        ParamSpec spec = kind.param(param).orElseThrow(() -> new EditRefused(Texts.format("edit.refused", action,
+                kind.params().isEmpty() ? Texts.format("edit.param.none", kind.jsonName())
+                : Texts.format("edit.param.unknown", kind.jsonName(), param, kind.paramNames()))));
         Map<String, Object> params = new LinkedHashMap<>(op.params());
         if (value == null) {
             if (spec.required()) {
-                throw new EditRefused(action + ": it is required (" + spec.description() + ")");
+                throw new EditRefused(Texts.format("edit.refused", action,
+                        Texts.format("edit.param.required", spec.description())));
             }
             params.remove(param);
         } else {
             spec.problem(value).ifPresent(p -> {
-                throw new EditRefused(action + ": it " + p);
+                throw new EditRefused(Texts.format("edit.refused", action, Texts.format("edit.param.problem", p)));
             });
             params.put(param, spec.coerce(value));
         }
@@ -43,7 +45,7 @@ public record SetParam(String operatorId, String param, Object value) implements
 
     @Override
     public String description() {
-        return value == null ? "Reset " + param + " of " + operatorId + " to default"
-                : "Set " + param + " of " + operatorId + " to " + value;
+        return value == null ? Texts.format("edit.param.reset", param, operatorId)
+                : Texts.format("edit.param", param, operatorId, value);
     }
 }

@@ -3,6 +3,7 @@ package org.checkpointlab.views.editor.model;
 import java.util.Objects;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Changes how an edge distributes records; refused for forward between different parallelism and for a
@@ -17,11 +18,11 @@ public record SetPartitioning(String from, String to, Partitioning partitioning)
 
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
-        String action = "Cannot set partitioning of " + from + " -> " + to + " to " + partitioning.jsonName();
+        String action = Texts.format("edit.partitioning.cannot", from, to, partitioning.jsonName());
         pipeline.requireEdge(from, to, action);
         Wiring.partitioningProblem(pipeline.requireOperator(from, action), pipeline.requireOperator(to, action),
                 partitioning).ifPresent(p -> {
-                    throw new EditRefused(action + ": " + p);
+                    throw new EditRefused(Texts.format("edit.refused", action, p));
                 });
         return pipeline.withEdges(pipeline.spec().edges().stream()
                 .map(e -> e.from().equals(from) && e.to().equals(to) ? new EdgeSpec(from, to, partitioning) : e)
@@ -30,6 +31,6 @@ public record SetPartitioning(String from, String to, Partitioning partitioning)
 
     @Override
     public String description() {
-        return "Set partitioning of " + from + " -> " + to + " to " + partitioning.jsonName();
+        return Texts.format("edit.partitioning", from, to, partitioning.jsonName());
     }
 }

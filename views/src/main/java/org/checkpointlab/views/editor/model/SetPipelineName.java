@@ -2,6 +2,7 @@ package org.checkpointlab.views.editor.model;
 
 import java.util.Objects;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.i18n.Texts;
 
 /** Changes the pipeline's own name (the file's {@code name}, shown in the title and the status line); refused when blank. */
 public record SetPipelineName(String name) implements EditCommand {
@@ -12,7 +13,7 @@ public record SetPipelineName(String name) implements EditCommand {
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
         if (name.isBlank()) {
-            throw new EditRefused("Cannot name the pipeline \"" + name + "\": a name must not be blank");
+            throw new EditRefused(Texts.format("edit.pipelineName.blank", name));
         }
         PipelineSpec s = pipeline.spec();
         if (name.equals(s.name())) {
@@ -24,6 +25,6 @@ public record SetPipelineName(String name) implements EditCommand {
 
     @Override
     public String description() {
-        return "Name the pipeline \"" + name + "\"";
+        return Texts.format("edit.pipelineName", name);
     }
 }

@@ -11,6 +11,7 @@ import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The wiring rules of {@code PipelineValidator}, asked about one edge before it is made, so that the editor can
@@ -23,14 +24,12 @@ final class Wiring {
     /** Why the partitioning cannot be used on an edge between these operators; empty when it can. */
     static Optional<String> partitioningProblem(OperatorSpec from, OperatorSpec to, Partitioning partitioning) {
         if (partitioning == Partitioning.FORWARD && from.parallelism() != to.parallelism()) {
-            return Optional.of("a forward edge needs equal parallelism on both sides, but '" + from.id() + "' has "
-                    + from.parallelism() + " and '" + to.id() + "' has " + to.parallelism()
-                    + " (use rebalance or hash)");
+            return Optional.of(Texts.format("wiring.forward", from.id(), from.parallelism(), to.id(),
+                    to.parallelism()));
         }
         Optional<OperatorKind> toKind = OperatorKind.byJsonName(to.kind());
         if (toKind.isPresent() && toKind.get().keyed() && partitioning != Partitioning.HASH) {
-            return Optional.of("'" + to.id() + "' (" + to.kind() + ") is keyed, so its input must be "
-                    + "hash-partitioned, not " + partitioning.jsonName());
+            return Optional.of(Texts.format("wiring.keyed", to.id(), to.kind(), partitioning.jsonName()));
         }
         return Optional.empty();
     }
@@ -39,33 +38,32 @@ final class Wiring {
     static Optional<String> connectionProblem(EditablePipeline pipeline, OperatorSpec from, OperatorSpec to,
                                               Partitioning partitioning) {
         if (from.id().equals(to.id())) {
-            return Optional.of("an operator cannot be its own input");
+            return Optional.of(Texts.get("wiring.self"));
         }
         if (pipeline.edge(from.id(), to.id()).isPresent()) {
-            return Optional.of("they are already connected; connect two operators at most once");
+            return Optional.of(Texts.get("wiring.already"));
         }
         Optional<OperatorKind> fromKind = OperatorKind.byJsonName(from.kind());
         Optional<OperatorKind> toKind = OperatorKind.byJsonName(to.kind());
         if (toKind.isPresent() && toKind.get().role() == OperatorKind.Role.SOURCE) {
-            return Optional.of("'" + to.id() + "' is a source (" + to.kind() + ") and takes no inputs");
+            return Optional.of(Texts.format("wiring.source", to.id(), to.kind()));
         }
         if (fromKind.isPresent() && fromKind.get().role() == OperatorKind.Role.SINK) {
-            return Optional.of("'" + from.id() + "' is a sink (" + from.kind() + ") and has no outputs");
+            return Optional.of(Texts.format("wiring.sink", from.id(), from.kind()));
         }
         if (toKind.isPresent()) {
             List<String> inputs = pipeline.spec().inputsOf(to.id()).stream().map(EdgeSpec::from).toList();
             if (inputs.size() >= toKind.get().maxInputs()) {
-                return Optional.of("'" + to.id() + "' (" + to.kind() + ") takes at most "
-                        + toKind.get().maxInputs() + (toKind.get().maxInputs() == 1 ? " input" : " inputs")
-                        + " and already has it from " + String.join(", ", inputs));
+                return Optional.of(Texts.format(toKind.get().maxInputs() == 1 ? "wiring.maxInputs.one"
+                        : "wiring.maxInputs.many", to.id(), to.kind(), toKind.get().maxInputs(),
+                        String.join(", ", inputs)));
             }
         }
         Optional<List<String>> path = path(pipeline, to.id(), from.id());
         if (path.isPresent()) {
             List<String> cycle = new ArrayList<>(path.get());
             cycle.add(to.id());
-            return Optional.of("it would close the cycle " + String.join(" -> ", cycle)
-                    + "; a pipeline must not loop back on itself");
+            return Optional.of(Texts.format("wiring.cycle", String.join(" -> ", cycle)));
         }
         return partitioningProblem(from, to, partitioning);
     }

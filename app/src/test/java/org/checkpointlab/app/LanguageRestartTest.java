@@ -1,0 +1,41 @@
+package org.checkpointlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LanguageRestartTest {
+    private static final Optional<String> JAVA = Optional.of("/jdk/bin/java");
+
+    @Test
+    void restart_keepsJavaAndItsArguments_andOpensThePipelineOpenNow() {
+        String[] running = {"-Xmx1g", "-cp", "a.jar:b.jar", "org.checkpointlab.app.DesktopLauncher",
+                "samples/word-count.json", "--run"};
+
+        Optional<List<String>> command = LanguageRestart.command(JAVA, Optional.of(running),
+                List.of("samples/word-count.json", "--run"), Path.of("/home/u/job.json"));
+
+        assertThat(command).contains(List.of("/jdk/bin/java", "-Xmx1g", "-cp", "a.jar:b.jar",
+                "org.checkpointlab.app.DesktopLauncher", "/home/u/job.json"));
+    }
+
+    @Test
+    void nothingOpen_startsWithoutAFile() {
+        String[] running = {"-cp", "a.jar", "org.checkpointlab.app.Main", "gui"};
+
+        assertThat(LanguageRestart.command(JAVA, Optional.of(running), List.of(), null))
+                .contains(List.of("/jdk/bin/java", "-cp", "a.jar", "org.checkpointlab.app.Main", "gui"));
+    }
+
+    @Test
+    void unreadableOrUnexpectedCommand_isNoRestart() {
+        assertThat(LanguageRestart.command(Optional.empty(), Optional.of(new String[] {"x"}), List.of(), null))
+                .isEmpty();
+        assertThat(LanguageRestart.command(JAVA, Optional.empty(), List.of(), null)).isEmpty();
+        assertThat(LanguageRestart.command(JAVA, Optional.of(new String[] {"Main", "other.json"}),
+                List.of("word-count.json"), null)).isEmpty();
+    }
+}
