@@ -73,19 +73,23 @@ public abstract class AbstractKeyedStateBackend<S extends RegisteredKeyedState> 
         if (key == null) {
             throw new NullPointerException("the current key must not be null");
         }
-        if (closed) {
-            throw new IllegalStateException("the keyed state backend for " + range + " is closed");
-        }
         int keyGroup = KeyGroups.keyGroupOfHash(key.hashCode(), maxParallelism);
         int index = keyGroup - rangeStart;
-        if (index < 0 || index >= rangeSize) {
-            throw new IllegalStateException("key " + key + " belongs to key group " + keyGroup
-                    + ", outside this subtask's key-group range " + range + " (max parallelism " + maxParallelism
-                    + "): the record was routed to the wrong subtask");
+        if (index < 0 || index >= rangeSize || closed) {
+            throw wrongKey(key, keyGroup); // kept out of line: this method is small enough to be inlined
         }
         selectKey(key, keyGroup, index);
         currentKey = key;
         currentKeyGroup = keyGroup;
+    }
+
+    private IllegalStateException wrongKey(Object key, int keyGroup) {
+        if (closed) {
+            return new IllegalStateException("the keyed state backend for " + range + " is closed");
+        }
+        return new IllegalStateException("key " + key + " belongs to key group " + keyGroup
+                + ", outside this subtask's key-group range " + range + " (max parallelism " + maxParallelism
+                + "): the record was routed to the wrong subtask");
     }
 
     /**
