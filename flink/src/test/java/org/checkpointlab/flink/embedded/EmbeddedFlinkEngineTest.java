@@ -20,7 +20,7 @@ import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.job.SavepointResult;
-import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.job.FailoverStrategy;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.pipeline.EdgeSpec;
@@ -70,14 +70,15 @@ class EmbeddedFlinkEngineTest {
 
     @Test
     void whatFlinkCannotRun_isRefusedByName_beforeAnythingStarts() {
-        JobConfig rocksDb = JobConfig.of(keyedCount(1_000, 0)).withBackend(StateBackendKind.ROCKSDB);
+        JobConfig fullFailover = JobConfig.of(keyedCount(1_000, 0)).withFailover(FailoverStrategy.FULL);
         JobConfig tooWide = JobConfig.of(keyedCount(1_000, 0)).withParallelism(Map.of("count", 9, "output", 9));
 
-        assertThat(engine.refusals(rocksDb)).singleElement().asString().contains("--backend rocksdb");
+        assertThat(engine.refusals(fullFailover)).singleElement().asString()
+                .startsWith("jobmanager.execution.failover-strategy=full: the embedded Flink cluster runs with");
         assertThat(engine.refusals(tooWide)).singleElement().asString().contains("parallelism 9")
                 .contains("task slots");
-        assertThatThrownBy(() -> selection.start(rocksDb)).isInstanceOf(PipelineException.class)
-                .hasMessageContaining("Embedded Flink cannot run this pipeline: --backend rocksdb");
+        assertThatThrownBy(() -> selection.start(fullFailover)).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("Embedded Flink cannot run this pipeline: jobmanager.execution.failover-strategy");
     }
 
     @Test
