@@ -70,6 +70,8 @@ public final class MainView {
     private Parent root;
 
     @FXML private MenuBar menuBar;
+    @FXML private javafx.scene.control.ToolBar mainToolbar;
+    @FXML private HBox liveStrip;
     @FXML private Menu samplesMenu;
     @FXML private Menu recentMenu;
     @FXML private MenuItem runItem;
@@ -171,6 +173,11 @@ public final class MainView {
     /** The side panel column; further panels may be added to it. */
     public VBox sidePanel() {
         return sidePanel;
+    }
+
+    /** Adds the choice of Run's engine to the toolbar (before Run), the Job menu and the live strip. */
+    public void install(org.checkpointlab.views.engine.EngineChoiceView engineChoice) {
+        engineChoice.install(mainToolbar, runButton, jobMenu, liveStrip);
     }
 
     /** Stops the frame loop and the running job (without waiting for it); for closing the window. */
