@@ -9,7 +9,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.checkpointlab.model.client.JobClient;
-import org.checkpointlab.model.client.JobLauncher;
+import org.checkpointlab.flink.embedded.EmbeddedFlinkEngine;
+import org.checkpointlab.model.client.EngineSelection;
+import org.checkpointlab.model.client.JobEngine;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
@@ -18,6 +20,8 @@ import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.i18n.LanguagePreference;
 import org.checkpointlab.views.i18n.Texts;
+import org.checkpointlab.views.engine.EngineChoiceView;
+import org.checkpointlab.views.engine.EngineChoiceViewModel;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
@@ -33,6 +37,7 @@ public final class CheckpointLabApp extends Application {
     static final double HEIGHT = 960;
 
     private MainView view;
+    private final EngineSelection engines = new EngineSelection(List.of(JobEngine.local(), new EmbeddedFlinkEngine()));
     private LaunchOptions options;
     private boolean reported;
     private String uiCode = "";
@@ -55,12 +60,11 @@ public final class CheckpointLabApp extends Application {
         LanguagePreference language = new LanguagePreference(LanguagePreference.defaultStore());
         Texts.use(language.languageFor(Locale.getDefault()).locale());
         Locale.setDefault(Texts.locale()); // JavaFX's own dialog buttons in the same language
-        // The composition root: jobs run on this process's engine, behind the job-client boundary.
-        JobSession session = JobSession.forApp(JobLauncher.local());
-        MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), SampleCatalog.fromSystemProperties(),
-                new PipelineGraphViewModel(), new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS,
-                        System::currentTimeMillis), RecentFiles.load(RecentFiles.defaultStore()));
-        view = MainView.load(viewModel);
+        // The composition root: jobs run on the engine the user chooses (this process's, or Flink embedded), behind
+        // the job-client boundary.
+        view = window(engines, JobSession.forApp(engines), SampleCatalog.fromSystemProperties(),
+                RecentFiles.load(RecentFiles.defaultStore()));
+        MainViewModel viewModel = view.viewModel();
         LanguageRestart restart = new LanguageRestart(language, getParameters().getRaw());
         view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, stage, view::shutdown));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -82,9 +86,20 @@ public final class CheckpointLabApp extends Application {
         }
     }
 
+    /** The main window wired to real pipeline files, {@code samples} and jobs of {@code session} on {@code engines}. */
+    static MainView window(EngineSelection engines, JobSession session, SampleCatalog samples, RecentFiles recent) {
+        MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), samples, new PipelineGraphViewModel(),
+                new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS, System::currentTimeMillis), recent);
+        MainView window = MainView.load(viewModel);
+        window.install(new EngineChoiceView(new EngineChoiceViewModel(engines, session,
+                viewModel.graph().pipelineProperty(), viewModel.live().activeProperty())));
+        return window;
+    }
+
     @Override
     public void stop() {
         if (view == null) {
+            engines.shutdown();
             return;
         }
         if (options.frameReport() && !reported) {
@@ -92,6 +107,7 @@ public final class CheckpointLabApp extends Application {
             System.out.println(frameReport());
         }
         view.shutdown();
+        engines.shutdown();
     }
 
     private String frameReport() {

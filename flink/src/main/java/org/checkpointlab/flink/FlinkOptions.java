@@ -26,9 +26,6 @@ import org.checkpointlab.model.pipeline.OperatorKind;
  * @param cluster keys the embedded cluster must have been started with
  */
 public record FlinkOptions(Map<String, String> job, Map<String, String> cluster) {
-    /** The class of Flink's RocksDB state backend (module flink-statebackend-rocksdb). */
-    static final String ROCKSDB_BACKEND_CLASS = "org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend";
-
     public FlinkOptions {
         job = Map.copyOf(job);
         cluster = Map.copyOf(cluster);
@@ -92,14 +89,12 @@ public record FlinkOptions(Map<String, String> job, Map<String, String> cluster)
         }
     }
 
+    /**
+     * Flink's heap backend, or its embedded RocksDB backend (flink-statebackend-rocksdb, on FRocksDB, the RocksDB the
+     * local engine's backend uses too) with incremental checkpoints as the run says.
+     */
     private static void backend(JobConfig config, Map<String, String> job, List<String> problems) {
         if (config.backend() == StateBackendKind.ROCKSDB) {
-            if (!onClasspath(ROCKSDB_BACKEND_CLASS)) {
-                problems.add("--backend rocksdb: Flink's RocksDB state backend (flink-statebackend-rocksdb) is not "
-                        + "part of this build: its RocksDB (frocksdbjni) has the same org.rocksdb classes as the "
-                        + "local engine's, and one classpath holds only one; use --backend hashmap with --engine flink");
-                return;
-            }
             job.put("state.backend.type", "rocksdb");
             job.put("execution.checkpointing.incremental", Boolean.toString(config.incremental()));
         } else {
@@ -160,15 +155,6 @@ public record FlinkOptions(Map<String, String> job, Map<String, String> cluster)
         job.put("execution.state-recovery.path", path.toAbsolutePath().toUri().toString());
         job.put("execution.state-recovery.ignore-unclaimed-state",
                 Boolean.toString(config.restore().allowNonRestoredState()));
-    }
-
-    static boolean onClasspath(String className) {
-        try {
-            Class.forName(className, false, FlinkOptions.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     private static String ms(Duration d) {

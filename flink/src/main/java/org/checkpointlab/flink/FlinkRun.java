@@ -36,10 +36,12 @@ public final class FlinkRun implements AutoCloseable {
     private final JobID jobId;
     private final long startMillis;
     private final CompletableFuture<JobResult> result;
+    private final VertexOperators vertices;
 
     private FlinkRun(EmbeddedFlinkCluster cluster, RunRegistry registry, PipelineSpec pipeline, JobID jobId,
-                     long startMillis) {
+                     long startMillis, VertexOperators vertices) {
         this.cluster = cluster;
+        this.vertices = vertices;
         this.registry = registry;
         this.pipeline = pipeline;
         this.jobId = jobId;
@@ -63,8 +65,10 @@ public final class FlinkRun implements AutoCloseable {
         openSinkOutputs(translator.pipeline(), registry);
         try {
             StreamGraph graph = translator.translate(Configuration.fromMap(options.job()));
-            JobID jobId = cluster.miniCluster().submitJob(graph.getJobGraph()).get(60, TimeUnit.SECONDS).getJobID();
-            FlinkRun run = new FlinkRun(cluster, registry, translator.pipeline(), jobId, startMillis);
+            org.apache.flink.runtime.jobgraph.JobGraph jobGraph = graph.getJobGraph();
+            VertexOperators vertices = VertexOperators.of(jobGraph, translator.pipeline());
+            JobID jobId = cluster.miniCluster().submitJob(jobGraph).get(60, TimeUnit.SECONDS).getJobID();
+            FlinkRun run = new FlinkRun(cluster, registry, translator.pipeline(), jobId, startMillis, vertices);
             run.requireInitialized();
             return run;
         } catch (FlinkRefusal e) {
@@ -147,6 +151,16 @@ public final class FlinkRun implements AutoCloseable {
 
     public PipelineSpec pipeline() {
         return pipeline;
+    }
+
+    /** Which operators each job vertex runs (vertex ids as Flink's REST API shows them). */
+    public VertexOperators vertices() {
+        return vertices;
+    }
+
+    /** The cluster the job runs on. */
+    public EmbeddedFlinkCluster cluster() {
+        return cluster;
     }
 
     /** Waits until the job has ended or {@code timeout} passed; true when it ended. */

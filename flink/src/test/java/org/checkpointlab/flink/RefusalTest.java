@@ -39,9 +39,12 @@ class RefusalTest {
     }
 
     @Test
-    void rocksDbWithoutFlinksBackendOnTheClasspathIsRefusedByName() {
-        assertThatThrownBy(() -> FlinkOptions.of(base.withBackend(StateBackendKind.ROCKSDB)))
-                .isInstanceOf(FlinkRefusal.class).hasMessageContaining("--backend rocksdb");
+    void rocksDbMapsToFlinksRocksDbBackend_withIncrementalCheckpointsAsTheRunSays() throws FlinkRefusal {
+        assertThat(FlinkOptions.of(base.withBackend(StateBackendKind.ROCKSDB).withIncremental(true)).job())
+                .containsEntry("state.backend.type", "rocksdb")
+                .containsEntry("execution.checkpointing.incremental", "true");
+        assertThat(FlinkOptions.of(base.withBackend(StateBackendKind.ROCKSDB)).job())
+                .containsEntry("execution.checkpointing.incremental", "false");
     }
 
     @Test

@@ -70,6 +70,8 @@ public final class MainView {
     private Parent root;
 
     @FXML private MenuBar menuBar;
+    @FXML private javafx.scene.control.ToolBar mainToolbar;
+    @FXML private HBox liveStrip;
     @FXML private Menu samplesMenu;
     @FXML private Menu recentMenu;
     @FXML private MenuItem runItem;
@@ -173,6 +175,11 @@ public final class MainView {
         return sidePanel;
     }
 
+    /** Adds the choice of Run's engine to the toolbar (before Run), the Job menu and the live strip. */
+    public void install(org.checkpointlab.views.engine.EngineChoiceView engineChoice) {
+        engineChoice.install(mainToolbar, runButton, jobMenu, liveStrip);
+    }
+
     /** Stops the frame loop and the running job (without waiting for it); for closing the window. */
     public void shutdown() {
         frameLoop.stop();
@@ -228,6 +235,9 @@ public final class MainView {
         rescale.disableProperty().bind(viewModel.live().activeProperty().not()
                 .or(viewModel.rescalingProperty()).or(viewModel.session().busyProperty()));
         jobMenu.getItems().add(rescale);
+        org.checkpointlab.views.live.JobMenuHints.install(jobMenu, viewModel.live(), viewModel.runBlockedProperty(),
+                viewModel.rescalingProperty());
+        failToggle.disableProperty().bind(viewModel.live().activeProperty().not());
         viewModel.useDialogs(new UnsavedChangesAlert(this::window), this::chooseSaveFile);
         viewModel.useStopPrompt(this::confirmStop);
         // Closing the window (its close button, Alt+F4) asks about unsaved changes like Quit does.

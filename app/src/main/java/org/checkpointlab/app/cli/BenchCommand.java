@@ -5,14 +5,18 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 
+import org.checkpointlab.flink.EmbeddedFlinkCluster;
+import org.checkpointlab.flink.FlinkRefusal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code checkpoint-lab bench [--records N] [--quick]}: the engine benchmark ({@link EngineBenchmark}), printed as
- * one table on stdout; what it is running goes to stderr. Exit 1 if a benchmark job fails.
+ * {@code checkpoint-lab bench [--records N] [--quick] [--engine flink]}: the engine benchmark
+ * ({@link EngineBenchmark}), printed as one table on stdout; with {@code --engine flink} also jobs 1 and 2 on
+ * embedded Flink ({@link FlinkBenchmark}) and both engines side by side ({@link BenchmarkSideBySide}). What it is
+ * running goes to stderr. Exit 1 if a benchmark job fails.
  */
 @Command(name = "bench", description = "Measure the engine: checkpoint overhead, aligned vs. unaligned under "
         + "backpressure, and the cost of observing a job. Takes minutes; --quick takes well under one.")
@@ -31,6 +35,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--run-length", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Length of each backpressure run (default 20s; 8s with --quick).")
     private Duration runLength;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local (default): the local engine's table. flink: then jobs 1 and 2 again on Apache "
+                    + "Flink (embedded), and a second table with both engines side by side and the ratios.")
+    private String engine;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -52,11 +61,21 @@ final class BenchCommand implements Callable<Integer> {
             }
             plan = plan.withBackpressureRun(runLength);
         }
-        return run(plan, quick ? "quick" : "full", out, err);
+        if (!engine.equals("local") && !engine.equals("flink")) {
+            err.println(name + ": --engine must be local or flink, was '" + engine + "'");
+            return ExitCodes.BAD_INPUT;
+        }
+        return run(plan, quick ? "quick" : "full", engine.equals("flink"), out, err);
     }
 
-    /** Runs {@code plan} and prints its table; exposed to the tests, which run a tiny plan. */
+    /** Runs {@code plan} on the local engine and prints its table; exposed to the tests, which run a tiny plan. */
     static int run(BenchmarkPlan plan, String planName, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        return run(plan, planName, false, out, err);
+    }
+
+    /** The same, and with {@code onFlink} jobs 1 and 2 on embedded Flink too, side by side. */
+    static int run(BenchmarkPlan plan, String planName, boolean onFlink, PrintWriter out, PrintWriter err)
             throws InterruptedException {
         BenchmarkResults results;
         try {
@@ -70,6 +89,32 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchmarkTable.print(results, planName, Runtime.getRuntime().availableProcessors(), LocalDateTime.now(),
                 out);
+        out.flush();
+        return onFlink ? runOnFlink(plan, results, out, err) : ExitCodes.OK;
+    }
+
+    /** Jobs 1 and 2 on a Flink cluster started now (not timed), then both engines side by side. */
+    private static int runOnFlink(BenchmarkPlan plan, BenchmarkResults local, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        err.println("bench: starting an embedded Apache Flink cluster...");
+        err.flush();
+        FlinkBenchmark.Results flink;
+        try (EmbeddedFlinkCluster cluster = EmbeddedFlinkCluster.start(java.util.Map.of(),
+                Math.max(EmbeddedFlinkCluster.DEFAULT_SLOTS, plan.parallelism()))) {
+            flink = new FlinkBenchmark(plan, cluster, line -> {
+                err.println("bench: " + line);
+                err.flush();
+            }).run();
+        } catch (FlinkRefusal e) {
+            err.println("bench: " + String.join("; ", e.problems()));
+            return ExitCodes.BAD_INPUT;
+        } catch (EngineBenchmark.BenchmarkFailure e) {
+            err.println("bench: a benchmark job failed on Flink: " + e.getMessage());
+            return ExitCodes.JOB_FAILED;
+        }
+        out.println();
+        BenchmarkSideBySide.print(local, flink,
+                org.apache.flink.runtime.util.EnvironmentInformation.getVersion(), out);
         out.flush();
         return ExitCodes.OK;
     }

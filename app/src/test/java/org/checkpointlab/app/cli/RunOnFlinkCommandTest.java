@@ -64,10 +64,6 @@ class RunOnFlinkCommandTest {
         assertThat(r.err()).contains("--low-priority: Flink's task threads run at normal priority")
                 .contains("--fail numbers:0: on Flink the failure hook wraps operators and sinks, not sources")
                 .doesNotContain("starting an embedded Apache Flink cluster");
-        Cli.Result backend = Cli.run("run", file.toString(), "--engine", "flink", "--backend", "rocksdb");
-        assertThat(backend.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(backend.err()).contains("--backend rocksdb: Flink's RocksDB state backend")
-                .doesNotContain("starting an embedded Apache Flink cluster");
     }
 
     @Test

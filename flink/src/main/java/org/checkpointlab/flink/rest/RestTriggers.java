@@ -62,7 +62,11 @@ final class RestTriggers {
                 return;
             }
             JsonObject operation = RestJson.getObject(answer, "operation");
+            // Savepoint operations say "failure-cause"; checkpoint operations (Flink 2.x) say "failureCause".
             JsonObject cause = RestJson.getObject(operation, "failure-cause");
+            if (cause == null) {
+                cause = RestJson.getObject(operation, "failureCause");
+            }
             if (cause != null) {
                 future.completeExceptionally(new FlinkRestException(what + " failed on the Flink cluster at "
                         + api.address() + ": " + causeMessage(cause)));

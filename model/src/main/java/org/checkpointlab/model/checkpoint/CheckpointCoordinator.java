@@ -1,17 +1,16 @@
 package org.checkpointlab.model.checkpoint;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.checkpointlab.model.runtime.BarrierAlignment;
 import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.OperatorSubtaskState;
 import org.checkpointlab.model.runtime.SnapshotType;
@@ -40,9 +39,8 @@ public final class CheckpointCoordinator {
 
     // ---- timer thread only -----------------------------------------------------------------------------------
     private long nextId = 1;
-    private final TreeMap<Long, Pending> pending = new TreeMap<>();
-    private final Deque<CompletedCheckpoint> retained = new ArrayDeque<>();
-    private final TreeMap<Long, CheckpointStats> stats = new TreeMap<>();
+    private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
+    private final CompletedCheckpointStore retained = new CompletedCheckpointStore(this::discard);
     private final Deque<Request> requests = new ArrayDeque<>();
     private long lastTriggerMillis = Long.MIN_VALUE / 2;
     private long lastEndMillis = Long.MIN_VALUE / 2;
@@ -55,7 +53,7 @@ public final class CheckpointCoordinator {
     private boolean stopping;
 
     // ---- published for readers --------------------------------------------------------------------------------
-    private final AtomicReference<List<CheckpointStats>> history = new AtomicReference<>(List.of());
+    private final CheckpointStatsTracker statsTracker = new CheckpointStatsTracker();
     private final AtomicReference<CompletedCheckpoint> latest = new AtomicReference<>();
 
     public CheckpointCoordinator(CheckpointOptions options, TimerService timer, CoordinatorContext context) {
@@ -102,7 +100,7 @@ public final class CheckpointCoordinator {
             if (periodicTimer != null) {
                 periodicTimer.cancel();
             }
-            for (Pending p : new ArrayList<>(pending.values())) {
+            for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
                 fail(p, reason, false);
             }
             for (Request r : requests) {
@@ -219,9 +217,9 @@ public final class CheckpointCoordinator {
     /** A task acknowledged: its state is written (and for unaligned, its in-flight data complete). */
     public void acknowledge(String taskKey, long checkpointId, TaskStateSnapshot state, SubtaskCheckpointStats s) {
         timer.execute(() -> {
-            Pending p = pending.get(checkpointId);
+            PendingCheckpoint p = pending.get(checkpointId);
             if (p == null) {
-                CheckpointStats ended = stats.get(checkpointId);
+                CheckpointStats ended = statsTracker.get(checkpointId);
                 if (ended != null && ended.status() == CheckpointStatus.FAILED) {
                     state.operators().forEach(OperatorSubtaskState::discard); // late ack of a failed checkpoint
                 }
@@ -244,7 +242,7 @@ public final class CheckpointCoordinator {
     /** A task declined: the checkpoint fails. */
     public void decline(String taskKey, long checkpointId, String reason) {
         timer.execute(() -> {
-            Pending p = pending.get(checkpointId);
+            PendingCheckpoint p = pending.get(checkpointId);
             if (p != null) {
                 fail(p, "declined by " + taskKey + ": " + reason, true);
             }
@@ -254,7 +252,7 @@ public final class CheckpointCoordinator {
     /** A task failed: every pending checkpoint fails (this does not count against tolerable failures). */
     public void failPending(String reason) {
         timer.execute(() -> {
-            for (Pending p : new ArrayList<>(pending.values())) {
+            for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
                 fail(p, reason, false);
             }
         });
@@ -269,19 +267,15 @@ public final class CheckpointCoordinator {
         timer.execute(() -> {
             Retention r = options.retention();
             if (r == Retention.NONE || (r == Retention.DELETE_ON_CANCELLATION && cancelled)) {
-                while (!retained.isEmpty()) {
-                    discard(retained.pollFirst());
-                }
+                retained.retainNewest(0);
             }
-            java.util.Set<Long> kept = new java.util.HashSet<>();
-            retained.forEach(c -> kept.add(c.id()));
-            context.sharedStateUnusedBefore(retained.isEmpty() ? Long.MAX_VALUE : retained.peekFirst().id());
-            context.storageSettled(kept);
+            context.sharedStateUnusedBefore(retained.oldestId(Long.MAX_VALUE));
+            context.storageSettled(retained.ids());
         });
     }
 
     public List<CheckpointStats> history() {
-        return history.get();
+        return statsTracker.history();
     }
 
     public Optional<CompletedCheckpoint> latestCompleted() {
@@ -340,15 +334,14 @@ public final class CheckpointCoordinator {
     private void startCheckpoint(SnapshotType type, CompletableFuture<CheckpointStats> future,
                                  CompletableFuture<CompletedCheckpoint> state, SavepointFinalizer finalizer) {
         CheckpointOptions o = options;
-        boolean savepoint = type.isSavepoint();
         long id = nextId++;
         long nowMillis = timer.nowMillis();
-        boolean unalignedAllowed = o.unaligned() && !savepoint;
-        boolean unaligned = unalignedAllowed && o.alignedTimeout().isZero();
-        CheckpointBarrier barrier = new CheckpointBarrier(id, nowMillis, timer.nowNanos(),
-                savepoint ? CheckpointingMode.EXACTLY_ONCE : o.mode(), unaligned,
-                o.alignedTimeout().toNanos(), unalignedAllowed, type);
-        Pending p = new Pending(id, barrier, nowMillis, Set.copyOf(context.tasksToAcknowledge()), future);
+        // The checkpoint's alignment is chosen once, here; every subtask's barrier handler follows it.
+        BarrierAlignment alignment = BarrierAlignment.choose(o.mode(), o.unaligned(), o.alignedTimeout(), type);
+        CheckpointBarrier barrier = new CheckpointBarrier(id, nowMillis, timer.nowNanos(), type, alignment,
+                o.alignedTimeout().toNanos());
+        PendingCheckpoint p = new PendingCheckpoint(id, barrier, nowMillis, Set.copyOf(context.tasksToAcknowledge()),
+                future);
         p.state = state;
         p.finalizer = finalizer;
         pending.put(id, p);
@@ -362,7 +355,7 @@ public final class CheckpointCoordinator {
         context.triggerSources(barrier);
     }
 
-    private void complete(Pending p) {
+    private void complete(PendingCheckpoint p) {
         CompletedCheckpoint completed = new CompletedCheckpoint(p.id, timer.nowMillis(), p.barrier.savepoint(),
                 p.states);
         if (p.finalizer != null) {
@@ -378,18 +371,16 @@ public final class CheckpointCoordinator {
         lastEndMillis = timer.nowMillis();
         consecutiveFailures = 0;
         if (!p.barrier.savepoint()) {
-            retained.addLast(completed);
+            retained.add(completed);
             context.checkpointCompleted(completed);
-            while (retained.size() > options.retained()) {
-                discard(retained.pollFirst());
-            }
+            retained.retainNewest(options.retained());
         }
         if (!p.barrier.savepoint()) {
             latest.set(completed); // recovery uses checkpoints (and the savepoint the job started from), as Flink
         }
         CheckpointStats s = publishStats(p, CheckpointStatus.COMPLETED, null);
         // Older pending checkpoints are subsumed by this one, as in Flink.
-        for (Pending older : new ArrayList<>(pending.headMap(p.id).values())) {
+        for (PendingCheckpoint older : new ArrayList<>(pending.headMap(p.id).values())) {
             fail(older, "subsumed by checkpoint " + p.id, false);
         }
         context.notifyCheckpointComplete(p.id);
@@ -403,7 +394,7 @@ public final class CheckpointCoordinator {
         afterCheckpointEnded();
     }
 
-    private void fail(Pending p, String reason, boolean countsAsFailure) {
+    private void fail(PendingCheckpoint p, String reason, boolean countsAsFailure) {
         pending.remove(p.id);
         if (p.timeout != null) {
             p.timeout.cancel();
@@ -439,10 +430,7 @@ public final class CheckpointCoordinator {
      * checkpoint (Flink's {@code SharedStateRegistry.unregisterUnusedState} bound), or the next id when none is.
      */
     private long lowestCheckpointIdInUse() {
-        long lowest = nextId;
-        if (!retained.isEmpty()) {
-            lowest = Math.min(lowest, retained.peekFirst().id());
-        }
+        long lowest = retained.oldestId(nextId);
         if (!pending.isEmpty()) {
             lowest = Math.min(lowest, pending.firstKey());
         }
@@ -454,81 +442,20 @@ public final class CheckpointCoordinator {
         schedulePeriodic();
     }
 
-    /** Checkpoints kept in {@link #history()}, newest; the totals ({@link #completedCount()}) count them all. */
-    public static final int HISTORY_LIMIT = 500;
-
-    private final java.util.concurrent.atomic.AtomicInteger completedTotal =
-            new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger failedTotal =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     /** Checkpoints and savepoints completed since the job started. */
     public int completedCount() {
-        return completedTotal.get();
+        return statsTracker.completedCount();
     }
 
     /** Checkpoints and savepoints failed since the job started. */
     public int failedCount() {
-        return failedTotal.get();
+        return statsTracker.failedCount();
     }
 
-    private CheckpointStats publishStats(Pending p, CheckpointStatus status, String failure) {
-        long endToEnd = 0, sync = 0, async = 0, alignment = 0, startDelay = 0;
-        long size = 0, full = 0, processed = 0, persisted = 0;
-        boolean unaligned = false;
-        for (SubtaskCheckpointStats s : p.subtaskStats) {
-            endToEnd = Math.max(endToEnd, s.endToEndMillis());
-            sync = Math.max(sync, s.syncMillis());
-            async = Math.max(async, s.asyncMillis());
-            alignment = Math.max(alignment, s.alignmentMillis());
-            startDelay = Math.max(startDelay, s.startDelayMillis());
-            size += s.checkpointedSize();
-            full += s.fullSize();
-            processed += s.processedInFlight();
-            persisted += s.persistedInFlight();
-            unaligned |= s.unaligned();
-        }
-        if (status != CheckpointStatus.IN_PROGRESS) {
-            endToEnd = Math.max(endToEnd, timer.nowMillis() - p.triggerMillis);
-        }
-        int total = p.toAck.size() + p.subtaskStats.size();
-        CheckpointStats s = new CheckpointStats(p.id, status, p.barrier.savepoint(), p.triggerMillis,
-                p.latestAck, p.subtaskStats.size(), total, endToEnd, sync, async, alignment, startDelay, size, full,
-                processed, persisted, unaligned, failure, p.subtaskStats);
-        stats.put(p.id, s);
-        if (status == CheckpointStatus.COMPLETED) {
-            completedTotal.incrementAndGet();
-        } else if (status == CheckpointStatus.FAILED) {
-            failedTotal.incrementAndGet();
-        }
-        while (stats.size() > HISTORY_LIMIT) {
-            stats.remove(stats.keySet().iterator().next());
-        }
-        history.set(List.copyOf(stats.values()));
+    private CheckpointStats publishStats(PendingCheckpoint p, CheckpointStatus status, String failure) {
+        CheckpointStats s = p.stats(status, failure, timer.nowMillis());
+        statsTracker.report(s);
         return s;
-    }
-
-    private static final class Pending {
-        final long id;
-        final CheckpointBarrier barrier;
-        final long triggerMillis;
-        final Set<String> toAck;
-        final Map<String, TaskStateSnapshot> states = new HashMap<>();
-        final List<SubtaskCheckpointStats> subtaskStats = new ArrayList<>();
-        final CompletableFuture<CheckpointStats> future;
-        TimerService.Cancellable timeout;
-        CompletableFuture<CompletedCheckpoint> state;
-        SavepointFinalizer finalizer;
-        long latestAck = -1;
-
-        Pending(long id, CheckpointBarrier barrier, long triggerMillis, Set<String> toAck,
-                CompletableFuture<CheckpointStats> future) {
-            this.id = id;
-            this.barrier = barrier;
-            this.triggerMillis = triggerMillis;
-            this.toAck = new java.util.HashSet<>(toAck);
-            this.future = future;
-        }
     }
 
     private record Request(SnapshotType type, CompletableFuture<CheckpointStats> future,

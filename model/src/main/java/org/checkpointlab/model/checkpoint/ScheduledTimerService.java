@@ -1,6 +1,7 @@
 package org.checkpointlab.model.checkpoint;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,20 +28,25 @@ public final class ScheduledTimerService implements TimerService, AutoCloseable 
         return System.nanoTime();
     }
 
+    /** Runs {@code action} on the scheduler thread; dropped once the service is closed (even while this runs). */
     @Override
     public void execute(Runnable action) {
-        if (!executor.isShutdown()) {
+        try {
             executor.execute(guarded(action));
+        } catch (RejectedExecutionException closed) {
+            // closed meanwhile (the job ended): nothing runs on this service any more
         }
     }
 
     @Override
     public Cancellable schedule(Runnable action, long delayMillis) {
-        if (executor.isShutdown()) {
+        try {
+            ScheduledFuture<?> f = executor.schedule(guarded(action), Math.max(0, delayMillis),
+                    TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        } catch (RejectedExecutionException closed) {
             return () -> { };
         }
-        ScheduledFuture<?> f = executor.schedule(guarded(action), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
     }
 
     private static Runnable guarded(Runnable action) {

@@ -15,6 +15,8 @@ import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.model.savepoint.SavepointState;
 
 /**
  * Everything a front end does with one running job, whatever engine runs it (as Flink's {@code JobClient} serves a
@@ -45,7 +47,9 @@ public interface JobClient extends AutoCloseable {
         /** {@link #sinkOutputs}: what each sink committed and the transactions it holds open. */
         SINK_OUTPUT,
         /** {@link #checkDelivery}: compare a finished job's committed output with a failure-free run's. */
-        DELIVERY_CHECK
+        DELIVERY_CHECK,
+        /** {@link #latestCheckpointState}: read the keyed state of the latest completed checkpoint. */
+        CHECKPOINT_STATE
     }
 
     /** What this client's engine supports beyond the common commands. */
@@ -180,6 +184,36 @@ public interface JobClient extends AutoCloseable {
      */
     default List<DeliveryCheck.SinkDelivery> checkDelivery() throws InterruptedException {
         throw new UnsupportedCapabilityException(Capability.DELIVERY_CHECK);
+    }
+
+    /**
+     * The delivery verdict over every deployment of one pipeline: {@code earlier} (oldest first) each stopped with a
+     * savepoint that the next was restored from (a rescale, a redeploy), and this job last. Their committed outputs
+     * together are compared with one failure-free run of the first, so a rescale in the middle of a bounded run
+     * still gets "exactly-once held" or the duplicates and losses. With no earlier deployment this is
+     * {@link #checkDelivery()}. <b>Blocks</b> like it. An engine that cannot combine its jobs' outputs says so per
+     * sink ("not computable").
+     */
+    default List<DeliveryCheck.SinkDelivery> checkDelivery(List<JobClient> earlier) throws InterruptedException {
+        List<DeliveryCheck.SinkDelivery> own = checkDelivery();
+        if (earlier.isEmpty()) {
+            return own;
+        }
+        return own.stream().map(d -> new DeliveryCheck.SinkDelivery(d.sinkId(), d.kind(), d.committed(), -1, -1, -1,
+                "not computable: this engine cannot combine the outputs of " + (earlier.size() + 1)
+                        + " deployments")).toList();
+    }
+
+    /**
+     * The keyed state of the job's latest completed checkpoint (or of the savepoint it started from, before its
+     * first checkpoint), decoded as a savepoint's: per operator and subtask its key groups and entries.
+     * {@code null} when there is none yet. Costs the size of the state; call it off the UI thread. Needs
+     * {@link Capability#CHECKPOINT_STATE}.
+     *
+     * @throws SavepointException when the state cannot be decoded (e.g. the checkpoint was discarded meanwhile)
+     */
+    default SavepointState latestCheckpointState() throws SavepointException {
+        throw new UnsupportedCapabilityException(Capability.CHECKPOINT_STATE);
     }
 
     /**

@@ -26,6 +26,9 @@ import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.SinkOutput;
+import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.model.savepoint.SavepointState;
 
 /** A {@link JobClient} for a {@link Job} on this process's engine, which supports every capability. */
 public final class LocalJobClient implements JobClient {
@@ -189,27 +192,69 @@ public final class LocalJobClient implements JobClient {
     /** As the command line's {@code run} decides: checked when FINISHED or FAILED, unless stopped with a savepoint. */
     @Override
     public List<DeliveryCheck.SinkDelivery> checkDelivery() throws InterruptedException {
+        String notEnded = notEndedAtEndOfInput();
+        return notEnded != null ? DeliveryCheck.notComputable(job.config(), job.sinkOutputs(), notEnded)
+                : DeliveryCheck.check(job.config(), job.sinkOutputs());
+    }
+
+    /**
+     * Over the deployments {@code earlier} and this one: local jobs only, each earlier one ended (it waits a little
+     * for one that is being cancelled), this one as {@link #checkDelivery()} requires.
+     */
+    @Override
+    public List<DeliveryCheck.SinkDelivery> checkDelivery(List<JobClient> earlier) throws InterruptedException {
+        if (earlier.isEmpty()) {
+            return checkDelivery();
+        }
+        List<JobConfig> configs = new ArrayList<>();
+        List<Map<String, SinkOutput>> outputs = new ArrayList<>();
+        for (JobClient before : earlier) {
+            if (!(before instanceof LocalJobClient local)) {
+                return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
+                        "an earlier deployment ran on another engine (" + before + ")");
+            }
+            if (!local.job.awaitTermination(STOP_SETTLE_TIMEOUT)) {
+                return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
+                        "an earlier deployment has not ended (" + local.status() + ")");
+            }
+            configs.add(local.job.config());
+            outputs.add(local.job.sinkOutputs());
+        }
+        configs.add(job.config());
+        outputs.add(job.sinkOutputs());
+        String notEnded = notEndedAtEndOfInput();
+        if (notEnded != null) {
+            return DeliveryCheck.notComputable(configs.get(0), job.sinkOutputs(), notEnded);
+        }
+        return DeliveryCheck.checkChain(configs, outputs);
+    }
+
+    /** Why this job did not end at the end of its input (so its output is partial); {@code null} when it did. */
+    private String notEndedAtEndOfInput() throws InterruptedException {
         JobStatus status = job.status();
         if (status != JobStatus.FINISHED && status != JobStatus.FAILED) {
-            return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(), status.isTerminal()
-                    ? "the job ended " + status + " before the end of its input"
-                    : "the job has not ended (" + status + ")");
+            return status.isTerminal() ? "the job ended " + status + " before the end of its input"
+                    : "the job has not ended (" + status + ")";
         }
         CompletableFuture<SavepointResult> stop = lastStop;
         if (stop != null) {
             // The stop's future completes just after the job ended: wait for it to know whether the stop ended it.
             try {
                 stop.get(STOP_SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
-                        "the job was stopped with a savepoint before the end of its input");
+                return "the job was stopped with a savepoint before the end of its input";
             } catch (ExecutionException e) {
                 // the stop took no savepoint (e.g. the job finished first): the job ran to its end
             } catch (TimeoutException e) {
-                return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
-                        "a stop-with-savepoint did not settle within " + STOP_SETTLE_TIMEOUT.toSeconds() + " s");
+                return "a stop-with-savepoint did not settle within " + STOP_SETTLE_TIMEOUT.toSeconds() + " s";
             }
         }
-        return DeliveryCheck.check(job.config(), job.sinkOutputs());
+        return null;
+    }
+
+    @Override
+    public SavepointState latestCheckpointState() throws SavepointException {
+        CompletedCheckpoint latest = job.latestRestorePoint();
+        return latest == null ? null : SavepointState.ofCheckpoint(latest, job.pipeline());
     }
 
     @Override

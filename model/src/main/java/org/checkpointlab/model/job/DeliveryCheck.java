@@ -110,6 +110,40 @@ public final class DeliveryCheck {
         return result;
     }
 
+    /**
+     * Checks the sinks of a job that went through several deployments (each one stopped with a savepoint that the
+     * next was restored from, as a rescale or redeploy does) against one failure-free run of the first: the records
+     * every deployment committed, taken together, must equal the reference's. The last deployment FINISHED.
+     *
+     * @param deployments each deployment's configuration, oldest first; the first one starts without a savepoint
+     * @param outputs     each deployment's sink outputs, in the same order
+     * @return one entry per sink with an output in any deployment, with {@code committed} over all of them
+     */
+    public static List<SinkDelivery> checkChain(List<JobConfig> deployments, List<Map<String, SinkOutput>> outputs)
+            throws InterruptedException {
+        if (deployments.isEmpty() || deployments.size() != outputs.size()) {
+            throw new IllegalArgumentException("one output per deployment expected: " + deployments.size()
+                    + " deployments, " + outputs.size() + " outputs");
+        }
+        Map<String, List<SinkOutput>> bySink = new java.util.LinkedHashMap<>();
+        for (Map<String, SinkOutput> deployment : outputs) {
+            deployment.forEach((sink, out) -> bySink.computeIfAbsent(sink, s -> new ArrayList<>()).add(out));
+        }
+        Map<String, SinkOutput> together = new HashMap<>();
+        bySink.forEach((sink, parts) -> together.put(sink, SinkOutput.concatenation(sink, parts)));
+        JobConfig first = deployments.get(0);
+        if (deployments.size() == 1) {
+            return check(first, together);
+        }
+        for (JobConfig later : deployments.subList(1, deployments.size())) {
+            Optional<String> reason = notComputableBecause(later.withRestore(null));
+            if (reason.isPresent()) {
+                return notComputable(first, together, reason.get());
+            }
+        }
+        return check(first, together);
+    }
+
     /** Every sink of {@code ran} as not computable for {@code reason} (e.g. the job was stopped early). */
     public static List<SinkDelivery> notComputable(JobConfig ran, Map<String, SinkOutput> actual, String reason) {
         return sinksWithOutput(ran.pipeline(), actual).stream()

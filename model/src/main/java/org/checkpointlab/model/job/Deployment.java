@@ -1,21 +1,23 @@
 package org.checkpointlab.model.job;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.ExecutionGraph;
 import org.checkpointlab.model.runtime.Task;
+import org.checkpointlab.model.runtime.TaskCommand;
 
 /**
  * The job's tasks, deployed per pipelined region: in a streaming job whose edges are all pipelined, a region is a
@@ -99,20 +101,32 @@ final class Deployment {
         return list;
     }
 
-    List<Task> tasks() {
-        List<Task> all = new ArrayList<>();
+    /** What {@code part} gives of each current graph, in region order. */
+    private <T> List<T> collect(Function<ExecutionGraph, Collection<T>> part) {
+        List<T> all = new ArrayList<>();
         for (ExecutionGraph g : current()) {
-            all.addAll(g.tasks());
+            all.addAll(part.apply(g));
         }
         return all;
     }
 
-    List<Task> sourceTasks() {
-        List<Task> all = new ArrayList<>();
+    List<Task> tasks() {
+        return collect(ExecutionGraph::tasks);
+    }
+
+    /** Sends {@code command} to the tasks of every region it applies to. */
+    void send(TaskCommand command) {
+        current().forEach(g -> g.send(command));
+    }
+
+    /** Sends {@code command} to one live subtask; false if there is none. */
+    boolean sendTo(String operatorId, int subtask, TaskCommand command) {
         for (ExecutionGraph g : current()) {
-            all.addAll(g.sourceTasks());
+            if (g.sendTo(operatorId, subtask, command)) {
+                return true;
+            }
         }
-        return all;
+        return false;
     }
 
     void start() {
@@ -130,19 +144,11 @@ final class Deployment {
     }
 
     List<SubtaskSnapshot> subtaskSnapshots() {
-        List<SubtaskSnapshot> all = new ArrayList<>();
-        for (ExecutionGraph g : current()) {
-            all.addAll(g.subtaskSnapshots());
-        }
-        return all;
+        return collect(ExecutionGraph::subtaskSnapshots);
     }
 
     List<ChannelSnapshot> channelSnapshots() {
-        List<ChannelSnapshot> all = new ArrayList<>();
-        for (ExecutionGraph g : current()) {
-            all.addAll(g.channelSnapshots());
-        }
-        return all;
+        return collect(ExecutionGraph::channelSnapshots);
     }
 
     Map<String, long[]> operatorCounts() {
@@ -153,50 +159,8 @@ final class Deployment {
         return all;
     }
 
-    void triggerSources(CheckpointBarrier barrier) {
-        for (ExecutionGraph g : current()) {
-            for (Task t : g.sourceTasks()) {
-                g.triggerCheckpoint(t, barrier);
-            }
-        }
-    }
-
-    void notifyCheckpointComplete(long id) {
-        current().forEach(g -> g.notifyCheckpointComplete(id));
-    }
-
-    void abortCheckpoint(long id) {
-        current().forEach(g -> g.abortCheckpoint(id));
-    }
-
-    void requestFinish() {
-        current().forEach(ExecutionGraph::requestFinish);
-    }
-
-    void drainSources() {
-        current().forEach(ExecutionGraph::drainSources);
-    }
-
     CompletableFuture<Void> drainMailboxes() {
         return CompletableFuture.allOf(current().stream().map(ExecutionGraph::drainMailboxes)
                 .toArray(CompletableFuture[]::new));
-    }
-
-    boolean injectFailure(String operatorId, int subtask, RuntimeException failure) {
-        for (ExecutionGraph g : current()) {
-            if (g.injectFailure(operatorId, subtask, failure)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    boolean failAtRecords(String operatorId, int subtask, long records, RuntimeException failure) {
-        for (ExecutionGraph g : current()) {
-            if (g.failAtRecords(operatorId, subtask, records, failure)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -9,8 +9,8 @@ import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointWriter;
 
 /**
- * Writes one savepoint's directory, atomically, as the coordinator's finalizer: before any subtask is notified that
- * the savepoint completed, so a sink never commits what no savepoint on disk covers.
+ * Writes one savepoint's directory, atomically, before any subtask is notified that the savepoint completed (the
+ * coordinator calls {@link #write} on its control thread). Timed from its creation, when the savepoint was asked for.
  */
 final class SavepointFiles {
     private final Path directory;
@@ -19,6 +19,7 @@ final class SavepointFiles {
     private final long startNanos = System.nanoTime();
     private volatile SavepointResult result;
 
+    /** @param written told of the result once the directory is complete */
     SavepointFiles(Path directory, PipelineSpec pipeline, Consumer<SavepointResult> written) {
         this.directory = directory;
         this.pipeline = pipeline;
@@ -32,7 +33,7 @@ final class SavepointFiles {
         written.accept(result);
     }
 
-    /** The savepoint written, once {@link #write} succeeded. */
+    /** What was written; null before {@link #write} succeeded. */
     SavepointResult result() {
         return result;
     }

@@ -335,10 +335,6 @@ public final class ExecutionGraph {
         return tasks;
     }
 
-    public List<Task> sourceTasks() {
-        return tasks.stream().filter(Task::isSource).toList();
-    }
-
     public List<ChannelSnapshot> channelSnapshots() {
         List<ChannelSnapshot> list = new ArrayList<>(channels.size());
         for (Channel c : channels) {
@@ -352,59 +348,33 @@ public final class ExecutionGraph {
         return t.headOperatorId() + "#" + t.subtaskIndex();
     }
 
-    public void triggerCheckpoint(Task source, CheckpointBarrier barrier) {
-        source.triggerCheckpoint(barrier);
-    }
-
-    public void notifyCheckpointComplete(long id) {
+    /** Sends {@code command} to every task it applies to (every task, or the sources). */
+    public void send(TaskCommand command) {
         for (Task t : tasks) {
-            t.notifyCheckpointComplete(id);
+            if (command.appliesTo(t)) {
+                command.applyTo(t);
+            }
         }
     }
 
-    public void abortCheckpoint(long id) {
-        for (Task t : tasks) {
-            t.abortCheckpoint(id);
+    /**
+     * Sends {@code command} to subtask {@code subtask} of the chain holding {@code operatorId}.
+     *
+     * @return false if there is no such live subtask (none, or it ended)
+     */
+    public boolean sendTo(String operatorId, int subtask, TaskCommand command) {
+        Task t = find(operatorId, subtask);
+        if (t == null) {
+            return false;
         }
+        command.applyTo(t);
+        return true;
     }
 
     /** Completes when every task processed the mail sent to it so far (ended tasks count as done). */
     public java.util.concurrent.CompletableFuture<Void> drainMailboxes() {
         return java.util.concurrent.CompletableFuture.allOf(tasks.stream().map(Task::drainMailbox)
                 .toArray(java.util.concurrent.CompletableFuture[]::new));
-    }
-
-    public void requestFinish() {
-        for (Task t : sourceTasks()) {
-            t.requestFinish();
-        }
-    }
-
-    /** Stop-with-savepoint with drain: every source ends its input now. */
-    public void drainSources() {
-        for (Task t : sourceTasks()) {
-            t.drainSource();
-        }
-    }
-
-    /** Throws {@code failure} in the task thread of subtask {@code subtask} of the task whose chain has {@code op}. */
-    public boolean injectFailure(String operatorId, int subtask, RuntimeException failure) {
-        Task t = find(operatorId, subtask);
-        if (t == null) {
-            return false;
-        }
-        t.injectFailure(failure);
-        return true;
-    }
-
-    /** Makes that subtask throw {@code failure} once it took in {@code records} records in this attempt. */
-    public boolean failAtRecords(String operatorId, int subtask, long records, RuntimeException failure) {
-        Task t = find(operatorId, subtask);
-        if (t == null) {
-            return false;
-        }
-        t.failAtRecords(records, failure);
-        return true;
     }
 
     /** The live subtask {@code subtask} of the chain holding {@code operatorId}, or null (none, or it ended). */

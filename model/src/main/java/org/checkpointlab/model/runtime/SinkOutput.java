@@ -214,6 +214,36 @@ public final class SinkOutput {
         return new SinkOutputSnapshot(sinkId, kind, count, digest(), last, open);
     }
 
+    /**
+     * The outputs of one sink across several deployments of a job (a run stopped with a savepoint, then the runs
+     * restored from it), as the external system sees them together: counts and digests add up, records follow one
+     * another in deployment order. Not a live output: nothing commits into it.
+     */
+    public static SinkOutput concatenation(String sinkId, List<SinkOutput> parts) {
+        SinkOutput all = new SinkOutput(sinkId, null);
+        for (SinkOutput part : parts) {
+            synchronized (part) {
+                all.count += part.count;
+                all.digest += part.digest;
+                all.truncated |= part.truncated;
+                for (StreamRecord r : part.records) {
+                    if (all.records.size() < RETAINED_RECORDS_LIMIT) {
+                        all.records.add(r);
+                    } else {
+                        all.truncated = true;
+                    }
+                }
+                for (StreamRecord r : part.recent) {
+                    if (all.recent.size() == RECENT_LIMIT) {
+                        all.recent.removeFirst();
+                    }
+                    all.recent.addLast(r);
+                }
+            }
+        }
+        return all;
+    }
+
     /** 64-bit FNV-1a of {@code key,value}, finished with a murmur3 mix so sums spread well. */
     static long recordHash(StreamRecord r) {
         String text = r.key() + "," + r.value();

@@ -15,8 +15,8 @@ final class TimeSampler {
     private volatile double[] rates = {0, 0, 1000};
 
     void sample(Task task, long now) {
-        long[] t = task.timeCounters(now);
-        samples.addLast(new long[] {now, t[0], t[1]});
+        IoTimeAccounting.IoTimes t = task.ioTimes(now);
+        samples.addLast(new long[] {now, t.idleNanos(), t.backPressuredNanos()});
         while (samples.size() > 2 && now - samples.peekFirst()[0] > WINDOW_NANOS) {
             samples.pollFirst();
         }
@@ -25,8 +25,8 @@ final class TimeSampler {
         if (span <= 0) {
             return;
         }
-        double idle = Math.min(1000, (t[0] - first[1]) * 1000.0 / span);
-        double bp = Math.min(1000 - idle, (t[1] - first[2]) * 1000.0 / span);
+        double idle = Math.min(1000, (t.idleNanos() - first[1]) * 1000.0 / span);
+        double bp = Math.min(1000 - idle, (t.backPressuredNanos() - first[2]) * 1000.0 / span);
         rates = new double[] {Math.max(0, 1000 - idle - bp), bp, idle};
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.OperatorSubtaskState;
 import org.checkpointlab.model.runtime.TaskStateSnapshot;
 import org.checkpointlab.model.savepoint.SavepointMetadata.OperatorEntry;
@@ -88,7 +90,8 @@ public final class SavepointState {
                         readEntries(keyedBytes(savepoint, op.id(), s.index()), s.index(), entries);
                     } catch (IOException e) {
                         problems.add("operator '" + op.id() + "' subtask " + s.index() + ": "
-                                + savepoint.directory().resolve(s.keyedFile()) + ": " + e.getMessage());
+                                + (savepoint.directory() == null ? where(savepoint)
+                                : savepoint.directory().resolve(s.keyedFile())) + ": " + e.getMessage());
                     }
                 }
                 subtasks.add(new SubtaskState(s.index(), range, s.keyedSize(), s.operatorSize(), entries));
@@ -100,6 +103,23 @@ public final class SavepointState {
             throw new SavepointException(problems);
         }
         return new SavepointState(savepoint, operators);
+    }
+
+    /**
+     * The keyed state of a checkpoint held in memory (the running job's latest completed one), read as a savepoint
+     * of {@code pipeline} would be; its {@link Savepoint#directory()} is {@code null}.
+     */
+    public static SavepointState ofCheckpoint(CompletedCheckpoint checkpoint, PipelineSpec pipeline)
+            throws SavepointException {
+        SavepointMetadata metadata = SavepointWriter.metadata(checkpoint, pipeline,
+                checkpoint.savepoint() ? "savepoint" : "checkpoint");
+        return of(new Savepoint(null, metadata, checkpoint));
+    }
+
+    /** The directory read, or for a checkpoint in memory its number. */
+    private static String where(Savepoint savepoint) {
+        return savepoint.directory() != null ? savepoint.directory().toString()
+                : "checkpoint " + savepoint.metadata().checkpointId() + " of the running job";
     }
 
     public Savepoint savepoint() {
@@ -149,7 +169,7 @@ public final class SavepointState {
      */
     public OperatorState keyedOperator(String operatorId) throws StateLookupException {
         OperatorState op = operator(operatorId).orElseThrow(() -> new StateLookupException("there is no operator '"
-                + operatorId + "' in " + savepoint.directory() + " (operators: " + String.join(", ",
+                + operatorId + "' in " + where(savepoint) + " (operators: " + String.join(", ",
                 operators.stream().map(OperatorState::id).toList()) + ")"));
         if (!op.keyed()) {
             throw new StateLookupException("operator '" + operatorId + "' (" + op.kind() + ") has no keyed state; "

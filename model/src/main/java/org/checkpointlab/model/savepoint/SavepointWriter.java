@@ -32,6 +32,7 @@ import org.checkpointlab.model.state.StateSerializer;
  * is not complete is never visible or loadable. An existing target is never overwritten.
  */
 public final class SavepointWriter {
+    private static final String IN_FLIGHT_PREFIX = "inflight-";
     private SavepointWriter() {
     }
 
@@ -68,8 +69,38 @@ public final class SavepointWriter {
         }
     }
 
+    /** Where {@link #writeFiles} puts each state file: a directory, or nowhere (metadata only). */
+    @FunctionalInterface
+    private interface StateFiles {
+        void write(String name, byte[] bytes) throws IOException;
+    }
+
+    /**
+     * The metadata a savepoint of {@code checkpoint} would have, without writing anything: for reading the state of
+     * a checkpoint held in memory (the running job's latest) as a savepoint's.
+     */
+    public static SavepointMetadata metadata(CompletedCheckpoint checkpoint, PipelineSpec pipeline, String type) {
+        try {
+            return writeFiles(checkpoint, pipeline, type, (name, bytes) -> { });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the state of checkpoint " + checkpoint.id(), e);
+        }
+    }
+
     private static SavepointMetadata writeFiles(CompletedCheckpoint checkpoint, PipelineSpec pipeline, String type,
                                                 Path dir) throws IOException {
+        // state files may be in place already (a retained checkpoint's); in-flight data is always written anew
+        return writeFiles(checkpoint, pipeline, type, (name, bytes) -> {
+            if (name.startsWith(IN_FLIGHT_PREFIX)) {
+                Files.write(dir.resolve(name), bytes);
+            } else {
+                writeUnlessPresent(dir.resolve(name), bytes);
+            }
+        });
+    }
+
+    private static SavepointMetadata writeFiles(CompletedCheckpoint checkpoint, PipelineSpec pipeline, String type,
+                                                StateFiles files) throws IOException {
         Map<String, List<OperatorSubtaskState>> byOperator = new TreeMap<>();
         for (TaskStateSnapshot t : checkpoint.tasks().values()) {
             for (OperatorSubtaskState s : t.operators()) {
@@ -92,13 +123,13 @@ public final class SavepointWriter {
                 if (s.keyedState() != null) {
                     byte[] bytes = s.keyedState().read();
                     keyedFile = e.getKey() + "-" + s.subtaskIndex() + ".keyed";
-                    writeUnlessPresent(dir.resolve(keyedFile), bytes);
+                    files.write(keyedFile, bytes);
                     keyedSize = bytes.length;
                     keyedCrc = crc(bytes);
                 }
                 byte[] op = s.operatorState().read();
                 String opFile = e.getKey() + "-" + s.subtaskIndex() + ".operator";
-                writeUnlessPresent(dir.resolve(opFile), op);
+                files.write(opFile, op);
                 subtasks.add(new SavepointMetadata.SubtaskEntry(s.subtaskIndex(), s.keyGroupRange().start(),
                         s.keyGroupRange().end(), keyedFile, keyedSize, keyedCrc, opFile, op.length, crc(op)));
             }
@@ -115,8 +146,8 @@ public final class SavepointWriter {
                     List<StateRecord> list = r.getValue().stream()
                             .map(x -> new StateRecord(x.key(), x.value(), x.seq())).toList();
                     byte[] bytes = StateSerializer.toBytes(new ArrayList<>(list));
-                    String file = "inflight-" + (n++) + ".bin";
-                    Files.write(dir.resolve(file), bytes);
+                    String file = IN_FLIGHT_PREFIX + (n++) + ".bin";
+                    files.write(file, bytes);
                     inFlight.add(new SavepointMetadata.InFlightEntry(r.getKey(), side, file, bytes.length,
                             crc(bytes)));
                 }

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keyed state as objects on the heap, like Flink's {@code HashMapStateBackend}: per registered state, one
@@ -28,25 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Format.</b> Snapshots are written, and restored from, the backend-independent {@link KeyGroupStateFormat}
  * (with {@link StateSerializer} for keys and values): the same bytes serve checkpoints and savepoints and can be
- * restored by any backend with any parallelism, as long as the max parallelism is unchanged.
+ * restored by any backend with any parallelism, as long as the max parallelism is unchanged. Key groups, state
+ * registration, restore and the key-group-ordered writing are {@link AbstractKeyedStateBackend}'s; this class is
+ * the storage.
  */
-public final class HeapKeyedStateBackend implements KeyedStateBackend {
+public final class HeapKeyedStateBackend extends AbstractKeyedStateBackend<HeapStateTable> {
 
     /** Entries looked at per {@link #approximateSizeBytes()} call to estimate the average entry size. */
     private static final int SIZE_SAMPLES = 16;
     /** Key-group maps looked at, at most, per {@link #approximateSizeBytes()} call. */
     private static final int SIZE_SCAN_LIMIT = 256;
 
-    private final KeyGroupRange range;
-    private final int maxParallelism;
-    private final int rangeStart;
     private final int rangeSize;
-    private final Map<String, HeapStateTable> tables = new LinkedHashMap<>();
 
-    // Key context, read by the state views on every access (task thread only).
-    Object currentKey;
-    int currentKeyGroup = -1;
-    /** {@code currentKeyGroup - range.start}, or -1 when no key is set (or the backend is closed). */
+    /** {@code currentKeyGroup - range.start}, or -1 when no key is set (or the backend is closed); read by views. */
     int currentIndex = -1;
 
     /** Number of (state, key) entries, maintained by the views. */
@@ -54,8 +46,6 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
 
     private double averageEntryBytes;
     private int sampleCursor;
-    private boolean restored;
-    private boolean closed;
 
     /**
      * Creates an empty backend for the key groups of {@code range}.
@@ -63,201 +53,67 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
      * @throws IllegalArgumentException when the range is empty or does not fit {@code maxParallelism}
      */
     public HeapKeyedStateBackend(KeyGroupRange range, int maxParallelism) {
-        Objects.requireNonNull(range, "range");
-        KeyGroups.checkMaxParallelism(maxParallelism);
-        if (range.size() == 0 || range.start() < 0 || range.end() >= maxParallelism) {
-            throw new IllegalArgumentException("key-group range " + range + " is empty or outside [0, "
-                    + (maxParallelism - 1) + "] for max parallelism " + maxParallelism);
-        }
-        this.range = range;
-        this.maxParallelism = maxParallelism;
-        this.rangeStart = range.start();
+        super(range, maxParallelism);
         this.rangeSize = range.size();
     }
 
     @Override
-    public KeyGroupRange keyGroupRange() {
-        return range;
-    }
-
-    @Override
-    public int maxParallelism() {
-        return maxParallelism;
-    }
-
-    /**
-     * @throws IllegalStateException when the key's group is outside this backend's range (the record was routed to
-     *                               the wrong subtask) or the backend is closed
-     */
-    @Override
-    public void setCurrentKey(Object key) {
-        if (key == null) {
-            throw new NullPointerException("the current key must not be null");
-        }
-        int keyGroup = KeyGroups.keyGroupOfHash(key.hashCode(), maxParallelism);
-        int index = keyGroup - rangeStart;
-        if (index < 0 || index >= rangeSize || closed) {
-            throw wrongKey(key, keyGroup);
-        }
-        currentKey = key;
-        currentKeyGroup = keyGroup;
+    protected void selectKey(Object key, int keyGroup, int index) {
         currentIndex = index;
     }
 
     @Override
-    public Object currentKey() {
-        return currentKey;
+    protected HeapStateTable createState(String name, StateKind kind) {
+        return new HeapStateTable(name, kind, rangeSize);
     }
 
     @Override
-    public int currentKeyGroup() {
-        return currentKeyGroup;
+    protected ValueState<?> createValueState(HeapStateTable table) {
+        return new HeapValueState<>(this, table);
     }
 
     @Override
-    public <T> ValueState<T> valueState(String name) {
-        HeapStateTable table = table(name, StateKind.VALUE);
-        if (table.view == null) {
-            table.view = new HeapValueState<T>(this, table);
-        }
-        @SuppressWarnings("unchecked")
-        ValueState<T> state = (ValueState<T>) table.view;
-        return state;
+    protected ListState<?> createListState(HeapStateTable table) {
+        return new HeapListState<>(this, table);
     }
 
     @Override
-    public <T> ListState<T> listState(String name) {
-        HeapStateTable table = table(name, StateKind.LIST);
-        if (table.view == null) {
-            table.view = new HeapListState<T>(this, table);
-        }
-        @SuppressWarnings("unchecked")
-        ListState<T> state = (ListState<T>) table.view;
-        return state;
+    protected MapState<?, ?> createMapState(HeapStateTable table) {
+        return new HeapMapState<>(this, table);
     }
 
-    @Override
-    public <K, V> MapState<K, V> mapState(String name) {
-        HeapStateTable table = table(name, StateKind.MAP);
-        if (table.view == null) {
-            table.view = new HeapMapState<K, V>(this, table);
-        }
-        @SuppressWarnings("unchecked")
-        MapState<K, V> state = (MapState<K, V>) table.view;
-        return state;
-    }
-
-    /** Names of the registered (or restored) states, in registration order. */
-    public List<String> stateNames() {
-        return List.copyOf(tables.keySet());
-    }
-
+    /** Sync phase: captures every state's per-key-group maps and marks them shared (copy-on-write). */
     @Override
     public KeyedSnapshot snapshot(long checkpointId) {
         checkNotClosed();
-        List<HeapStateTable> states = new ArrayList<>(tables.values());
-        String[] names = new String[states.size()];
-        StateKind[] kinds = new StateKind[states.size()];
+        List<HeapStateTable> states = new ArrayList<>(registeredStates());
         HashMap<Object, Object>[][] captured = newTableArray(states.size());
         for (int s = 0; s < states.size(); s++) {
-            HeapStateTable table = states.get(s);
-            names[s] = table.name;
-            kinds[s] = table.kind;
-            captured[s] = table.capture();
+            captured[s] = states.get(s).capture();
         }
-        return new HeapKeyedSnapshot(checkpointId, range, maxParallelism, names, kinds, captured);
+        return new HeapKeyedSnapshot(checkpointId, range, maxParallelism, states, captured);
     }
 
-    /**
-     * Loads this range's key groups from blobs in {@link KeyGroupStateFormat}. Must come before the first state
-     * write, at most once. A key group found in two blobs, a max-parallelism mismatch, a state whose kind differs
-     * from the one registered here, and corrupt bytes are refused with an {@link IOException}.
-     */
     @Override
-    public void restore(List<byte[]> keyGroupStates) throws IOException {
-        checkNotClosed();
-        if (restored) {
-            throw new IllegalStateException("keyed state of range " + range + " was already restored");
-        }
-        if (entries > 0) {
-            throw new IllegalStateException("restore must come before the first state write, but the backend for "
-                    + range + " already holds " + entries + " entries");
-        }
-        restored = true;
-        boolean[] seen = new boolean[rangeSize];
-        long bytes = 0;
-        for (int b = 0; b < keyGroupStates.size(); b++) {
-            byte[] blob = keyGroupStates.get(b);
-            KeyGroupStateFormat.Reader reader;
-            try {
-                reader = KeyGroupStateFormat.reader(Objects.requireNonNull(blob, "key-group state #" + b));
-            } catch (IOException e) {
-                throw new IOException("key-group state #" + b + ": " + e.getMessage(), e);
-            }
-            if (reader.maxParallelism() != maxParallelism) {
-                throw new IOException("key-group state #" + b + " was written with max parallelism "
-                        + reader.maxParallelism() + ", but this backend has " + maxParallelism
-                        + " (max parallelism cannot change on restore)");
-            }
-            KeyGroupRange overlap = reader.keyGroupRange().intersection(range);
-            for (int keyGroup = overlap.start(); keyGroup <= overlap.end(); keyGroup++) {
-                if (seen[keyGroup - rangeStart]) {
-                    throw new IOException("key group " + keyGroup + " is in more than one key-group state (again in #"
-                            + b + ")");
-                }
-                seen[keyGroup - rangeStart] = true;
-                reader.readKeyGroup(keyGroup, this::restoreEntry);
-                bytes += reader.keyGroupBytes(keyGroup);
-            }
-        }
-        averageEntryBytes = entries == 0 ? 0 : (double) bytes / entries;
+    protected boolean holdsState() {
+        return entries > 0;
     }
 
-    private void restoreEntry(int keyGroup, String name, StateKind kind, Object key, Object value)
-            throws IOException {
-        HeapStateTable table = tables.get(name);
-        if (table == null) {
-            table = new HeapStateTable(name, kind, rangeSize);
-            tables.put(name, table);
-        } else if (table.kind != kind) {
-            throw new IOException("state '" + name + "' is registered as " + table.kind
-                    + " but the checkpoint holds it as " + kind);
-        }
-        if (key == null) {
-            throw new IOException("corrupt key-group state: null key in state '" + name + "', key group " + keyGroup);
-        }
-        int hashedGroup = KeyGroups.keyGroupOfHash(key.hashCode(), maxParallelism);
-        if (hashedGroup != keyGroup) {
-            throw new IOException("key " + key + " of state '" + name + "' is stored in key group " + keyGroup
-                    + " but hashes to key group " + hashedGroup + " (is its hashCode stable across runs?)");
-        }
-        Object stored = checkRestoredValue(name, kind, key, value);
-        if (stored != null && table.writable(keyGroup - rangeStart).put(key, stored) == null) {
+    @Override
+    protected void restoreEntry(HeapStateTable table, int keyGroup, Object key, Object value) {
+        Object stored = switch (table.kind) {
+            case LIST -> value instanceof ArrayList<?> ? value : new ArrayList<>((List<?>) value);
+            case MAP -> value instanceof HashMap<?, ?> ? value : new HashMap<>((Map<?, ?>) value);
+            default -> value;
+        };
+        if (table.writable(keyGroup - range.start()).put(key, stored) == null) {
             entries++;
         }
     }
 
-    private static Object checkRestoredValue(String name, StateKind kind, Object key, Object value)
-            throws IOException {
-        switch (kind) {
-            case LIST:
-                if (!(value instanceof ArrayList<?> list)) {
-                    throw badValue(name, kind, key, value);
-                }
-                return list.isEmpty() ? null : list;
-            case MAP:
-                if (!(value instanceof HashMap<?, ?> map)) {
-                    throw badValue(name, kind, key, value);
-                }
-                return map.isEmpty() ? null : map;
-            default:
-                return value;
-        }
-    }
-
-    private static IOException badValue(String name, StateKind kind, Object key, Object value) {
-        return new IOException("corrupt key-group state: " + kind + " state '" + name + "' holds a "
-                + (value == null ? "null" : value.getClass().getSimpleName()) + " for key " + key);
+    @Override
+    protected void restoreFinished(long canonicalBytes) {
+        averageEntryBytes = entries == 0 ? 0 : (double) canonicalBytes / entries;
     }
 
     @Override
@@ -282,7 +138,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     }
 
     private double sampleAverageEntryBytes() {
-        List<HeapStateTable> states = new ArrayList<>(tables.values());
+        List<HeapStateTable> states = new ArrayList<>(registeredStates());
         int maps = states.size() * rangeSize;
         if (maps == 0) {
             return 0;
@@ -309,12 +165,9 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
 
     /** Drops all state. Snapshots already taken stay writable. */
     @Override
-    public void close() {
-        closed = true;
+    protected void dispose() {
         currentIndex = -1;
-        currentKey = null;
-        currentKeyGroup = -1;
-        tables.clear();
+        replaceRegisteredStates(List.of());
         entries = 0;
     }
 
@@ -332,111 +185,49 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         }
     }
 
-    IllegalStateException noCurrentKey(String stateName) {
-        return new IllegalStateException(closed
-                ? "state '" + stateName + "' used after the keyed state backend for " + range + " was closed"
-                : "state '" + stateName + "' used before setCurrentKey: keyed state needs a current key");
-    }
-
-    private IllegalStateException wrongKey(Object key, int keyGroup) {
-        if (closed) {
-            return new IllegalStateException("the keyed state backend for " + range + " is closed");
-        }
-        return new IllegalStateException("key " + key + " belongs to key group " + keyGroup
-                + ", outside this subtask's key-group range " + range + " (max parallelism " + maxParallelism
-                + "): the record was routed to the wrong subtask");
-    }
-
-    private HeapStateTable table(String name, StateKind kind) {
-        checkNotClosed();
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("a state name must not be null or empty");
-        }
-        HeapStateTable table = tables.get(name);
-        if (table == null) {
-            table = new HeapStateTable(name, kind, rangeSize);
-            tables.put(name, table);
-        } else if (table.kind != kind) {
-            throw new IllegalStateException("state '" + name + "' is registered as " + table.kind
-                    + " state; it cannot also be used as " + kind + " state");
-        }
-        return table;
-    }
-
-    private void checkNotClosed() {
-        if (closed) {
-            throw new IllegalStateException("the keyed state backend for " + range + " is closed");
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static HashMap<Object, Object>[][] newTableArray(int states) {
         return (HashMap<Object, Object>[][]) new HashMap<?, ?>[states][];
     }
 
     /** The async part: serializes maps captured in the sync phase, which nobody mutates any more. */
-    private static final class HeapKeyedSnapshot implements KeyedSnapshot {
-        private static final int PENDING = 0;
-        private static final int WRITTEN = 1;
-        private static final int RELEASED = 2;
-
-        private final long checkpointId;
-        private final KeyGroupRange range;
-        private final int maxParallelism;
+    private static final class HeapKeyedSnapshot extends CanonicalKeyedSnapshot {
         private final String[] names;
         private final StateKind[] kinds;
-        /** {@link #PENDING}, then {@link #WRITTEN} or {@link #RELEASED}. */
-        private final AtomicInteger phase = new AtomicInteger(PENDING);
         /** Dropped on release or after writing. */
         private volatile HashMap<Object, Object>[][] captured;
 
-        HeapKeyedSnapshot(long checkpointId, KeyGroupRange range, int maxParallelism, String[] names,
-                          StateKind[] kinds, HashMap<Object, Object>[][] captured) {
-            this.checkpointId = checkpointId;
-            this.range = range;
-            this.maxParallelism = maxParallelism;
-            this.names = names;
-            this.kinds = kinds;
+        HeapKeyedSnapshot(long checkpointId, KeyGroupRange range, int maxParallelism, List<HeapStateTable> states,
+                          HashMap<Object, Object>[][] captured) {
+            super(checkpointId, range, maxParallelism);
+            this.names = new String[states.size()];
+            this.kinds = new StateKind[states.size()];
+            for (int s = 0; s < states.size(); s++) {
+                names[s] = states.get(s).name;
+                kinds[s] = states.get(s).kind;
+            }
             this.captured = captured;
         }
 
         @Override
-        public byte[] write() throws IOException {
-            if (!phase.compareAndSet(PENDING, WRITTEN)) {
-                if (phase.get() == RELEASED) {
-                    throw new IOException("the keyed snapshot of checkpoint " + checkpointId
-                            + " was released (checkpoint aborted)");
-                }
-                throw new IllegalStateException("the keyed snapshot of checkpoint " + checkpointId
-                        + " was already written");
-            }
+        protected void writeKeyGroup(int keyGroup, KeyGroupStateFormat.Writer writer) throws IOException {
             HashMap<Object, Object>[][] tables = captured;
-            try {
-                KeyGroupStateFormat.Writer writer = KeyGroupStateFormat.writer(range, maxParallelism);
-                for (int i = 0; i < range.size(); i++) {
-                    writer.startKeyGroup(range.start() + i);
-                    for (int s = 0; s < tables.length; s++) {
-                        HashMap<Object, Object> map = tables[s][i];
-                        if (map.isEmpty()) {
-                            continue;
-                        }
-                        writer.startState(names[s], kinds[s]);
-                        for (Map.Entry<Object, Object> e : map.entrySet()) {
-                            writer.writeEntry(e.getKey(), e.getValue());
-                        }
-                    }
+            int i = keyGroup - range.start();
+            for (int s = 0; s < tables.length; s++) {
+                HashMap<Object, Object> map = tables[s][i];
+                if (map.isEmpty()) {
+                    continue;
                 }
-                return writer.finish();
-            } finally {
-                captured = null;
+                writer.startState(names[s], kinds[s]);
+                for (Map.Entry<Object, Object> e : map.entrySet()) {
+                    writer.writeEntry(e.getKey(), e.getValue());
+                }
             }
         }
 
         @Override
-        public void release() {
-            if (phase.compareAndSet(PENDING, RELEASED)) {
-                captured = null;
-            }
+        protected void dispose() {
+            captured = null;
         }
 
         @Override

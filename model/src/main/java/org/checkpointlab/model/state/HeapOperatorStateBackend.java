@@ -14,8 +14,11 @@ import java.util.Objects;
  *
  * <p><b>Rescaling</b> ({@link #restore}): a {@link OperatorStateMode#SPLIT SPLIT} list keeps its elements when the
  * parallelism is unchanged; otherwise the elements of all old subtasks, concatenated in old-subtask order, are cut
- * into contiguous chunks, the first {@code n % p} subtasks getting one element more, as Flink's round-robin
- * repartitioner does. A {@link OperatorStateMode#UNION UNION} list goes whole to every subtask.
+ * into contiguous chunks, {@code n % p} subtasks getting one element more, as Flink's round-robin repartitioner
+ * does (with one split list, the first {@code n % p} subtasks; with several, the subtasks with an extra element
+ * rotate from one list to the next, see {@link #splitShares}). A {@link OperatorStateMode#UNION UNION} list goes
+ * whole to every subtask. {@code OperatorStateRedistributionTest} (module flink) checks this against Flink's own
+ * repartitioner.
  *
  * <p>Task thread only, except {@link OperatorSnapshot#write()}.
  */
@@ -92,6 +95,8 @@ public final class HeapOperatorStateBackend implements OperatorStateBackend {
             }
         }
         // Step 2: this subtask's share of each state.
+        Map<String, List<Object>> splitShares = oldParallelism == parallelism ? Map.of()
+                : splitShares(modes, perOldSubtask, subtaskIndex, parallelism);
         for (Map.Entry<String, OperatorStateMode> e : modes.entrySet()) {
             String name = e.getKey();
             OperatorStateMode mode = e.getValue();
@@ -100,9 +105,54 @@ public final class HeapOperatorStateBackend implements OperatorStateBackend {
                 throw new IOException("operator state '" + name + "' is registered as " + existing.mode
                         + " but the checkpoint holds it as " + mode);
             }
-            List<Object> share = share(mode, perOldSubtask.get(name), subtaskIndex, parallelism);
+            List<Object> share = splitShares.containsKey(name) ? splitShares.get(name)
+                    : share(mode, perOldSubtask.get(name), subtaskIndex, parallelism);
             this.<Object>state(name, mode).elements.addAll(share);
         }
+    }
+
+    /**
+     * Subtask {@code index}'s share of every split list at a new parallelism, as Flink's round-robin repartitioner
+     * deals them: one state after the other, in the order of a hash map of their names; each state's elements in
+     * contiguous chunks, the odd elements one each to the subtasks from a start subtask on; and the next state's
+     * start is the first subtask that got no odd element, so that over several states the odd elements spread.
+     */
+    static Map<String, List<Object>> splitShares(Map<String, OperatorStateMode> modes,
+                                                 Map<String, List<List<Object>>> perOldSubtask, int index,
+                                                 int parallelism) {
+        Map<String, List<List<Object>>> split = new java.util.HashMap<>();
+        for (Map.Entry<String, OperatorStateMode> e : modes.entrySet()) {
+            if (e.getValue() == OperatorStateMode.SPLIT) {
+                split.put(e.getKey(), perOldSubtask.get(e.getKey()));
+            }
+        }
+        Map<String, List<Object>> shares = new java.util.HashMap<>();
+        int start = 0;
+        for (Map.Entry<String, List<List<Object>>> e : split.entrySet()) {
+            List<Object> all = new ArrayList<>();
+            e.getValue().forEach(all::addAll);
+            int base = all.size() / parallelism;
+            int odd = all.size() % parallelism;
+            int nextStart = start;
+            int from = 0;
+            for (int i = 0; i < parallelism; i++) {
+                int subtask = (i + start) % parallelism;
+                int size = base;
+                if (odd > 0) {
+                    size++;
+                    odd--;
+                } else if (odd == 0) {
+                    nextStart = subtask; // the first subtask without an odd element starts the next state
+                    odd--;
+                }
+                if (subtask == index) {
+                    shares.put(e.getKey(), all.subList(from, from + size));
+                }
+                from += size;
+            }
+            start = nextStart;
+        }
+        return shares;
     }
 
     /** The elements subtask {@code index} of {@code parallelism} gets, from the old subtasks' lists in order. */

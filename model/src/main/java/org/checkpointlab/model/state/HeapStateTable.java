@@ -17,21 +17,16 @@ import java.util.Map;
  * written (releasing a snapshot does not un-share it: that would need a handshake with the snapshot thread, for the
  * saving of one copy).
  */
-final class HeapStateTable {
+final class HeapStateTable extends RegisteredKeyedState {
 
-    final String name;
-    final StateKind kind;
     /** The live map of each key group; replaced (never mutated) while {@link #shared}. */
     final HashMap<Object, Object>[] live;
     /** Whether {@code live[i]} is referenced by a snapshot and must be copied before a write. */
     private final boolean[] shared;
-    /** The ValueState, ListState or MapState handed out for this table; null until asked for. */
-    Object view;
 
     @SuppressWarnings("unchecked")
     HeapStateTable(String name, StateKind kind, int keyGroups) {
-        this.name = name;
-        this.kind = kind;
+        super(name, kind);
         this.live = (HashMap<Object, Object>[]) new HashMap<?, ?>[keyGroups];
         this.shared = new boolean[keyGroups];
         for (int i = 0; i < keyGroups; i++) {

@@ -22,7 +22,8 @@ public interface OperatorStateBackend {
     /**
      * Restores from the operator state of every old subtask, in old subtask order. With the same parallelism,
      * subtask i gets old subtask i's split lists; with another, split lists' elements are dealt evenly (contiguous
-     * chunks, in old subtask order) over the new subtasks. Union lists go whole to every subtask.
+     * chunks, in old subtask order) over the new subtasks, as Flink's round-robin repartitioner deals them. Union
+     * lists go whole to every subtask.
      */
     void restore(List<byte[]> oldSubtaskStates, int subtaskIndex, int parallelism) throws IOException;
 

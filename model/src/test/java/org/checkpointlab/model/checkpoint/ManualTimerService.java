@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.PriorityQueue;
 
 /** A {@link TimerService} whose time only moves when a test advances it; actions run in the test's thread. */
-final class ManualTimerService implements TimerService {
+public final class ManualTimerService implements TimerService {
     private long now;
     private long sequence;
     private final Deque<Runnable> immediate = new ArrayDeque<>();
@@ -39,7 +39,7 @@ final class ManualTimerService implements TimerService {
     }
 
     /** Runs everything due now. */
-    void runDue() {
+    public void runDue() {
         while (true) {
             if (!immediate.isEmpty()) {
                 immediate.poll().run();
@@ -55,7 +55,7 @@ final class ManualTimerService implements TimerService {
     }
 
     /** Advances time by {@code millis}, running every action that falls due, in time order. */
-    void advance(long millis) {
+    public void advance(long millis) {
         long target = now + millis;
         runDue();
         while (!scheduled.isEmpty() && scheduled.peek().at() <= target) {

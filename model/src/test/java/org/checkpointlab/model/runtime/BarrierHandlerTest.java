@@ -2,16 +2,13 @@ package org.checkpointlab.model.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.junit.jupiter.api.Test;
 
 /** Scripted barrier sequences against the barrier handler; the recorder lists every action in order. */
 class BarrierHandlerTest {
-    private final Recorder actions = new Recorder();
+    private final RecordingBarrierActions actions = new RecordingBarrierActions();
 
     private static CheckpointBarrier aligned(long id) {
         return new CheckpointBarrier(id, 0, 0, CheckpointingMode.EXACTLY_ONCE, false, 0, false, SnapshotType.CHECKPOINT);
@@ -139,46 +136,5 @@ class BarrierHandlerTest {
         BarrierHandler handler = new BarrierHandler(1, actions);
         handler.barrierReceived(0, aligned(9), 0);
         assertThat(actions.log).containsExactly("block 0", "snapshot 9 aligned alignment=0", "unblock all");
-    }
-
-    /** Records the handler's requests as readable lines. */
-    private static final class Recorder implements BarrierActions {
-        final List<String> log = new ArrayList<>();
-
-        @Override
-        public void blockChannel(int channel) {
-            log.add("block " + channel);
-        }
-
-        @Override
-        public void unblockAllChannels() {
-            log.add("unblock all");
-        }
-
-        @Override
-        public void snapshot(CheckpointBarrier barrier, boolean unaligned, long alignmentNanos, long startDelay) {
-            log.add("snapshot " + barrier.checkpointId() + (unaligned ? " unaligned" : " aligned") + " alignment="
-                    + alignmentNanos);
-        }
-
-        @Override
-        public void startPersisting(int channel, long checkpointId) {
-            log.add("persist " + channel + " of " + checkpointId);
-        }
-
-        @Override
-        public void stopPersisting(int channel, long checkpointId) {
-            log.add("stop " + channel + " of " + checkpointId);
-        }
-
-        @Override
-        public void allBarriersReceived(long checkpointId, long alignmentNanos) {
-            log.add("all barriers of " + checkpointId + " after " + alignmentNanos);
-        }
-
-        @Override
-        public void decline(long checkpointId, String reason) {
-            log.add("decline " + checkpointId);
-        }
     }
 }

@@ -548,6 +548,26 @@ public abstract class KeyedStateBackendContractTest {
     }
 
     @Test
+    void restoredListsAndMapsStayIsolatedFromSnapshotsTakenAfterwards() throws IOException {
+        KeyedStateBackend original = fullRange();
+        original.setCurrentKey("k");
+        original.listState("l").add("a");
+        original.mapState("m").put("x", 1);
+        KeyedStateBackend restored = fullRange();
+        restored.restore(List.of(original.snapshot(1).write()));
+        restored.setCurrentKey("k");
+        KeyedStateBackend.KeyedSnapshot snapshot = restored.snapshot(2);
+        restored.listState("l").add("b");
+        restored.mapState("m").put("y", 2);
+        KeyedStateBackend again = fullRange();
+        again.restore(List.of(snapshot.write()));
+        again.setCurrentKey("k");
+        assertThat(again.listState("l").get()).containsExactly("a");
+        assertThat(again.mapState("m").entries()).containsOnly(Map.entry("x", 1));
+        assertThat(restored.listState("l").get()).containsExactly("a", "b");
+    }
+
+    @Test
     void snapshotTakenBeforeRestore_staysEmpty() throws IOException {
         KeyedStateBackend source = fullRange();
         source.setCurrentKey("k");

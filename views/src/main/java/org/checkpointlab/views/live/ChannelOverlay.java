@@ -241,12 +241,23 @@ public final class ChannelOverlay extends Pane {
         // A summarised panel says how many channels it sums up; a panel pushed away from its label says whose it is.
         boolean hasHeader = aggregatable;
         double height = 2 * PADDING + HEADER_HEIGHT + rows.size() * (ROW_HEIGHT + ROW_GAP) - ROW_GAP;
-        for (PanelPlace other : places) {
-            Bounds o = other.bounds();
-            boolean overlapsX = x0 < o.getMaxX() && o.getMinX() < x0 + PANEL_WIDTH;
-            if (overlapsX && top < o.getMaxY() + 4 && o.getMinY() < top + height) {
-                top = o.getMaxY() + 4;
-                hasHeader = true;
+        // Below the panels placed before it and below the cards it would hide under (cards placed close together),
+        // until it overlaps neither: each push only moves it down, so this ends.
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            List<Bounds> obstacles = new ArrayList<>();
+            places.forEach(other -> obstacles.add(other.bounds()));
+            for (OperatorNode node : graphView.viewModel().nodes()) {
+                obstacles.add(new BoundingBox(node.x(), node.y(), node.width(), node.height()));
+            }
+            for (Bounds o : obstacles) {
+                boolean overlapsX = x0 < o.getMaxX() && o.getMinX() < x0 + PANEL_WIDTH;
+                if (overlapsX && top < o.getMaxY() + 4 && o.getMinY() < top + height) {
+                    top = o.getMaxY() + 4;
+                    hasHeader = true;
+                    moved = true;
+                }
             }
         }
         double header = hasHeader ? HEADER_HEIGHT : 0;

@@ -1,13 +1,8 @@
 package org.checkpointlab.views.live;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
@@ -34,11 +29,7 @@ import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.JobSnapshot;
-import org.checkpointlab.model.observe.SubtaskSnapshot;
-import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
-import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
-import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.HistoryEntry;
@@ -58,18 +49,17 @@ import org.checkpointlab.views.session.JobSession;
 public final class LiveJobViewModel {
     /** How the job line starts while a pipeline is loaded and no job of it has started. */
     public static final String READY = Texts.format("live.ready", "");
+    /** Said while the fail tool is armed: what the next click does, and how not to. */
+    public static final String FAIL_ARMED_HINT = Texts.get("live.fail.armedHint");
     /** Buffers small enough to watch fill and drain: 32 records, 4 per channel, flushed after 20 ms. */
     public static final RuntimeOptions WATCHABLE_BUFFERS = new RuntimeOptions(32, 4, Duration.ofMillis(20), true);
     /** Slowest speed on offer: about one record per second per source, human speed. */
     public static final double MIN_SPEED = JobSession.MIN_SPEED;
-    /** How often the throughput figure is recomputed from the job summary. */
-    static final long THROUGHPUT_PERIOD_NANOS = 500_000_000L;
 
     private final JobSession session;
     private final RuntimeOptions runtimeOptions;
-    private final LongSupplier wallClock;
-    private final AckFlashDetector acks = new AckFlashDetector();
-    private final CheckpointProgress progress = new CheckpointProgress();
+    private final LiveFrame liveFrame = new LiveFrame();
+    private final StatusLines lines;
 
     private final ReadOnlyObjectWrapper<PipelineSpec> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
     private final ReadOnlyObjectWrapper<JobStatus> jobStatus = new ReadOnlyObjectWrapper<>(this, "jobStatus");
@@ -91,20 +81,10 @@ public final class LiveJobViewModel {
      * the next job starts).
      */
     private JobClient shown;
-    /** While true, a change of the barrier mode follows the job's options and is not applied back. */
-    private boolean followingOptions;
     private JobSnapshot snapshot;
-    private Map<SubtaskKey, SubtaskState> subtasks = Map.of();
-    private Map<String, List<ChannelSnapshot>> channelsByEdge = Map.of();
-    private Set<String> chainedEdges = Set.of();
-    private final Map<SubtaskKey, Long> ackedAtNanos = new HashMap<>();
-    private final Set<String> expandedEdges = new HashSet<>();
-    private long flashNanos = Duration.ofMillis(700).toNanos();
     private CompletableFuture<CheckpointStats> pendingTrigger;
     /** A step was started and its end not yet announced. */
     private boolean stepping;
-    private long lastThroughputNanos;
-    private double throughput;
 
     /**
      * @param session        owns the job: starts it, runs the commands, samples it once per frame
@@ -114,11 +94,17 @@ public final class LiveJobViewModel {
     public LiveJobViewModel(JobSession session, RuntimeOptions runtimeOptions, LongSupplier wallClock) {
         this.session = Objects.requireNonNull(session, "session");
         this.runtimeOptions = Objects.requireNonNull(runtimeOptions, "runtimeOptions");
-        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
-        barrierMode.addListener((obs, old, now) -> applyBarrierMode(now));
+        this.lines = new StatusLines(Objects.requireNonNull(wallClock, "wallClock"));
+        BarrierModeSync.bind(session, barrierMode, active.getReadOnlyProperty(), announcement::set);
         session.jobProperty().addListener((obs, old, now) -> jobReplaced(now));
-        session.checkpointOptionsProperty().addListener((obs, old, now) -> followOptions(now));
         session.onSample(this::show);
+        failToolArmed.addListener((obs, was, armed) -> {
+            if (armed) {
+                announcement.set(FAIL_ARMED_HINT);
+            } else if (FAIL_ARMED_HINT.equals(announcement.get())) {
+                announcement.set("");
+            }
+        });
     }
 
     // ---- properties -------------------------------------------------------------------------------------------
@@ -220,41 +206,38 @@ public final class LiveJobViewModel {
 
     /** How long a subtask box flashes after an ack; zero turns flashing off (tests). */
     public void setAckFlashDuration(Duration duration) {
-        flashNanos = duration.toNanos();
+        liveFrame.setAckFlashDuration(duration);
     }
 
     // ---- what the view draws ----------------------------------------------------------------------------------
 
     /** The state of a subtask of an operator as of the last frame, or {@code null} when none is known. */
     public SubtaskState subtask(String operatorId, int subtaskIndex) {
-        return subtasks.get(new SubtaskKey(operatorId, subtaskIndex));
+        return liveFrame.subtask(operatorId, subtaskIndex);
     }
 
     /** The channels of the edge {@code from -> to} as of the last frame; empty if none (or chained). */
     public List<ChannelSnapshot> channels(String fromOperator, String toOperator) {
-        return channelsByEdge.getOrDefault(edgeKey(fromOperator, toOperator), List.of());
+        return liveFrame.channels(fromOperator, toOperator);
     }
 
     /** Whether the edge runs inside one chain (records are handed over by a method call, no channels). */
     public boolean chained(String fromOperator, String toOperator) {
-        return chainedEdges.contains(edgeKey(fromOperator, toOperator));
+        return liveFrame.chained(fromOperator, toOperator);
     }
 
     /** The rows the edge's channel panel draws now. */
     public List<ChannelRow> channelRows(String fromOperator, String toOperator) {
-        return ChannelAggregation.rows(channels(fromOperator, toOperator), expanded(fromOperator, toOperator));
+        return liveFrame.channelRows(fromOperator, toOperator);
     }
 
     public boolean expanded(String fromOperator, String toOperator) {
-        return expandedEdges.contains(edgeKey(fromOperator, toOperator));
+        return liveFrame.expanded(fromOperator, toOperator);
     }
 
     /** Expands a summarised channel panel to one row per channel, or collapses it again. */
     public void toggleExpanded(String fromOperator, String toOperator) {
-        String key = edgeKey(fromOperator, toOperator);
-        if (!expandedEdges.remove(key)) {
-            expandedEdges.add(key);
-        }
+        liveFrame.toggleExpanded(fromOperator, toOperator);
     }
 
     // ---- commands ---------------------------------------------------------------------------------------------
@@ -265,7 +248,7 @@ public final class LiveJobViewModel {
      */
     public void load(PipelineSpec spec) {
         JobClient job = session.job();
-        if (spec != null && job != null && !job.status().isTerminal() && describesRunningJob(spec, job.pipeline())) {
+        if (spec != null && job != null && !job.status().isTerminal() && RunningPipeline.describes(spec, job.pipeline())) {
             // The edits caught up with the running job (e.g. its parallelism after a rescale via savepoint).
             pipeline.set(spec);
             return;
@@ -282,30 +265,8 @@ public final class LiveJobViewModel {
         announcement.set("");
         recoveryLine.set("");
         if (spec != null) {
-            barrierMode.set(BarrierMode.of(fileOptions(spec)));
+            barrierMode.set(BarrierMode.of(RunningPipeline.fileOptions(spec)));
         }
-    }
-
-    /**
-     * Whether {@code spec} is the pipeline the job runs, except for what the job resolved on its own (max
-     * parallelism left unset in the file, which a job fixes, or takes from the savepoint it restored) and its
-     * checkpointing section (Settings changes it while the job runs and hands the options to the job live).
-     */
-    static boolean describesRunningJob(PipelineSpec spec, PipelineSpec running) {
-        if (spec.operators().size() != running.operators().size() || !spec.edges().equals(running.edges())
-                || spec.chaining() != running.chaining()) {
-            return false;
-        }
-        for (int i = 0; i < spec.operators().size(); i++) {
-            OperatorSpec a = spec.operators().get(i);
-            OperatorSpec b = running.operators().get(i);
-            if (!a.id().equals(b.id()) || !a.kind().equals(b.kind()) || a.parallelism() != b.parallelism()
-                    || !a.params().equals(b.params())
-                    || (a.maxParallelism() != null && !a.maxParallelism().equals(b.maxParallelism()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -320,7 +281,7 @@ public final class LiveJobViewModel {
         }
         CheckpointOptions options;
         try {
-            options = barrierMode.get().applyTo(fileOptions(spec)).validated();
+            options = barrierMode.get().applyTo(RunningPipeline.fileOptions(spec)).validated();
         } catch (IllegalArgumentException e) {
             announcement.set(Texts.format("live.cannotRun", e.getMessage()));
             return false;
@@ -343,11 +304,8 @@ public final class LiveJobViewModel {
     private void jobReplaced(JobClient next) {
         clearFrame();
         shown = next;
-        acks.reset();
-        progress.reset();
-        ackedAtNanos.clear();
-        throughput = 0;
-        lastThroughputNanos = 0;
+        liveFrame.reset();
+        lines.reset(next);
         pendingTrigger = null;
         stepping = false;
         active.set(next != null && !next.status().isTerminal());
@@ -359,10 +317,7 @@ public final class LiveJobViewModel {
 
     private void clearFrame() {
         snapshot = null;
-        subtasks = Map.of();
-        channelsByEdge = Map.of();
-        chainedEdges = Set.of();
-        expandedEdges.clear();
+        liveFrame.clear();
     }
 
     /** Cancels the running job; waiting for its end happens on the background executor. */
@@ -465,11 +420,12 @@ public final class LiveJobViewModel {
             return; // another pipeline is shown: its job has not started yet
         }
         snapshot = s;
-        updateSubtasks(s, nowNanos);
-        updateChannels(s);
-        updateCheckpoints(s);
-        updateJobLine(job, s, nowNanos);
-        updateRecoveryLine(s);
+        acksSeen.set(acksSeen.get() + liveFrame.update(s, pipeline.get(), nowNanos));
+        checkpointLine.set(lines.checkpointLine(s));
+        lines.checkpointNews(s).ifPresent(announcement::set);
+        settlePendingTrigger();
+        jobLine.set(lines.jobLine(job, s, nowNanos));
+        recoveryLine.set(lines.recoveryLine(s));
         if (s.status().isTerminal() && active.get()) {
             active.set(false);
         }
@@ -487,51 +443,8 @@ public final class LiveJobViewModel {
 
     // ---- frame update -------------------------------------------------------------------------------------------
 
-    private void updateSubtasks(JobSnapshot s, long nowNanos) {
-        List<AckFlashDetector.Ack> fresh = acks.newAcks(s.checkpoints());
-        for (AckFlashDetector.Ack ack : fresh) {
-            ackedAtNanos.put(ack.subtask(), nowNanos);
-        }
-        acksSeen.set(acksSeen.get() + fresh.size());
-        Map<SubtaskKey, SubtaskState> states = new HashMap<>();
-        for (SubtaskSnapshot subtask : s.subtasks()) {
-            SubtaskKey head = new SubtaskKey(subtask.operatorIds().get(0), subtask.subtaskIndex());
-            Long ackedAt = ackedAtNanos.get(head);
-            boolean flashing = ackedAt != null && nowNanos - ackedAt < flashNanos;
-            SubtaskState state = SubtaskState.of(subtask, flashing);
-            for (String operatorId : subtask.operatorIds()) {
-                states.put(new SubtaskKey(operatorId, subtask.subtaskIndex()), state);
-            }
-        }
-        subtasks = states;
-    }
-
-    private void updateChannels(JobSnapshot s) {
-        Map<String, List<ChannelSnapshot>> byEdge = new HashMap<>();
-        for (ChannelSnapshot channel : s.channels()) {
-            byEdge.computeIfAbsent(edgeKey(channel.fromOperator(), channel.toOperator()), k -> new ArrayList<>())
-                    .add(channel);
-        }
-        channelsByEdge = byEdge;
-        if (chainedEdges.isEmpty() && pipeline.get() != null) {
-            Set<String> chained = new HashSet<>();
-            for (EdgeSpec edge : pipeline.get().edges()) {
-                for (SubtaskSnapshot subtask : s.subtasks()) {
-                    if (subtask.operatorIds().contains(edge.from()) && subtask.operatorIds().contains(edge.to())) {
-                        chained.add(edgeKey(edge.from(), edge.to()));
-                    }
-                }
-            }
-            chainedEdges = chained;
-        }
-    }
-
-    private void updateCheckpoints(JobSnapshot s) {
-        checkpointLine.set(CheckpointProgress.current(s.checkpoints()));
-        List<String> news = progress.announcements(s.checkpoints());
-        if (!news.isEmpty()) {
-            announcement.set(news.get(news.size() - 1));
-        }
+    /** A checkpoint triggered by hand that could not start says why. */
+    private void settlePendingTrigger() {
         if (pendingTrigger != null && pendingTrigger.isDone()) {
             try {
                 pendingTrigger.join();
@@ -543,57 +456,9 @@ public final class LiveJobViewModel {
         }
     }
 
-    private void updateJobLine(JobClient job, JobSnapshot s, long nowNanos) {
-        if (nowNanos - lastThroughputNanos >= THROUGHPUT_PERIOD_NANOS || s.status().isTerminal()) {
-            throughput = job.summary().throughputPerSecond();
-            lastThroughputNanos = nowNanos;
-        }
-        jobLine.set(LiveTexts.jobLine(s, throughput, wallClock.getAsLong()));
-    }
-
-    private void updateRecoveryLine(JobSnapshot s) {
-        recoveryLine.set(LiveTexts.recoveryLine(s, wallClock.getAsLong()));
-    }
-
     private String details(SubtaskKey key) {
-        return key == null ? "" : LiveTexts.details(key, subtasks.get(key));
+        return key == null ? "" : LiveTexts.details(key, liveFrame.subtask(key.operatorId(), key.subtaskIndex()));
     }
 
-    /** The toolbar's barrier mode changed: the running job takes it from its next checkpoint on. */
-    private void applyBarrierMode(BarrierMode mode) {
-        if (followingOptions || !active.get() || mode == null) {
-            return;
-        }
-        CheckpointOptions wanted;
-        try {
-            wanted = mode.applyTo(session.job().checkpointOptions()).validated();
-        } catch (IllegalArgumentException e) {
-            announcement.set(Texts.format("live.barriers.cannotSwitch", mode, e.getMessage()));
-            return;
-        }
-        List<String> refused = session.updateCheckpointOptions(wanted);
-        announcement.set(refused.isEmpty() ? Texts.format("live.barriers.switched", mode)
-                : Texts.format("live.barriers.cannotSwitch", mode, String.join("; ", refused)));
-    }
 
-    /** The job's options changed (Settings, a restore): the barrier mode shows them, without applying them back. */
-    private void followOptions(CheckpointOptions options) {
-        if (options == null || BarrierMode.of(options) == barrierMode.get()) {
-            return;
-        }
-        followingOptions = true;
-        try {
-            barrierMode.set(BarrierMode.of(options));
-        } finally {
-            followingOptions = false;
-        }
-    }
-
-    private static CheckpointOptions fileOptions(PipelineSpec spec) {
-        return CheckpointOptionsJson.apply(spec.checkpointing(), CheckpointOptions.defaults());
-    }
-
-    static String edgeKey(String from, String to) {
-        return from + "\u0000" + to;
-    }
 }

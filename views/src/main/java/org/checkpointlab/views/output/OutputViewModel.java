@@ -53,6 +53,10 @@ public final class OutputViewModel {
     private boolean checkRequested;
     private Map<String, DeliveryCheck.SinkDelivery> verdicts = Map.of();
     private String checkFailure;
+    /** Every deployment of the pipeline whose outputs the verdict covers (a rescale in the middle included). */
+    private final DeploymentChain chain = new DeploymentChain();
+    /** How many deployments the verdicts below cover. */
+    private int checkedDeployments = 1;
 
     /**
      * @param snapshots the published snapshots ({@code JobSession.snapshotProperty()})
@@ -119,6 +123,7 @@ public final class OutputViewModel {
         JobClient current = job.getValue();
         if (current != checkedJob) {
             checkedJob = current;
+            chain.follow(current);
             checkRequested = false;
             verdicts = Map.of();
             checkFailure = null;
@@ -137,7 +142,9 @@ public final class OutputViewModel {
         if (status.isTerminal() && !checkRequested && current.supports(JobClient.Capability.DELIVERY_CHECK)) {
             checkRequested = true;
             showRows();
-            runner.run(current::checkDelivery, result -> verdictsArrived(current, result),
+            List<JobClient> earlier = chain.earlier();
+            checkedDeployments = earlier.size() + 1;
+            runner.run(() -> current.checkDelivery(earlier), result -> verdictsArrived(current, result),
                     failure -> checkFailed(current, failure));
         }
     }
@@ -184,8 +191,10 @@ public final class OutputViewModel {
         } else {
             sinks.setAll(rows);
         }
-        delivery.set(checkFailure != null ? Texts.format("output.checkFailed", checkFailure) : String.join("; ",
-                lines));
+        String over = checkedDeployments > 1 && !verdicts.isEmpty()
+                ? " " + Texts.format("output.deploymentsTogether", checkedDeployments) : "";
+        delivery.set(checkFailure != null ? Texts.format("output.checkFailed", checkFailure)
+                : String.join("; ", lines) + (lines.isEmpty() ? "" : over));
         deliveryKind.set(checkFailure != null ? VerdictKind.NOT_COMPUTABLE : overall(rows));
     }
 

@@ -32,6 +32,8 @@ import org.checkpointlab.views.output.OutputViewModel;
 import org.checkpointlab.views.savepoints.RestoreView;
 import org.checkpointlab.views.savepoints.RestoreViewModel;
 import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.controls.MenuHints;
+import org.checkpointlab.views.state.RunningJobState;
 import org.checkpointlab.views.state.StateView;
 import org.checkpointlab.views.state.StateViewModel;
 import org.checkpointlab.views.settings.SettingsView;
@@ -60,12 +62,21 @@ public final class JobPanels {
      * @param openPipeline the pipeline the window shows (what "Run pipeline" starts), may supply {@code null}
      * @param edits        the pipeline being edited, whose checkpoint options Settings edits
      */
+    private final CommandStack edits;
+
     public JobPanels(JobSession session, Supplier<PipelineSpec> openPipeline, CommandStack edits) {
         this.session = session;
         this.openPipeline = openPipeline;
         this.checkpoints = new CheckpointsViewModel(session.snapshotProperty(), session::job);
         this.charts = new ChartsViewModel(session.snapshotProperty(), session.events(), CHART_WINDOW);
+        // The session forgets its job when another pipeline opens: the charts start clean for the next one.
+        session.jobProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                charts.clear();
+            }
+        });
         this.settings = new SettingsViewModel(session, edits);
+        this.edits = edits;
         this.output = new OutputViewModel(session.snapshotProperty(), session.jobProperty(), session.runner());
     }
 
@@ -115,20 +126,29 @@ public final class JobPanels {
         // Run, pause, stop and checkpoint are the live graph's items of the same menu; these follow them.
         MenuItem savepoint = item(Texts.get("job.triggerSavepoint"), "Shortcut+Shift+K",
                 () -> session.triggerSavepoint(r -> { }, this::showProblems));
-        savepoint.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        var whyNotNow = Bindings.createStringBinding(() -> noRunningJob.get() ? Texts.get("hint.noRunningJob")
+                : session.busyProperty().get() ? Texts.get("hint.savepointUnderWay") : "", noRunningJob,
+                session.busyProperty());
+        MenuHints.explain(savepoint, whyNotNow);
         MenuItem stop = item(Texts.get("job.stopWithSavepoint"), null, () -> session.stopWithSavepoint(false, r -> { },
                 this::showProblems));
-        stop.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        MenuHints.explain(stop, whyNotNow);
         MenuItem drain = item(Texts.get("job.stopWithSavepointDrain"), null, () -> session.stopWithSavepoint(true,
                 r -> { }, this::showProblems));
-        drain.disableProperty().bind(noRunningJob.or(session.busyProperty()));
+        MenuHints.explain(drain, whyNotNow);
         MenuItem folder = item(Texts.get("job.savepointFolder"), null, this::chooseSavepointFolder);
         MenuItem restore = item(Texts.get("job.restore"), null, this::openRestoreDialog);
-        restore.disableProperty().bind(session.jobProperty().isNull().or(session.busyProperty()));
+        MenuHints.explain(restore, Bindings.createStringBinding(() -> session.job() == null
+                ? Texts.get("hint.runFirst")
+                : session.busyProperty().get() ? Texts.get("hint.savepointUnderWay") : "", session.jobProperty(),
+                session.busyProperty()));
         MenuItem state = item(Texts.get("job.openState"), null, this::openStateView);
         state.setId("openSavepointState");
+        MenuItem runningState = item("State of the running _job\u2026", null, this::openRunningJobState);
+        runningState.setId("openRunningJobState");
+        MenuHints.explain(runningState, MenuHints.when(noRunningJob, "no running job"));
         jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, drain, folder,
-                new SeparatorMenuItem(), restore, state);
+                new SeparatorMenuItem(), restore, state, runningState);
     }
 
     /** Starts the open pipeline (replacing a running job); problems are shown in an alert. */
@@ -147,7 +167,7 @@ public final class JobPanels {
 
     /** Opens the restore dialog, preset to the newest savepoint this session wrote. */
     public Stage openRestoreDialog() {
-        RestoreViewModel vm = new RestoreViewModel(session);
+        RestoreViewModel vm = new RestoreViewModel(session, edits);
         if (session.job() != null && !session.job().savepoints().isEmpty()) {
             var all = session.job().savepoints();
             vm.pathProperty().set(all.get(all.size() - 1).path());
@@ -167,7 +187,25 @@ public final class JobPanels {
             vm.pathProperty().set(all.get(all.size() - 1).path());
             vm.load();
         }
-        return StateView.showDialog(owner, vm);
+        return showStateView(vm);
+    }
+
+    /** Opens the State view on the running job's latest completed checkpoint, refreshed as checkpoints complete. */
+    public Stage openRunningJobState() {
+        StateViewModel vm = new StateViewModel();
+        vm.liveProperty().set(true);
+        return showStateView(vm);
+    }
+
+    private Stage showStateView(StateViewModel vm) {
+        RunningJobState running = new RunningJobState(vm, session.jobProperty(), session.snapshotProperty(),
+                session.runner());
+        if (vm.liveProperty().get()) {
+            running.refresh();
+        }
+        Stage stage = StateView.showDialog(owner, vm);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> running.close());
+        return stage;
     }
 
     private void chooseSavepointFolder() {

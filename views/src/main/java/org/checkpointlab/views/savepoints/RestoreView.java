@@ -45,6 +45,8 @@ public final class RestoreView {
     @FXML private Button restoreButton;
     @FXML private Label outcomeLabel;
     @FXML private TableView<KeyGroupTakeover> takeoverTable;
+    @FXML private javafx.scene.layout.HBox forwardBox;
+    @FXML private Label forwardLabel;
 
     public RestoreView(RestoreViewModel viewModel) {
         this.viewModel = viewModel;
@@ -89,6 +91,10 @@ public final class RestoreView {
         viewModel.outcomeFailedProperty().addListener((obs, o, failed) ->
                 outcomeLabel.pseudoClassStateChanged(FAILED, failed));
 
+        viewModel.forwardConflicts().addListener((ListChangeListener<org.checkpointlab.model.pipeline.EdgeSpec>) c ->
+                showForwardConflicts());
+        showForwardConflicts();
+
         takeoverTable.getColumns().add(textColumn(Texts.get("column.operator"), KeyGroupTakeover::operatorId, 140));
         takeoverTable.getColumns().add(textColumn(Texts.get("column.newSubtask"), t -> "#" + t.subtask(), 90));
         takeoverTable.getColumns().add(textColumn(Texts.get("column.keyGroups"),
@@ -116,6 +122,21 @@ public final class RestoreView {
     @FXML
     private void restore() {
         viewModel.restore();
+    }
+
+    /** Offers forward → rebalance while a forward edge's ends have different parallelism. */
+    private void showForwardConflicts() {
+        var conflicts = viewModel.forwardConflicts();
+        forwardBox.setVisible(!conflicts.isEmpty());
+        forwardBox.setManaged(!conflicts.isEmpty());
+        forwardLabel.setText(conflicts.isEmpty() ? "" : Texts.format("restore.forwardConflicts",
+                String.join(", ", conflicts.stream().map(e -> e.from() + " \u2192 " + e.to()).toList()),
+                conflicts.size()));
+    }
+
+    @FXML
+    private void rebalance() {
+        viewModel.changeForwardToRebalance();
     }
 
     @FXML

@@ -19,14 +19,19 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.savepoint.Savepoint;
 import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointMetadata;
 import org.checkpointlab.model.savepoint.SavepointReader;
+import org.checkpointlab.views.editor.model.CommandStack;
+import org.checkpointlab.views.editor.model.SetPartitioning;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.Units;
@@ -52,9 +57,23 @@ public final class RestoreViewModel {
     private final ObservableList<KeyGroupTakeover> takeover = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final ReadOnlyBooleanWrapper outcomeFailed = new ReadOnlyBooleanWrapper(this, "outcomeFailed");
+    /** Forward edges whose two ends the chosen parallelism makes different: the restore would be refused. */
+    private final ObservableList<EdgeSpec> forwardConflicts = FXCollections.observableArrayList();
+    /** Forward edges the user changed to rebalance here; the restore starts the pipeline with them so. */
+    private final List<EdgeSpec> rebalanced = new ArrayList<>();
+    private final CommandStack edits;
 
     public RestoreViewModel(JobSession session) {
+        this(session, null);
+    }
+
+    /**
+     * @param edits the pipeline being edited: a forward edge changed to rebalance here is changed there too, as one
+     *              undoable edit; {@code null} to change it for the restored job only
+     */
+    public RestoreViewModel(JobSession session, CommandStack edits) {
         this.session = Objects.requireNonNull(session, "session");
+        this.edits = edits;
         JobClient job = session.job();
         if (job != null) {
             backend.set(job.config().backend());
@@ -156,6 +175,7 @@ public final class RestoreViewModel {
                                 .defaultMaxParallelism(op.parallelism()), 0, true, op.parallelism())
                         : OperatorRestoreRow.of(op.id(), op.kind(), saved.parallelism(), saved.maxParallelism(),
                                 stateBytes(saved), true, op.parallelism()));
+                operators.get(operators.size() - 1).newParallelism().addListener((obs, o, n) -> checkForward());
                 listed.add(op.id());
             }
         }
@@ -165,7 +185,63 @@ public final class RestoreViewModel {
                         saved.maxParallelism(), stateBytes(saved), false, saved.parallelism()));
             }
         }
+        checkForward();
         return true;
+    }
+
+    /**
+     * Forward edges whose ends would run at different parallelism with the parallelism chosen: Flink refuses them
+     * (a forward edge connects subtask i to subtask i only). {@link #changeForwardToRebalance()} offers the way out.
+     */
+    public ObservableList<EdgeSpec> forwardConflicts() {
+        return forwardConflicts;
+    }
+
+    /**
+     * Changes every edge in {@link #forwardConflicts()} to rebalance: in the pipeline being edited as one undoable
+     * edit each ("Set partitioning of count -> sink to rebalance"), and for the restore.
+     */
+    public void changeForwardToRebalance() {
+        for (EdgeSpec edge : List.copyOf(forwardConflicts)) {
+            if (edits != null && edits.current().spec().edges().stream().anyMatch(e -> e.from().equals(edge.from())
+                    && e.to().equals(edge.to()) && e.partitioning() == Partitioning.FORWARD)) {
+                edits.execute(new SetPartitioning(edge.from(), edge.to(), Partitioning.REBALANCE));
+            }
+            rebalanced.add(edge);
+        }
+        checkForward();
+    }
+
+    private void checkForward() {
+        JobClient job = session.job();
+        List<EdgeSpec> conflicts = new ArrayList<>();
+        if (job != null) {
+            Map<String, Integer> chosen = new LinkedHashMap<>();
+            operators.forEach(r -> chosen.put(r.id(), r.newParallelism().get()));
+            for (EdgeSpec e : job.pipeline().edges()) {
+                if (e.partitioning() == Partitioning.FORWARD && !rebalanced.contains(e)
+                        && !Objects.equals(chosen.get(e.from()), chosen.get(e.to()))) {
+                    conflicts.add(e);
+                }
+            }
+        }
+        if (!conflicts.equals(forwardConflicts)) {
+            forwardConflicts.setAll(conflicts);
+        }
+    }
+
+    /** {@code config} with the edges changed to rebalance here. */
+    private JobConfig withRebalanced(JobConfig c) {
+        if (rebalanced.isEmpty()) {
+            return c;
+        }
+        PipelineSpec p = c.pipeline();
+        PipelineSpec changed = new PipelineSpec(p.format(), p.name(), p.operators(), p.edges().stream()
+                .map(e -> rebalanced.contains(e) ? new EdgeSpec(e.from(), e.to(), Partitioning.REBALANCE) : e)
+                .toList(), p.checkpointing(), p.chaining());
+        return new JobConfig(changed, c.checkpointOptions(), c.runtimeOptions(), c.backend(), c.parallelism(),
+                c.records(), c.outputDir(), c.restartStrategy(), c.incremental(), c.restore(), c.failover(),
+                c.plannedFailures());
     }
 
     /** Why nothing changed, true to the job's state: a job that had ended was not "left running". */
@@ -193,6 +269,10 @@ public final class RestoreViewModel {
             if (row.inPipeline() && (p < 1 || p > row.maxParallelism())) {
                 found.add(Texts.format("restore.parallelismRange", row.id(), row.maxParallelism(), p));
             }
+        }
+        for (EdgeSpec e : forwardConflicts) {
+            found.add("the forward edge " + e.from() + " \u2192 " + e.to() + " needs the same parallelism on both "
+                    + "ends: change it to rebalance, or give both the same parallelism");
         }
         if (incremental.get() && backend.get() != StateBackendKind.ROCKSDB) {
             found.add(Texts.get("restore.incrementalNeedsRocksDb"));
@@ -224,7 +304,7 @@ public final class RestoreViewModel {
         outcome.set(Texts.get("restore.restoring"));
         outcomeFailed.set(false);
         session.restore(new SavepointRestore(sp.directory(), allowNonRestoredState.get()),
-                config -> config.withParallelism(parallelism).withBackend(chosenBackend)
+                config -> withRebalanced(config).withParallelism(parallelism).withBackend(chosenBackend)
                         .withIncremental(chosenIncremental),
                 job -> {
                     List<KeyGroupTakeover> rows = new ArrayList<>();

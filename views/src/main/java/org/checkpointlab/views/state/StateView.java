@@ -7,6 +7,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -27,12 +28,14 @@ import org.checkpointlab.views.session.Units;
  * operator's subtasks with the key groups each holds, its keyed-state entries (of the selected subtask, or all), and
  * a key search. Tables have ids {@code operatorTable}, {@code subtaskTable}, {@code entryTable}; the search fields
  * {@code keyField} and {@code parallelismField}, its answer {@code resultLabel}. {@link #showDialog} opens it in its
- * own window, which Close and Escape close.
+ * own window, which Close and Escape close. The check box {@code liveCheck} follows the running job's latest
+ * completed checkpoint instead of a directory.
  */
 public final class StateView {
     private final StateViewModel viewModel;
     private final Parent root;
 
+    @FXML private CheckBox liveCheck;
     @FXML private TextField pathField;
     @FXML private Label summaryLabel;
     @FXML private VBox problemsBox;
@@ -58,11 +61,13 @@ public final class StateView {
     /** Opens the view as a window owned by {@code owner}. */
     public static Stage showDialog(Window owner, StateViewModel viewModel) {
         StateView view = new StateView(viewModel);
-        return Fxml.closableOnEscape(Fxml.showModal(owner, Texts.get("state.title"), view.root()));
+        return Fxml.closableOnEscape(Fxml.showModal(owner, viewModel.liveProperty().get()
+                ? Texts.get("state.title.live") : Texts.get("state.title"), view.root()));
     }
 
     @FXML
     private void initialize() {
+        liveCheck.selectedProperty().bindBidirectional(viewModel.liveProperty());
         pathField.setText(text(viewModel.pathProperty().get()));
         viewModel.pathProperty().addListener((obs, o, p) -> pathField.setText(text(p)));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());

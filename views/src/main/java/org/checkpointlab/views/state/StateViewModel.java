@@ -2,11 +2,13 @@ package org.checkpointlab.views.state;
 
 import java.nio.file.Path;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,7 +27,8 @@ import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.Units;
 
 /**
- * The State view without controls: a savepoint or retained checkpoint read from disk ({@link #load()}), its
+ * The State view without controls: a savepoint or retained checkpoint read from disk ({@link #load()}), or the
+ * running job's latest completed checkpoint ({@link #liveProperty()}, kept current by {@link RunningJobState}), its
  * operators, the selected operator's subtasks (key groups held, keys, state sizes) and keyed-state entries (of the
  * selected subtask, or all), and a key search ({@link #find()}) that says which key group and subtask hold the key,
  * at the saved parallelism and optionally at another, and its value. The reading is {@link SavepointState}'s, as
@@ -49,6 +52,7 @@ public final class StateViewModel {
     private final StringProperty parallelism = new SimpleStringProperty(this, "parallelism", "");
     private final ReadOnlyObjectWrapper<KeyLocation> found = new ReadOnlyObjectWrapper<>(this, "found");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+    private final BooleanProperty live = new SimpleBooleanProperty(this, "live");
 
     public StateViewModel() {
         selectedOperator.addListener((obs, o, op) -> {
@@ -133,14 +137,10 @@ public final class StateViewModel {
      * @return whether it loaded; if not, {@link #problems()} says why and nothing is shown
      */
     public boolean load() {
+        live.set(false);
         problems.clear();
-        operators.clear();
-        selectedOperator.set(null);
-        state.set(null);
-        summary.set("");
-        found.set(null);
-        result.set("");
         if (path.get() == null) {
+            clear();
             problems.add(Texts.get("savepoint.chooseFirst"));
             return false;
         }
@@ -148,20 +148,68 @@ public final class StateViewModel {
         try {
             read = SavepointState.of(SavepointReader.read(path.get()));
         } catch (SavepointException e) {
+            clear();
             problems.setAll(e.problems());
             return false;
         } catch (RuntimeException e) {
+            clear();
             problems.setAll(Texts.format("savepoint.unreadable", path.get(), e.getMessage()));
             return false;
         }
-        state.set(read);
         SavepointMetadata m = read.savepoint().metadata();
-        summary.set(Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
+        show(read, Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
                 Units.clock(m.timestamp()), Units.bytes(m.stateSize())));
-        operators.setAll(read.operators());
-        selectedOperator.set(read.operators().stream().filter(OperatorState::keyed).findFirst()
-                .orElse(read.operators().isEmpty() ? null : read.operators().get(0)));
         return true;
+    }
+
+    /**
+     * Whether the view follows the running job's latest completed checkpoint ({@link RunningJobState} keeps it
+     * current) rather than a directory; loading a directory turns it off.
+     */
+    public BooleanProperty liveProperty() {
+        return live;
+    }
+
+    /**
+     * Shows {@code read} (a directory's, or the running job's latest checkpoint) with its {@code summary} line. The
+     * operator and subtask chosen stay chosen when the new state has them, and the last key found is looked up
+     * again, so a view that follows the running job shows the key's value as it is now.
+     */
+    public void show(SavepointState read, String summaryLine) {
+        String operatorId = selectedOperator.get() == null ? null : selectedOperator.get().id();
+        Integer subtaskIndex = selectedSubtask.get() == null ? null : selectedSubtask.get().index();
+        boolean refind = found.get() != null;
+        problems.clear();
+        state.set(read);
+        summary.set(summaryLine);
+        found.set(null);
+        result.set("");
+        operators.setAll(read.operators());
+        OperatorState again = operatorId == null ? null : read.operator(operatorId).orElse(null);
+        selectedOperator.set(again != null ? again : read.operators().stream().filter(OperatorState::keyed)
+                .findFirst().orElse(read.operators().isEmpty() ? null : read.operators().get(0)));
+        if (again != null && subtaskIndex != null) {
+            selectedSubtask.set(again.subtasks().stream().filter(t -> t.index() == subtaskIndex).findFirst()
+                    .orElse(null));
+        }
+        if (refind) {
+            find();
+        }
+    }
+
+    /** Shows nothing, with {@code why} as the summary (e.g. "no completed checkpoint yet"). */
+    public void showNothing(String why) {
+        clear();
+        summary.set(why);
+    }
+
+    private void clear() {
+        operators.clear();
+        selectedOperator.set(null);
+        state.set(null);
+        summary.set("");
+        found.set(null);
+        result.set("");
     }
 
     /**

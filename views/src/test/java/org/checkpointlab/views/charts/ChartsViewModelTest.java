@@ -105,6 +105,45 @@ class ChartsViewModelTest {
     }
 
     @Test
+    void clear_startsTheChartsClean_forTheNextPipeline() {
+        events.add(new JobEvent(now.get() - 100, JobEvent.Kind.FAILURE, "count #1 failed"));
+        publish(0, List.of(stats(1, CheckpointStatus.COMPLETED, false, now.get())));
+        now.addAndGet(500);
+        publish(500, List.of(stats(1, CheckpointStatus.COMPLETED, false, now.get() - 500)));
+        assertThat(charts.pointCount(ChartKind.THROUGHPUT)).isPositive();
+        assertThat(charts.pointCount(ChartKind.DURATION)).isEqualTo(1);
+        assertThat(charts.markerLabels(ChartKind.THROUGHPUT)).isNotEmpty();
+
+        charts.clear();
+
+        for (ChartKind kind : ChartKind.values()) {
+            assertThat(charts.pointCount(kind)).as(kind.name()).isZero();
+            assertThat(charts.markerLabels(kind)).as(kind.name()).isEmpty();
+        }
+        assertThat(charts.operators()).isEmpty();
+        assertThat(charts.shownOperatorProperty().get()).isNull();
+
+        now.addAndGet(500);
+        publish(0, List.of(stats(1, CheckpointStatus.COMPLETED, false, now.get())));
+        assertThat(charts.pointCount(ChartKind.BACKPRESSURE)).as("the next job's first sample").isEqualTo(3);
+        assertThat(charts.pointCount(ChartKind.DURATION)).as("checkpoint 1 of the next job").isEqualTo(1);
+        assertThat(charts.shownOperatorProperty().get()).isEqualTo("src");
+    }
+
+    @Test
+    void aBarrierModeSwitch_isMarkedWithTheNewMode_otherSettingsAsSettings() {
+        events.add(new JobEvent(100_000, JobEvent.Kind.SETTINGS, "unaligned false \u2192 true"));
+        events.add(new JobEvent(200_000, JobEvent.Kind.SETTINGS, "mode exactly-once \u2192 at-least-once"));
+        events.add(new JobEvent(300_000, JobEvent.Kind.SETTINGS,
+                "mode at-least-once \u2192 exactly-once, unaligned true \u2192 false"));
+        events.add(new JobEvent(400_000, JobEvent.Kind.SETTINGS, "interval 2s \u2192 500ms"));
+
+        assertThat(charts.markerLabels(ChartKind.THROUGHPUT)).containsExactly("barriers: unaligned",
+                "barriers: at-least-once", "barriers: aligned", "settings");
+        assertThat(charts.markerLabels(ChartKind.BACKPRESSURE)).contains("barriers: unaligned");
+    }
+
+    @Test
     void samplesFurtherApartThanTheGap_areNotJoined() {
         ChartsViewModel wide = new ChartsViewModel(snapshots, events, Duration.ofMinutes(5), now::get);
         publish(0, List.of());

@@ -22,13 +22,13 @@ class RunningPipelineTest {
 
     @Test
     void maxParallelismTheJobResolvedItself_doesNotMakeItAnotherPipeline() {
-        assertThat(LiveJobViewModel.describesRunningJob(pipeline(4, null), pipeline(4, 128))).isTrue();
+        assertThat(RunningPipeline.describes(pipeline(4, null), pipeline(4, 128))).isTrue();
     }
 
     @Test
     void anotherParallelismOrAnExplicitOtherMaxParallelism_isAnotherPipeline() {
-        assertThat(LiveJobViewModel.describesRunningJob(pipeline(2, null), pipeline(4, 128))).isFalse();
-        assertThat(LiveJobViewModel.describesRunningJob(pipeline(4, 256), pipeline(4, 128))).isFalse();
+        assertThat(RunningPipeline.describes(pipeline(2, null), pipeline(4, 128))).isFalse();
+        assertThat(RunningPipeline.describes(pipeline(4, 256), pipeline(4, 128))).isFalse();
     }
 
     @Test
@@ -36,6 +36,6 @@ class RunningPipelineTest {
         PipelineSpec running = pipeline(4, null);
         PipelineSpec edited = new PipelineSpec(running.format(), running.name(), running.operators(), running.edges(),
                 Map.of("interval", "750ms"), running.chaining());
-        assertThat(LiveJobViewModel.describesRunningJob(edited, running)).isTrue();
+        assertThat(RunningPipeline.describes(edited, running)).isTrue();
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 
+import org.checkpointlab.model.state.AbstractKeyedStateBackend;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.StateKind;
@@ -45,7 +46,8 @@ import org.checkpointlab.model.state.StateKind;
  */
 public record IncrementalManifest(long checkpointId, int maxParallelism, KeyGroupRange keyGroupRange,
                                   List<RegisteredState> states, List<SstFile> sstFiles,
-                                  List<PrivateFile> privateFiles) {
+                                  List<PrivateFile> privateFiles)
+        implements AbstractKeyedStateBackend.OwnFormatSnapshot {
 
     /** "CKRI": Checkpoint Lab RocksDB incremental. */
     public static final int MAGIC = 0x434B5249;

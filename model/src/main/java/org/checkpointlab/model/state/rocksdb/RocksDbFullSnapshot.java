@@ -1,15 +1,12 @@
 package org.checkpointlab.model.state.rocksdb;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.checkpointlab.model.state.KeyGroupRange;
+import org.checkpointlab.model.state.CanonicalKeyedSnapshot;
 import org.checkpointlab.model.state.KeyGroupStateFormat;
-import org.checkpointlab.model.state.KeyedStateBackend.KeyedSnapshot;
 import org.checkpointlab.model.state.StateKind;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
@@ -17,28 +14,22 @@ import org.rocksdb.Snapshot;
 
 /**
  * A full snapshot of a RocksDB backend in the canonical {@link KeyGroupStateFormat}. Sync phase: a RocksDB snapshot
- * (it pins a sequence number; nothing is copied). Async phase: one ordered scan of the key-group range, which yields
- * entries key group by key group and, within a key group, state by state, exactly the order the format wants; the
- * user keys of a map arrive together and become one map entry.
+ * (it pins a sequence number; nothing is copied). Async phase: per key group of the range, one ordered scan from the
+ * group's first key, which yields its entries state by state, exactly the order the format wants; the user keys of
+ * a map arrive together and become one map entry.
  */
-final class RocksDbFullSnapshot implements KeyedSnapshot {
+final class RocksDbFullSnapshot extends CanonicalKeyedSnapshot {
 
-    private static final int PENDING = 0;
-    private static final int WRITTEN = 1;
-    private static final int RELEASED = 2;
-
-    private final long checkpointId;
-    private final KeyGroupRange range;
-    private final int maxParallelism;
     private final RocksDbInstance instance;
     private final Snapshot snapshot;
     private final StateEntry[] statesById;
-    private final AtomicInteger phase = new AtomicInteger(PENDING);
+    private final ReusableInput in = new ReusableInput();
+    /** Opened by the first key group written, closed by {@link #dispose()} (async thread). */
+    private ReadOptions read;
+    private RocksIterator it;
 
     private RocksDbFullSnapshot(long checkpointId, RocksDbKeyedStateBackend backend) {
-        this.checkpointId = checkpointId;
-        this.range = backend.keyGroupRange();
-        this.maxParallelism = backend.maxParallelism();
+        super(checkpointId, backend.keyGroupRange(), backend.maxParallelism());
         this.instance = backend.instance;
         this.statesById = copyOf(backend.statesById());
         this.snapshot = instance.db.getSnapshot();
@@ -53,52 +44,31 @@ final class RocksDbFullSnapshot implements KeyedSnapshot {
     }
 
     @Override
-    public byte[] write() throws IOException {
-        if (!phase.compareAndSet(PENDING, WRITTEN)) {
-            if (phase.get() == RELEASED) {
-                throw new IOException("the keyed snapshot of checkpoint " + checkpointId
-                        + " was released (checkpoint aborted)");
-            }
-            throw new IllegalStateException("the keyed snapshot of checkpoint " + checkpointId
-                    + " was already written");
+    protected void dispose() {
+        if (it != null) {
+            it.close();
+            read.close();
         }
-        try (ReadOptions read = new ReadOptions().setSnapshot(snapshot).setFillCache(false);
-             RocksIterator it = instance.db.newIterator(read)) {
-            return writeCanonical(it);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            dispose();
-        }
-    }
-
-    @Override
-    public void release() {
-        if (phase.compareAndSet(PENDING, RELEASED)) {
-            dispose();
-        }
-    }
-
-    private void dispose() {
         instance.db.releaseSnapshot(snapshot);
         snapshot.close();
         instance.release();
     }
 
-    private byte[] writeCanonical(RocksIterator it) throws IOException {
-        KeyGroupStateFormat.Writer writer = KeyGroupStateFormat.writer(range, maxParallelism);
-        ReusableInput in = new ReusableInput();
-        int currentGroup = -1;
+    @Override
+    protected void writeKeyGroup(int group, KeyGroupStateFormat.Writer writer) throws IOException {
+        if (it == null) {
+            read = new ReadOptions().setSnapshot(snapshot).setFillCache(false);
+            it = instance.db.newIterator(read);
+        }
         int currentState = -1;
         // a map being collected: its key bytes [4, mapKeyEnd) of mapKeyBytes
         byte[] mapKeyBytes = null;
         int mapKeyEnd = 0;
         Object mapKey = null;
         Map<Object, Object> map = null;
-        for (it.seek(RocksDbKeys.keyGroupStart(range.start())); it.isValid(); it.next()) {
+        for (it.seek(RocksDbKeys.keyGroupStart(group)); it.isValid(); it.next()) {
             byte[] key = it.key();
-            int group = RocksDbKeys.keyGroup(key);
-            if (group > range.end()) {
+            if (RocksDbKeys.keyGroup(key) != group) {
                 break;
             }
             int id = RocksDbKeys.stateId(key);
@@ -112,17 +82,12 @@ final class RocksDbFullSnapshot implements KeyedSnapshot {
             in.reset(key, RocksDbKeys.PREFIX_BYTES, key.length);
             Object k = in.readValue(what);
             int keyEnd = in.position();
-            boolean sameMap = map != null && group == currentGroup && id == currentState
+            boolean sameMap = map != null && id == currentState
                     && Arrays.equals(key, RocksDbKeys.PREFIX_BYTES, keyEnd, mapKeyBytes, RocksDbKeys.PREFIX_BYTES,
                     mapKeyEnd);
             if (map != null && !sameMap) {
                 writer.writeEntry(mapKey, map);
                 map = null;
-            }
-            if (group != currentGroup) {
-                writer.startKeyGroup(group);
-                currentGroup = group;
-                currentState = -1;
             }
             if (id != currentState) {
                 writer.startState(state.name, state.kind);
@@ -132,7 +97,7 @@ final class RocksDbFullSnapshot implements KeyedSnapshot {
             if (state.kind == StateKind.VALUE) {
                 writer.writeEntry(k, in.reset(value, 0, value.length).readValue(what));
             } else if (state.kind == StateKind.LIST) {
-                writer.writeEntry(k, RocksDbKeyedStateBackend.readList(in.reset(value, 0, value.length), what));
+                writer.writeEntry(k, RocksDbStateAccess.readList(in.reset(value, 0, value.length), what));
             } else {
                 Object userKey = in.readValue(what);
                 if (map == null) {
@@ -147,7 +112,6 @@ final class RocksDbFullSnapshot implements KeyedSnapshot {
         if (map != null) {
             writer.writeEntry(mapKey, map);
         }
-        return writer.finish();
     }
 
     private static StateEntry[] copyOf(StateEntry[] live) {

@@ -55,7 +55,7 @@ final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
         this.maxParallelism = backend.maxParallelism();
         this.instance = backend.instance;
         this.checkpointDirectory = checkpointDirectory;
-        this.states = backend.registeredStates();
+        this.states = backend.stateTable();
         this.uploaded = backend.uploaded;
         this.store = store;
         this.sharedPrefix = instance.workingDirectory.getFileName() + "-";

@@ -5,24 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.checkpointlab.model.state.AbstractKeyedStateBackend;
 import org.checkpointlab.model.state.KeyGroupRange;
-import org.checkpointlab.model.state.KeyGroups;
-import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.ListState;
 import org.checkpointlab.model.state.MapState;
 import org.checkpointlab.model.state.StateKind;
 import org.checkpointlab.model.state.ValueState;
 import org.rocksdb.RocksDB;
-import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
 
 /**
  * Keyed state in an embedded RocksDB database, like Flink's {@code EmbeddedRocksDBStateBackend}: every entry is
@@ -34,8 +30,8 @@ import org.rocksdb.WriteBatch;
  * and the files of a native checkpoint.
  *
  * <p><b>Hot path.</b> {@link #setCurrentKey} serializes the key once, behind a 4-byte prefix, into a reused buffer;
- * each state access patches its state id into the prefix and hands RocksDB that array range. Values are serialized
- * into a second reused buffer and read into a third, so an access allocates only the value objects it returns.
+ * each state access patches its state id into the prefix and hands RocksDB that array range (see
+ * {@link RocksDbStateAccess}).
  *
  * <p><b>Snapshots</b> (Flink's two phases). Full, and always for savepoints: the sync phase takes a RocksDB snapshot
  * (a sequence number, no copying), the async phase iterates it and writes the canonical
@@ -44,37 +40,28 @@ import org.rocksdb.WriteBatch;
  * snapshot of this backend uploaded to the {@link SharedFileStore} and returns an {@link IncrementalManifest}.
  *
  * <p><b>Restore</b> accepts both canonical blobs (from any backend) and incremental manifests, with any old
- * parallelism; see {@link RocksDbRestoreOperation}.
+ * parallelism; see {@link RocksDbRestoreOperation}. Key groups, state registration, the restore's checks and the
+ * key-group-ordered writing are {@link AbstractKeyedStateBackend}'s; this class is the storage.
  */
-public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
+public final class RocksDbKeyedStateBackend extends AbstractKeyedStateBackend<StateEntry> {
 
     private static final int MAX_STATES = 1 << 16;
 
-    private final KeyGroupRange range;
-    private final int maxParallelism;
     private final Path localDirectory;
     private final String name;
     private final SharedFileStore sharedStore;
     private final boolean incremental;
-    private final Map<String, StateEntry> states = new LinkedHashMap<>();
     /** SST files already in the shared store, by file name, for this database lineage (async threads add). */
     final Map<String, IncrementalManifest.SstFile> uploaded = new ConcurrentHashMap<>();
 
     RocksDbInstance instance;
     private RocksDB db;
 
-    // Key context and reused buffers (task thread only).
-    private final ReusableOutput keyOut = new ReusableOutput(64);
-    private final ReusableOutput valueOut = new ReusableOutput(64);
-    private final ReusableInput in = new ReusableInput();
-    private byte[] valueBuffer = new byte[256];
-    private Object currentKey;
-    private int currentKeyGroup = -1;
-    /** Bytes of {@code [group][state id][key]} in {@link #keyOut}; 0 while no key is set. */
-    private int keyLength;
+    /** The serialized current key and the reads and writes of the views (task thread only). */
+    private final RocksDbStateAccess access = new RocksDbStateAccess(this);
     private int nextStateId;
-    private boolean restored;
-    private boolean closed;
+    /** The restore in progress, between its steps (task thread only). */
+    private RocksDbRestoreOperation restoring;
 
     /**
      * Creates an empty backend for the key groups of {@code range}, with its database in a new directory under
@@ -90,14 +77,7 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
      */
     public RocksDbKeyedStateBackend(KeyGroupRange range, int maxParallelism, Path localDirectory, String name,
                                     SharedFileStore sharedStore, boolean incremental) {
-        Objects.requireNonNull(range, "range");
-        KeyGroups.checkMaxParallelism(maxParallelism);
-        if (range.size() == 0 || range.start() < 0 || range.end() >= maxParallelism) {
-            throw new IllegalArgumentException("key-group range " + range + " is empty or outside [0, "
-                    + (maxParallelism - 1) + "] for max parallelism " + maxParallelism);
-        }
-        this.range = range;
-        this.maxParallelism = maxParallelism;
+        super(range, maxParallelism);
         this.localDirectory = Objects.requireNonNull(localDirectory, "localDirectory");
         this.name = Objects.requireNonNull(name, "name");
         if (incremental && sharedStore == null) {
@@ -112,16 +92,6 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         }
     }
 
-    @Override
-    public KeyGroupRange keyGroupRange() {
-        return range;
-    }
-
-    @Override
-    public int maxParallelism() {
-        return maxParallelism;
-    }
-
     /** Whether checkpoints (not savepoints) are incremental. */
     public boolean incremental() {
         return incremental;
@@ -132,88 +102,33 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         return instance.workingDirectory;
     }
 
-    /**
-     * @throws IllegalStateException when the key's group is outside this backend's range (the record was routed to
-     *                               the wrong subtask) or the backend is closed
-     * @throws IllegalArgumentException when the key has a type state cannot hold
-     */
+    /** @throws IllegalArgumentException when the key has a type state cannot hold */
     @Override
-    public void setCurrentKey(Object key) {
-        if (key == null) {
-            throw new NullPointerException("the current key must not be null");
-        }
-        if (closed) {
-            throw new IllegalStateException("the keyed state backend for " + range + " is closed");
-        }
-        if (key == currentKey && keyLength > 0) {
-            return; // the serialized key is still in place
-        }
-        int keyGroup = KeyGroups.murmurHash(key.hashCode()) % maxParallelism;
-        if (!range.contains(keyGroup)) {
-            throw new IllegalStateException("key " + key + " belongs to key group " + keyGroup
-                    + ", outside this subtask's key-group range " + range + " (max parallelism " + maxParallelism
-                    + "): the record was routed to the wrong subtask");
-        }
-        keyOut.truncate(RocksDbKeys.PREFIX_BYTES);
-        try {
-            keyOut.writeValue(key);
-        } catch (IllegalArgumentException e) {
-            keyLength = 0;
-            currentKey = null;
-            throw new IllegalArgumentException("cannot use " + key + " as a key: " + e.getMessage(), e);
-        }
-        RocksDbKeys.writeKeyGroup(keyOut.array(), keyGroup);
-        keyLength = keyOut.size();
-        currentKey = key;
-        currentKeyGroup = keyGroup;
+    protected void selectKey(Object key, int keyGroup, int index) {
+        access.selectKey(key, keyGroup);
     }
 
     @Override
-    public Object currentKey() {
-        return currentKey;
-    }
-
-    @Override
-    public int currentKeyGroup() {
-        return currentKeyGroup;
-    }
-
-    @Override
-    public <T> ValueState<T> valueState(String stateName) {
-        StateEntry state = register(stateName, StateKind.VALUE);
-        if (state.view == null) {
-            state.view = new RocksDbValueState<T>(this, state);
+    protected StateEntry createState(String stateName, StateKind kind) {
+        if (nextStateId >= MAX_STATES) {
+            throw new IllegalStateException("more than " + MAX_STATES + " states in one RocksDB backend");
         }
-        @SuppressWarnings("unchecked")
-        ValueState<T> view = (ValueState<T>) state.view;
-        return view;
+        return new StateEntry(stateName, kind, nextStateId++);
     }
 
     @Override
-    public <T> ListState<T> listState(String stateName) {
-        StateEntry state = register(stateName, StateKind.LIST);
-        if (state.view == null) {
-            state.view = new RocksDbListState<T>(this, state);
-        }
-        @SuppressWarnings("unchecked")
-        ListState<T> view = (ListState<T>) state.view;
-        return view;
+    protected ValueState<?> createValueState(StateEntry state) {
+        return new RocksDbValueState<>(access, state);
     }
 
     @Override
-    public <K, V> MapState<K, V> mapState(String stateName) {
-        StateEntry state = register(stateName, StateKind.MAP);
-        if (state.view == null) {
-            state.view = new RocksDbMapState<K, V>(this, state);
-        }
-        @SuppressWarnings("unchecked")
-        MapState<K, V> view = (MapState<K, V>) state.view;
-        return view;
+    protected ListState<?> createListState(StateEntry state) {
+        return new RocksDbListState<>(access, state);
     }
 
-    /** Names of the registered (or restored) states, in registration order. */
-    public List<String> stateNames() {
-        return List.copyOf(states.keySet());
+    @Override
+    protected MapState<?, ?> createMapState(StateEntry state) {
+        return new RocksDbMapState<>(access, state);
     }
 
     /** A full snapshot, or an incremental one when this backend was created with a shared store. */
@@ -232,25 +147,51 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         return RocksDbFullSnapshot.take(this, checkpointId);
     }
 
-    /**
-     * Loads this range's key groups from canonical key-group state and/or incremental manifests, written by
-     * subtasks with any range. Must come before the first state write, at most once.
-     *
-     * @throws IOException on corrupt input, a max-parallelism mismatch, a key group in two blobs, a state whose kind
-     *                     differs from the one registered here, or a shared file that cannot be read
-     */
     @Override
-    public void restore(List<byte[]> keyGroupStates) throws IOException {
-        checkNotClosed();
-        if (restored) {
-            throw new IllegalStateException("keyed state of range " + range + " was already restored");
+    protected String storageName() {
+        return "RocksDB backend";
+    }
+
+    @Override
+    protected boolean holdsState() {
+        return !isEmpty();
+    }
+
+    @Override
+    protected OwnFormatSnapshot parseOwnFormat(byte[] blob) throws IOException {
+        return IncrementalManifest.isManifest(blob) ? IncrementalManifest.parse(blob) : null;
+    }
+
+    @Override
+    protected void restoreOwnFormat(List<OwnFormatSnapshot> snapshots, List<String> names) throws IOException {
+        restoring = new RocksDbRestoreOperation(this);
+        List<IncrementalManifest> manifests = new ArrayList<>();
+        for (OwnFormatSnapshot snapshot : snapshots) {
+            manifests.add((IncrementalManifest) snapshot);
         }
-        if (!isEmpty()) {
-            throw new IllegalStateException("restore must come before the first state write, but the RocksDB "
-                    + "backend for " + range + " already holds state");
+        restoring.restoreManifests(manifests, names);
+    }
+
+    @Override
+    protected void restoreEntry(StateEntry state, int keyGroup, Object key, Object value) throws IOException {
+        restoring.insertCanonical(state, keyGroup, key, value);
+    }
+
+    @Override
+    protected void restoreFinished(long canonicalBytes) throws IOException {
+        try {
+            restoring.finish();
+        } finally {
+            restoring = null;
         }
-        restored = true;
-        new RocksDbRestoreOperation(this, keyGroupStates).run();
+    }
+
+    @Override
+    protected void restoreFailed() {
+        if (restoring != null) {
+            restoring.close();
+            restoring = null;
+        }
     }
 
     /** Approximate: RocksDB's estimate of its number of keys (map state counts one per user key). */
@@ -271,160 +212,9 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
 
     /** Drops this backend's reference to the database; it closes once no snapshot still reads it. */
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            currentKey = null;
-            keyLength = 0;
-            currentKeyGroup = -1;
-            instance.release();
-        }
-    }
-
-    // ---- for the views (task thread) ---------------------------------------------------------------------------
-
-    /** Puts the state's id into the current key's prefix; returns the key length. */
-    int keyFor(StateEntry state) {
-        if (keyLength == 0) {
-            throw noCurrentKey(state);
-        }
-        RocksDbKeys.writeStateId(keyOut.array(), state.id);
-        keyOut.truncate(keyLength);
-        return keyLength;
-    }
-
-    /** The current key of {@code state} followed by {@code userKey}; returns the key length. */
-    int userKeyFor(StateEntry state, Object userKey) {
-        keyFor(state);
-        try {
-            keyOut.writeValue(userKey);
-        } catch (IllegalArgumentException e) {
-            keyOut.truncate(keyLength);
-            throw new IllegalArgumentException("map state '" + state.name + "' cannot use " + userKey
-                    + " as a user key: " + e.getMessage(), e);
-        }
-        return keyOut.size();
-    }
-
-    /** Reads the value of the key in the key buffer into {@link #valueBuffer}; its length, or -1 when absent. */
-    int get(StateEntry state, int length) {
-        try {
-            int n = db.get(instance.readOptions, keyOut.array(), 0, length, valueBuffer, 0, valueBuffer.length);
-            if (n > valueBuffer.length) {
-                valueBuffer = new byte[Math.max(n, valueBuffer.length * 2)];
-                n = db.get(instance.readOptions, keyOut.array(), 0, length, valueBuffer, 0, valueBuffer.length);
-            }
-            return n == RocksDB.NOT_FOUND ? -1 : n;
-        } catch (RocksDBException e) {
-            throw failure(state, "read", e);
-        }
-    }
-
-    Object readValue(StateEntry state, int valueLength) {
-        return in.reset(valueBuffer, 0, valueLength).readValue(describe(state));
-    }
-
-    List<Object> readList(StateEntry state, int valueLength) {
-        return readList(in.reset(valueBuffer, 0, valueLength), describe(state));
-    }
-
-    /** Parses list elements separated by the merge delimiter. */
-    static List<Object> readList(ReusableInput input, String what) {
-        List<Object> list = new ArrayList<>();
-        list.add(input.readValue(what));
-        while (input.hasMore()) {
-            input.expect((byte) RocksDbInstance.LIST_DELIMITER, what);
-            list.add(input.readValue(what));
-        }
-        return list;
-    }
-
-    /** Serializes a value into the value buffer; returns its length. */
-    int serialize(StateEntry state, Object value) {
-        valueOut.truncate(0);
-        try {
-            valueOut.writeValue(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("state '" + state.name + "' cannot hold this value for key "
-                    + currentKey + ": " + e.getMessage(), e);
-        }
-        return valueOut.size();
-    }
-
-    int serializeList(StateEntry state, List<?> values) {
-        valueOut.truncate(0);
-        try {
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    valueOut.write(RocksDbInstance.LIST_DELIMITER);
-                }
-                valueOut.writeValue(values.get(i));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("list state '" + state.name + "' cannot hold this value for key "
-                    + currentKey + ": " + e.getMessage(), e);
-        }
-        return valueOut.size();
-    }
-
-    void put(StateEntry state, int keyLen, int valueLen) {
-        try {
-            db.put(instance.writeOptions, keyOut.array(), 0, keyLen, valueOut.array(), 0, valueLen);
-        } catch (RocksDBException e) {
-            throw failure(state, "write", e);
-        }
-    }
-
-    void merge(StateEntry state, int keyLen, int valueLen) {
-        try {
-            db.merge(instance.writeOptions, keyOut.array(), 0, keyLen, valueOut.array(), 0, valueLen);
-        } catch (RocksDBException e) {
-            throw failure(state, "append to", e);
-        }
-    }
-
-    void delete(StateEntry state, int keyLen) {
-        try {
-            db.delete(instance.writeOptions, keyOut.array(), 0, keyLen);
-        } catch (RocksDBException e) {
-            throw failure(state, "delete from", e);
-        }
-    }
-
-    /** Every user key and value of the current key's map, by a prefix scan. */
-    Map<Object, Object> mapEntries(StateEntry state) {
-        int prefixLength = keyFor(state);
-        byte[] prefix = Arrays.copyOf(keyOut.array(), prefixLength);
-        Map<Object, Object> entries = new LinkedHashMap<>();
-        try (RocksIterator it = db.newIterator(instance.readOptions)) {
-            for (it.seek(prefix); it.isValid(); it.next()) {
-                byte[] key = it.key();
-                if (!RocksDbKeys.startsWith(key, prefix, prefixLength)) {
-                    break;
-                }
-                Object userKey = in.reset(key, prefixLength, key.length).readValue(describe(state));
-                byte[] value = it.value();
-                entries.put(userKey, in.reset(value, 0, value.length).readValue(describe(state)));
-            }
-        }
-        return entries;
-    }
-
-    void clearMap(StateEntry state) {
-        int prefixLength = keyFor(state);
-        byte[] prefix = Arrays.copyOf(keyOut.array(), prefixLength);
-        try (RocksIterator it = db.newIterator(instance.readOptions); WriteBatch batch = new WriteBatch()) {
-            for (it.seek(prefix); it.isValid(); it.next()) {
-                byte[] key = it.key();
-                if (!RocksDbKeys.startsWith(key, prefix, prefixLength)) {
-                    break;
-                }
-                batch.delete(key);
-            }
-            db.write(instance.writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw failure(state, "clear", e);
-        }
+    protected void dispose() {
+        access.clearKey();
+        instance.release();
     }
 
     // ---- for snapshots and restore --------------------------------------------------------------------------------
@@ -436,32 +226,24 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
     /** The registered states, indexed by id (null where no state has that id). */
     StateEntry[] statesById() {
         StateEntry[] byId = new StateEntry[nextStateId];
-        for (StateEntry s : states.values()) {
+        for (StateEntry s : registeredStates()) {
             byId[s.id] = s;
         }
         return byId;
     }
 
-    List<RegisteredState> registeredStates() {
+    /** The state table as an incremental manifest records it. */
+    List<RegisteredState> stateTable() {
         List<RegisteredState> list = new ArrayList<>();
-        for (StateEntry s : states.values()) {
+        for (StateEntry s : registeredStates()) {
             list.add(s.registered());
         }
         return list;
     }
 
-    StateEntry stateEntry(String stateName) {
-        return states.get(stateName);
-    }
-
-    /** Registers a restored state, or checks the kind of one registered already. */
-    StateEntry registerRestored(String stateName, StateKind kind) throws IOException {
-        StateEntry state = states.get(stateName);
-        if (state != null && state.kind != kind) {
-            throw new IOException("state '" + stateName + "' is registered as " + state.kind
-                    + " but the checkpoint holds it as " + kind);
-        }
-        return state != null ? state : register(stateName, kind);
+    /** Registers a state found in a checkpoint, or checks the kind of the one registered already. */
+    StateEntry restoredState(String stateName, StateKind kind) throws IOException {
+        return registerRestored(stateName, kind);
     }
 
     /**
@@ -470,8 +252,11 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
      */
     void adoptRestoredInstance(RocksDbInstance restoredInstance, List<RegisteredState> restoredStates)
             throws IOException {
-        Map<String, StateEntry> before = new LinkedHashMap<>(states);
-        states.clear();
+        Map<String, StateEntry> before = new LinkedHashMap<>();
+        for (StateEntry s : registeredStates()) {
+            before.put(s.name, s);
+        }
+        List<StateEntry> adopted = new ArrayList<>();
         nextStateId = 0;
         for (RegisteredState r : restoredStates) {
             StateEntry existing = before.remove(r.name());
@@ -482,13 +267,14 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
             }
             StateEntry entry = existing != null ? existing : new StateEntry(r.name(), r.kind(), r.id());
             entry.id = r.id();
-            states.put(r.name(), entry);
+            adopted.add(entry);
             nextStateId = Math.max(nextStateId, r.id() + 1);
         }
         for (StateEntry leftover : before.values()) {
             leftover.id = nextStateId++;
-            states.put(leftover.name, leftover);
+            adopted.add(leftover);
         }
+        replaceRegisteredStates(adopted);
         RocksDbInstance old = instance;
         useInstance(restoredInstance);
         old.release();
@@ -508,6 +294,11 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         return db;
     }
 
+    /** The error of a state access without a current key, or after close. */
+    IllegalStateException noCurrentKey(StateEntry state) {
+        return noCurrentKey(state.name);
+    }
+
     private void useInstance(RocksDbInstance newInstance) {
         instance = newInstance;
         db = newInstance.db;
@@ -517,47 +308,6 @@ public final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         try (RocksIterator it = db.newIterator(instance.readOptions)) {
             it.seekToFirst();
             return !it.isValid();
-        }
-    }
-
-    private StateEntry register(String stateName, StateKind kind) {
-        checkNotClosed();
-        if (stateName == null || stateName.isEmpty()) {
-            throw new IllegalArgumentException("a state name must not be null or empty");
-        }
-        StateEntry state = states.get(stateName);
-        if (state == null) {
-            if (nextStateId >= MAX_STATES) {
-                throw new IllegalStateException("more than " + MAX_STATES + " states in one RocksDB backend");
-            }
-            state = new StateEntry(stateName, kind, nextStateId++);
-            states.put(stateName, state);
-        } else if (state.kind != kind) {
-            throw new IllegalStateException("state '" + stateName + "' is registered as " + state.kind
-                    + " state; it cannot also be used as " + kind + " state");
-        }
-        return state;
-    }
-
-    private IllegalStateException noCurrentKey(StateEntry state) {
-        return new IllegalStateException(closed
-                ? "state '" + state.name + "' used after the keyed state backend for " + range + " was closed"
-                : "state '" + state.name + "' used before setCurrentKey: keyed state needs a current key");
-    }
-
-    private String describe(StateEntry state) {
-        return state.kind.name().toLowerCase(java.util.Locale.ROOT) + " state '" + state.name + "' of key "
-                + currentKey;
-    }
-
-    private RuntimeException failure(StateEntry state, String action, RocksDBException e) {
-        return new UncheckedIOException(new IOException("RocksDB could not " + action + " state '" + state.name
-                + "' for key " + currentKey + " in " + instance.dbDirectory + ": " + e.getMessage(), e));
-    }
-
-    private void checkNotClosed() {
-        if (closed) {
-            throw new IllegalStateException("the keyed state backend for " + range + " is closed");
         }
     }
 }

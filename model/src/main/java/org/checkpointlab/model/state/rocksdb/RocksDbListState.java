@@ -11,11 +11,11 @@ import org.checkpointlab.model.state.ListState;
  */
 final class RocksDbListState<T> implements ListState<T> {
 
-    private final RocksDbKeyedStateBackend backend;
+    private final RocksDbStateAccess access;
     private final StateEntry state;
 
-    RocksDbListState(RocksDbKeyedStateBackend backend, StateEntry state) {
-        this.backend = backend;
+    RocksDbListState(RocksDbStateAccess access, StateEntry state) {
+        this.access = access;
         this.state = state;
     }
 
@@ -23,44 +23,44 @@ final class RocksDbListState<T> implements ListState<T> {
     @Override
     @SuppressWarnings("unchecked")
     public List<T> get() {
-        int keyLength = backend.keyFor(state);
-        int valueLength = backend.get(state, keyLength);
+        int keyLength = access.keyFor(state);
+        int valueLength = access.get(state, keyLength);
         if (valueLength < 0) {
             return List.of();
         }
-        return Collections.unmodifiableList((List<T>) backend.readList(state, valueLength));
+        return Collections.unmodifiableList((List<T>) access.readList(state, valueLength));
     }
 
     @Override
     public void add(T value) {
         if (value == null) {
             throw new NullPointerException("list state '" + state.name + "' cannot hold null (key "
-                    + backend.currentKey() + ")");
+                    + access.currentKey() + ")");
         }
-        int keyLength = backend.keyFor(state);
-        backend.merge(state, keyLength, backend.serialize(state, value));
+        int keyLength = access.keyFor(state);
+        access.merge(state, keyLength, access.serialize(state, value));
     }
 
     /** Replaces the current key's list by {@code values}; null or empty clears it. */
     @Override
     public void update(List<T> values) {
-        int keyLength = backend.keyFor(state);
+        int keyLength = access.keyFor(state);
         if (values == null || values.isEmpty()) {
-            backend.delete(state, keyLength);
+            access.delete(state, keyLength);
             return;
         }
         for (int n = 0; n < values.size(); n++) {
             if (values.get(n) == null) {
                 throw new NullPointerException("list state '" + state.name + "' cannot hold null (element " + n
-                        + " of the update for key " + backend.currentKey() + ")");
+                        + " of the update for key " + access.currentKey() + ")");
             }
         }
-        backend.put(state, keyLength, backend.serializeList(state, values));
+        access.put(state, keyLength, access.serializeList(state, values));
     }
 
     @Override
     public void clear() {
-        backend.delete(state, backend.keyFor(state));
+        access.delete(state, access.keyFor(state));
     }
 
     @Override

@@ -11,47 +11,47 @@ import org.checkpointlab.model.state.MapState;
  */
 final class RocksDbMapState<K, V> implements MapState<K, V> {
 
-    private final RocksDbKeyedStateBackend backend;
+    private final RocksDbStateAccess access;
     private final StateEntry state;
 
-    RocksDbMapState(RocksDbKeyedStateBackend backend, StateEntry state) {
-        this.backend = backend;
+    RocksDbMapState(RocksDbStateAccess access, StateEntry state) {
+        this.access = access;
         this.state = state;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public V get(K userKey) {
-        int keyLength = backend.userKeyFor(state, userKey);
-        int valueLength = backend.get(state, keyLength);
-        return valueLength < 0 ? null : (V) backend.readValue(state, valueLength);
+        int keyLength = access.userKeyFor(state, userKey);
+        int valueLength = access.get(state, keyLength);
+        return valueLength < 0 ? null : (V) access.readValue(state, valueLength);
     }
 
     @Override
     public void put(K userKey, V value) {
-        int keyLength = backend.userKeyFor(state, userKey);
-        backend.put(state, keyLength, backend.serialize(state, value));
+        int keyLength = access.userKeyFor(state, userKey);
+        access.put(state, keyLength, access.serialize(state, value));
     }
 
     @Override
     public boolean contains(K userKey) {
-        return backend.get(state, backend.userKeyFor(state, userKey)) >= 0;
+        return access.get(state, access.userKeyFor(state, userKey)) >= 0;
     }
 
     @Override
     public void remove(K userKey) {
-        backend.delete(state, backend.userKeyFor(state, userKey));
+        access.delete(state, access.userKeyFor(state, userKey));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Map<K, V> entries() {
-        return Collections.unmodifiableMap((Map<K, V>) backend.mapEntries(state));
+        return Collections.unmodifiableMap((Map<K, V>) access.mapEntries(state));
     }
 
     @Override
     public void clear() {
-        backend.clearMap(state);
+        access.clearMap(state);
     }
 
     @Override

@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.checkpointlab.model.state.KeyGroupRange;
-import org.checkpointlab.model.state.KeyGroupStateFormat;
-import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.StateKind;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -22,79 +18,36 @@ import org.rocksdb.StringAppendOperator;
 import org.rocksdb.WriteBatch;
 
 /**
- * One restore of a {@link RocksDbKeyedStateBackend} (Flink's {@code RocksDBIncrementalRestoreOperation} and
- * {@code RocksDBFullRestoreOperation} in one), from blobs of old subtasks whose key groups overlap the backend's
- * range:
+ * The RocksDB part of one restore of a {@link RocksDbKeyedStateBackend} (Flink's
+ * {@code RocksDBIncrementalRestoreOperation} and {@code RocksDBFullRestoreOperation} in one), between the steps of
+ * {@link org.checkpointlab.model.state.AbstractKeyedStateBackend#restore}, which has parsed and checked the blobs
+ * of the old subtasks whose key groups overlap the backend's range:
  *
- * <p>Step (1): parse every blob (canonical key-group state or incremental manifest), check max parallelism, and
- * refuse a key group found in two blobs. Step (2): if there are manifests, take the one covering most of the range
- * as the base: place its SST files (hard links or copies from the shared store) and metadata files in a fresh
- * directory, open it, and cut away the key groups outside the range with {@code deleteRange}. Step (3): copy the
- * range's entries of every other manifest (opened read-only in a temporary directory, state ids mapped by name) into
- * the database. Step (4): insert the range's entries of every canonical blob, checking that each key hashes to the
- * key group it is stored in.
+ * <p>Step (2a): if there are incremental manifests, take the one covering most of the range as the base: place its
+ * SST files (hard links or copies from the shared store) and metadata files in a fresh directory, open it, and cut
+ * away the key groups outside the range with {@code deleteRange}. Step (2b): copy the range's entries of every other
+ * manifest (opened read-only in a temporary directory, state ids mapped by name) into the database. Step (3): insert
+ * the checked entries of the canonical blobs, one by one. Writes go through one write batch, flushed when full and
+ * at the end; {@link #close} frees it.
  */
-final class RocksDbRestoreOperation {
+final class RocksDbRestoreOperation implements AutoCloseable {
 
     /** Write batches are flushed at this size. */
     private static final long BATCH_BYTES = 4L << 20;
 
     private final RocksDbKeyedStateBackend backend;
-    private final List<byte[]> blobs;
     private final KeyGroupRange range;
     private final ReusableOutput keyOut = new ReusableOutput(64);
     private final ReusableOutput valueOut = new ReusableOutput(64);
+    private final WriteBatch batch = new WriteBatch();
 
-    RocksDbRestoreOperation(RocksDbKeyedStateBackend backend, List<byte[]> blobs) {
+    RocksDbRestoreOperation(RocksDbKeyedStateBackend backend) {
         this.backend = backend;
-        this.blobs = blobs;
         this.range = backend.keyGroupRange();
     }
 
-    void run() throws IOException {
-        // Step (1): parse and check.
-        List<IncrementalManifest> manifests = new ArrayList<>();
-        List<String> manifestNames = new ArrayList<>();
-        List<KeyGroupStateFormat.Reader> canonical = new ArrayList<>();
-        List<String> canonicalNames = new ArrayList<>();
-        Map<Integer, Integer> ownerOfGroup = new HashMap<>();
-        for (int b = 0; b < blobs.size(); b++) {
-            byte[] blob = Objects.requireNonNull(blobs.get(b), "key-group state #" + b);
-            String blobName = "key-group state #" + b;
-            KeyGroupRange blobRange;
-            int blobMaxParallelism;
-            try {
-                if (IncrementalManifest.isManifest(blob)) {
-                    IncrementalManifest manifest = IncrementalManifest.parse(blob);
-                    blobRange = manifest.keyGroupRange();
-                    blobMaxParallelism = manifest.maxParallelism();
-                    manifests.add(manifest);
-                    manifestNames.add(blobName);
-                } else {
-                    KeyGroupStateFormat.Reader reader = KeyGroupStateFormat.reader(blob);
-                    blobRange = reader.keyGroupRange();
-                    blobMaxParallelism = reader.maxParallelism();
-                    canonical.add(reader);
-                    canonicalNames.add(blobName);
-                }
-            } catch (IOException e) {
-                throw new IOException(blobName + ": " + e.getMessage(), e);
-            }
-            if (blobMaxParallelism != backend.maxParallelism()) {
-                throw new IOException(blobName + " was written with max parallelism " + blobMaxParallelism
-                        + ", but this backend has " + backend.maxParallelism()
-                        + " (max parallelism cannot change on restore)");
-            }
-            KeyGroupRange overlap = blobRange.intersection(range);
-            for (int g = overlap.start(); g <= overlap.end() && overlap.size() > 0; g++) {
-                Integer previous = ownerOfGroup.put(g, b);
-                if (previous != null) {
-                    throw new IOException("key group " + g + " is in more than one key-group state (#" + previous
-                            + " and again in #" + b + ")");
-                }
-            }
-        }
-        // Step (2): the base database.
+    /** Steps (2a) and (2b): the manifests' databases. */
+    void restoreManifests(List<IncrementalManifest> manifests, List<String> manifestNames) throws IOException {
         int base = -1;
         int bestOverlap = 0;
         for (int m = 0; m < manifests.size(); m++) {
@@ -107,30 +60,38 @@ final class RocksDbRestoreOperation {
         if (base >= 0) {
             restoreBase(manifests.get(base), manifestNames.get(base));
         }
-        try (WriteBatch batch = new WriteBatch()) {
-            // Step (3): the other databases' entries of the range.
+        try {
             for (int m = 0; m < manifests.size(); m++) {
                 IncrementalManifest manifest = manifests.get(m);
                 if (m != base && manifest.keyGroupRange().intersection(range).size() > 0) {
-                    copyFromManifest(manifest, manifestNames.get(m), batch);
+                    copyFromManifest(manifest, manifestNames.get(m));
                 }
             }
-            // Step (4): canonical key-group state.
-            for (int c = 0; c < canonical.size(); c++) {
-                KeyGroupStateFormat.Reader reader = canonical.get(c);
-                KeyGroupRange overlap = reader.keyGroupRange().intersection(range);
-                for (int g = overlap.start(); g <= overlap.end() && overlap.size() > 0; g++) {
-                    String blobName = canonicalNames.get(c);
-                    reader.readKeyGroup(g, (group, name, kind, key, value) ->
-                            insertCanonical(batch, blobName, group, name, kind, key, value));
-                }
-            }
-            flush(batch);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (RocksDBException e) {
-            throw new IOException("RocksDB failed while restoring key groups " + range + ": " + e.getMessage(), e);
+            throw failed(e);
         }
+    }
+
+    /** Writes what is left in the batch. */
+    void finish() throws IOException {
+        try {
+            flush();
+        } catch (RocksDBException e) {
+            throw failed(e);
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        batch.close();
+    }
+
+    private IOException failed(RocksDBException e) {
+        return new IOException("RocksDB failed while restoring key groups " + range + ": " + e.getMessage(), e);
     }
 
     private void restoreBase(IncrementalManifest manifest, String blobName) throws IOException {
@@ -184,7 +145,7 @@ final class RocksDbRestoreOperation {
     }
 
     /** Opens another subtask's database read-only and copies the entries of this range, mapping state ids. */
-    private void copyFromManifest(IncrementalManifest manifest, String blobName, WriteBatch batch)
+    private void copyFromManifest(IncrementalManifest manifest, String blobName)
             throws IOException, RocksDBException {
         Path temp = backend.newWorkingDirectory();
         Path dbDirectory = temp.resolve("db");
@@ -193,7 +154,7 @@ final class RocksDbRestoreOperation {
             placeFiles(manifest, blobName, dbDirectory);
             Map<Integer, StateEntry> idMap = new HashMap<>();
             for (RegisteredState s : manifest.states()) {
-                idMap.put(s.id(), backend.registerRestored(s.name(), s.kind()));
+                idMap.put(s.id(), backend.restoredState(s.name(), s.kind()));
             }
             KeyGroupRange overlap = manifest.keyGroupRange().intersection(range);
             try (RocksDB other = RocksDB.openReadOnly(options, dbDirectory.toString());
@@ -210,7 +171,7 @@ final class RocksDbRestoreOperation {
                     }
                     RocksDbKeys.writeStateId(key, state.id);
                     batch.put(key, it.value());
-                    flushIfFull(batch);
+                    flushIfFull();
                 }
             }
         } catch (RocksDBException e) {
@@ -221,17 +182,10 @@ final class RocksDbRestoreOperation {
         }
     }
 
-    private void insertCanonical(WriteBatch batch, String blobName, int group, String name, StateKind kind,
-                                 Object key, Object value) throws IOException {
-        StateEntry state = backend.registerRestored(name, kind);
-        if (key == null) {
-            throw new IOException("corrupt key-group state: null key in state '" + name + "', key group " + group);
-        }
-        int hashed = KeyGroups.murmurHash(key.hashCode()) % backend.maxParallelism();
-        if (hashed != group) {
-            throw new IOException("key " + key + " of state '" + name + "' is stored in key group " + group
-                    + " but hashes to key group " + hashed + " (is its hashCode stable across runs?)");
-        }
+    /** Step (3): one entry of a canonical blob, checked by the backend (lists and maps are not empty). */
+    void insertCanonical(StateEntry state, int group, Object key, Object value) throws IOException {
+        String name = state.name;
+        StateKind kind = state.kind;
         keyOut.truncate(RocksDbKeys.PREFIX_BYTES);
         keyOut.writeValue(key);
         RocksDbKeys.writeKeyGroup(keyOut.array(), group);
@@ -245,24 +199,18 @@ final class RocksDbRestoreOperation {
                     batch.put(bytes(keyOut, keyLength), bytes(valueOut, valueOut.size()));
                 }
                 case LIST -> {
-                    if (!(value instanceof List<?> list)) {
-                        throw badValue(blobName, name, kind, key, value);
-                    }
-                    if (!list.isEmpty()) {
-                        valueOut.truncate(0);
-                        for (int i = 0; i < list.size(); i++) {
-                            if (i > 0) {
-                                valueOut.write(RocksDbInstance.LIST_DELIMITER);
-                            }
-                            valueOut.writeValue(list.get(i));
+                    List<?> list = (List<?>) value;
+                    valueOut.truncate(0);
+                    for (int i = 0; i < list.size(); i++) {
+                        if (i > 0) {
+                            valueOut.write(RocksDbInstance.LIST_DELIMITER);
                         }
-                        batch.put(bytes(keyOut, keyLength), bytes(valueOut, valueOut.size()));
+                        valueOut.writeValue(list.get(i));
                     }
+                    batch.put(bytes(keyOut, keyLength), bytes(valueOut, valueOut.size()));
                 }
                 case MAP -> {
-                    if (!(value instanceof Map<?, ?> map)) {
-                        throw badValue(blobName, name, kind, key, value);
-                    }
+                    Map<?, ?> map = (Map<?, ?>) value;
                     for (Map.Entry<?, ?> e : map.entrySet()) {
                         keyOut.truncate(keyLength);
                         keyOut.writeValue(e.getKey());
@@ -273,19 +221,19 @@ final class RocksDbRestoreOperation {
                 }
                 default -> throw new IOException("unknown state kind " + kind);
             }
-            flushIfFull(batch);
+            flushIfFull();
         } catch (RocksDBException e) {
             throw new IOException("RocksDB failed while restoring state '" + name + "': " + e.getMessage(), e);
         }
     }
 
-    private void flushIfFull(WriteBatch batch) throws RocksDBException {
+    private void flushIfFull() throws RocksDBException {
         if (batch.getDataSize() >= BATCH_BYTES) {
-            flush(batch);
+            flush();
         }
     }
 
-    private void flush(WriteBatch batch) throws RocksDBException {
+    private void flush() throws RocksDBException {
         if (batch.count() > 0) {
             backend.db().write(backend.instance.writeOptions, batch);
             batch.clear();
@@ -294,10 +242,5 @@ final class RocksDbRestoreOperation {
 
     private static byte[] bytes(ReusableOutput out, int length) {
         return java.util.Arrays.copyOf(out.array(), length);
-    }
-
-    private static IOException badValue(String blobName, String name, StateKind kind, Object key, Object value) {
-        return new IOException(blobName + ": corrupt key-group state: " + kind + " state '" + name + "' holds a "
-                + (value == null ? "null" : value.getClass().getSimpleName()) + " for key " + key);
     }
 }

@@ -5,20 +5,20 @@ import org.checkpointlab.model.state.ValueState;
 /** {@link ValueState} of {@link RocksDbKeyedStateBackend}: one RocksDB entry per key, the serialized value. */
 final class RocksDbValueState<T> implements ValueState<T> {
 
-    private final RocksDbKeyedStateBackend backend;
+    private final RocksDbStateAccess access;
     private final StateEntry state;
 
-    RocksDbValueState(RocksDbKeyedStateBackend backend, StateEntry state) {
-        this.backend = backend;
+    RocksDbValueState(RocksDbStateAccess access, StateEntry state) {
+        this.access = access;
         this.state = state;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public T value() {
-        int keyLength = backend.keyFor(state);
-        int valueLength = backend.get(state, keyLength);
-        return valueLength < 0 ? null : (T) backend.readValue(state, valueLength);
+        int keyLength = access.keyFor(state);
+        int valueLength = access.get(state, keyLength);
+        return valueLength < 0 ? null : (T) access.readValue(state, valueLength);
     }
 
     /** Sets the current key's value; {@code null} clears it, as in Flink. */
@@ -28,13 +28,13 @@ final class RocksDbValueState<T> implements ValueState<T> {
             clear();
             return;
         }
-        int keyLength = backend.keyFor(state);
-        backend.put(state, keyLength, backend.serialize(state, value));
+        int keyLength = access.keyFor(state);
+        access.put(state, keyLength, access.serialize(state, value));
     }
 
     @Override
     public void clear() {
-        backend.delete(state, backend.keyFor(state));
+        access.delete(state, access.keyFor(state));
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.checkpointlab.model.state.ValueState;
  * Prints the figures of docs/rocksdb.md: snapshot write and restore times of the heap and RocksDB backends for a
  * million keys, and checkpointed against full size over ten incremental checkpoints with 10 % of the keys changing.
  * Not a test (nothing is asserted, timings depend on the machine); run by hand:
- * {@code java -cp <test and main classes, rocksdbjni> org.checkpointlab.model.state.rocksdb.RocksDbFigures}.
+ * {@code java -cp <test and main classes, frocksdbjni> org.checkpointlab.model.state.rocksdb.RocksDbFigures}.
  */
 public final class RocksDbFigures {
 
