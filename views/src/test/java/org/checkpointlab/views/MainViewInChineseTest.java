@@ -80,7 +80,10 @@ class MainViewInChineseTest {
 
         List<String> shown = robot.lookup(".menu-item .label").queryAllAs(Labeled.class).stream()
                 .filter(Node::isVisible).map(Labeled::getText).toList();
-        assertThat(shown).contains("运行(_R)", "立即触发检查点(_C)", "触发保存点(_S)", "从保存点恢复(_E)…");
+        // Items may carry a hint after their name (why they are disabled now).
+        for (String item : List.of("运行(_R)", "立即触发检查点(_C)", "触发保存点(_S)", "从保存点恢复(_E)…")) {
+            assertThat(shown).anyMatch(text -> text.startsWith(item));
+        }
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
     }
 

@@ -20,8 +20,9 @@ import java.util.ResourceBundle;
  *
  * <p>Values with arguments are {@link MessageFormat} patterns ({@code {0}}; a single quote is written
  * {@code ''}); read them with {@link #format(String, Object...)}. Values without arguments are plain text, read with
- * {@link #get(String)} or as {@code %key} in FXML. Arguments are shown as {@code String.valueOf} gives them: numbers
- * are not regrouped by MessageFormat, so code formats numbers (ids, sizes, durations) itself.
+ * {@link #get(String)} or as {@code %key} in FXML. A number in a plain {@code {0}} is shown as {@code String.valueOf}
+ * gives it (not regrouped), so code formats numbers (ids, sizes, durations) itself; {@code {0,choice,...}} and
+ * {@code {0,number,...}} get the number.
  */
 public final class Texts {
     /** The base name of the app's main bundle. */
@@ -76,10 +77,13 @@ public final class Texts {
 
     /** The pattern of {@code key} in {@code bundle} with {@code arguments} put in. */
     public static String format(ResourceBundle bundle, String key, Object... arguments) {
+        String pattern = bundle.getString(key);
         Object[] shown = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            shown[i] = arguments[i] instanceof Number ? String.valueOf(arguments[i]) : arguments[i];
+            // A plain {i} shows the number as written; {i,number} or {i,choice} needs the number itself.
+            boolean formatted = pattern.matches("(?s).*\\{" + i + "\\s*,.*");
+            shown[i] = arguments[i] instanceof Number && !formatted ? String.valueOf(arguments[i]) : arguments[i];
         }
-        return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(shown);
+        return new MessageFormat(pattern, bundle.getLocale()).format(shown);
     }
 }

@@ -48,6 +48,12 @@ class TextsTest {
     }
 
     @Test
+    void format_givesChoicePatternsTheirNumber() {
+        assertThat(Texts.format("restore.forwardConflicts", "count -> sink", 2)).contains("them");
+        assertThat(Texts.format("restore.forwardConflicts", "count -> sink", 1)).contains("Change it to");
+    }
+
+    @Test
     void missingKey_isNamed() {
         assertThatThrownBy(() -> Texts.get("no.such.key"))
                 .isInstanceOf(MissingResourceException.class)
