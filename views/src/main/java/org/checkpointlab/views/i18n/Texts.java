@@ -84,6 +84,7 @@ public final class Texts {
             boolean formatted = pattern.matches("(?s).*\\{" + i + "\\s*,.*");
             shown[i] = arguments[i] instanceof Number && !formatted ? String.valueOf(arguments[i]) : arguments[i];
         }
-        return new MessageFormat(pattern, bundle.getLocale()).format(shown);
+        Locale shownIn = bundle.getLocale() == null ? locale() : bundle.getLocale();
+        return new MessageFormat(pattern, shownIn).format(shown);
     }
 }

@@ -48,9 +48,16 @@ class TextsTest {
     }
 
     @Test
-    void format_givesChoicePatternsTheirNumber() {
-        assertThat(Texts.format("restore.forwardConflicts", "count -> sink", 2)).contains("them");
-        assertThat(Texts.format("restore.forwardConflicts", "count -> sink", 1)).contains("Change it to");
+    void format_givesChoicePatternsTheirNumber_andPlainArgumentsTheNumberAsWritten() {
+        java.util.ResourceBundle bundle = new java.util.ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return new Object[][] {{"edges", "Change {0,choice,1#it|1<them} ({1} of {0})"}};
+            }
+        };
+
+        assertThat(Texts.format(bundle, "edges", 2, 12345)).isEqualTo("Change them (12345 of 2)");
+        assertThat(Texts.format(bundle, "edges", 1, 1)).isEqualTo("Change it (1 of 1)");
     }
 
     @Test
