@@ -9,10 +9,10 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 

@@ -188,7 +188,7 @@ final class SavepointOperations {
         }
         if (current.status().isTerminal()) {
             onProblems.accept(List.of("the job already " + (current.status()
-                    == org.checkpointlab.model.job.JobStatus.FINISHED ? "finished" : "ended " + current.status())
+                    == org.checkpointlab.model.observe.JobStatus.FINISHED ? "finished" : "ended " + current.status())
                     + "; no savepoint taken"));
             return null;
         }
