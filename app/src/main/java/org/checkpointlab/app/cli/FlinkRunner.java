@@ -11,9 +11,9 @@ import org.checkpointlab.flink.FlinkRefusal;
 import org.checkpointlab.flink.FlinkRun;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 /**
