@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.checkpointlab.flink.rest.FlinkClusterConnector;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.RuntimeOptions;
@@ -16,9 +17,11 @@ import org.checkpointlab.views.MainViewModel;
 import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.flink.RememberedUrls;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.TaskRunner;
 
 /**
  * The JavaFX application: wires the main window's view model to real pipeline files, the samples folder and the
@@ -56,6 +59,9 @@ public final class CheckpointLabApp extends Application {
                 new PipelineGraphViewModel(), new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS,
                         System::currentTimeMillis), RecentFiles.load(RecentFiles.defaultStore()));
         view = MainView.load(viewModel);
+        // File > Connect to Flink watches jobs of Flink clusters through their REST API, in windows of their own.
+        view.flinkConnect().use(new FlinkClusterConnector(), RememberedUrls.load(RememberedUrls.defaultStore()),
+                TaskRunner.background(), session.savepointDirectoryProperty().get());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),
                 Math.min(HEIGHT, screen.getHeight())));

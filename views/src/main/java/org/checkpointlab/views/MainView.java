@@ -37,6 +37,7 @@ import org.checkpointlab.views.editor.EditorView;
 import org.checkpointlab.views.editor.EditorViewModel;
 import org.checkpointlab.views.editor.UnsavedChangesAlert;
 import org.checkpointlab.views.editor.model.Position;
+import org.checkpointlab.views.flink.FlinkConnect;
 import org.checkpointlab.views.savepoints.RescaleView;
 import org.checkpointlab.views.savepoints.RescaleViewModel;
 import org.checkpointlab.views.graph.GraphStyles;
@@ -106,6 +107,8 @@ public final class MainView {
     @FXML private Label detailsLabel;
     @FXML private ListView<HistoryEntry> historyList;
     @FXML private TitledPane legendPane;
+    @FXML private MenuItem connectFlinkItem;
+    private final FlinkConnect flinkConnect = new FlinkConnect();
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -213,6 +216,7 @@ public final class MainView {
             }
         });
         jobPanels.install(panelTabs, jobMenu);
+        flinkConnect.install(connectFlinkItem);
         MenuItem rescale = new MenuItem("Rescale via savepoint\u2026");
         rescale.setId("rescale-item");
         rescale.setOnAction(event -> openRescaleDialog());
@@ -547,6 +551,16 @@ public final class MainView {
             editor.place(positions, "Auto layout");
         }
         graphView.fitToWindow();
+    }
+
+    /** File &gt; Connect to Flink; the app gives it its cluster connector. */
+    public FlinkConnect flinkConnect() {
+        return flinkConnect;
+    }
+
+    @FXML
+    private void connectToFlink() {
+        flinkConnect.show(window());
     }
 
     @FXML
