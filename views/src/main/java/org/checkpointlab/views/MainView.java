@@ -108,6 +108,7 @@ public final class MainView {
     @FXML private ListView<HistoryEntry> historyList;
     @FXML private TitledPane legendPane;
     @FXML private MenuItem connectFlinkItem;
+    @FXML private Label stallLabel;
     private final FlinkConnect flinkConnect = new FlinkConnect();
 
     public MainView(MainViewModel viewModel) {
@@ -217,6 +218,8 @@ public final class MainView {
         });
         jobPanels.install(panelTabs, jobMenu);
         flinkConnect.install(connectFlinkItem);
+        org.checkpointlab.views.live.StallAlertBinding.bind(stallLabel, viewModel.session(), java.time.Duration.ZERO,
+                System::currentTimeMillis);
         MenuItem rescale = new MenuItem("Rescale via savepoint\u2026");
         rescale.setId("rescale-item");
         rescale.setOnAction(event -> openRescaleDialog());

@@ -169,6 +169,12 @@ class ConnectToFlinkTest {
         assertThat(item(jobMenu, "flink-unsupported-fail").getProperties().get("why").toString())
                 .contains("cannot make a subtask fail");
         assertThat(item(jobMenu, "flink-unsupported-fail").getOnAction()).isNull();
+        // The recorded checkpoints are long past: the status strip's stall alert names it, once Flink's cache
+        // time and the poll interval have passed since the job was opened.
+        Label stall = robot.lookup("#flink-stall").queryAs(Label.class);
+        waitFor(() -> stall.isVisible());
+        assertThat(stall.getText()).startsWith("\u26a0 Checkpoints stall: no checkpoint completed for")
+                .contains("3 intervals of 500 ms").contains("slowest in the last completed");
         // The main window still shows its own pipeline.
         assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
 

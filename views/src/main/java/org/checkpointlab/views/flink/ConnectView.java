@@ -99,6 +99,8 @@ public final class ConnectView {
         Label message = new Label();
         message.setId("flink-message");
         message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.getStyleClass().add("flink-message");
         message.textProperty().bind(viewModel.messageProperty());
         viewModel.failedProperty().addListener((obs, old, now) -> {

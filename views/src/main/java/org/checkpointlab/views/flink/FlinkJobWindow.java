@@ -37,7 +37,7 @@ import org.checkpointlab.views.live.LiveFrameLoop;
 import org.checkpointlab.views.live.LiveGraph;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.live.LiveLegend;
-import org.checkpointlab.views.live.StallAlertLine;
+import org.checkpointlab.views.live.StallAlertBinding;
 import org.checkpointlab.views.panels.JobPanels;
 import org.checkpointlab.views.session.HistoryEntry;
 import org.checkpointlab.views.session.JobSession;
@@ -64,7 +64,6 @@ public final class FlinkJobWindow {
     private final JobPanels panels;
     private final BorderPane root = new BorderPane();
     private final Label stallLabel = new Label();
-    private final long watchedSince = System.currentTimeMillis();
     private Window window;
 
     /**
@@ -92,7 +91,6 @@ public final class FlinkJobWindow {
             if (snapshot != null && !client.pipeline().equals(live.pipelineProperty().get())) {
                 showPipeline(client.pipeline()); // the job was rescaled on the cluster
             }
-            updateStall();
         });
         frameLoop.start();
     }
@@ -158,16 +156,6 @@ public final class FlinkJobWindow {
         live.load(pipeline);
     }
 
-    private void updateStall() {
-        String text = StallAlertLine.of(session.snapshotProperty().get(), client.checkpointOptions(), watchedSince,
-                cluster.observationDelay(), System.currentTimeMillis());
-        if (!text.equals(stallLabel.getText())) {
-            stallLabel.setText(text);
-        }
-        stallLabel.setVisible(!text.isEmpty());
-        stallLabel.setManaged(!text.isEmpty());
-    }
-
     private void build() {
         root.getStyleClass().add("main-view");
         MenuItem fit = new MenuItem(FlinkTexts.get("menu.fit"));
@@ -193,9 +181,7 @@ public final class FlinkJobWindow {
         HBox strip = new HBox(jobLabel, checkpointLabel, recoveryLabel, grow, announcement);
         strip.getStyleClass().add("live-strip");
         stallLabel.setId("flink-stall");
-        stallLabel.setWrapText(true);
-        stallLabel.setStyle("-fx-text-fill: #b71c1c; -fx-font-weight: bold; -fx-padding: 2 10 2 10;");
-        updateStall();
+        StallAlertBinding.bind(stallLabel, session, cluster.observationDelay(), System::currentTimeMillis);
         Label note = new Label(client.supports(JobClient.Capability.CHANNEL_BUFFERS) ? ""
                 : FlinkTexts.get("capability.channels"));
         note.setId("flink-capability-note");
