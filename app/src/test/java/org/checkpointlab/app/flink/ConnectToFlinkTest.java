@@ -169,6 +169,12 @@ class ConnectToFlinkTest {
         assertThat(item(jobMenu, "flink-unsupported-fail").getProperties().get("why").toString())
                 .contains("cannot make a subtask fail");
         assertThat(item(jobMenu, "flink-unsupported-fail").getOnAction()).isNull();
+        // Back pressure and pool usage per subtask, as the graph colours and the subtask details show them.
+        assertThat(window.session().job().snapshot().subtasks()).filteredOn(s -> s.subtaskIndex() == 0
+                && s.operatorIds().contains(flink.vertices.get(0))).singleElement()
+                .satisfies(s -> assertThat(s.outPoolUsage()).isBetween(0.21, 0.22))
+                .satisfies(s -> assertThat(s.busyMsPerSecond() + s.backPressuredMsPerSecond() + s.idleMsPerSecond())
+                        .isBetween(990.0, 1010.0));
         // The recorded checkpoints are long past: the status strip's stall alert names it, once Flink's cache
         // time and the poll interval have passed since the job was opened.
         Label stall = robot.lookup("#flink-stall").queryAs(Label.class);
