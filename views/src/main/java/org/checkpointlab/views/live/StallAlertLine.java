@@ -19,7 +19,7 @@ import org.checkpointlab.model.observe.SubtaskSnapshot;
  * The status strip's checkpoint stall alert, whatever engine runs the job: the {@link CheckpointStall} of a
  * snapshot with the checkpoint that is pending (its id and for how long) and the slowest subtask where the data
  * show one: a subtask the pending checkpoint still waits for, else the one that took longest in the last completed
- * checkpoint. Empty while checkpoints do not stall. Pure functions of the snapshot.
+ * checkpoint. Empty while checkpoints do not stall, and while the job is paused. Pure functions of the snapshot.
  */
 public final class StallAlertLine {
     /** Intervals without a completed checkpoint that make a stall (the command line's {@code --stall-intervals}). */
@@ -37,8 +37,8 @@ public final class StallAlertLine {
      */
     public static String of(JobSnapshot snapshot, CheckpointOptions options, long watchedSince, Duration staleness,
                             long nowMillis) {
-        if (snapshot == null || options == null) {
-            return "";
+        if (snapshot == null || options == null || snapshot.paused()) {
+            return ""; // a paused job completes no checkpoint by the user's choice
         }
         Optional<CheckpointStall> stall = CheckpointStall.detect(snapshot, options.interval(), watchedSince,
                 staleness, nowMillis, DEFAULT_INTERVALS, DEFAULT_INTERVALS);

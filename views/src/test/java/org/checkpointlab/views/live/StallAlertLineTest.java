@@ -59,6 +59,9 @@ class StallAlertLineTest {
                 .contains("checkpoint 5 pending for 4 s (1/2 acknowledged), waits for Count c subtask 1")
                 .contains("likely cause: back pressure at Count c (subtask 1, 900 ms/s)")
                 .doesNotContain("slowest in the last completed");
+        JobSnapshot paused = new JobSnapshot(0, JobStatus.RUNNING, 0, s.subtasks(), List.of(), s.checkpoints(),
+                List.of(), List.of(), -1, true, 1.0);
+        assertThat(StallAlertLine.of(paused, EVERY_SECOND, 0, Duration.ZERO, 6_500)).isEmpty();
     }
 
     @Test
