@@ -184,6 +184,12 @@ class ConnectToFlinkTest {
         // The main window still shows its own pipeline.
         assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
 
+        // The cluster stops answering: the window says so, naming it, and keeps the last data.
+        flink.close();
+        Label stale = robot.lookup("#flink-stale").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, stale::isVisible);
+        assertThat(stale.getText()).startsWith("No fresh data from " + flink.address());
+        assertThat(window.panels().checkpoints().history()).isNotEmpty();
         // The URL is remembered for next time.
         ConnectViewModel next = new ConnectViewModel(new FlinkClusterConnector(), TaskRunner.sameThread(),
                 RememberedUrls.load(urlStore));

@@ -188,7 +188,21 @@ public final class FlinkJobWindow {
         note.setWrapText(true);
         note.setStyle("-fx-text-fill: #555; -fx-font-style: italic; -fx-padding: 2 10 4 10;");
         note.setManaged(!note.getText().isEmpty());
-        root.setTop(new VBox(menus, strip, stallLabel, note));
+        Label stale = new Label();
+        stale.setId("flink-stale");
+        stale.getStyleClass().add(StallAlertBinding.STYLE_CLASS);
+        stale.setManaged(false);
+        stale.setVisible(false);
+        FreshnessLine freshness = new FreshnessLine(cluster.address(), cluster.observationDelay());
+        frameLoop.afterFrame(now -> {
+            String text = freshness.update(live.snapshot(), now);
+            if (!text.equals(stale.getText())) {
+                stale.setText(text);
+                stale.setVisible(!text.isEmpty());
+                stale.setManaged(!text.isEmpty());
+            }
+        });
+        root.setTop(new VBox(menus, strip, stale, stallLabel, note));
 
         StackPane graphHost = new StackPane(graphView);
         graphHost.getStyleClass().add("graph-host");
