@@ -301,6 +301,15 @@ public final class JobSession {
         return started;
     }
 
+    /**
+     * Shows a job that runs elsewhere (a Flink cluster's, watched through its REST API): every view follows it as
+     * they follow a started one. A job shown before is cancelled, as with {@link #start(JobConfig)}.
+     */
+    public void attach(JobClient watched) {
+        replaceJob(Objects.requireNonNull(watched, "watched"));
+        log("Watching " + watched);
+    }
+
     /** Cancels the current job; it stays visible with status CANCELED. Waiting for its end runs in the background. */
     public void cancel() {
         JobClient current = job.get();
