@@ -139,7 +139,7 @@ class SettingsInThePipelineViewTest {
                 .as("the toolbar shows the pipeline's barrier mode before Run").isEqualTo(BarrierMode.UNALIGNED);
 
         assertThat(fx(viewModel::save)).isTrue();
-        assertThat(PipelineJson.read(file).checkpointing()).isEqualTo(Map.of("interval", "3s", "unaligned", true));
+        assertThat(PipelineJson.read(file).checkpointing().written()).isEqualTo(Map.of("interval", "3s", "unaligned", true));
 
         Path other = dir.resolve("other-" + System.nanoTime() + ".json");
         PipelineJson.write(TestPipelines.broadcast(), other);
@@ -168,7 +168,7 @@ class SettingsInThePipelineViewTest {
         assertThat(first.checkpointOptions().interval()).isEqualTo(Duration.ofMillis(750));
         assertThat(robot.lookup(".settings-message").queryAs(Label.class).getText())
                 .isEqualTo(SettingsViewModel.SAVED_AND_APPLIED);
-        assertThat(viewModel.edits().current().spec().checkpointing()).isEqualTo(Map.of("interval", "750ms"));
+        assertThat(viewModel.edits().current().spec().checkpointing().written()).isEqualTo(Map.of("interval", "750ms"));
 
         robot.interact(() -> {
             viewModel.session().cancel();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineJson;
 import org.checkpointlab.model.pipeline.PipelineSpec;
@@ -52,7 +51,7 @@ final class PipelineFiles {
     /** Flink's defaults with the file's {@code checkpointing} section applied (not yet checked as a whole). */
     static CheckpointOptions checkpointDefaults(Path file, PipelineSpec pipeline) throws BadInputException {
         try {
-            return CheckpointOptionsJson.apply(pipeline.checkpointing(), CheckpointOptions.defaults());
+            return pipeline.checkpointing().options();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(sourceName(file) + ": checkpointing: " + e.getMessage());
         }

@@ -160,7 +160,7 @@ public final class PipelineJson {
                 w.name("checkpointing");
                 w.beginObject();
                 w.setFormattingStyle(ONE_LINE);
-                writeMap(w, spec.checkpointing(), CheckpointOptionsJson.KEYS, "checkpointing");
+                writeMap(w, spec.checkpointing().written(), CheckpointOptionsJson.KEYS, "checkpointing");
                 w.endObject();
                 w.setFormattingStyle(PRETTY);
             }
@@ -314,7 +314,7 @@ public final class PipelineJson {
         for (int i = 0; i < edgeTrees.size(); i++) {
             toEdge(edgeTrees.get(i), i + 1, problems).ifPresent(edges::add);
         }
-        Map<String, Object> checkpointing = checkpointing(top.get("checkpointing"), problems);
+        CheckpointingConfig checkpointing = checkpointing(top.get("checkpointing"), problems);
         return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, name, operators, edges, checkpointing, chaining);
     }
 
@@ -431,29 +431,25 @@ public final class PipelineJson {
         return layout;
     }
 
-    /** Keeps the section's values as written; {@code null} means default (for the interval: off). */
-    private static Map<String, Object> checkpointing(Object tree, Problems problems) {
+    /** Keeps the section's values as written (see {@link CheckpointingConfig#written}). */
+    private static CheckpointingConfig checkpointing(Object tree, Problems problems) {
         if (tree == null) {
-            return Map.of();
+            return CheckpointingConfig.NONE;
         }
         if (!(tree instanceof Map<?, ?>)) {
             problems.add("checkpointing", "must be an object, was " + typeName(tree));
-            return Map.of();
+            return CheckpointingConfig.NONE;
         }
         Map<String, Object> section = new LinkedHashMap<>();
         asObject(tree).forEach((key, value) -> {
-            if (value == null) {
-                if (key.equals("interval")) {
-                    section.put(key, "off");
-                }
-            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
                 problems.add("checkpointing", "\"" + key + "\" must be text, a number or true/false, was "
                         + typeName(value));
             } else {
                 section.put(key, value);
             }
         });
-        return section;
+        return CheckpointingConfig.written(section);
     }
 
     private static void unknownFields(Map<String, Object> object, List<String> known, String where,

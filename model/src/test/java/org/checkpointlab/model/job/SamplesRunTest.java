@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineJson;
@@ -32,7 +31,7 @@ class SamplesRunTest {
     @MethodSource("samples")
     void sampleRunsToTheEndWithCompletedCheckpoints(Path file) throws Exception {
         PipelineSpec pipeline = PipelineJson.read(file);
-        CheckpointOptions options = CheckpointOptionsJson.apply(pipeline.checkpointing(), CheckpointOptions.defaults())
+        CheckpointOptions options = pipeline.checkpointing().options()
                 .withInterval(Duration.ofMillis(100));
         JobConfig config = JobConfig.of(pipeline).withCheckpointOptions(options).withRecords(records(pipeline));
         try (Job job = Job.start(config)) {

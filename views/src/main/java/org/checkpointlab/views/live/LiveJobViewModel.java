@@ -35,7 +35,6 @@ import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
-import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.OperatorSpec;
@@ -588,7 +587,7 @@ public final class LiveJobViewModel {
     }
 
     private static CheckpointOptions fileOptions(PipelineSpec spec) {
-        return CheckpointOptionsJson.apply(spec.checkpointing(), CheckpointOptions.defaults());
+        return spec.checkpointing().options();
     }
 
     static String edgeKey(String from, String to) {
