@@ -11,9 +11,9 @@ import javafx.util.Duration;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.RuntimeOptions;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
@@ -52,7 +52,7 @@ public final class CheckpointLabApp extends Application {
         }
         // The composition root: jobs run on this process's engine, behind the job-client boundary.
         JobSession session = JobSession.forApp(JobLauncher.local());
-        MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), SampleCatalog.fromSystemProperties(),
+        MainViewModel viewModel = new MainViewModel(PipelineLoader.validating(), SampleCatalog.fromSystemProperties(),
                 new PipelineGraphViewModel(), new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS,
                         System::currentTimeMillis), RecentFiles.load(RecentFiles.defaultStore()));
         view = MainView.load(viewModel);

@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
@@ -58,7 +59,7 @@ class SettingsInThePipelineViewTest {
     void start(Stage stage) throws IOException {
         JobSession session = new JobSession(engine, TaskRunner.sameThread(), dir.resolve("sp"));
         LiveJobViewModel live = new LiveJobViewModel(session, RuntimeOptions.defaults(), () -> 100_000L);
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("no-samples")),
+        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(dir.resolve("no-samples")),
                 new PipelineGraphViewModel(), live, RecentFiles.inMemory());
         view = MainView.load(viewModel);
         file = dir.resolve("settings-" + System.nanoTime() + ".json");

@@ -14,6 +14,8 @@ import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 /**
@@ -44,10 +46,12 @@ final class FlinkRunner {
         JobConfig config;
         FlinkOptions options;
         try {
-            PipelineSpec pipeline = PipelineFiles.load(file);
+            PipelineSpec pipeline = PipelineLoader.validating().load(file);
             config = flags.toJobConfig(file, pipeline);
             options = FlinkOptions.of(config);
         } catch (BadInputException e) {
+            return badInput(e.problems());
+        } catch (PipelineException e) {
             return badInput(e.problems());
         } catch (FlinkRefusal e) {
             return badInput(e.problems());

@@ -211,7 +211,13 @@ final class RunFlags {
 
     private CheckpointOptions checkpointOptions(Path file, PipelineSpec pipeline, List<String> problems)
             throws BadInputException {
-        CheckpointOptions o = checkpoint.applyTo(PipelineFiles.checkpointDefaults(file, pipeline), problems);
+        CheckpointOptions o;
+        try {
+            o = checkpoint.applyTo(pipeline.checkpointing().options(), problems);
+        } catch (IllegalArgumentException e) {
+            String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            throw new BadInputException(source + ": checkpointing: " + e.getMessage());
+        }
         if (checkpoint.has(CheckpointOption.DIRECTORY)) {
             requireDirectoryOrAbsent(CheckpointFlags.flag(CheckpointOption.DIRECTORY), o.directory(), problems);
         }

@@ -12,6 +12,9 @@ import java.util.Map;
  * checkpoint options.
  */
 public final class JsonValues {
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private JsonValues() {
     }
 
@@ -33,6 +36,11 @@ public final class JsonValues {
     /** Whether a decimal has no fraction. */
     public static boolean isIntegral(BigDecimal d) {
         return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** Whether a decimal is a whole number in the range of a {@code long}. */
+    public static boolean isLong(BigDecimal d) {
+        return isIntegral(d) && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0;
     }
 
     /** The exact decimal value of a number, or {@code null} for NaN and infinities. */

@@ -261,7 +261,7 @@ public final class PipelineJson {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(where + " must be a finite number, was " + n, e);
         }
-        if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
+        if (JsonValues.isIntegral(d)) {
             w.value(d.toBigIntegerExact());
         } else {
             w.value(n instanceof BigDecimal ? n : n.doubleValue());
@@ -286,7 +286,7 @@ public final class PipelineJson {
 
     private static PipelineSpec toSpec(Object tree, Problems problems) {
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add("", "a pipeline file holds one JSON object, found " + typeName(tree));
+            problems.add("", "a pipeline file holds one JSON object, found " + JsonValues.typeName(tree));
             return null;
         }
         Map<String, Object> top = asObject(tree);
@@ -297,7 +297,7 @@ public final class PipelineJson {
             return null;
         }
         if (!(format instanceof Long f) || f != PipelineSpec.CURRENT_FORMAT) {
-            problems.add("", "unsupported format " + ParamSpec.describe(format) + "; this version reads format "
+            problems.add("", "unsupported format " + JsonValues.describe(format) + "; this version reads format "
                     + PipelineSpec.CURRENT_FORMAT + " only");
             return null;
         }
@@ -320,7 +320,7 @@ public final class PipelineJson {
 
     private static Optional<OperatorSpec> toOperator(Object tree, int number, Problems problems) {
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add("operator #" + number, "must be an object, was " + typeName(tree));
+            problems.add("operator #" + number, "must be an object, was " + JsonValues.typeName(tree));
             return Optional.empty();
         }
         Map<String, Object> o = asObject(tree);
@@ -343,7 +343,7 @@ public final class PipelineJson {
 
     private static Optional<EdgeSpec> toEdge(Object tree, int number, Problems problems) {
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add("edge #" + number, "must be an object, was " + typeName(tree));
+            problems.add("edge #" + number, "must be an object, was " + JsonValues.typeName(tree));
             return Optional.empty();
         }
         Map<String, Object> e = asObject(tree);
@@ -373,7 +373,7 @@ public final class PipelineJson {
             return Map.of();
         }
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add(where, "\"params\" must be an object, was " + typeName(tree));
+            problems.add(where, "\"params\" must be an object, was " + JsonValues.typeName(tree));
             return Map.of();
         }
         Map<String, Object> params = new LinkedHashMap<>();
@@ -382,7 +382,7 @@ public final class PipelineJson {
                 problems.add(where, "parameter '" + name + "' is null; leave it out to use the default");
             } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
                 problems.add(where, "parameter '" + name + "' must be a number, text or true/false, was "
-                        + typeName(value));
+                        + JsonValues.typeName(value));
             } else {
                 params.put(name, value);
             }
@@ -397,7 +397,7 @@ public final class PipelineJson {
         }
         if (!(tree instanceof Map<?, ?>)) {
             problems.add("layout", "must be an object (operator id to {\"x\": ..., \"y\": ...}), was "
-                    + typeName(tree));
+                    + JsonValues.typeName(tree));
             return Map.of();
         }
         Map<String, CardPosition> layout = new LinkedHashMap<>();
@@ -408,7 +408,7 @@ public final class PipelineJson {
                 return;
             }
             if (!(value instanceof Map<?, ?>)) {
-                problems.add(where, "must be an object {\"x\": ..., \"y\": ...}, was " + typeName(value));
+                problems.add(where, "must be an object {\"x\": ..., \"y\": ...}, was " + JsonValues.typeName(value));
                 return;
             }
             Map<String, Object> xy = asObject(value);
@@ -421,7 +421,7 @@ public final class PipelineJson {
                 if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
                     at[i] = n.doubleValue();
                 } else {
-                    problems.add(where, "\"" + names[i] + "\" must be a number, was " + typeName(v));
+                    problems.add(where, "\"" + names[i] + "\" must be a number, was " + JsonValues.typeName(v));
                 }
             }
             if (problems.list.size() == before) {
@@ -437,14 +437,14 @@ public final class PipelineJson {
             return CheckpointingConfig.NONE;
         }
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add("checkpointing", "must be an object, was " + typeName(tree));
+            problems.add("checkpointing", "must be an object, was " + JsonValues.typeName(tree));
             return CheckpointingConfig.NONE;
         }
         Map<String, Object> section = new LinkedHashMap<>();
         asObject(tree).forEach((key, value) -> {
             if (value instanceof Map<?, ?> || value instanceof List<?>) {
                 problems.add("checkpointing", "\"" + key + "\" must be text, a number or true/false, was "
-                        + typeName(value));
+                        + JsonValues.typeName(value));
             } else {
                 section.put(key, value);
             }
@@ -474,7 +474,7 @@ public final class PipelineJson {
         if (v instanceof String s) {
             return Optional.of(s);
         }
-        problems.add(where, "\"" + field + "\" must be text, was " + ParamSpec.describe(v));
+        problems.add(where, "\"" + field + "\" must be text, was " + JsonValues.describe(v));
         return Optional.empty();
     }
 
@@ -483,7 +483,7 @@ public final class PipelineJson {
         if (v == null || v instanceof Boolean) {
             return Optional.ofNullable((Boolean) v);
         }
-        problems.add(where, "\"" + field + "\" must be true or false, was " + ParamSpec.describe(v));
+        problems.add(where, "\"" + field + "\" must be true or false, was " + JsonValues.describe(v));
         return Optional.empty();
     }
 
@@ -499,7 +499,7 @@ public final class PipelineJson {
         if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
             return Optional.of(l.intValue());
         }
-        problems.add(where, "\"" + field + "\" must be a whole number, was " + ParamSpec.describe(v));
+        problems.add(where, "\"" + field + "\" must be a whole number, was " + JsonValues.describe(v));
         return Optional.empty();
     }
 
@@ -512,25 +512,12 @@ public final class PipelineJson {
         if (v instanceof List<?> list) {
             return new ArrayList<>(list);
         }
-        problems.add(where, "\"" + field + "\" must be an array, was " + typeName(v));
+        problems.add(where, "\"" + field + "\" must be an array, was " + JsonValues.typeName(v));
         return List.of();
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asObject(Object tree) {
         return (Map<String, Object>) tree;
-    }
-
-    private static String typeName(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "an object";
-        }
-        if (value instanceof List<?>) {
-            return "an array";
-        }
-        return ParamSpec.describe(value);
     }
 }
