@@ -19,9 +19,20 @@ import org.checkpointlab.model.checkpoint.Retention;
  * option is added or changed in this one place. Values live in {@link CheckpointOptions}; {@link #get} and
  * {@link #with} reach them.
  *
- * @param <T> the type of the value; {@code null} only where the option has a "none" (interval off, no directory)
+ * @param key      the key in a pipeline file's {@code checkpointing} section, e.g. {@code "minPause"}
+ * @param type     the Java type of the value
+ * @param label    the label as the Flink documentation names the option, e.g. "Min pause between checkpoints"
+ * @param flinkKey Flink's configuration key, e.g. {@code execution.checkpointing.min-pause}
+ * @param form     how values are written in a file, as text and for Flink
+ * @param getter   the value in a {@link CheckpointOptions}
+ * @param wither   a {@link CheckpointOptions} with another value
+ * @param flag     the command-line flag, or {@code null} when the option has none (see {@link #cliFlag()})
+ * @param <T>      the type of the value; {@code null} only where the option has a "none" (interval off, no
+ *                 directory)
  */
-public final class CheckpointOption<T> {
+public record CheckpointOption<T>(String key, Class<T> type, String label, String flinkKey, OptionForm<T> form,
+                                  Function<CheckpointOptions, T> getter,
+                                  BiFunction<CheckpointOptions, T, CheckpointOptions> wither, CliFlag flag) {
     /** What a missing storage directory means, as the settings form and the CLI show it. */
     public static final String MEMORY_STORAGE = "jobmanager (memory, 5 MiB state limit)";
 
@@ -108,56 +119,14 @@ public final class CheckpointOption<T> {
         }
     }
 
-    private final String key;
-    private final Class<T> type;
-    private final String label;
-    private final String flinkKey;
-    private final OptionForm<T> form;
-    private final Function<CheckpointOptions, T> getter;
-    private final BiFunction<CheckpointOptions, T, CheckpointOptions> wither;
-    private final CliFlag cliFlag;
-
-    private CheckpointOption(String key, Class<T> type, String label, String flinkKey, OptionForm<T> form,
-                             Function<CheckpointOptions, T> getter,
-                             BiFunction<CheckpointOptions, T, CheckpointOptions> wither, CliFlag cliFlag) {
-        this.key = key;
-        this.type = type;
-        this.label = label;
-        this.flinkKey = flinkKey;
-        this.form = form;
-        this.getter = getter;
-        this.wither = wither;
-        this.cliFlag = cliFlag;
-    }
-
     /** The option with key {@code key} in a pipeline file, e.g. {@code "minPause"}. */
     public static Optional<CheckpointOption<?>> byKey(String key) {
-        return ALL.stream().filter(o -> o.key.equals(key)).findFirst();
-    }
-
-    /** The key in a pipeline file's {@code checkpointing} section, e.g. {@code "minPause"}. */
-    public String key() {
-        return key;
-    }
-
-    /** The Java type of the value. */
-    public Class<T> type() {
-        return type;
-    }
-
-    /** The label as the Flink documentation names the option, e.g. "Min pause between checkpoints". */
-    public String label() {
-        return label;
-    }
-
-    /** Flink's configuration key, e.g. {@code execution.checkpointing.min-pause}. */
-    public String flinkKey() {
-        return flinkKey;
+        return ALL.stream().filter(o -> o.key().equals(key)).findFirst();
     }
 
     /** The command-line flag, if the option has one. */
     public Optional<CliFlag> cliFlag() {
-        return Optional.ofNullable(cliFlag);
+        return Optional.ofNullable(flag);
     }
 
     /** The option's value in {@code options}. */

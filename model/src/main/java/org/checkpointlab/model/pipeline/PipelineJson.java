@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import com.google.gson.FormattingStyle;
@@ -464,31 +465,22 @@ public final class PipelineJson {
 
     private static Optional<String> string(Map<String, Object> o, String field, boolean required, String where,
                                            Problems problems) {
-        Object v = o.get(field);
-        if (v == null) {
-            if (required) {
-                problems.add(where, "missing field \"" + field + "\"");
-            }
-            return Optional.empty();
-        }
-        if (v instanceof String s) {
-            return Optional.of(s);
-        }
-        problems.add(where, "\"" + field + "\" must be text, was " + JsonValues.describe(v));
-        return Optional.empty();
+        return field(o, field, required, where, problems, "text", v -> v instanceof String s ? s : null);
     }
 
     private static Optional<Boolean> bool(Map<String, Object> o, String field, String where, Problems problems) {
-        Object v = o.get(field);
-        if (v == null || v instanceof Boolean) {
-            return Optional.ofNullable((Boolean) v);
-        }
-        problems.add(where, "\"" + field + "\" must be true or false, was " + JsonValues.describe(v));
-        return Optional.empty();
+        return field(o, field, false, where, problems, "true or false", v -> v instanceof Boolean b ? b : null);
     }
 
     private static Optional<Integer> integer(Map<String, Object> o, String field, boolean required, String where,
                                              Problems problems) {
+        return field(o, field, required, where, problems, "a whole number",
+                v -> v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? l.intValue() : null);
+    }
+
+    /** The field's value as {@code typed} gives it; null from {@code typed} means the wrong type: a problem. */
+    private static <T> Optional<T> field(Map<String, Object> o, String field, boolean required, String where,
+                                         Problems problems, String expected, Function<Object, T> typed) {
         Object v = o.get(field);
         if (v == null) {
             if (required) {
@@ -496,11 +488,11 @@ public final class PipelineJson {
             }
             return Optional.empty();
         }
-        if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-            return Optional.of(l.intValue());
+        T value = typed.apply(v);
+        if (value == null) {
+            problems.add(where, "\"" + field + "\" must be " + expected + ", was " + JsonValues.describe(v));
         }
-        problems.add(where, "\"" + field + "\" must be a whole number, was " + JsonValues.describe(v));
-        return Optional.empty();
+        return Optional.ofNullable(value);
     }
 
     private static List<Object> array(Map<String, Object> o, String field, String where, Problems problems) {
