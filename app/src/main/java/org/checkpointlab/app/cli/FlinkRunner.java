@@ -119,12 +119,7 @@ final class FlinkRunner {
             SummaryText.print(run.pipeline().name() + " (Apache Flink, embedded)", report, out);
         }
         out.flush();
-        if (summary.status() == JobStatus.FAILED) {
-            err.println(name + ": the job failed: " + summary.failureCause());
-            err.flush();
-            return ExitCodes.JOB_FAILED;
-        }
-        return ExitCodes.OK;
+        return ExitCodes.ofRun(summary, name, err);
     }
 
     private void startChaos(FlinkRun run) {

@@ -97,12 +97,7 @@ final class RunCommand implements Callable<Integer> {
             SummaryText.print(job.pipeline().name(), report, out);
         }
         out.flush();
-        if (summary.status() == JobStatus.FAILED) {
-            err.println(name + ": the job failed: " + summary.failureCause());
-            err.flush();
-            return ExitCodes.JOB_FAILED;
-        }
-        return ExitCodes.OK;
+        return ExitCodes.ofRun(summary, name, err);
     }
 
     /** The end-of-run report, with the delivery check when the job FINISHED or FAILED and it was not turned off. */

@@ -41,7 +41,7 @@ public record CheckpointOption<T>(String key, Class<T> type, String label, Strin
             CheckpointOptions::interval, CheckpointOptions::withInterval,
             CliFlag.value("--interval", "DURATION|off", "Periodic checkpoint interval, or off."));
     public static final CheckpointOption<CheckpointingMode> MODE = new CheckpointOption<>("mode",
-            CheckpointingMode.class, "Checkpointing mode", "execution.checkpointing.mode", new OptionForm.ModeForm(),
+            CheckpointingMode.class, "Checkpointing mode", "execution.checkpointing.mode", OptionForm.EnumForm.mode(),
             CheckpointOptions::mode, CheckpointOptions::withMode,
             CliFlag.value("--mode", "exactly-once|at-least-once", "Checkpointing mode."));
     public static final CheckpointOption<Duration> TIMEOUT = new CheckpointOption<>("timeout", Duration.class,
@@ -75,7 +75,7 @@ public record CheckpointOption<T>(String key, Class<T> type, String label, Strin
                             + "(0ms = unaligned at once)."));
     public static final CheckpointOption<Retention> RETENTION = new CheckpointOption<>("retention", Retention.class,
             "Externalized checkpoint retention", "execution.checkpointing.externalized-checkpoint-retention",
-            new OptionForm.RetentionForm(), CheckpointOptions::retention, CheckpointOptions::withRetention,
+            OptionForm.EnumForm.retention(), CheckpointOptions::retention, CheckpointOptions::withRetention,
             CliFlag.onSwitch("--retain-checkpoints", "retain-on-cancellation",
                     "Keep completed checkpoints when the job ends or is cancelled (RETAIN_ON_CANCELLATION); "
                             + "each DIR/chk-N of --checkpoint-dir then restores like a savepoint."));

@@ -3,7 +3,9 @@ package org.checkpointlab.model.pipeline;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.checkpoint.Retention;
@@ -165,80 +167,65 @@ interface OptionForm<T> {
         }
     }
 
-    /** "exactly-once" or "at-least-once"; Flink's EXACTLY_ONCE / AT_LEAST_ONCE. */
-    record ModeForm() implements OptionForm<CheckpointingMode> {
+    /**
+     * One of an enum's constants by its name in files ("exactly-once", "retain-on-cancellation").
+     *
+     * @param fileName  the name in files and texts
+     * @param parse     the constant of a name; null or an exception (whose message is shown) when there is none
+     * @param expected  the names, for messages
+     * @param flinkName the name in Flink's configuration
+     */
+    record EnumForm<E extends Enum<E>>(Function<E, String> fileName, Function<String, E> parse, String expected,
+                                       Function<E, String> flinkName) implements OptionForm<E> {
+        /** The checkpointing mode: Flink's EXACTLY_ONCE / AT_LEAST_ONCE. */
+        static EnumForm<CheckpointingMode> mode() {
+            return new EnumForm<>(CheckpointingMode::cliName, CheckpointingMode::fromCliName,
+                    "\"exactly-once\" or \"at-least-once\"", CheckpointingMode::name);
+        }
+
+        /** The externalized checkpoint retention; Flink's NO_EXTERNALIZED_CHECKPOINTS for none. */
+        static EnumForm<Retention> retention() {
+            Function<Retention, String> name = r -> r.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return new EnumForm<>(name, text -> Arrays.stream(Retention.values())
+                    .filter(r -> name.apply(r).equalsIgnoreCase(text)).findFirst().orElse(null),
+                    "\"none\", \"delete-on-cancellation\" or \"retain-on-cancellation\"",
+                    r -> r == Retention.NONE ? "NO_EXTERNALIZED_CHECKPOINTS" : r.name());
+        }
+
         @Override
-        public CheckpointingMode fromJson(Object value) {
+        public E fromJson(Object value) {
+            E constant = null;
             if (value instanceof String s) {
                 try {
-                    return CheckpointingMode.fromCliName(s.trim());
+                    constant = parse.apply(s.trim());
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(": " + e.getMessage(), e);
                 }
             }
-            throw new IllegalArgumentException(" must be \"exactly-once\" or \"at-least-once\", was "
-                    + JsonValues.describe(value));
-        }
-
-        @Override
-        public Object toJson(CheckpointingMode value) {
-            return value.cliName();
-        }
-
-        @Override
-        public String text(CheckpointingMode value) {
-            return value.cliName();
-        }
-
-        @Override
-        public CheckpointingMode fromText(String text) {
-            return fromJson(text);
-        }
-
-        @Override
-        public String flinkValue(CheckpointingMode value) {
-            return value.name();
-        }
-    }
-
-    /** "none", "delete-on-cancellation" or "retain-on-cancellation"; Flink's NO_EXTERNALIZED_CHECKPOINTS etc. */
-    record RetentionForm() implements OptionForm<Retention> {
-        /** The pipeline-file name of a retention, e.g. {@code "retain-on-cancellation"}. */
-        static String name(Retention r) {
-            return r.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        @Override
-        public Retention fromJson(Object value) {
-            if (value instanceof String s) {
-                for (Retention r : Retention.values()) {
-                    if (name(r).equalsIgnoreCase(s.trim())) {
-                        return r;
-                    }
-                }
+            if (constant == null) {
+                throw new IllegalArgumentException(" must be " + expected + ", was " + JsonValues.describe(value));
             }
-            throw new IllegalArgumentException(" must be \"none\", \"delete-on-cancellation\" or "
-                    + "\"retain-on-cancellation\", was " + JsonValues.describe(value));
+            return constant;
         }
 
         @Override
-        public Object toJson(Retention value) {
-            return name(value);
+        public Object toJson(E value) {
+            return fileName.apply(value);
         }
 
         @Override
-        public String text(Retention value) {
-            return name(value);
+        public String text(E value) {
+            return fileName.apply(value);
         }
 
         @Override
-        public Retention fromText(String text) {
+        public E fromText(String text) {
             return fromJson(text);
         }
 
         @Override
-        public String flinkValue(Retention value) {
-            return value == Retention.NONE ? "NO_EXTERNALIZED_CHECKPOINTS" : value.name();
+        public String flinkValue(E value) {
+            return flinkName.apply(value);
         }
     }
 

@@ -28,7 +28,7 @@ public record PipelineSpec(int format, String name, List<OperatorSpec> operators
         checkpointing = checkpointing == null ? CheckpointingConfig.NONE : checkpointing;
     }
 
-    /** A pipeline whose checkpointing section is given as a file writes it (see {@link CheckpointingConfig#written}). */
+    /** A pipeline with the checkpointing section as a file writes it (see {@link CheckpointingConfig#written}). */
     public PipelineSpec(int format, String name, List<OperatorSpec> operators, List<EdgeSpec> edges,
                         Map<String, ?> checkpointing, boolean chaining) {
         this(format, name, operators, edges, CheckpointingConfig.written(checkpointing), chaining);
