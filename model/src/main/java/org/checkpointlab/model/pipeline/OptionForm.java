@@ -25,8 +25,10 @@ interface OptionForm<T> {
     /** The value of a pipeline file's entry. */
     T fromJson(Object value);
 
-    /** The value as a pipeline file holds it: text, a {@link Long} or a {@link Boolean}. */
-    Object toJson(T value);
+    /** The value as a pipeline file holds it: text (by default {@link #text}), a {@link Long} or a boolean. */
+    default Object toJson(T value) {
+        return text(value);
+    }
 
     /** The value as the settings form and the CLI show it. */
     String text(T value);
@@ -61,11 +63,6 @@ interface OptionForm<T> {
             }
             throw new IllegalArgumentException(" must be a duration such as \"500ms\", \"1s\" or \"2m\""
                     + (offAllowed ? " (or \"off\")" : "") + ", was " + JsonValues.describe(value));
-        }
-
-        @Override
-        public Object toJson(Duration value) {
-            return text(value);
         }
 
         @Override
@@ -206,11 +203,6 @@ interface OptionForm<T> {
                 throw new IllegalArgumentException(" must be " + expected + ", was " + JsonValues.describe(value));
             }
             return constant;
-        }
-
-        @Override
-        public Object toJson(E value) {
-            return fileName.apply(value);
         }
 
         @Override
