@@ -14,9 +14,9 @@ import org.checkpointlab.flink.embedded.EmbeddedFlinkEngine;
 import org.checkpointlab.model.client.EngineSelection;
 import org.checkpointlab.model.client.JobEngine;
 import org.checkpointlab.model.job.RuntimeOptions;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.i18n.LanguagePreference;
@@ -95,7 +95,7 @@ public final class CheckpointLabApp extends Application {
 
     /** The main window wired to real pipeline files, {@code samples} and jobs of {@code session} on {@code engines}. */
     static MainView window(EngineSelection engines, JobSession session, SampleCatalog samples, RecentFiles recent) {
-        MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), samples, new PipelineGraphViewModel(),
+        MainViewModel viewModel = new MainViewModel(PipelineLoader.validating(), samples, new PipelineGraphViewModel(),
                 new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS, System::currentTimeMillis), recent);
         MainView window = MainView.load(viewModel);
         window.install(new EngineChoiceView(new EngineChoiceViewModel(engines, session,

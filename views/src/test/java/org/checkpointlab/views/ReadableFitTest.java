@@ -1,5 +1,6 @@
 package org.checkpointlab.views;
 
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class ReadableFitTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(Path.of("..", "samples")),
+        viewModel = new MainViewModel(PipelineLoader.validating(), new SampleCatalog(Path.of("..", "samples")),
                 new PipelineGraphViewModel());
         view = MainView.load(viewModel);
         viewModel.openAtStart(List.of(Path.of("..", "samples", "twenty-operators.json").toString()));

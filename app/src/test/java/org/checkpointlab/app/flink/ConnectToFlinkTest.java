@@ -28,7 +28,7 @@ import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.PipelineFiles;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.flink.ConnectViewModel;
@@ -69,7 +69,7 @@ class ConnectToFlinkTest {
         LiveJobViewModel live = new LiveJobViewModel(new JobSession(config -> {
             throw new PipelineException(List.of("the test engine starts nothing"));
         }, TaskRunner.sameThread(), dir.resolve("sp")), RuntimeOptions.defaults(), () -> 0L);
-        viewModel = new MainViewModel(PipelineFiles.loader(), new SampleCatalog(Path.of("..", "samples")),
+        viewModel = new MainViewModel(PipelineLoader.validating(), new SampleCatalog(Path.of("..", "samples")),
                 new PipelineGraphViewModel(), live, RecentFiles.inMemory());
         view = MainView.load(viewModel);
         urlStore = dir.resolve("urls-" + System.nanoTime() + ".json");

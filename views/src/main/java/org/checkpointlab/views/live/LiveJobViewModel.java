@@ -29,6 +29,8 @@ import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
+import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.i18n.Texts;
