@@ -237,8 +237,12 @@ public final class OutputViewModel {
             verdict = "not checked";
             kind = VerdictKind.NOT_COMPUTABLE;
         } else {
-            verdict = "checked when the job ends";
-            kind = VerdictKind.PENDING;
+            // An unbounded run never ends at the end of its input: say so now, and how to get a verdict.
+            var never = checkedJob == null ? java.util.Optional.<String>empty()
+                    : checkedJob.deliveryNotComputableBecause(chain.size() > 1);
+            verdict = never.map(why -> "no verdict: " + why + " (give the source a count for a bounded run)")
+                    .orElse("checked when the job ends");
+            kind = never.isPresent() ? VerdictKind.NOT_COMPUTABLE : VerdictKind.PENDING;
         }
         return new SinkRow(out.sinkId(), out.kind(), out.committed(), out.digest(), out.openTransactions().size(),
                 out.pendingRecords(), verdict, kind);
