@@ -187,6 +187,18 @@ public interface JobClient extends AutoCloseable {
     }
 
     /**
+     * Why this job's delivery can never be checked, known from its configuration alone (an unbounded source,
+     * processing-time windows, a start from a savepoint when {@code restoredFromItsOwnRun} is false); empty when it
+     * can be once the job ends. Cheap, never blocks: a front end says it while the job runs.
+     *
+     * @param restoredFromItsOwnRun whether the savepoint it started from was written by an earlier deployment of the
+     *                              same run (a rescale), whose output {@link #checkDelivery(List)} adds in
+     */
+    default java.util.Optional<String> deliveryNotComputableBecause(boolean restoredFromItsOwnRun) {
+        return DeliveryCheck.notComputableBecause(restoredFromItsOwnRun ? config().withRestore(null) : config());
+    }
+
+    /**
      * The delivery verdict over every deployment of one pipeline: {@code earlier} (oldest first) each stopped with a
      * savepoint that the next was restored from (a rescale, a redeploy), and this job last. Their committed outputs
      * together are compared with one failure-free run of the first, so a rescale in the middle of a bounded run

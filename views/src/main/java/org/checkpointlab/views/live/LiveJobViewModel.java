@@ -423,7 +423,11 @@ public final class LiveJobViewModel {
         snapshot = s;
         acksSeen.set(acksSeen.get() + liveFrame.update(s, pipeline.get(), nowNanos));
         checkpointLine.set(lines.checkpointLine(s));
-        lines.checkpointNews(s).ifPresent(announcement::set);
+        lines.checkpointNews(s).ifPresent(news -> {
+            if (!failToolArmed.get()) { // the armed fail tool's hint stays until it is used or cancelled
+                announcement.set(news);
+            }
+        });
         settlePendingTrigger();
         jobLine.set(lines.jobLine(job, s, nowNanos));
         recoveryLine.set(lines.recoveryLine(s));
