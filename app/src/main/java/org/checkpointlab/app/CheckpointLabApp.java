@@ -8,23 +8,26 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.checkpointlab.flink.rest.FlinkClusterConnector;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.flink.embedded.EmbeddedFlinkEngine;
 import org.checkpointlab.model.client.EngineSelection;
 import org.checkpointlab.model.client.JobEngine;
 import org.checkpointlab.model.job.RuntimeOptions;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.i18n.LanguagePreference;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.engine.EngineChoiceView;
 import org.checkpointlab.views.engine.EngineChoiceViewModel;
+import org.checkpointlab.views.flink.RememberedUrls;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.TaskRunner;
 
 /**
  * The JavaFX application: wires the main window's view model to real pipeline files, the samples folder and the
@@ -62,11 +65,15 @@ public final class CheckpointLabApp extends Application {
         Locale.setDefault(Texts.locale()); // JavaFX's own dialog buttons in the same language
         // The composition root: jobs run on the engine the user chooses (this process's, or Flink embedded), behind
         // the job-client boundary.
-        view = window(engines, JobSession.forApp(engines), SampleCatalog.fromSystemProperties(),
+        JobSession session = JobSession.forApp(engines);
+        view = window(engines, session, SampleCatalog.fromSystemProperties(),
                 RecentFiles.load(RecentFiles.defaultStore()));
         MainViewModel viewModel = view.viewModel();
         LanguageRestart restart = new LanguageRestart(language, getParameters().getRaw());
         view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, stage, view::shutdown));
+        // File > Connect to Flink watches jobs of Flink clusters through their REST API, in windows of their own.
+        view.flinkConnect().use(new FlinkClusterConnector(), RememberedUrls.load(RememberedUrls.defaultStore()),
+                TaskRunner.background(), session.savepointDirectoryProperty().get());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),
                 Math.min(HEIGHT, screen.getHeight())));
@@ -88,7 +95,7 @@ public final class CheckpointLabApp extends Application {
 
     /** The main window wired to real pipeline files, {@code samples} and jobs of {@code session} on {@code engines}. */
     static MainView window(EngineSelection engines, JobSession session, SampleCatalog samples, RecentFiles recent) {
-        MainViewModel viewModel = new MainViewModel(PipelineFiles.loader(), samples, new PipelineGraphViewModel(),
+        MainViewModel viewModel = new MainViewModel(PipelineLoader.validating(), samples, new PipelineGraphViewModel(),
                 new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS, System::currentTimeMillis), recent);
         MainView window = MainView.load(viewModel);
         window.install(new EngineChoiceView(new EngineChoiceViewModel(engines, session,

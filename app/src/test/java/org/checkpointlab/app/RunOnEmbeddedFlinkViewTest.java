@@ -18,7 +18,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.client.EngineSelection;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobEngine;
-import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;

@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.job.FailoverStrategy;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.pipeline.CheckpointOption;
 import org.checkpointlab.model.pipeline.OperatorKind;
 
 /**
@@ -64,29 +64,13 @@ public record FlinkOptions(Map<String, String> job, Map<String, String> cluster)
     }
 
     private static void checkpointing(CheckpointOptions o, Map<String, String> job) {
-        if (o.interval() != null) {
-            job.put("execution.checkpointing.interval", ms(o.interval()));
+        for (CheckpointOption<?> option : CheckpointOption.ALL) {
+            String value = option.flinkValue(o);
+            if (value != null) {
+                job.put(option.flinkKey(), value);
+            }
         }
-        job.put("execution.checkpointing.mode",
-                o.mode() == CheckpointingMode.AT_LEAST_ONCE ? "AT_LEAST_ONCE" : "EXACTLY_ONCE");
-        job.put("execution.checkpointing.timeout", ms(o.timeout()));
-        job.put("execution.checkpointing.min-pause", ms(o.minPause()));
-        job.put("execution.checkpointing.max-concurrent-checkpoints", Integer.toString(o.maxConcurrent()));
-        job.put("execution.checkpointing.tolerable-failed-checkpoints", Integer.toString(o.tolerableFailures()));
-        job.put("execution.checkpointing.unaligned.enabled", Boolean.toString(o.unaligned()));
-        job.put("execution.checkpointing.aligned-checkpoint-timeout", ms(o.alignedTimeout()));
-        job.put("execution.checkpointing.externalized-checkpoint-retention", switch (o.retention()) {
-            case NONE -> "NO_EXTERNALIZED_CHECKPOINTS";
-            case DELETE_ON_CANCELLATION -> "DELETE_ON_CANCELLATION";
-            case RETAIN_ON_CANCELLATION -> "RETAIN_ON_CANCELLATION";
-        });
-        job.put("execution.checkpointing.num-retained", Integer.toString(o.retained()));
-        if (o.directory() != null) {
-            job.put("execution.checkpointing.storage", "filesystem");
-            job.put("execution.checkpointing.dir", o.directory().toAbsolutePath().toUri().toString());
-        } else {
-            job.put("execution.checkpointing.storage", "jobmanager");
-        }
+        job.put("execution.checkpointing.storage", o.directory() != null ? "filesystem" : "jobmanager");
     }
 
     /**

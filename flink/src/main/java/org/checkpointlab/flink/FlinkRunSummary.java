@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.OperatorSummary;
 import org.checkpointlab.model.job.SinkSummary;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 
 /**

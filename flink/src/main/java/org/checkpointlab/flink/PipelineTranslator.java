@@ -115,9 +115,12 @@ public final class PipelineTranslator {
     private DataStream<FlinkRecord> source(StreamExecutionEnvironment env, OperatorSpec op, OperatorKind kind,
                                            OperatorParams params) {
         long count = config.records() != null ? config.records() : params.getLong("count");
-        RecordGenerator generator = kind == OperatorKind.SEQUENCE_SOURCE
-                ? new RecordGenerator.Sequence(params.getLong("keys"))
-                : new RecordGenerator.Sentences(params.getLong("seed"));
+        RecordGenerator generator = switch (kind) {
+            case SEQUENCE_SOURCE -> new RecordGenerator.Sequence(params.getLong("keys"));
+            case SENTENCE_SOURCE -> new RecordGenerator.Sentences(params.getLong("seed"));
+            default -> throw new IllegalArgumentException("operator '" + op.id() + "': kind " + op.kind()
+                    + " is not a source");
+        };
         ReplayableSource source = new ReplayableSource(runId, op.id(), generator, count, maxParallelism(op),
                 params.getLong("ratePerSecond"));
         return configure(env.fromSource(source, WatermarkStrategy.noWatermarks(), op.name(), RECORD), op);

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;

@@ -38,6 +38,7 @@ import org.checkpointlab.views.editor.EditorViewModel;
 import org.checkpointlab.views.editor.UnsavedChangesAlert;
 import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.i18n.Texts;
+import org.checkpointlab.views.flink.FlinkConnect;
 import org.checkpointlab.views.savepoints.RescaleView;
 import org.checkpointlab.views.savepoints.RescaleViewModel;
 import org.checkpointlab.views.graph.GraphStyles;
@@ -111,6 +112,9 @@ public final class MainView {
     @FXML private TitledPane legendPane;
     @FXML private Menu languageMenu;
     private java.util.function.Consumer<org.checkpointlab.views.i18n.Language> languageHandler = language -> { };
+    @FXML private MenuItem connectFlinkItem;
+    @FXML private Label stallLabel;
+    private final FlinkConnect flinkConnect = new FlinkConnect();
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -229,6 +233,9 @@ public final class MainView {
             }
         });
         jobPanels.install(panelTabs, jobMenu);
+        flinkConnect.install(connectFlinkItem);
+        org.checkpointlab.views.live.StallAlertBinding.bind(stallLabel, viewModel.session(), java.time.Duration.ZERO,
+                System::currentTimeMillis);
         MenuItem rescale = new MenuItem(Texts.get("menu.job.rescale"));
         rescale.setId("rescale-item");
         rescale.setOnAction(event -> openRescaleDialog());
@@ -569,6 +576,16 @@ public final class MainView {
             editor.place(positions, Texts.get("main.autoLayout"));
         }
         graphView.fitToWindow();
+    }
+
+    /** File &gt; Connect to Flink; the app gives it its cluster connector. */
+    public FlinkConnect flinkConnect() {
+        return flinkConnect;
+    }
+
+    @FXML
+    private void connectToFlink() {
+        flinkConnect.show(window());
     }
 
     @FXML

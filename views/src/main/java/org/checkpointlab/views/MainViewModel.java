@@ -20,6 +20,7 @@ import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.pipeline.CardPosition;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineFile;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.PipelineDocument;
 import org.checkpointlab.views.editor.RecentFiles;

@@ -15,6 +15,7 @@ import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.editor.UnsavedChangesPrompt.Choice;
@@ -62,7 +63,7 @@ class FileCommandsTest {
             throw new PipelineException(List.of("the test engine starts nothing"));
         }, TaskRunner.sameThread(), dir.resolve("sp")), RuntimeOptions.defaults(), () -> 0L);
         recent = RecentFiles.load(dir.resolve("home/recent.json"));
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("samples")),
+        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(dir.resolve("samples")),
                 new PipelineGraphViewModel(), live, recent);
         viewModel.useDialogs((name, action) -> {
             asked.add(name + " / " + action);

@@ -20,6 +20,7 @@ import javafx.stage.WindowEvent;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.editor.UnsavedChangesPrompt.Choice;
@@ -56,7 +57,7 @@ class MainViewFileMenuTest {
         LiveJobViewModel live = new LiveJobViewModel(new JobSession(config -> {
             throw new PipelineException(List.of("the test engine starts nothing"));
         }, TaskRunner.sameThread(), dir.resolve("sp")), RuntimeOptions.defaults(), () -> 0L);
-        viewModel = new MainViewModel(PipelineFiles.loader(), new SampleCatalog(dir.resolve("no-samples")),
+        viewModel = new MainViewModel(PipelineLoader.validating(), new SampleCatalog(dir.resolve("no-samples")),
                 new PipelineGraphViewModel(), live, RecentFiles.load(dir.resolve("recent-" + System.nanoTime() + ".json")));
         view = MainView.load(viewModel);
         viewModel.useDialogs((name, action) -> {

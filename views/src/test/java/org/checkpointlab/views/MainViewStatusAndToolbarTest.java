@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.stage.Stage;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,7 @@ class MainViewStatusAndToolbarTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel());
+        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel());
         view = MainView.load(viewModel);
         viewModel.openAtStart(List.of());
         stage.setScene(new Scene(view.root(), 1200, 800));

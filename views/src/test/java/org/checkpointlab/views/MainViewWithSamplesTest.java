@@ -14,6 +14,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.graph.GraphStyles;
 import org.checkpointlab.views.graph.OperatorCard;
@@ -38,7 +39,7 @@ class MainViewWithSamplesTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel());
+        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel());
         MainView view = MainView.load(viewModel);
         viewModel.openAtStart(List.of());
         stage.setScene(new Scene(view.root(), 1200, 800));

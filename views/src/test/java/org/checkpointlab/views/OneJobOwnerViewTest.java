@@ -13,12 +13,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.observe.FailureEvent;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.OperatorCard;
@@ -62,7 +63,7 @@ class OneJobOwnerViewTest {
     void start(Stage stage) throws IOException {
         session = new JobSession(engine, TaskRunner.sameThread(), dir.resolve("sp"));
         LiveJobViewModel live = new LiveJobViewModel(session, RuntimeOptions.defaults(), wallClock::get);
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("no-samples")),
+        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(dir.resolve("no-samples")),
                 new PipelineGraphViewModel(), live, RecentFiles.inMemory());
         view = MainView.load(viewModel);
         viewModel.useStopPrompt((job, action) -> {

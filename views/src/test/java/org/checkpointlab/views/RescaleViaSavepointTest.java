@@ -16,12 +16,13 @@ import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.client.LocalJobClient;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.RuntimeOptions;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.views.editor.EditorViewModel;
@@ -71,7 +72,7 @@ class RescaleViaSavepointTest {
     void setUp() throws IOException {
         session = new JobSession(JobLauncher.local(), TaskRunner.sameThread(), dir.resolve("savepoints"));
         live = new LiveJobViewModel(session, RuntimeOptions.defaults(), System::currentTimeMillis);
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("samples")),
+        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(dir.resolve("samples")),
                 new PipelineGraphViewModel(), live, RecentFiles.inMemory());
         // As in the main window: the editor makes the graph follow the edits.
         new EditorViewModel(viewModel.edits(), viewModel.graph(), live::load, viewModel.structureLockedProperty());

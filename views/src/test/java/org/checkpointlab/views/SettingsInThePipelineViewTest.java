@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
@@ -58,7 +59,7 @@ class SettingsInThePipelineViewTest {
     void start(Stage stage) throws IOException {
         JobSession session = new JobSession(engine, TaskRunner.sameThread(), dir.resolve("sp"));
         LiveJobViewModel live = new LiveJobViewModel(session, RuntimeOptions.defaults(), () -> 100_000L);
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(dir.resolve("no-samples")),
+        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(dir.resolve("no-samples")),
                 new PipelineGraphViewModel(), live, RecentFiles.inMemory());
         view = MainView.load(viewModel);
         file = dir.resolve("settings-" + System.nanoTime() + ".json");
@@ -139,7 +140,7 @@ class SettingsInThePipelineViewTest {
                 .as("the toolbar shows the pipeline's barrier mode before Run").isEqualTo(BarrierMode.UNALIGNED);
 
         assertThat(fx(viewModel::save)).isTrue();
-        assertThat(PipelineJson.read(file).checkpointing()).isEqualTo(Map.of("interval", "3s", "unaligned", true));
+        assertThat(PipelineJson.read(file).checkpointing().written()).isEqualTo(Map.of("interval", "3s", "unaligned", true));
 
         Path other = dir.resolve("other-" + System.nanoTime() + ".json");
         PipelineJson.write(TestPipelines.broadcast(), other);
@@ -168,7 +169,7 @@ class SettingsInThePipelineViewTest {
         assertThat(first.checkpointOptions().interval()).isEqualTo(Duration.ofMillis(750));
         assertThat(robot.lookup(".settings-message").queryAs(Label.class).getText())
                 .isEqualTo(SettingsViewModel.SAVED_AND_APPLIED);
-        assertThat(viewModel.edits().current().spec().checkpointing()).isEqualTo(Map.of("interval", "750ms"));
+        assertThat(viewModel.edits().current().spec().checkpointing().written()).isEqualTo(Map.of("interval", "750ms"));
 
         robot.interact(() -> {
             viewModel.session().cancel();

@@ -17,7 +17,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.client.LocalJobClient;
 import org.checkpointlab.model.job.RestartStrategy;
-import org.checkpointlab.model.runtime.SubtaskStatus;
 
 /**
  * The views reach a running job only through the job-client boundary ({@code model.client}) and read the
@@ -44,9 +43,7 @@ class ViewsArchitectureTest {
                     .and(VALUE_TYPE))
             // the key-group maths, pure functions shared with the engine
             .or(resideInAPackage("org.checkpointlab.model.state")
-                    .and(simpleName("KeyGroups").or(simpleName("KeyGroupRange"))))
-            // SubtaskSnapshot.status() is of this type; it moves to model.observe once the engine's Task is split
-            .or(type(SubtaskStatus.class));
+                    .and(simpleName("KeyGroups").or(simpleName("KeyGroupRange"))));
 
     @ArchTest
     static final ArchRule viewsNeverUseAnEngineClass = noClasses()

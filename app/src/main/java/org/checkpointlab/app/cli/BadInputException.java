@@ -2,6 +2,8 @@ package org.checkpointlab.app.cli;
 
 import java.util.List;
 
+import org.checkpointlab.model.pipeline.PipelineException;
+
 /**
  * Input the command cannot work with (exit code {@link ExitCodes#BAD_INPUT}). Each problem is one line that names
  * what is wrong and where: the flag, the file, the operator or the option.
@@ -12,6 +14,11 @@ final class BadInputException extends Exception {
     BadInputException(List<String> problems) {
         super(String.join("\n", problems));
         this.problems = List.copyOf(problems);
+    }
+
+    /** A pipeline file that cannot be read or run: its problems, each naming the file. */
+    BadInputException(PipelineException e) {
+        this(e.problems());
     }
 
     BadInputException(String problem) {

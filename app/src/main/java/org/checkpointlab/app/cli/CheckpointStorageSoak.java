@@ -16,10 +16,10 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.Retention;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.StreamRecord;
 

@@ -9,6 +9,7 @@ import org.checkpointlab.flink.FlinkOptions;
 import org.checkpointlab.flink.FlinkRefusal;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +54,7 @@ final class CompareCommand implements Callable<Integer> {
             if (pairs < 1) {
                 throw new BadInputException(List.of("--pairs must be at least 1, was " + pairs));
             }
-            PipelineSpec pipeline = PipelineFiles.load(file);
+            PipelineSpec pipeline = load(file);
             config = flags.toJobConfig(file, pipeline);
             if (flags.faults.any() || flags.savepoints.takesSavepoints() || flags.savepoints.fromSavepoint != null) {
                 throw new BadInputException(List.of("compare runs without failures and savepoints: leave out "
@@ -89,5 +90,13 @@ final class CompareCommand implements Callable<Integer> {
         problems.forEach(p -> err.println(name + ": " + p));
         err.flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    private static PipelineSpec load(Path file) throws BadInputException {
+        try {
+            return PipelineLoader.validating().load(file);
+        } catch (PipelineException e) {
+            throw new BadInputException(e);
+        }
     }
 }

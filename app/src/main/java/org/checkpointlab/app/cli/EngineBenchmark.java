@@ -11,8 +11,8 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 

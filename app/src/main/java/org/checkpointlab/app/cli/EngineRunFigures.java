@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SinkSummary;
+import org.checkpointlab.model.observe.JobStatus;
 
 /**
  * The figures {@code compare} puts side by side for one run on one engine: throughput, the medians of its completed

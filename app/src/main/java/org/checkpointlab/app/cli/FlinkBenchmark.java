@@ -8,7 +8,7 @@ import org.checkpointlab.flink.FlinkRun;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 

@@ -11,9 +11,11 @@ import org.checkpointlab.flink.FlinkRefusal;
 import org.checkpointlab.flink.FlinkRun;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
+import org.checkpointlab.model.observe.JobStatus;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 /**
@@ -44,10 +46,12 @@ final class FlinkRunner {
         JobConfig config;
         FlinkOptions options;
         try {
-            PipelineSpec pipeline = PipelineFiles.load(file);
+            PipelineSpec pipeline = PipelineLoader.validating().load(file);
             config = flags.toJobConfig(file, pipeline);
             options = FlinkOptions.of(config);
         } catch (BadInputException e) {
+            return badInput(e.problems());
+        } catch (PipelineException e) {
             return badInput(e.problems());
         } catch (FlinkRefusal e) {
             return badInput(e.problems());
@@ -115,12 +119,7 @@ final class FlinkRunner {
             SummaryText.print(run.pipeline().name() + " (Apache Flink, embedded)", report, out);
         }
         out.flush();
-        if (summary.status() == JobStatus.FAILED) {
-            err.println(name + ": the job failed: " + summary.failureCause());
-            err.flush();
-            return ExitCodes.JOB_FAILED;
-        }
-        return ExitCodes.OK;
+        return ExitCodes.ofRun(summary, name, err);
     }
 
     private void startChaos(FlinkRun run) {

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.checkpointlab.model.job.Job;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.job.StopWithSavepointException;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.util.Durations;
 
 /**

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.job.Job;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.observe.JobStatus;
 
 /**
  * Writes a progress line about a running job to stderr once a second: elapsed time, source records, records per

@@ -9,9 +9,10 @@ import java.util.concurrent.Callable;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 import picocli.CommandLine.Command;
@@ -69,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         Job job;
         long startMillis;
         try {
-            PipelineSpec pipeline = PipelineFiles.load(file);
+            PipelineSpec pipeline = load(file);
             config = flags.toJobConfig(file, pipeline);
             flags.warnings().forEach(err::println);
             err.flush();
@@ -96,12 +97,7 @@ final class RunCommand implements Callable<Integer> {
             SummaryText.print(job.pipeline().name(), report, out);
         }
         out.flush();
-        if (summary.status() == JobStatus.FAILED) {
-            err.println(name + ": the job failed: " + summary.failureCause());
-            err.flush();
-            return ExitCodes.JOB_FAILED;
-        }
-        return ExitCodes.OK;
+        return ExitCodes.ofRun(summary, name, err);
     }
 
     /** The end-of-run report, with the delivery check when the job FINISHED or FAILED and it was not turned off. */
@@ -177,6 +173,14 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // The JVM is already shutting down: the hook is running and cancels the job.
+        }
+    }
+
+    private static PipelineSpec load(Path file) throws BadInputException {
+        try {
+            return PipelineLoader.validating().load(file);
+        } catch (PipelineException e) {
+            throw new BadInputException(e);
         }
     }
 }

@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.checkpoint.CheckpointingMode;
-import org.checkpointlab.model.checkpoint.Retention;
 import org.checkpointlab.model.job.FailoverStrategy;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.pipeline.CheckpointOption;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
@@ -49,37 +48,8 @@ final class RunFlags {
             description = "Parallelism of operator OP (repeatable).")
     Map<String, Integer> parallelism = new LinkedHashMap<>();
 
-    @Option(names = "--interval", paramLabel = "DURATION|off", converter = CheckpointInterval.Converter.class,
-            description = "Periodic checkpoint interval, or off.")
-    CheckpointInterval interval;
-
-    @Option(names = "--mode", paramLabel = "exactly-once|at-least-once", converter = ModeConverter.class,
-            description = "Checkpointing mode.")
-    CheckpointingMode mode;
-
-    @Option(names = "--unaligned", negatable = true,
-            description = "Unaligned checkpoints (exactly-once only); --no-unaligned turns them off.")
-    Boolean unaligned;
-
-    @Option(names = "--aligned-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "With --unaligned: start aligned, switch to unaligned after aligning this long "
-                    + "(0ms = unaligned at once).")
-    Duration alignedTimeout;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "A checkpoint not complete after this long fails (Flink's default 10m).")
-    Duration timeout;
-
-    @Option(names = "--min-pause", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Minimum pause from the end of one checkpoint to the start of the next.")
-    Duration minPause;
-
-    @Option(names = "--max-concurrent", paramLabel = "N", description = "Checkpoints in progress at once.")
-    Integer maxConcurrent;
-
-    @Option(names = "--tolerable-failures", paramLabel = "N",
-            description = "Consecutive failed checkpoints tolerated before the job fails over.")
-    Integer tolerableFailures;
+    @Mixin
+    CheckpointFlags checkpoint;
 
     @Option(names = "--backend", paramLabel = "hashmap|rocksdb", defaultValue = "hashmap",
             description = "State backend for keyed state (default: ${DEFAULT-VALUE}).")
@@ -88,11 +58,6 @@ final class RunFlags {
     @Option(names = "--incremental",
             description = "Incremental checkpoints (RocksDB only; Flink ignores it for hashmap).")
     boolean incremental;
-
-    @Option(names = "--retain-checkpoints",
-            description = "Keep completed checkpoints when the job ends or is cancelled (RETAIN_ON_CANCELLATION); "
-                    + "each DIR/chk-N of --checkpoint-dir then restores like a savepoint.")
-    boolean retainCheckpoints;
 
     @Option(names = "--failover", paramLabel = "region|full",
             description = "Which tasks restart after a failure: the failed task's region (default) or all.")
@@ -112,10 +77,6 @@ final class RunFlags {
     boolean noDeliveryCheck;
 
     private final List<String> warnings = new ArrayList<>();
-
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Store checkpoints in this directory (default: the job manager's memory).")
-    Path checkpointDir;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Directory for the part files of transactional sinks.")
@@ -204,9 +165,6 @@ final class RunFlags {
                         + e.getValue());
             }
         }
-        requireAtLeast("--max-concurrent", maxConcurrent, 1, problems);
-        requireAtLeast("--tolerable-failures", tolerableFailures, 0, problems);
-        requireDirectoryOrAbsent("--checkpoint-dir", checkpointDir, problems);
         requireDirectoryOrAbsent("--output", output, problems);
     }
 
@@ -253,40 +211,20 @@ final class RunFlags {
 
     private CheckpointOptions checkpointOptions(Path file, PipelineSpec pipeline, List<String> problems)
             throws BadInputException {
-        CheckpointOptions o = PipelineFiles.checkpointDefaults(file, pipeline);
-        if (interval != null) {
-            o = o.withInterval(interval.interval());
+        CheckpointOptions o;
+        try {
+            o = checkpoint.applyTo(pipeline.checkpointing().options(), problems);
+        } catch (IllegalArgumentException e) {
+            String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            throw new BadInputException(source + ": checkpointing: " + e.getMessage());
         }
-        if (mode != null) {
-            o = o.withMode(mode);
+        if (checkpoint.has(CheckpointOption.DIRECTORY)) {
+            requireDirectoryOrAbsent(CheckpointFlags.flag(CheckpointOption.DIRECTORY), o.directory(), problems);
         }
-        if (unaligned != null) {
-            o = o.withUnaligned(unaligned);
-        }
-        if (alignedTimeout != null) {
-            o = o.withAlignedTimeout(alignedTimeout);
-        }
-        if (timeout != null) {
-            o = o.withTimeout(timeout);
-        }
-        if (minPause != null) {
-            o = o.withMinPause(minPause);
-        }
-        if (maxConcurrent != null) {
-            o = o.withMaxConcurrent(maxConcurrent);
-        }
-        if (tolerableFailures != null) {
-            o = o.withTolerableFailures(tolerableFailures);
-        }
-        if (checkpointDir != null) {
-            o = o.withDirectory(checkpointDir);
-        }
-        if (retainCheckpoints) {
-            if (o.directory() == null) {
-                problems.add("--retain-checkpoints needs --checkpoint-dir DIR: retained checkpoints are files "
-                        + "(DIR/chk-N), not the job manager's memory");
-            }
-            o = o.withRetention(Retention.RETAIN_ON_CANCELLATION);
+        if (checkpoint.has(CheckpointOption.RETENTION) && o.directory() == null) {
+            problems.add(CheckpointFlags.flag(CheckpointOption.RETENTION) + " needs "
+                    + CheckpointFlags.flag(CheckpointOption.DIRECTORY) + " DIR: retained checkpoints are files "
+                    + "(DIR/chk-N), not the job manager's memory");
         }
         for (String p : o.problems()) {
             problems.add("invalid checkpoint options: " + p);

@@ -5,8 +5,8 @@ import java.util.OptionalDouble;
 
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.observe.JobStatus;
 
 /**
  * What one benchmark run measured: throughput and the completed checkpoints' median end-to-end duration and

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 import picocli.CommandLine.Command;
@@ -31,11 +33,11 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            PipelineSpec pipeline = PipelineFiles.load(file);
+            PipelineSpec pipeline = PipelineLoader.validating().load(file);
             out.printf("OK: %s (%d operators, %d edges)%n", pipeline.name(), pipeline.operators().size(),
                     pipeline.edges().size());
             return ExitCodes.OK;
-        } catch (BadInputException e) {
+        } catch (PipelineException e) {
             e.problems().forEach(err::println);
             return ExitCodes.BAD_INPUT;
         }

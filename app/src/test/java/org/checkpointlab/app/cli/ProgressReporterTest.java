@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
+import org.checkpointlab.model.observe.JobStatus;
 import org.junit.jupiter.api.Test;
 
 class ProgressReporterTest {

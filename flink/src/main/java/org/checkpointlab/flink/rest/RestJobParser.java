@@ -12,15 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.FailureEvent;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.model.observe.SubtaskStatus;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.SubtaskStatus;
 
 /**
  * Flink's job answers ({@code /jobs/:jid}, {@code /plan}, {@code /vertices/:vid}, {@code /backpressure},
@@ -126,6 +126,69 @@ public final class RestJobParser {
                     1000 * RestJson.getDouble(r, "idleRatio", 0), 0, 0, 0, false, 0, -1));
         }
         return result;
+    }
+
+    /** Subtasks per request for their pool usage: keeps the request line short (Netty's limit is 4096 bytes). */
+    static final int POOL_USAGE_BATCH = 16;
+    /** A subtask's input pool usage: its name since Flink 1.9, and the shuffle group's (the one left in 2.x). */
+    private static final List<String> IN_POOL = List.of("buffers.inPoolUsage", "Shuffle.Netty.Input.Buffers.inPoolUsage");
+    private static final List<String> OUT_POOL = List.of("buffers.outPoolUsage",
+            "Shuffle.Netty.Output.Buffers.outPoolUsage");
+
+    /**
+     * The {@code get} parameter of {@code /vertices/:vid/metrics} for the input and output pool usage of subtasks
+     * {@code from} (inclusive) to {@code to} (exclusive), under both names Flink versions use: Flink names a
+     * subtask's metric there by its index, {@code 2.buffers.inPoolUsage}.
+     */
+    public static String poolUsageQuery(int from, int to) {
+        StringBuilder get = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            for (String name : java.util.stream.Stream.concat(IN_POOL.stream(), OUT_POOL.stream()).toList()) {
+                get.append(get.length() == 0 ? "" : ",").append(i).append('.').append(name);
+            }
+        }
+        return get.toString();
+    }
+
+    /**
+     * The subtasks with their input and output pool usage (0..1) from {@code /vertices/:vid/metrics} answers
+     * ({@code [{"id":"2.buffers.inPoolUsage","value":"0.5"}]}); a subtask Flink has no value for keeps 0, as
+     * while its metric store is still empty.
+     */
+    public static List<SubtaskSnapshot> withPoolUsage(List<SubtaskSnapshot> subtasks, List<JsonElement> answers) {
+        Map<String, Double> values = new HashMap<>();
+        for (JsonElement answer : answers) {
+            if (answer != null && answer.isJsonArray()) {
+                for (JsonObject m : RestJson.objects(answer.getAsJsonArray())) {
+                    String id = RestJson.getString(m, "id");
+                    double value = RestJson.getDouble(m, "value", Double.NaN);
+                    if (id != null && !Double.isNaN(value)) {
+                        values.put(id, value);
+                    }
+                }
+            }
+        }
+        List<SubtaskSnapshot> result = new ArrayList<>();
+        for (SubtaskSnapshot s : subtasks) {
+            int i = s.subtaskIndex();
+            double in = first(values, i, IN_POOL, s.inPoolUsage());
+            double out = first(values, i, OUT_POOL, s.outPoolUsage());
+            result.add(new SubtaskSnapshot(s.taskName(), s.operatorIds(), i, s.parallelism(), s.status(),
+                    s.barrierState(), s.recordsIn(), s.recordsOut(), s.busyMsPerSecond(),
+                    s.backPressuredMsPerSecond(), s.idleMsPerSecond(), in, out, s.stateSizeBytes(), s.syncPhase(),
+                    s.asyncSnapshots(), s.restoredCheckpointId()));
+        }
+        return result;
+    }
+
+    private static double first(Map<String, Double> values, int subtask, List<String> names, double fallback) {
+        for (String name : names) {
+            Double v = values.get(subtask + "." + name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return fallback;
     }
 
     static SubtaskStatus subtaskStatus(String executionState) {

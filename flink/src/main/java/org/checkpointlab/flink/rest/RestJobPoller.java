@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
@@ -49,7 +49,8 @@ final class RestJobPoller {
         List<SubtaskSnapshot> subtasks = new ArrayList<>();
         for (RestJobParser.Vertex v : vertices) {
             JsonObject vertex = api.getObject(job + "/vertices/" + v.id());
-            subtasks.addAll(RestJobParser.subtasks(v, vertex, optional(job + "/vertices/" + v.id() + "/backpressure")));
+            subtasks.addAll(RestJobParser.withPoolUsage(RestJobParser.subtasks(v, vertex,
+                    optional(job + "/vertices/" + v.id() + "/backpressure")), poolUsage(job, v)));
         }
         JsonObject history = api.getObject(job + "/checkpoints");
         readCheckpoints(history, ids);
@@ -84,6 +85,17 @@ final class RestJobPoller {
             if (answer != null) {
                 answers.add(new RestCheckpoints.VertexAnswer(vertex, answer));
             }
+        }
+        return answers;
+    }
+
+    /** The input and output pool usage of every subtask of {@code v} ({@code /vertices/:vid/metrics}). */
+    private List<JsonElement> poolUsage(String job, RestJobParser.Vertex v) throws InterruptedException {
+        List<JsonElement> answers = new ArrayList<>();
+        for (int from = 0; from < v.parallelism(); from += RestJobParser.POOL_USAGE_BATCH) {
+            int to = Math.min(v.parallelism(), from + RestJobParser.POOL_USAGE_BATCH);
+            answers.add(optionalElement(job + "/vertices/" + v.id() + "/metrics?get="
+                    + RestJobParser.poolUsageQuery(from, to)));
         }
         return answers;
     }

@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 
 /** Totals of a watched Flink job, and the savepoints it wrote, in the model's records. */

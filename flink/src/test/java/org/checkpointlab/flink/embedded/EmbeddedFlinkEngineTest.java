@@ -16,7 +16,7 @@ import org.checkpointlab.model.client.EngineSelection;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobEngine;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.job.SavepointResult;

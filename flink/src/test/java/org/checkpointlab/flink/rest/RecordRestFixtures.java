@@ -54,6 +54,8 @@ public final class RecordRestFixtures {
                 files.put("vertex-" + i + "-backpressure.json", "/v1/jobs/" + jid + "/vertices/" + vid + "/backpressure");
                 files.put("vertex-" + i + "-subtasks-metrics.json", "/v1/jobs/" + jid + "/vertices/" + vid
                         + "/subtasks/metrics?get=busyTimeMsPerSecond,backPressuredTimeMsPerSecond,idleTimeMsPerSecond&agg=max,avg");
+                files.put("vertex-" + i + "-metrics.json", "/v1/jobs/" + jid + "/vertices/" + vid + "/metrics?get="
+                        + RestJobParser.poolUsageQuery(0, v.getAsJsonObject().get("parallelism").getAsInt()));
                 i++;
             }
             JsonObject cps = get(http, base, files.get("checkpoints.json"));

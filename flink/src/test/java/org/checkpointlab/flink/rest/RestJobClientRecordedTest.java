@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.junit.jupiter.api.Test;
 
 /**

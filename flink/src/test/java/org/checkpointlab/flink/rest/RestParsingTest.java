@@ -16,13 +16,13 @@ import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.FailureEvent;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.model.observe.SubtaskStatus;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.SubtaskStatus;
 import org.junit.jupiter.api.Test;
 
 /** The parsers on answers recorded from a real Flink 2.3 (see src/test/resources/flink-rest/README.md). */

@@ -9,10 +9,10 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.savepoint.SavepointException;
@@ -184,6 +184,18 @@ public interface JobClient extends AutoCloseable {
      */
     default List<DeliveryCheck.SinkDelivery> checkDelivery() throws InterruptedException {
         throw new UnsupportedCapabilityException(Capability.DELIVERY_CHECK);
+    }
+
+    /**
+     * Why this job's delivery can never be checked, known from its configuration alone (an unbounded source,
+     * processing-time windows, a start from a savepoint when {@code restoredFromItsOwnRun} is false); empty when it
+     * can be once the job ends. Cheap, never blocks: a front end says it while the job runs.
+     *
+     * @param restoredFromItsOwnRun whether the savepoint it started from was written by an earlier deployment of the
+     *                              same run (a rescale), whose output {@link #checkDelivery(List)} adds in
+     */
+    default java.util.Optional<String> deliveryNotComputableBecause(boolean restoredFromItsOwnRun) {
+        return DeliveryCheck.notComputableBecause(restoredFromItsOwnRun ? config().withRestore(null) : config());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.checkpointlab.model.checkpoint.TimerService;
+import org.checkpointlab.model.observe.JobStatus;
 
 /**
  * Failures on purpose: one into a given subtask at a given time after the start, or chaos (failures into random

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.StateBackendFactory;
 import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointWriter;
+import org.checkpointlab.model.state.StateBackendFactory;
 
 /**
  * The file work of a job's checkpoints (Flink's {@code CheckpointsCleaner}): writes retained checkpoints' metadata,

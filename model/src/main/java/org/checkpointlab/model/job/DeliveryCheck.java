@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;

@@ -15,6 +15,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
@@ -244,7 +245,7 @@ public final class Job implements AutoCloseable {
             }
             Deployment d = scheduler.deployment();
             if (status == JobStatus.RUNNING && scheduler.allRegionsRunning() && d.tasks().stream()
-                    .allMatch(t -> t.status() == org.checkpointlab.model.runtime.SubtaskStatus.RUNNING)) {
+                    .allMatch(t -> t.status() == org.checkpointlab.model.observe.SubtaskStatus.RUNNING)) {
                 return true;
             }
             Thread.sleep(1);

@@ -10,13 +10,14 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.checkpoint.CoordinatorContext;
 import org.checkpointlab.model.checkpoint.Retention;
+import org.checkpointlab.model.observe.JobStatus;
+import org.checkpointlab.model.observe.SubtaskStatus;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.ExecutionGraph;
-import org.checkpointlab.model.runtime.StateBackendFactory;
-import org.checkpointlab.model.runtime.SubtaskStatus;
 import org.checkpointlab.model.runtime.Task;
 import org.checkpointlab.model.runtime.TaskCommand;
+import org.checkpointlab.model.state.StateBackendFactory;
 
 /**
  * What the checkpoint coordinator asks of a job: whether it can trigger, which tasks acknowledge, the commands to

@@ -15,6 +15,7 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.checkpoint.ScheduledTimerService;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.operators.Operators;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.CheckpointStorage;
@@ -25,9 +26,9 @@ import org.checkpointlab.model.runtime.MemoryCheckpointStorage;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.SinkStore;
 import org.checkpointlab.model.runtime.SnapshotType;
-import org.checkpointlab.model.runtime.StateBackendFactory;
 import org.checkpointlab.model.runtime.Task;
 import org.checkpointlab.model.runtime.TaskCommand;
+import org.checkpointlab.model.state.StateBackendFactory;
 import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;
 
 /**

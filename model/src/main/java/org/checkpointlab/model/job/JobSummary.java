@@ -3,6 +3,7 @@ package org.checkpointlab.model.job;
 import java.util.List;
 
 import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.observe.JobStatus;
 
 /**
  * The outcome of a run, for the command line's {@code --json} and for tests.

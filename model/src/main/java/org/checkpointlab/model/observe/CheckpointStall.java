@@ -46,7 +46,7 @@ public record CheckpointStall(String message, String cause) {
      */
     public static Optional<CheckpointStall> detect(JobSnapshot snapshot, Duration interval, long watchedSince,
                                                    Duration staleness, long nowMillis, int intervals, int lastK) {
-        if (snapshot.status() != org.checkpointlab.model.job.JobStatus.RUNNING) {
+        if (snapshot.status() != org.checkpointlab.model.observe.JobStatus.RUNNING) {
             return Optional.empty();
         }
         List<CheckpointStats> completed = snapshot.checkpoints().stream()

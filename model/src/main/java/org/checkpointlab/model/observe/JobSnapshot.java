@@ -3,7 +3,6 @@ package org.checkpointlab.model.observe;
 import java.util.List;
 
 import org.checkpointlab.model.checkpoint.CheckpointStats;
-import org.checkpointlab.model.job.JobStatus;
 
 /**
  * The whole job at one moment, immutable, for observers (the UI reads one per frame).

@@ -2,7 +2,6 @@ package org.checkpointlab.model.observe;
 
 import java.util.List;
 
-import org.checkpointlab.model.runtime.SubtaskStatus;
 
 /**
  * One subtask (a chain of operators on one thread) at one moment.

@@ -1,25 +1,17 @@
 package org.checkpointlab.model.pipeline;
 
-import java.math.BigDecimal;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.checkpoint.CheckpointingMode;
-import org.checkpointlab.model.checkpoint.Retention;
-import org.checkpointlab.model.util.Durations;
 
 /**
- * Maps the {@code checkpointing} section of a pipeline file to {@link CheckpointOptions} and back. Keys (all
- * optional, each overriding Flink's default):
+ * Maps the {@code checkpointing} section of a pipeline file to {@link CheckpointOptions} and back, by the options
+ * declared in {@link CheckpointOption}. Keys (all optional, each overriding Flink's default):
  * <pre>
  * interval          duration ("1s", "500ms", a number of ms) or "off"/null      periodic trigger, default off
  * mode              "exactly-once" | "at-least-once"
@@ -33,10 +25,7 @@ import org.checkpointlab.model.util.Durations;
 public final class CheckpointOptionsJson {
 
     /** The keys of the section, in the order {@link #toSection(CheckpointOptions)} writes them. */
-    public static final List<String> KEYS = List.of("interval", "mode", "timeout", "minPause", "maxConcurrent",
-            "tolerableFailures", "unaligned", "alignedTimeout", "retention", "retained", "directory");
-
-    private static final String OFF = "off";
+    public static final List<String> KEYS = CheckpointOption.ALL.stream().map(CheckpointOption::key).toList();
 
     private CheckpointOptionsJson() {
     }
@@ -75,26 +64,10 @@ public final class CheckpointOptionsJson {
     public static Map<String, Object> toSection(CheckpointOptions options) {
         CheckpointOptions d = CheckpointOptions.defaults();
         Map<String, Object> section = new LinkedHashMap<>();
-        if (!Objects.equals(options.interval(), d.interval())) {
-            section.put("interval", options.interval() == null ? OFF : Durations.format(options.interval()));
-        }
-        if (options.mode() != d.mode()) {
-            section.put("mode", options.mode().cliName());
-        }
-        putDuration(section, "timeout", options.timeout(), d.timeout());
-        putDuration(section, "minPause", options.minPause(), d.minPause());
-        putInt(section, "maxConcurrent", options.maxConcurrent(), d.maxConcurrent());
-        putInt(section, "tolerableFailures", options.tolerableFailures(), d.tolerableFailures());
-        if (options.unaligned() != d.unaligned()) {
-            section.put("unaligned", options.unaligned());
-        }
-        putDuration(section, "alignedTimeout", options.alignedTimeout(), d.alignedTimeout());
-        if (options.retention() != d.retention()) {
-            section.put("retention", retentionName(options.retention()));
-        }
-        putInt(section, "retained", options.retained(), d.retained());
-        if (options.directory() != null) {
-            section.put("directory", options.directory().toString());
+        for (CheckpointOption<?> option : CheckpointOption.ALL) {
+            if (!Objects.equals(option.get(options), option.get(d))) {
+                section.put(option.key(), option.toJson(options));
+            }
         }
         return section;
     }
@@ -105,135 +78,17 @@ public final class CheckpointOptionsJson {
         keys.sort(Comparator.comparingInt((String k) -> KEYS.contains(k) ? KEYS.indexOf(k) : KEYS.size())
                 .thenComparing(Comparator.naturalOrder()));
         for (String key : keys) {
-            Object value = section.get(key);
+            CheckpointOption<?> option = CheckpointOption.byKey(key).orElse(null);
+            if (option == null) {
+                problems.add("unknown key '" + key + "' (known keys: " + String.join(", ", KEYS) + ")");
+                continue;
+            }
             try {
-                o = applyKey(o, key, value);
+                o = option.withJson(o, section.get(key));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
         }
         return o;
-    }
-
-    private static CheckpointOptions applyKey(CheckpointOptions o, String key, Object value) {
-        return switch (key) {
-            case "interval" -> o.withInterval(isOff(value) ? null : duration(key, value));
-            case "mode" -> o.withMode(mode(value));
-            case "timeout" -> o.withTimeout(duration(key, value));
-            case "minPause" -> o.withMinPause(duration(key, value));
-            case "maxConcurrent" -> o.withMaxConcurrent(wholeNumber(key, value));
-            case "tolerableFailures" -> o.withTolerableFailures(wholeNumber(key, value));
-            case "unaligned" -> o.withUnaligned(bool(key, value));
-            case "alignedTimeout" -> o.withAlignedTimeout(duration(key, value));
-            case "retention" -> o.withRetention(retention(value));
-            case "retained" -> o.withRetained(wholeNumber(key, value));
-            case "directory" -> o.withDirectory(directory(value));
-            default -> throw new IllegalArgumentException("unknown key '" + key + "' (known keys: "
-                    + String.join(", ", KEYS) + ")");
-        };
-    }
-
-    private static boolean isOff(Object value) {
-        return value == null || value instanceof String s && s.trim().equalsIgnoreCase(OFF);
-    }
-
-    private static Duration duration(String key, Object value) {
-        if (value instanceof String s) {
-            try {
-                return Durations.parse(s);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + key + "': " + e.getMessage(), e);
-            }
-        }
-        if (value instanceof Number n && isWholeNumber(n) && n.longValue() >= 0) {
-            return Duration.ofMillis(n.longValue());
-        }
-        throw new IllegalArgumentException("'" + key + "' must be a duration such as \"500ms\", \"1s\" or \"2m\""
-                + ("interval".equals(key) ? " (or \"off\")" : "") + ", was " + ParamSpec.describe(value));
-    }
-
-    private static int wholeNumber(String key, Object value) {
-        if (value instanceof Number n && isWholeNumber(n)
-                && n.longValue() >= Integer.MIN_VALUE && n.longValue() <= Integer.MAX_VALUE) {
-            return n.intValue();
-        }
-        throw new IllegalArgumentException("'" + key + "' must be a whole number, was " + ParamSpec.describe(value));
-    }
-
-    private static boolean isWholeNumber(Number n) {
-        if (n instanceof Double || n instanceof Float) {
-            double d = n.doubleValue();
-            return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p62;
-        }
-        if (n instanceof BigDecimal b) {
-            return b.signum() == 0 || b.stripTrailingZeros().scale() <= 0;
-        }
-        return true;
-    }
-
-    private static boolean bool(String key, Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        throw new IllegalArgumentException("'" + key + "' must be true or false, was " + ParamSpec.describe(value));
-    }
-
-    private static CheckpointingMode mode(Object value) {
-        if (value instanceof String s) {
-            try {
-                return CheckpointingMode.fromCliName(s.trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'mode': " + e.getMessage(), e);
-            }
-        }
-        throw new IllegalArgumentException("'mode' must be \"exactly-once\" or \"at-least-once\", was "
-                + ParamSpec.describe(value));
-    }
-
-    private static Retention retention(Object value) {
-        if (value instanceof String s) {
-            for (Retention r : Retention.values()) {
-                if (retentionName(r).equalsIgnoreCase(s.trim())) {
-                    return r;
-                }
-            }
-        }
-        throw new IllegalArgumentException("'retention' must be \"none\", \"delete-on-cancellation\" or "
-                + "\"retain-on-cancellation\", was " + ParamSpec.describe(value));
-    }
-
-    private static Path directory(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof String s && !s.isBlank()) {
-            try {
-                return Path.of(s);
-            } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("'directory' is not a valid path: " + e.getMessage(), e);
-            }
-        }
-        throw new IllegalArgumentException("'directory' must be a directory path (or null for the job manager's "
-                + "memory), was " + ParamSpec.describe(value));
-    }
-
-    /** The pipeline-file name of a retention, e.g. {@code "retain-on-cancellation"}. */
-    public static String retentionName(Retention r) {
-        return r.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static void putDuration(Map<String, Object> section, String key, Duration value, Duration dflt) {
-        if (value == null) {
-            throw new IllegalArgumentException("'" + key + "' has no value");
-        }
-        if (!value.equals(dflt)) {
-            section.put(key, Durations.format(value));
-        }
-    }
-
-    private static void putInt(Map<String, Object> section, String key, int value, int dflt) {
-        if (value != dflt) {
-            section.put(key, (long) value);
-        }
     }
 }

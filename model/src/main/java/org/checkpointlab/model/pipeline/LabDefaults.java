@@ -3,12 +3,12 @@ package org.checkpointlab.model.pipeline;
 import java.time.Duration;
 import java.util.Map;
 
-import org.checkpointlab.model.util.Durations;
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
 
 /**
  * What a pipeline started in the lab gets unless the user says otherwise: the editor's new pipelines and newly
  * dropped sources, and the samples, follow these. They are not Flink's defaults (those stay in
- * {@link org.checkpointlab.model.checkpoint.CheckpointOptions#defaults()} and are what a file without a
+ * {@link CheckpointOptions#defaults()} and are what a file without a
  * {@code checkpointing} section, and the CLI without flags, get): this is a checkpoint lab, so a job checkpoints
  * from the start, often enough to watch, and its sources run until stopped at a rate a person can follow.
  *
@@ -35,8 +35,8 @@ public final class LabDefaults {
     }
 
     /** The {@code checkpointing} section of a new pipeline: the interval, everything else Flink's default. */
-    public static Map<String, Object> checkpointing() {
-        return Map.of("interval", Durations.format(CHECKPOINT_INTERVAL));
+    public static CheckpointingConfig checkpointing() {
+        return CheckpointingConfig.of(CheckpointOptions.defaults().withInterval(CHECKPOINT_INTERVAL));
     }
 
     /**

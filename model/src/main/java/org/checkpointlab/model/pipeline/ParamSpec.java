@@ -1,7 +1,6 @@
 package org.checkpointlab.model.pipeline;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,9 +22,6 @@ import java.util.Optional;
  */
 public record ParamSpec(String name, ParamType type, Object defaultValue, Number min, Number max,
                         List<String> allowedValues, String description, boolean required) {
-
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     public ParamSpec {
         Objects.requireNonNull(name, "name");
@@ -85,7 +81,7 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Number
             throw new IllegalArgumentException("parameter '" + name + "' " + p);
         });
         return switch (type) {
-            case LONG -> toBigDecimal((Number) value).longValueExact();
+            case LONG -> JsonValues.toBigDecimal((Number) value).longValueExact();
             case DOUBLE -> ((Number) value).doubleValue();
             case BOOLEAN, STRING, ENUM -> value;
         };
@@ -120,20 +116,20 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Number
         if (value == null) {
             return Optional.of("has no value");
         }
-        String was = ", was " + describe(value);
+        String was = ", was " + JsonValues.describe(value);
         switch (type) {
             case LONG -> {
-                BigDecimal d = value instanceof Number n ? toBigDecimal(n) : null;
-                if (d == null || !isIntegral(d)) {
+                BigDecimal d = value instanceof Number n ? JsonValues.toBigDecimal(n) : null;
+                if (d == null || !JsonValues.isIntegral(d)) {
                     return Optional.of("must be a whole number" + was);
                 }
-                if (d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0) {
+                if (!JsonValues.isLong(d)) {
                     return Optional.of("is too large for a whole number" + was);
                 }
                 return rangeProblem(d, min, max, was);
             }
             case DOUBLE -> {
-                BigDecimal d = value instanceof Number n ? toBigDecimal(n) : null;
+                BigDecimal d = value instanceof Number n ? JsonValues.toBigDecimal(n) : null;
                 if (d == null) {
                     return Optional.of("must be a number" + was);
                 }
@@ -154,35 +150,12 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Number
     }
 
     private static Optional<String> rangeProblem(BigDecimal value, Number min, Number max, String was) {
-        if (min != null && value.compareTo(toBigDecimal(min)) < 0) {
+        if (min != null && value.compareTo(JsonValues.toBigDecimal(min)) < 0) {
             return Optional.of("must be >= " + min + was);
         }
-        if (max != null && value.compareTo(toBigDecimal(max)) > 0) {
+        if (max != null && value.compareTo(JsonValues.toBigDecimal(max)) > 0) {
             return Optional.of("must be <= " + max + was);
         }
         return Optional.empty();
-    }
-
-    private static boolean isIntegral(BigDecimal d) {
-        return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
-    }
-
-    /** Exact decimal value of a number, or {@code null} for NaN and infinities. */
-    private static BigDecimal toBigDecimal(Number n) {
-        if (n instanceof BigDecimal b) {
-            return b;
-        }
-        if (n instanceof BigInteger b) {
-            return new BigDecimal(b);
-        }
-        if (n instanceof Double || n instanceof Float) {
-            double d = n.doubleValue();
-            return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
-        }
-        return BigDecimal.valueOf(n.longValue());
-    }
-
-    static String describe(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import com.google.gson.FormattingStyle;
@@ -160,7 +161,7 @@ public final class PipelineJson {
                 w.name("checkpointing");
                 w.beginObject();
                 w.setFormattingStyle(ONE_LINE);
-                writeMap(w, spec.checkpointing(), CheckpointOptionsJson.KEYS, "checkpointing");
+                writeMap(w, spec.checkpointing().written(), CheckpointOptionsJson.KEYS, "checkpointing");
                 w.endObject();
                 w.setFormattingStyle(PRETTY);
             }
@@ -261,7 +262,7 @@ public final class PipelineJson {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(where + " must be a finite number, was " + n, e);
         }
-        if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
+        if (JsonValues.isIntegral(d)) {
             w.value(d.toBigIntegerExact());
         } else {
             w.value(n instanceof BigDecimal ? n : n.doubleValue());
@@ -286,7 +287,7 @@ public final class PipelineJson {
 
     private static PipelineSpec toSpec(Object tree, Problems problems) {
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add("", "a pipeline file holds one JSON object, found " + typeName(tree));
+            problems.add("", "a pipeline file holds one JSON object, found " + JsonValues.typeName(tree));
             return null;
         }
         Map<String, Object> top = asObject(tree);
@@ -297,7 +298,7 @@ public final class PipelineJson {
             return null;
         }
         if (!(format instanceof Long f) || f != PipelineSpec.CURRENT_FORMAT) {
-            problems.add("", "unsupported format " + ParamSpec.describe(format) + "; this version reads format "
+            problems.add("", "unsupported format " + JsonValues.describe(format) + "; this version reads format "
                     + PipelineSpec.CURRENT_FORMAT + " only");
             return null;
         }
@@ -314,13 +315,13 @@ public final class PipelineJson {
         for (int i = 0; i < edgeTrees.size(); i++) {
             toEdge(edgeTrees.get(i), i + 1, problems).ifPresent(edges::add);
         }
-        Map<String, Object> checkpointing = checkpointing(top.get("checkpointing"), problems);
+        CheckpointingConfig checkpointing = checkpointing(top.get("checkpointing"), problems);
         return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, name, operators, edges, checkpointing, chaining);
     }
 
     private static Optional<OperatorSpec> toOperator(Object tree, int number, Problems problems) {
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add("operator #" + number, "must be an object, was " + typeName(tree));
+            problems.add("operator #" + number, "must be an object, was " + JsonValues.typeName(tree));
             return Optional.empty();
         }
         Map<String, Object> o = asObject(tree);
@@ -343,7 +344,7 @@ public final class PipelineJson {
 
     private static Optional<EdgeSpec> toEdge(Object tree, int number, Problems problems) {
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add("edge #" + number, "must be an object, was " + typeName(tree));
+            problems.add("edge #" + number, "must be an object, was " + JsonValues.typeName(tree));
             return Optional.empty();
         }
         Map<String, Object> e = asObject(tree);
@@ -373,7 +374,7 @@ public final class PipelineJson {
             return Map.of();
         }
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add(where, "\"params\" must be an object, was " + typeName(tree));
+            problems.add(where, "\"params\" must be an object, was " + JsonValues.typeName(tree));
             return Map.of();
         }
         Map<String, Object> params = new LinkedHashMap<>();
@@ -382,7 +383,7 @@ public final class PipelineJson {
                 problems.add(where, "parameter '" + name + "' is null; leave it out to use the default");
             } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
                 problems.add(where, "parameter '" + name + "' must be a number, text or true/false, was "
-                        + typeName(value));
+                        + JsonValues.typeName(value));
             } else {
                 params.put(name, value);
             }
@@ -397,7 +398,7 @@ public final class PipelineJson {
         }
         if (!(tree instanceof Map<?, ?>)) {
             problems.add("layout", "must be an object (operator id to {\"x\": ..., \"y\": ...}), was "
-                    + typeName(tree));
+                    + JsonValues.typeName(tree));
             return Map.of();
         }
         Map<String, CardPosition> layout = new LinkedHashMap<>();
@@ -408,7 +409,7 @@ public final class PipelineJson {
                 return;
             }
             if (!(value instanceof Map<?, ?>)) {
-                problems.add(where, "must be an object {\"x\": ..., \"y\": ...}, was " + typeName(value));
+                problems.add(where, "must be an object {\"x\": ..., \"y\": ...}, was " + JsonValues.typeName(value));
                 return;
             }
             Map<String, Object> xy = asObject(value);
@@ -421,7 +422,7 @@ public final class PipelineJson {
                 if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
                     at[i] = n.doubleValue();
                 } else {
-                    problems.add(where, "\"" + names[i] + "\" must be a number, was " + typeName(v));
+                    problems.add(where, "\"" + names[i] + "\" must be a number, was " + JsonValues.typeName(v));
                 }
             }
             if (problems.list.size() == before) {
@@ -431,29 +432,25 @@ public final class PipelineJson {
         return layout;
     }
 
-    /** Keeps the section's values as written; {@code null} means default (for the interval: off). */
-    private static Map<String, Object> checkpointing(Object tree, Problems problems) {
+    /** Keeps the section's values as written (see {@link CheckpointingConfig#written}). */
+    private static CheckpointingConfig checkpointing(Object tree, Problems problems) {
         if (tree == null) {
-            return Map.of();
+            return CheckpointingConfig.NONE;
         }
         if (!(tree instanceof Map<?, ?>)) {
-            problems.add("checkpointing", "must be an object, was " + typeName(tree));
-            return Map.of();
+            problems.add("checkpointing", "must be an object, was " + JsonValues.typeName(tree));
+            return CheckpointingConfig.NONE;
         }
         Map<String, Object> section = new LinkedHashMap<>();
         asObject(tree).forEach((key, value) -> {
-            if (value == null) {
-                if (key.equals("interval")) {
-                    section.put(key, "off");
-                }
-            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
                 problems.add("checkpointing", "\"" + key + "\" must be text, a number or true/false, was "
-                        + typeName(value));
+                        + JsonValues.typeName(value));
             } else {
                 section.put(key, value);
             }
         });
-        return section;
+        return CheckpointingConfig.written(section);
     }
 
     private static void unknownFields(Map<String, Object> object, List<String> known, String where,
@@ -468,31 +465,22 @@ public final class PipelineJson {
 
     private static Optional<String> string(Map<String, Object> o, String field, boolean required, String where,
                                            Problems problems) {
-        Object v = o.get(field);
-        if (v == null) {
-            if (required) {
-                problems.add(where, "missing field \"" + field + "\"");
-            }
-            return Optional.empty();
-        }
-        if (v instanceof String s) {
-            return Optional.of(s);
-        }
-        problems.add(where, "\"" + field + "\" must be text, was " + ParamSpec.describe(v));
-        return Optional.empty();
+        return field(o, field, required, where, problems, "text", v -> v instanceof String s ? s : null);
     }
 
     private static Optional<Boolean> bool(Map<String, Object> o, String field, String where, Problems problems) {
-        Object v = o.get(field);
-        if (v == null || v instanceof Boolean) {
-            return Optional.ofNullable((Boolean) v);
-        }
-        problems.add(where, "\"" + field + "\" must be true or false, was " + ParamSpec.describe(v));
-        return Optional.empty();
+        return field(o, field, false, where, problems, "true or false", v -> v instanceof Boolean b ? b : null);
     }
 
     private static Optional<Integer> integer(Map<String, Object> o, String field, boolean required, String where,
                                              Problems problems) {
+        return field(o, field, required, where, problems, "a whole number",
+                v -> v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? l.intValue() : null);
+    }
+
+    /** The field's value as {@code typed} gives it; null from {@code typed} means the wrong type: a problem. */
+    private static <T> Optional<T> field(Map<String, Object> o, String field, boolean required, String where,
+                                         Problems problems, String expected, Function<Object, T> typed) {
         Object v = o.get(field);
         if (v == null) {
             if (required) {
@@ -500,11 +488,11 @@ public final class PipelineJson {
             }
             return Optional.empty();
         }
-        if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-            return Optional.of(l.intValue());
+        T value = typed.apply(v);
+        if (value == null) {
+            problems.add(where, "\"" + field + "\" must be " + expected + ", was " + JsonValues.describe(v));
         }
-        problems.add(where, "\"" + field + "\" must be a whole number, was " + ParamSpec.describe(v));
-        return Optional.empty();
+        return Optional.ofNullable(value);
     }
 
     private static List<Object> array(Map<String, Object> o, String field, String where, Problems problems) {
@@ -516,25 +504,12 @@ public final class PipelineJson {
         if (v instanceof List<?> list) {
             return new ArrayList<>(list);
         }
-        problems.add(where, "\"" + field + "\" must be an array, was " + typeName(v));
+        problems.add(where, "\"" + field + "\" must be an array, was " + JsonValues.typeName(v));
         return List.of();
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asObject(Object tree) {
         return (Map<String, Object>) tree;
-    }
-
-    private static String typeName(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "an object";
-        }
-        if (value instanceof List<?>) {
-            return "an array";
-        }
-        return ParamSpec.describe(value);
     }
 }

@@ -13,18 +13,25 @@ import java.util.Optional;
  * @param name          pipeline name shown to the user
  * @param operators     operators in file order
  * @param edges         edges in file order
- * @param checkpointing checkpointing defaults from the file, keys as in the file (may be empty)
+ * @param checkpointing the checkpoint options the file sets over Flink's defaults ({@link CheckpointingConfig#NONE}
+ *                      when it has no section)
  * @param chaining      whether forward edges between equal parallelism are chained into one task
  */
 public record PipelineSpec(int format, String name, List<OperatorSpec> operators, List<EdgeSpec> edges,
-                           Map<String, Object> checkpointing, boolean chaining) {
+                           CheckpointingConfig checkpointing, boolean chaining) {
     public static final int CURRENT_FORMAT = 1;
 
     public PipelineSpec {
         Objects.requireNonNull(name, "name");
         operators = List.copyOf(operators);
         edges = List.copyOf(edges);
-        checkpointing = checkpointing == null ? Map.of() : Map.copyOf(checkpointing);
+        checkpointing = checkpointing == null ? CheckpointingConfig.NONE : checkpointing;
+    }
+
+    /** A pipeline with the checkpointing section as a file writes it (see {@link CheckpointingConfig#written}). */
+    public PipelineSpec(int format, String name, List<OperatorSpec> operators, List<EdgeSpec> edges,
+                        Map<String, ?> checkpointing, boolean chaining) {
+        this(format, name, operators, edges, CheckpointingConfig.written(checkpointing), chaining);
     }
 
     public Optional<OperatorSpec> operator(String id) {
@@ -41,6 +48,10 @@ public record PipelineSpec(int format, String name, List<OperatorSpec> operators
 
     public PipelineSpec withOperators(List<OperatorSpec> newOperators) {
         return new PipelineSpec(format, name, newOperators, edges, checkpointing, chaining);
+    }
+
+    public PipelineSpec withCheckpointing(CheckpointingConfig newCheckpointing) {
+        return new PipelineSpec(format, name, operators, edges, newCheckpointing, chaining);
     }
 
     public PipelineSpec withChaining(boolean newChaining) {

@@ -86,7 +86,7 @@ public final class PipelineValidator {
             checkEdges();
             checkInputsAndOutputs();
             checkGraph();
-            for (String p : CheckpointOptionsJson.problems(spec.checkpointing())) {
+            for (String p : spec.checkpointing().problems()) {
                 problems.add("checkpointing: " + p);
             }
             return List.copyOf(problems);

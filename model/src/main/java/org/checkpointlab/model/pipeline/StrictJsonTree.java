@@ -41,8 +41,6 @@ final class StrictJsonTree {
     private static final Pattern GSON_LOCATION =
             Pattern.compile("(?s)(.*?) at line (\\d+) column (\\d+) path \\S*.*");
     private static final Pattern READER_LOCATION = Pattern.compile("at line (\\d+) column (\\d+)");
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final JsonReader reader;
     private final String[] lines;
@@ -107,7 +105,7 @@ final class StrictJsonTree {
                 SyntaxError tooLarge = errorHere("is too large");
                 String literal = reader.nextString();
                 BigDecimal number = new BigDecimal(literal);
-                if (isIntegral(number) && number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
+                if (JsonValues.isLong(number)) {
                     return number.longValueExact();
                 }
                 double d = number.doubleValue();
@@ -126,10 +124,6 @@ final class StrictJsonTree {
             }
             default -> throw errorHere("unexpected " + token);
         }
-    }
-
-    private static boolean isIntegral(BigDecimal d) {
-        return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
     }
 
     /** An error at the token the reader is at ({@code JsonReader.toString()} is the only public way to it). */

@@ -19,6 +19,7 @@ import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyGroups;
+import org.checkpointlab.model.state.StateBackendFactory;
 
 /**
  * One deployment (attempt) of a job: the pipeline cut into chains (Flink's operator chaining), one {@link Task} per

@@ -5,6 +5,7 @@ import org.checkpointlab.model.state.HeapOperatorStateBackend;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.OperatorStateBackend;
+import org.checkpointlab.model.state.StateBackendFactory;
 
 /** Flink's HashMapStateBackend: state as objects on the heap, copy-on-write snapshots. */
 public final class HeapStateBackendFactory implements StateBackendFactory {

@@ -8,6 +8,7 @@ import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.OperatorStateBackend;
+import org.checkpointlab.model.state.StateBackendFactory;
 
 /**
  * The operators of one subtask, chained (Flink's {@code OperatorChain}): each hands its records straight to the

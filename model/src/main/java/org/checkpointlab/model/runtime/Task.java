@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 import org.checkpointlab.model.observe.BarrierHandlerState;
+import org.checkpointlab.model.observe.SubtaskStatus;
+import org.checkpointlab.model.state.StateBackendFactory;
 
 /**
  * One subtask: a thread that runs a chain of operators over its input channels and writes into its output channels.

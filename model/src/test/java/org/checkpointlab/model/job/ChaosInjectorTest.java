@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.checkpointlab.model.checkpoint.ManualTimerService;
+import org.checkpointlab.model.observe.JobStatus;
 import org.junit.jupiter.api.Test;
 
 class ChaosInjectorTest {

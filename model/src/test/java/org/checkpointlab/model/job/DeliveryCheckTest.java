@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.StreamRecord;

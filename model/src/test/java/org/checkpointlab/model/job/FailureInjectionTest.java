@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.StreamRecord;
 import org.junit.jupiter.api.Test;

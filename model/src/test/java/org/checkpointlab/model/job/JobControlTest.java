@@ -13,6 +13,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.observe.ChannelElementView.BarrierView;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.runtime.StreamRecord;
 import org.junit.jupiter.api.Test;
 

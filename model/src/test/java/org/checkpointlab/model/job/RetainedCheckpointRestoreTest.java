@@ -15,6 +15,7 @@ import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.Retention;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.savepoint.SavepointMetadata;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
@@ -32,7 +33,7 @@ class SamplesRunTest {
     @MethodSource("samples")
     void sampleRunsToTheEndWithCompletedCheckpoints(Path file) throws Exception {
         PipelineSpec pipeline = PipelineJson.read(file);
-        CheckpointOptions options = CheckpointOptionsJson.apply(pipeline.checkpointing(), CheckpointOptions.defaults())
+        CheckpointOptions options = pipeline.checkpointing().options()
                 .withInterval(Duration.ofMillis(100));
         JobConfig config = JobConfig.of(pipeline).withCheckpointOptions(options).withRecords(records(pipeline));
         try (Job job = Job.start(config)) {

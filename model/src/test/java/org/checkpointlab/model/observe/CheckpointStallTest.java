@@ -8,8 +8,6 @@ import java.util.List;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
-import org.checkpointlab.model.job.JobStatus;
-import org.checkpointlab.model.runtime.SubtaskStatus;
 import org.junit.jupiter.api.Test;
 
 class CheckpointStallTest {

@@ -14,7 +14,7 @@ import org.checkpointlab.model.runtime.HeapStateBackendFactory;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.SinkStore;
-import org.checkpointlab.model.runtime.StateBackendFactory;
+import org.checkpointlab.model.state.StateBackendFactory;
 import org.checkpointlab.model.runtime.StreamOperator;
 import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.KeyGroupRange;

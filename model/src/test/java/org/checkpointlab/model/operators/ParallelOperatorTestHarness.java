@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
-import org.checkpointlab.model.runtime.StateBackendFactory;
+import org.checkpointlab.model.state.StateBackendFactory;
 import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.KeyGroups;
 

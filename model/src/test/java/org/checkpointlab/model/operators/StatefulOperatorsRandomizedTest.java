@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
-import org.checkpointlab.model.runtime.StateBackendFactory;
+import org.checkpointlab.model.state.StateBackendFactory;
 import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.rocksdb.MemorySharedFileStore;
 import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;

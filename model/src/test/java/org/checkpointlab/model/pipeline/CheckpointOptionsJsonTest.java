@@ -146,6 +146,6 @@ class CheckpointOptionsJsonTest {
         PipelineSpec reread = PipelineJson.parse("x.json", PipelineJson.toJson(withSection));
 
         assertThat(reread).isEqualTo(withSection);
-        assertThat(CheckpointOptionsJson.apply(reread.checkpointing(), DEFAULTS)).isEqualTo(o);
+        assertThat(reread.checkpointing().options()).isEqualTo(o);
     }
 }

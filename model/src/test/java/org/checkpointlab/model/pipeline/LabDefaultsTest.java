@@ -13,8 +13,7 @@ class LabDefaultsTest {
 
     @Test
     void checkpointingSection_turnsCheckpointingOnAtTheLabInterval_soFlinksRestartDefaultIsExponentialDelay() {
-        CheckpointOptions options = CheckpointOptionsJson.apply(LabDefaults.checkpointing(),
-                CheckpointOptions.defaults());
+        CheckpointOptions options = LabDefaults.checkpointing().options();
         PipelineSpec spec = new PipelineSpec(1, "p", List.of(), List.of(), LabDefaults.checkpointing(), true);
 
         assertThat(options.interval()).isEqualTo(LabDefaults.CHECKPOINT_INTERVAL);

@@ -59,7 +59,7 @@ class PipelineJsonTest {
                 new OperatorSpec("words", "Sentences", "sentence-source", 2, 64, Map.of("count", 1000L, "seed", 7L)),
                 new OperatorSpec("out", "out", "collect-sink", 1, null, Map.of()));
         assertThat(p.edges()).containsExactly(new EdgeSpec("words", "out", Partitioning.REBALANCE));
-        assertThat(p.checkpointing()).isEqualTo(Map.of("interval", "1s", "mode", "exactly-once",
+        assertThat(p.checkpointing().written()).isEqualTo(Map.of("interval", "1s", "mode", "exactly-once",
                 "unaligned", false));
     }
 
@@ -68,7 +68,7 @@ class PipelineJsonTest {
         PipelineSpec p = parse(withOperator("{\"id\": \"src\", \"kind\": \"sequence-source\", \"parallelism\": 1}"));
 
         assertThat(p.chaining()).isTrue();
-        assertThat(p.checkpointing()).isEmpty();
+        assertThat(p.checkpointing().isEmpty()).isTrue();
         OperatorSpec op = p.operators().get(0);
         assertThat(op.name()).isEqualTo("src");
         assertThat(op.maxParallelism()).isNull();
@@ -221,7 +221,7 @@ class PipelineJsonTest {
         String json = "{\"format\": 1, \"name\": \"p\", \"operators\": [], \"edges\": [], "
                 + "\"checkpointing\": {\"interval\": null, \"directory\": null}}";
 
-        assertThat(parse(json).checkpointing()).isEqualTo(Map.of("interval", "off"));
+        assertThat(parse(json).checkpointing().written()).isEqualTo(Map.of("interval", "off"));
     }
 
     @Test

@@ -139,7 +139,7 @@ class SamplesTest {
     @Test
     void benchmarks_checkpointExactlyOnceAligned() throws PipelineException {
         for (String name : List.of("benchmark-keyed-count.json", "benchmark-backpressure.json")) {
-            CheckpointOptions o = CheckpointOptionsJson.apply(load(name).checkpointing(), CheckpointOptions.defaults());
+            CheckpointOptions o = load(name).checkpointing().options();
             assertThat(o.mode()).as(name).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
             assertThat(o.unaligned()).as(name).isFalse();
         }
@@ -151,6 +151,6 @@ class SamplesTest {
     }
 
     private static Duration interval(PipelineSpec p) {
-        return CheckpointOptionsJson.apply(p.checkpointing(), CheckpointOptions.defaults()).interval();
+        return p.checkpointing().options().interval();
     }
 }

@@ -165,7 +165,7 @@ public final class EngineChoiceViewModel {
         }
         JobConfig config;
         try {
-            CheckpointOptions options = CheckpointOptionsJson.apply(spec.checkpointing(), CheckpointOptions.defaults());
+            CheckpointOptions options = spec.checkpointing().options();
             config = JobConfig.of(spec).withCheckpointOptions(options);
         } catch (IllegalArgumentException e) {
             refusal.set(""); // the pipeline's own problem: Run names it

@@ -34,12 +34,6 @@ public final class PipelineGraphView extends Region {
     public static final double MAX_ZOOM = 3.0;
     /** Largest zoom used by {@link #fitToWindow()}: small pipelines are not blown up beyond this. */
     static final double MAX_FIT_ZOOM = 1.25;
-    /**
-     * The zoom {@link #fitToWindow()} uses when fitting the whole graph would zoom out below {@link #TEXT_ZOOM}
-     * (unreadable text): the cards' text stays readable (11 px print at 7 px), the pipeline is shown from its
-     * sources (top left) and the rest is a drag away.
-     */
-    public static final double READABLE_FIT_ZOOM = 0.65;
     /** Space kept free around the graph when fitting, in canvas pixels. */
     static final double FIT_MARGIN = 48;
     /** Canvas x and y of the graph origin on an emptied canvas. */
@@ -194,11 +188,7 @@ public final class PipelineGraphView extends Region {
         return pan.getY();
     }
 
-    /**
-     * Scales and centres the graph so that every card is visible, with a margin, at most {@value #MAX_FIT_ZOOM};
-     * a graph that would need a zoom below {@link #TEXT_ZOOM} is shown at {@value #READABLE_FIT_ZOOM} instead,
-     * aligned to its start on each axis it overflows.
-     */
+    /** Scales and centres the graph so that every card is visible, with a margin; at most {@value #MAX_FIT_ZOOM}. */
     public void fitToWindow() {
         if (getWidth() <= 0 || getHeight() <= 0) {
             fitPending = true;
@@ -213,14 +203,9 @@ public final class PipelineGraphView extends Region {
         }
         double fit = Math.min((getWidth() - 2 * FIT_MARGIN) / bounds.getWidth(),
                 (getHeight() - 2 * FIT_MARGIN) / bounds.getHeight());
-        // A whole-graph fit whose text would be unreadable (zoomed out) gives way to a readable zoom from the start.
-        double newZoom = clamp(fit < TEXT_ZOOM ? READABLE_FIT_ZOOM : Math.min(fit, MAX_FIT_ZOOM));
-        double tx = newZoom * bounds.getWidth() > getWidth() - 2 * FIT_MARGIN
-                ? FIT_MARGIN - newZoom * bounds.getMinX()
-                : getWidth() / 2 - newZoom * (bounds.getMinX() + bounds.getWidth() / 2);
-        double ty = newZoom * bounds.getHeight() > getHeight() - 2 * FIT_MARGIN
-                ? FIT_MARGIN - newZoom * bounds.getMinY()
-                : getHeight() / 2 - newZoom * (bounds.getMinY() + bounds.getHeight() / 2);
+        double newZoom = clamp(Math.min(fit, MAX_FIT_ZOOM));
+        double tx = getWidth() / 2 - newZoom * (bounds.getMinX() + bounds.getWidth() / 2);
+        double ty = getHeight() / 2 - newZoom * (bounds.getMinY() + bounds.getHeight() / 2);
         setView(newZoom, tx, ty);
         followSize = true;
         fittedWidth = getWidth();

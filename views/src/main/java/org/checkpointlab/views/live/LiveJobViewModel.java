@@ -25,10 +25,12 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
+import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.i18n.Texts;
@@ -422,7 +424,11 @@ public final class LiveJobViewModel {
         snapshot = s;
         acksSeen.set(acksSeen.get() + liveFrame.update(s, pipeline.get(), nowNanos));
         checkpointLine.set(lines.checkpointLine(s));
-        lines.checkpointNews(s).ifPresent(announcement::set);
+        lines.checkpointNews(s).ifPresent(news -> {
+            if (!failToolArmed.get()) { // the armed fail tool's hint stays until it is used or cancelled
+                announcement.set(news);
+            }
+        });
         settlePendingTrigger();
         jobLine.set(lines.jobLine(job, s, nowNanos));
         recoveryLine.set(lines.recoveryLine(s));

@@ -1,8 +1,8 @@
 package org.checkpointlab.views.live;
 
 import java.util.Locale;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobEventLog;
@@ -51,7 +51,7 @@ final class LiveTexts {
             return Texts.get("live.recovery.failing");
         }
         long restoring = s.subtasks().stream().filter(t -> t.status()
-                == org.checkpointlab.model.runtime.SubtaskStatus.RESTORING).count();
+                == org.checkpointlab.model.observe.SubtaskStatus.RESTORING).count();
         if (restoring > 0 || !s.restarts().isEmpty()) {
             long restoredId = s.restarts().isEmpty() ? -1
                     : s.restarts().get(s.restarts().size() - 1).restoredCheckpointId();

@@ -34,6 +34,6 @@ final class RunningPipeline {
 
     /** The checkpoint options of {@code spec}'s file: its checkpointing section over Flink's defaults. */
     static CheckpointOptions fileOptions(PipelineSpec spec) {
-        return CheckpointOptionsJson.apply(spec.checkpointing(), CheckpointOptions.defaults());
+        return spec.checkpointing().options();
     }
 }

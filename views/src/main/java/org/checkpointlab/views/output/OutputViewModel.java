@@ -14,8 +14,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.DeliveryCheck;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.observe.SinkOutputSnapshot.CommittedRecord;
 import org.checkpointlab.model.observe.SinkOutputSnapshot.OpenTransaction;
@@ -238,8 +238,12 @@ public final class OutputViewModel {
             verdict = Texts.get("output.notChecked");
             kind = VerdictKind.NOT_COMPUTABLE;
         } else {
-            verdict = Texts.get("output.checkedAtEnd");
-            kind = VerdictKind.PENDING;
+            // An unbounded run never ends at the end of its input: say so now, and how to get a verdict.
+            var never = checkedJob == null ? java.util.Optional.<String>empty()
+                    : checkedJob.deliveryNotComputableBecause(chain.size() > 1);
+            verdict = never.map(why -> Texts.format("output.noVerdict", why))
+                    .orElse(Texts.get("output.checkedAtEnd"));
+            kind = never.isPresent() ? VerdictKind.NOT_COMPUTABLE : VerdictKind.PENDING;
         }
         return new SinkRow(out.sinkId(), out.kind(), out.committed(), out.digest(), out.openTransactions().size(),
                 out.pendingRecords(), verdict, kind);

@@ -129,9 +129,9 @@ public final class RestoreView {
         var conflicts = viewModel.forwardConflicts();
         forwardBox.setVisible(!conflicts.isEmpty());
         forwardBox.setManaged(!conflicts.isEmpty());
-        forwardLabel.setText(conflicts.isEmpty() ? "" : Texts.format("restore.forwardConflicts",
-                String.join(", ", conflicts.stream().map(e -> e.from() + " \u2192 " + e.to()).toList()),
-                conflicts.size()));
+        forwardLabel.setText(conflicts.isEmpty() ? "" : Texts.format(conflicts.size() == 1
+                ? "restore.forwardConflicts.one" : "restore.forwardConflicts.many",
+                String.join(", ", conflicts.stream().map(e -> e.from() + " \u2192 " + e.to()).toList())));
     }
 
     @FXML

@@ -34,7 +34,7 @@ import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.observe.JobSnapshot;
-import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
+import org.checkpointlab.model.pipeline.CheckpointOption;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.i18n.Texts;
@@ -286,7 +286,7 @@ public final class JobSession {
     public JobClient start(PipelineSpec pipeline) throws PipelineException {
         CheckpointOptions options;
         try {
-            options = CheckpointOptionsJson.apply(pipeline.checkpointing(), CheckpointOptions.defaults());
+            options = pipeline.checkpointing().options();
         } catch (IllegalArgumentException e) {
             throw new PipelineException("checkpointing: " + e.getMessage());
         }
@@ -299,6 +299,15 @@ public final class JobSession {
         replaceJob(started);
         log(Texts.format("session.started", config.pipeline().name()));
         return started;
+    }
+
+    /**
+     * Shows a job that runs elsewhere (a Flink cluster's, watched through its REST API): every view follows it as
+     * they follow a started one. A job shown before is cancelled, as with {@link #start(JobConfig)}.
+     */
+    public void attach(JobClient watched) {
+        replaceJob(Objects.requireNonNull(watched, "watched"));
+        log("Watching " + watched);
     }
 
     /** Cancels the current job; it stays visible with status CANCELED. Waiting for its end runs in the background. */
@@ -482,14 +491,12 @@ public final class JobSession {
 
     /** "interval 2s → 500ms, unaligned false → true" from the options that differ. */
     static String describeChange(CheckpointOptions before, CheckpointOptions after) {
-        var b = OptionTexts.of(before);
-        var a = OptionTexts.of(after);
         StringBuilder text = new StringBuilder();
-        for (String key : CheckpointOptionsJson.KEYS) {
-            String was = b.get(key);
-            String is = a.get(key);
+        for (CheckpointOption<?> option : CheckpointOption.ALL) {
+            String was = option.text(before);
+            String is = option.text(after);
             if (!Objects.equals(was, is)) {
-                text.append(text.length() == 0 ? "" : ", ").append(key).append(' ').append(was)
+                text.append(text.length() == 0 ? "" : ", ").append(option.key()).append(' ').append(was)
                         .append(" \u2192 ").append(is);
             }
         }

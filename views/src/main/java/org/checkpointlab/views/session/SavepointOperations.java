@@ -191,7 +191,7 @@ final class SavepointOperations {
             return null;
         }
         if (current.status().isTerminal()) {
-            onProblems.accept(List.of(current.status() == org.checkpointlab.model.job.JobStatus.FINISHED
+            onProblems.accept(List.of(current.status() == org.checkpointlab.model.observe.JobStatus.FINISHED
                     ? Texts.get("sp.alreadyFinished") : Texts.format("sp.alreadyEnded", current.status())));
             return null;
         }

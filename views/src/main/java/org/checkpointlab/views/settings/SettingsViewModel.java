@@ -26,7 +26,8 @@ import org.checkpointlab.model.checkpoint.Retention;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.StateBackendKind;
-import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
+import org.checkpointlab.model.pipeline.CheckpointOption;
+import org.checkpointlab.model.pipeline.CheckpointingConfig;
 import org.checkpointlab.model.util.Durations;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditRefused;
@@ -57,7 +58,7 @@ public final class SettingsViewModel {
 
     private final JobSession session;
     private final CommandStack edits;
-    private Map<String, Object> shownSection;
+    private CheckpointingConfig shownSection;
     private final ReadOnlyBooleanWrapper messageWarns = new ReadOnlyBooleanWrapper(this, "messageWarns");
     private final Map<String, StringProperty> texts = new LinkedHashMap<>();
     private final ObjectProperty<CheckpointingMode> mode = new SimpleObjectProperty<>(this, "mode");
@@ -74,9 +75,8 @@ public final class SettingsViewModel {
     private final StringProperty restartDelay = new SimpleStringProperty(this, "restartDelay", "1s");
     private final ObservableList<String> redeployProblems = FXCollections.observableArrayList();
 
-    /** The text-field options, by {@link CheckpointOptionsJson} key. */
-    public static final List<String> TEXT_KEYS = List.of("interval", "timeout", "minPause", "maxConcurrent",
-            "tolerableFailures", "alignedTimeout", "retained", "directory");
+    /** The options typed into text fields (the others are a choice or a check box), by key. */
+    public static final List<String> TEXT_KEYS = textOptions().stream().map(CheckpointOption::key).toList();
 
     /**
      * @param session the owner of the running job
@@ -116,6 +116,11 @@ public final class SettingsViewModel {
     /** Flink's default of an option, as text, shown next to its field. */
     public static String defaultText(String key) {
         return OptionTexts.of(DEFAULTS).get(key);
+    }
+
+    /** The options whose values are typed: not a boolean and not one of a few constants. */
+    private static List<CheckpointOption<?>> textOptions() {
+        return CheckpointOption.ALL.stream().filter(o -> o.type() != Boolean.class && !o.type().isEnum()).toList();
     }
 
     public ObjectProperty<CheckpointingMode> modeProperty() {
@@ -198,7 +203,7 @@ public final class SettingsViewModel {
     /** The pipeline's options; Flink's defaults when its section is invalid (the editor lists that problem). */
     private CheckpointOptions pipelineOptions() {
         try {
-            return SetCheckpointing.optionsOf(edits.current().spec());
+            return edits.current().spec().checkpointing().options();
         } catch (IllegalArgumentException e) {
             return DEFAULTS;
         }
@@ -210,9 +215,9 @@ public final class SettingsViewModel {
     }
 
     private void load(CheckpointOptions o) {
-        Map<String, String> values = OptionTexts.of(o);
-        for (String key : TEXT_KEYS) {
-            texts.get(key).set(key.equals("directory") && o.directory() == null ? "" : values.get(key));
+        for (CheckpointOption<?> option : textOptions()) {
+            boolean none = option == CheckpointOption.DIRECTORY && o.directory() == null;
+            texts.get(option.key()).set(none ? "" : option.text(o));
         }
         mode.set(o.mode());
         unaligned.set(o.unaligned());
@@ -224,41 +229,22 @@ public final class SettingsViewModel {
     public Optional<CheckpointOptions> options() {
         List<String> found = new ArrayList<>();
         CheckpointOptions o = DEFAULTS;
-        for (String key : TEXT_KEYS) {
-            String text = texts.get(key).get() == null ? "" : texts.get(key).get().trim();
-            Object value;
-            if (key.equals("directory")) {
-                if (text.isEmpty()) {
-                    o = o.withDirectory(null);
-                    continue;
-                }
-                value = text;
-            } else if (key.equals("maxConcurrent") || key.equals("tolerableFailures") || key.equals("retained")) {
-                try {
-                    value = Long.parseLong(text);
-                } catch (NumberFormatException e) {
-                    found.add(Texts.format("settings.wholeNumber", OptionTexts.label(key), text));
-                    continue;
-                }
-            } else {
-                if (text.isEmpty() && !key.equals("interval")) {
-                    found.add(Texts.format("settings.notEmpty", OptionTexts.label(key),
-                            defaultText(key)));
-                    continue;
-                }
-                value = text.isEmpty() ? "off" : text;
-            }
+        for (CheckpointOption<?> option : textOptions()) {
             try {
-                o = CheckpointOptionsJson.apply(Map.of(key, value), o);
+                o = withText(o, option, texts.get(option.key()).get());
             } catch (IllegalArgumentException e) {
-                found.add(Texts.format("settings.problem", OptionTexts.label(key),
-                        e.getMessage().replaceFirst("^'" + key + "'(: )?", "")));
+                found.add(Texts.format("settings.problem", OptionTexts.label(option.key()),
+                        e.getMessage().replaceFirst("^'" + option.key() + "'(: )?", "")));
             }
         }
         o = o.withMode(mode.get()).withUnaligned(unaligned.get()).withRetention(retention.get());
         found.addAll(o.problems()); // fields that failed to parse kept their valid defaults here
         problems.setAll(found);
         return found.isEmpty() ? Optional.of(o) : Optional.empty();
+    }
+
+    private static <T> CheckpointOptions withText(CheckpointOptions o, CheckpointOption<T> option, String text) {
+        return option.with(o, option.parseText(text));
     }
 
     private void validate() {

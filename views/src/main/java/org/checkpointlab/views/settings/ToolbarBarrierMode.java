@@ -70,7 +70,7 @@ public final class ToolbarBarrierMode {
 
     private CheckpointOptions pipelineOptions() {
         try {
-            return SetCheckpointing.optionsOf(edits.current().spec());
+            return edits.current().spec().checkpointing().options();
         } catch (IllegalArgumentException e) {
             return null; // an invalid section: the editor lists the problem, Run refuses
         }

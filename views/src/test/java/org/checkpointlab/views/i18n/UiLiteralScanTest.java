@@ -34,7 +34,7 @@ class UiLiteralScanTest {
             + "|\\.setHeaderText|\\.setContentText|\\.setPromptText|Tooltip|new Alert|new ButtonType"
             + "|new TableColumn<[^>]*>|textColumn)\\s*\\(");
     private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+");
-    private static final Pattern KEY_READ = Pattern.compile("Texts\\.(get|format)\\(\\s*\"([^\"]+)\"\\s*[,)]");
+    private static final Pattern KEY_READ = Pattern.compile("(?<![A-Za-z])Texts\\.(get|format)\\(\\s*\"([^\"]+)\"\\s*[,)]");
     private static final Pattern FORMAT_SPEC = Pattern.compile("%[-#+ 0,(]*\\d*(\\.\\d+)?[a-zA-Z%]");
     /** Literals with letters that are not language: percentiles, file formats, Flink's "p=" for parallelism. */
     static final Set<String> ALLOWED = Set.of("p50", "p90", "p99", "p=", "PNG\\u2026", "CSV\\u2026");

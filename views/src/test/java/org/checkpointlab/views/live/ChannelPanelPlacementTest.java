@@ -14,7 +14,7 @@ import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.PipelineFiles;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
@@ -41,7 +41,7 @@ class ChannelPanelPlacementTest {
         LiveJobViewModel live = new LiveJobViewModel(new JobSession(JobLauncher.local(), TaskRunner.sameThread(),
                 Path.of("target", "placement-savepoints")), LiveJobViewModel.WATCHABLE_BUFFERS,
                 System::currentTimeMillis);
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel(),
+        viewModel = new MainViewModel(PipelineLoader.validating(), new SampleCatalog(SAMPLES), new PipelineGraphViewModel(),
                 live);
         view = MainView.load(viewModel);
         viewModel.open(SAMPLES.resolve("two-source-union.json"));

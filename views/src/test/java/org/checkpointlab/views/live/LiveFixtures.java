@@ -8,8 +8,8 @@ import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.ChannelElementView;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.model.observe.SubtaskStatus;
 import org.checkpointlab.model.pipeline.Partitioning;
-import org.checkpointlab.model.runtime.SubtaskStatus;
 
 /** Hand-made engine snapshots for view-model tests. */
 final class LiveFixtures {

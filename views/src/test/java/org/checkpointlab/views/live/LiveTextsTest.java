@@ -3,12 +3,12 @@ package org.checkpointlab.views.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
-import org.checkpointlab.model.runtime.SubtaskStatus;
+import org.checkpointlab.model.observe.SubtaskStatus;
 import org.junit.jupiter.api.Test;
 
 /** The status strip's texts: a restart is shown with its countdown, then the restore, then the recovery. */

@@ -11,12 +11,12 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.observe.ChannelElementView;
 import org.checkpointlab.model.observe.ChannelSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.graph.OperatorCard;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
@@ -49,7 +49,7 @@ class LiveViewTest {
                 Path.of("target", "live-view-savepoints")), LiveJobViewModel.WATCHABLE_BUFFERS,
                 System::currentTimeMillis);
         live.setAckFlashDuration(Duration.ZERO);
-        viewModel = new MainViewModel(PipelineFiles::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel(),
+        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel(),
                 live);
         view = MainView.load(viewModel);
         viewModel.open(withoutPeriodicCheckpoints(SAMPLES.resolve("two-source-union.json")));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.pipeline.EdgeSpec;

@@ -5,7 +5,7 @@ import static org.checkpointlab.views.live.LiveFixtures.subtask;
 
 import javafx.scene.paint.Color;
 import org.checkpointlab.model.observe.BarrierHandlerState;
-import org.checkpointlab.model.runtime.SubtaskStatus;
+import org.checkpointlab.model.observe.SubtaskStatus;
 import org.junit.jupiter.api.Test;
 
 class SubtaskColorsTest {

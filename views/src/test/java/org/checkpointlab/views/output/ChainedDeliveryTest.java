@@ -11,7 +11,7 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.pipeline.EdgeSpec;
@@ -107,6 +107,25 @@ class ChainedDeliveryTest {
         assertThat(output.deliveryProperty().get())
                 .matches("sink: at-least-once: \\d+ duplicates?, nothing lost \\(the 2 deployments of this run "
                         + "together\\)");
+    }
+
+    @Test
+    void anUnboundedRun_saysAtOnceThatItGetsNoVerdict_andHow() {
+        JobConfig unbounded = keyedCount("transactional-sink");
+        PipelineSpec p = unbounded.pipeline();
+        var fake = org.checkpointlab.views.session.FakeJobClient.of(p.withOperators(p.operators().stream()
+                .map(o -> o.id().equals("source") ? o.withParams(Map.of("count", 0L, "keys", 50L)) : o).toList()));
+        fake.sinkOutputs.add(new org.checkpointlab.model.observe.SinkOutputSnapshot("sink", "transactional-sink", 3,
+                "0000000000000003", List.of(), List.of()));
+        var job = new javafx.beans.property.SimpleObjectProperty<JobClient>(fake);
+        var snapshots = new javafx.beans.property.SimpleObjectProperty<>(fake.snapshot());
+        OutputViewModel output = new OutputViewModel(snapshots, job, TaskRunner.sameThread());
+
+        assertThat(output.sinks()).singleElement().satisfies(row -> {
+            assertThat(row.verdict()).isEqualTo("no verdict: source 'source' is unbounded (give the source a count "
+                    + "for a bounded run)");
+            assertThat(row.verdictKind()).isEqualTo(VerdictKind.NOT_COMPUTABLE);
+        });
     }
 
     @Test

@@ -27,10 +27,10 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.SavepointResult;
+import org.checkpointlab.model.observe.JobStatus;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.charts.ChartKind;
 import org.checkpointlab.views.savepoints.KeyGroupTakeover;
 import org.checkpointlab.views.editor.model.CommandStack;
@@ -68,7 +68,7 @@ class JobPanelsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        PipelineSpec spec = atFullSpeed(PipelineFiles.load(SAMPLE));
+        PipelineSpec spec = atFullSpeed(PipelineLoader.validating().load(SAMPLE));
         session = new JobSession(JobLauncher.local(), TaskRunner.sameThread(), Path.of("target", "test-savepoints"));
         panels = new JobPanels(session, () -> spec,
                 new CommandStack(EditablePipeline.of(spec, java.util.Map.of())));

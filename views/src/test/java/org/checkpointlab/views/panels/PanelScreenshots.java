@@ -10,9 +10,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 
@@ -29,7 +29,7 @@ public final class PanelScreenshots {
         Path sample = repo.resolve("samples/keyed-count-slow-sink.json");
         Platform.startup(() -> { });
         MainView view = on(() -> {
-            MainViewModel vm = new MainViewModel(PipelineFiles::load, new SampleCatalog(repo.resolve("samples")),
+            MainViewModel vm = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(repo.resolve("samples")),
                     new PipelineGraphViewModel());
             MainView v = MainView.load(vm);
             Stage stage = new Stage();

@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;

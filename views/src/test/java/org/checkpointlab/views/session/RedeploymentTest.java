@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.JobConfig;
-import org.checkpointlab.model.job.JobStatus;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.junit.jupiter.api.Test;
 

@@ -99,14 +99,14 @@ class SettingsViewModelTest {
         form.text("interval").set("1s");
         assertThat(form.apply()).isTrue();
 
-        assertThat(edits.current().spec().checkpointing()).isEqualTo(Map.of("interval", "1s"));
+        assertThat(edits.current().spec().checkpointing().written()).isEqualTo(Map.of("interval", "1s"));
         assertThat(edits.undoDescription()).hasValue("Undo Set checkpoint interval 1s");
         assertThat(form.messageProperty().get()).isEqualTo(SettingsViewModel.SAVED_FOR_RUN);
         assertThat(form.messageWarnsProperty().get()).isFalse();
         assertThat(launcher.started).isEmpty();
 
         edits.undo();
-        assertThat(edits.current().spec().checkpointing()).isEmpty();
+        assertThat(edits.current().spec().checkpointing().isEmpty()).isTrue();
         assertThat(form.text("interval").get()).as("the form follows the undo").isEqualTo("off");
         edits.redo();
         assertThat(form.text("interval").get()).isEqualTo("1s");
@@ -130,10 +130,10 @@ class SettingsViewModelTest {
         form.apply();
         assertThat(edits.undoDescription())
                 .hasValue("Undo Set checkpoint interval 3s, checkpointing mode at-least-once");
-        assertThat(edits.current().spec().checkpointing())
+        assertThat(edits.current().spec().checkpointing().written())
                 .isEqualTo(Map.of("interval", "3s", "mode", "at-least-once"));
         edits.undo();
-        assertThat(edits.current().spec().checkpointing()).isEmpty();
+        assertThat(edits.current().spec().checkpointing().isEmpty()).isTrue();
         assertThat(edits.canUndo()).isFalse();
     }
 
@@ -157,7 +157,7 @@ class SettingsViewModelTest {
 
         assertThat(job.commands).as("the live update").endsWith("options unaligned=true interval=PT0.25S");
         assertThat(job.checkpointOptions().interval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(edits.current().spec().checkpointing())
+        assertThat(edits.current().spec().checkpointing().written())
                 .isEqualTo(Map.of("interval", "250ms", "unaligned", true));
         assertThat(form.messageProperty().get()).isEqualTo(SettingsViewModel.SAVED_AND_APPLIED);
         assertThat(form.messageWarnsProperty().get()).isFalse();
@@ -175,7 +175,7 @@ class SettingsViewModelTest {
         assertThat(form.apply()).isTrue();
 
         assertThat(job.checkpointOptions().interval()).isNull();
-        assertThat(edits.current().spec().checkpointing()).isEqualTo(Map.of("interval", "250ms"));
+        assertThat(edits.current().spec().checkpointing().written()).isEqualTo(Map.of("interval", "250ms"));
         assertThat(form.messageProperty().get()).startsWith("Saved in the pipeline, but the running job keeps its "
                 + "settings (this engine cannot change checkpoint options while the job runs)");
         assertThat(form.messageWarnsProperty().get()).isTrue();
@@ -197,7 +197,7 @@ class SettingsViewModelTest {
         ToolbarBarrierMode.bind(edits, toolbar, active);
 
         toolbar.set(BarrierMode.UNALIGNED);
-        assertThat(edits.current().spec().checkpointing()).isEqualTo(Map.of("unaligned", true));
+        assertThat(edits.current().spec().checkpointing().written()).isEqualTo(Map.of("unaligned", true));
         assertThat(edits.undoDescription()).hasValue("Undo Set unaligned checkpoints true");
         assertThat(form.unalignedProperty().get()).as("Settings shows the toolbar's choice").isTrue();
 

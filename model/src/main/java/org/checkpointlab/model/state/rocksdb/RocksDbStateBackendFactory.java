@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
 
-import org.checkpointlab.model.runtime.StateBackendFactory;
 import org.checkpointlab.model.state.HeapOperatorStateBackend;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.OperatorStateBackend;
+import org.checkpointlab.model.state.StateBackendFactory;
 
 /**
  * Flink's EmbeddedRocksDBStateBackend: keyed state in one embedded RocksDB database per operator subtask, full or

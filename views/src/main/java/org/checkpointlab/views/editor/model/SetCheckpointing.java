@@ -2,10 +2,10 @@ package org.checkpointlab.views.editor.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.pipeline.CheckpointOptionsJson;
+import org.checkpointlab.model.pipeline.CheckpointOption;
+import org.checkpointlab.model.pipeline.CheckpointingConfig;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.OptionTexts;
@@ -30,12 +30,10 @@ public record SetCheckpointing(CheckpointOptions options, String description) im
      * settings").
      */
     public static SetCheckpointing of(CheckpointOptions before, CheckpointOptions after) {
-        Map<String, String> was = OptionTexts.of(before);
-        Map<String, String> now = OptionTexts.of(after);
         List<String> changed = new ArrayList<>();
-        for (String key : CheckpointOptionsJson.KEYS) {
-            if (!was.get(key).equals(now.get(key))) {
-                changed.add(describe(key, now.get(key)));
+        for (CheckpointOption<?> option : CheckpointOption.ALL) {
+            if (!option.text(before).equals(option.text(after))) {
+                changed.add(lowerFirst(option.label()) + " " + option.text(after));
             }
         }
         String description = switch (changed.size()) {
@@ -46,18 +44,9 @@ public record SetCheckpointing(CheckpointOptions options, String description) im
         return new SetCheckpointing(after, description);
     }
 
-    private static String describe(String key, String value) {
-        return lowerFirst(OptionTexts.label(key)) + " " + value;
-    }
-
     private static String lowerFirst(String s) {
         return s.isEmpty() || s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s
                 : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** The options of {@code spec}'s checkpointing section applied to Flink's defaults. */
-    public static CheckpointOptions optionsOf(PipelineSpec spec) {
-        return CheckpointOptionsJson.apply(spec.checkpointing(), CheckpointOptions.defaults());
     }
 
     @Override
@@ -68,13 +57,12 @@ public record SetCheckpointing(CheckpointOptions options, String description) im
         }
         PipelineSpec s = pipeline.spec();
         try {
-            if (optionsOf(s).equals(options)) {
+            if (s.checkpointing().options().equals(options)) {
                 return pipeline; // same options, perhaps written differently in the file: nothing to record
             }
         } catch (IllegalArgumentException e) {
             // the file's section is invalid: replacing it is the fix
         }
-        return pipeline.withSpec(new PipelineSpec(s.format(), s.name(), s.operators(), s.edges(),
-                CheckpointOptionsJson.toSection(options), s.chaining()));
+        return pipeline.withSpec(s.withCheckpointing(CheckpointingConfig.of(options)));
     }
 }

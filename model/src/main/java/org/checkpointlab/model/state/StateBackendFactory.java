@@ -1,8 +1,4 @@
-package org.checkpointlab.model.runtime;
-
-import org.checkpointlab.model.state.KeyGroupRange;
-import org.checkpointlab.model.state.KeyedStateBackend;
-import org.checkpointlab.model.state.OperatorStateBackend;
+package org.checkpointlab.model.state;
 
 /** Creates the state backends of one operator's subtask (heap or RocksDB). */
 public interface StateBackendFactory {

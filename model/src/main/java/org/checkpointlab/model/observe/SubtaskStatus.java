@@ -1,4 +1,4 @@
-package org.checkpointlab.model.runtime;
+package org.checkpointlab.model.observe;
 
 /** Life cycle of one subtask (one thread running one chain of operators), as Flink's {@code ExecutionState}. */
 public enum SubtaskStatus {

@@ -1,4 +1,4 @@
-package org.checkpointlab.model.job;
+package org.checkpointlab.model.observe;
 
 /** Life cycle of a job, as Flink's {@code JobStatus}. */
 public enum JobStatus {

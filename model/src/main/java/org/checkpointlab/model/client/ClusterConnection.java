@@ -1,0 +1,37 @@
+package org.checkpointlab.model.client;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A cluster reached by a {@link ClusterConnector}: its jobs, and a {@link JobClient} for any of them. Every method
+ * but {@link #address()} and {@link #engine()} <b>blocks</b> on the network: call them off the UI thread.
+ */
+public interface ClusterConnection {
+
+    /** The address as shown to users, e.g. {@code http://localhost:8081}. */
+    String address();
+
+    /** The engine and its version as the cluster reports it, e.g. "Flink 2.3.0". */
+    String engine();
+
+    /**
+     * How old a watched job's data may be: the cluster's own caches plus the poll interval (Flink caches job answers
+     * for its {@code web.refresh-interval}). Alerts allow for it before they call a checkpoint late.
+     */
+    default Duration observationDelay() {
+        return Duration.ZERO;
+    }
+
+    /** The cluster's jobs, running and ended, as it lists them now. */
+    List<ClusterJob> jobs() throws ClusterException, InterruptedException;
+
+    /**
+     * Watches job {@code jobId}: the client reads the job once before it returns and then keeps its snapshots up to
+     * date in the background. Closing the client stops watching; the job goes on (use {@link JobClient#cancel()}
+     * to end it).
+     *
+     * @throws ClusterException naming the job and the address when the cluster does not know it or stops answering
+     */
+    JobClient open(String jobId) throws ClusterException, InterruptedException;
+}
