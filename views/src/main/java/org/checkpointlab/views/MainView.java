@@ -64,6 +64,7 @@ public final class MainView {
     private LiveGraph liveGraph;
     private LiveFrameLoop frameLoop;
     private final JobPanels jobPanels;
+    private org.checkpointlab.views.lessons.Lessons lessons;
     private final EditorViewModel editor;
     private EditorView editorView;
     private Parent root;
@@ -176,6 +177,11 @@ public final class MainView {
         viewModel.live().stop();
     }
 
+    /** Help > Lessons and the lesson panel beside the graph. */
+    public org.checkpointlab.views.lessons.Lessons lessons() {
+        return lessons;
+    }
+
     /** The checkpoint panels (right-hand tabs) and the job they show. */
     public JobPanels jobPanels() {
         return jobPanels;
@@ -213,6 +219,7 @@ public final class MainView {
             }
         });
         jobPanels.install(panelTabs, jobMenu);
+        lessons = org.checkpointlab.views.lessons.Lessons.install(viewModel, graphView, panelTabs, menuBar);
         MenuItem rescale = new MenuItem("Rescale via savepoint\u2026");
         rescale.setId("rescale-item");
         rescale.setOnAction(event -> openRescaleDialog());
