@@ -14,10 +14,12 @@ import org.checkpointlab.views.graph.SubtaskBox;
 import org.checkpointlab.views.live.BarrierMode;
 import org.checkpointlab.views.live.SubtaskKey;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,6 +37,12 @@ class LessonsWalkTest {
 
     private LessonWalk walk;
     private FxRobot robot;
+
+    /** Building the whole main window takes a while on a loaded machine; TestFX waits 10 s by default. */
+    @BeforeAll
+    static void patientSetup() {
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
+    }
 
     @Start
     void start(Stage stage) {
@@ -70,6 +78,8 @@ class LessonsWalkTest {
         walk.step("restored", null);
         assertThat(walk.snapshot().restarts()).last()
                 .satisfies(r -> assertThat(r.restoredCheckpointId()).isPositive());
+        walk.holdsThroughACheckpoint("output");
+        robot.clickOn("#tab-output"); // the step waits for the learner to open the Output tab
         walk.step("output", null);
         assertThat(walk.stepId()).isEqualTo("question");
         walk.answer(1, 2);
