@@ -19,6 +19,7 @@ import org.checkpointlab.views.MainViewModel;
 import org.checkpointlab.views.PipelineFiles;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.editor.UnsavedChangesPrompt;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
@@ -51,6 +52,11 @@ final class LessonWalk {
         main = new MainViewModel(PipelineFiles::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel(), live,
                 RecentFiles.inMemory());
         view = MainView.load(main);
+        // No modal dialog in tests: this window stays on the shared primary stage after the test, and its close
+        // guard must never block a later test's close request (lessons leave edits: a barrier mode, a rescale).
+        main.useDialogs((name, action) -> UnsavedChangesPrompt.Choice.DISCARD, (name, directory) ->
+                java.util.Optional.empty());
+        main.useStopPrompt((job, action) -> true);
         stage.setScene(new Scene(view.root(), 1200, 780));
         stage.show();
     }
