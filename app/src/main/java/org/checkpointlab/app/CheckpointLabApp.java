@@ -83,6 +83,10 @@ public final class CheckpointLabApp extends Application {
         viewModel.openAtStart(options.file() == null ? List.of() : List.of(options.file().toString()));
         stage.show();
         viewModel.live().speedProperty().set(options.speed());
+        if (options.lesson() != null) {
+            List<String> problems = view.lessons().open(options.lesson());
+            problems.forEach(System.err::println);
+        }
         if (options.run()) {
             viewModel.live().run();
         }

@@ -6,19 +6,27 @@ import java.util.List;
 import org.checkpointlab.model.util.Durations;
 
 /**
- * The desktop app's program arguments: {@code [FILE] [--run] [--speed X] [--exit-after DURATION] [--frame-report]}.
+ * The desktop app's program arguments:
+ * {@code [FILE] [--run] [--speed X] [--exit-after DURATION] [--frame-report] [--lesson NAME]}.
  *
  * @param file        pipeline file to open, or {@code null} for the default sample
  * @param run         start the job at once
  * @param speed       slow motion, from {@value #MIN_SPEED} (human speed) to 1 (full speed)
  * @param exitAfter   close the app after this long, or {@code null} to stay open
  * @param frameReport print frame-time percentiles and the engine's throughput on stdout at exit
+ * @param lesson      the lesson to open (its name in Help &gt; Lessons, e.g. {@code checkpoints-and-recovery}), or null
  */
-public record LaunchOptions(Path file, boolean run, double speed, Duration exitAfter, boolean frameReport) {
-    public static final String USAGE =
-            "usage: checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report]";
+public record LaunchOptions(Path file, boolean run, double speed, Duration exitAfter, boolean frameReport,
+                            String lesson) {
+    public static final String USAGE = "usage: checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] "
+            + "[--frame-report] [--lesson NAME]";
     /** The slowest speed on offer (the live view's human speed). */
     public static final double MIN_SPEED = 0.001;
+
+    /** No lesson. */
+    public LaunchOptions(Path file, boolean run, double speed, Duration exitAfter, boolean frameReport) {
+        this(file, run, speed, exitAfter, frameReport, null);
+    }
 
     /** Full speed. */
     public LaunchOptions(Path file, boolean run, Duration exitAfter, boolean frameReport) {
@@ -36,6 +44,7 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
         Duration exitAfter = null;
         boolean frameReport = false;
         double speed = 1.0;
+        String lesson = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -55,6 +64,13 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
                         throw new IllegalArgumentException("--speed must be between " + MIN_SPEED
                                 + " (human speed) and 1 (full speed), was " + value + "\n" + USAGE);
                     }
+                }
+                case "--lesson" -> {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        throw new IllegalArgumentException("--lesson needs a lesson's name, e.g. "
+                                + "checkpoints-and-recovery\n" + USAGE);
+                    }
+                    lesson = args.get(++i);
                 }
                 case "--exit-after" -> {
                     if (i + 1 >= args.size()) {
@@ -84,6 +100,6 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
                 }
             }
         }
-        return new LaunchOptions(file, run, speed, exitAfter, frameReport);
+        return new LaunchOptions(file, run, speed, exitAfter, frameReport, lesson);
     }
 }

@@ -32,6 +32,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void lesson_namesTheLessonToOpen() {
+        assertThat(LaunchOptions.parse(List.of("--lesson", "checkpoints-and-recovery", "--run")).lesson())
+                .isEqualTo("checkpoints-and-recovery");
+        assertThat(LaunchOptions.parse(List.of("x.json")).lesson()).isNull();
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--lesson"))).hasMessageContaining("--lesson needs");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--lesson", "--run")))
+                .hasMessageContaining("--lesson needs");
+    }
+
+    @Test
     void noArguments_openTheDefaultSampleAndStayOpen() {
         assertThat(LaunchOptions.parse(List.of())).isEqualTo(new LaunchOptions(null, false, null, false));
     }

@@ -66,6 +66,7 @@ public final class MainView {
     private LiveGraph liveGraph;
     private LiveFrameLoop frameLoop;
     private final JobPanels jobPanels;
+    private org.checkpointlab.views.lessons.Lessons lessons;
     private final EditorViewModel editor;
     private EditorView editorView;
     private Parent root;
@@ -195,6 +196,11 @@ public final class MainView {
         languageHandler = java.util.Objects.requireNonNull(handler, "handler");
     }
 
+    /** Help > Lessons and the lesson panel beside the graph. */
+    public org.checkpointlab.views.lessons.Lessons lessons() {
+        return lessons;
+    }
+
     /** The checkpoint panels (right-hand tabs) and the job they show. */
     public JobPanels jobPanels() {
         return jobPanels;
@@ -236,6 +242,7 @@ public final class MainView {
         flinkConnect.install(connectFlinkItem);
         org.checkpointlab.views.live.StallAlertBinding.bind(stallLabel, viewModel.session(), java.time.Duration.ZERO,
                 System::currentTimeMillis);
+        lessons = org.checkpointlab.views.lessons.Lessons.install(viewModel, graphView, panelTabs, menuBar);
         MenuItem rescale = new MenuItem(Texts.get("menu.job.rescale"));
         rescale.setId("rescale-item");
         rescale.setOnAction(event -> openRescaleDialog());

@@ -35,6 +35,7 @@ class ViewsArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> WHAT_VIEWS_MAY_USE = resideInAnyPackage(
             "org.checkpointlab.model.client",
+            "org.checkpointlab.model.lesson",
             "org.checkpointlab.model.pipeline",
             "org.checkpointlab.model.observe",
             "org.checkpointlab.model.savepoint",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report]}: opens the desktop app by handing
+ * {@code checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report] [--lesson NAME]}: opens the desktop app by handing
  * these arguments to {@link DesktopLauncher#main}, which returns when the app has closed.
  */
 @Command(name = "gui", description = "Open the desktop app, optionally with a pipeline file.")
@@ -40,6 +40,10 @@ final class GuiCommand implements Callable<Integer> {
 
     @Option(names = "--frame-report", description = "Report frame timing when the app closes.")
     private boolean frameReport;
+
+    @Option(names = "--lesson", paramLabel = "NAME",
+            description = "Open a lesson (Help > Lessons), e.g. checkpoints-and-recovery.")
+    private String lesson;
 
     @Override
     public Integer call() {
@@ -66,6 +70,10 @@ final class GuiCommand implements Callable<Integer> {
         }
         if (frameReport) {
             args.add("--frame-report");
+        }
+        if (lesson != null) {
+            args.add("--lesson");
+            args.add(lesson);
         }
         return args;
     }

@@ -19,6 +19,14 @@ class GuiCommandTest {
     }
 
     @Test
+    void lesson_isPassedOn() {
+        GuiCommand gui = new GuiCommand();
+        new CommandLine(gui).parseArgs("--lesson", "barrier-alignment");
+
+        assertThat(gui.launcherArguments()).containsExactly("--lesson", "barrier-alignment");
+    }
+
+    @Test
     void guiWithoutArguments_passesNone() {
         GuiCommand gui = new GuiCommand();
         new CommandLine(gui).parseArgs();

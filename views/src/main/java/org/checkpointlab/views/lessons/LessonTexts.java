@@ -1,0 +1,97 @@
+package org.checkpointlab.views.lessons;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.checkpointlab.model.lesson.StepCondition;
+
+/**
+ * The lesson panel's own strings, from the bundle {@code org.checkpointlab.views.i18n.lessons} (English) and
+ * {@code lessons_zh_CN} (Simplified Chinese), in one locale; and what a step waits for, in words.
+ */
+public final class LessonTexts {
+    /** The bundle's base name. */
+    public static final String BUNDLE = "org.checkpointlab.views.i18n.lessons";
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public LessonTexts(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    /** The string {@code key}, with {@code args} put into its {0}, {1}… */
+    public String get(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** What a step with {@code condition} waits for ("a checkpoint to complete"). */
+    public String waitingFor(StepCondition condition) {
+        if (condition instanceof StepCondition.Answered) {
+            return get("condition.answer");
+        }
+        if (condition instanceof StepCondition.BarrierReached b) {
+            return b.checkpoint() > 0 ? get("condition.barrier-reached.checkpoint", b.operator(), b.checkpoint())
+                    : get("condition.barrier-reached", b.operator());
+        }
+        if (condition instanceof StepCondition.ChannelBlocked c) {
+            return c.to() == null ? get("condition.channel-blocked.any") : get("condition.channel-blocked", c.to());
+        }
+        if (condition instanceof StepCondition.CheckpointCompleted c) {
+            return c.minPersistedBytes() > 0 ? get("condition.checkpoint-completed.persisted")
+                    : Boolean.TRUE.equals(c.unaligned()) ? get("condition.checkpoint-completed.unaligned")
+                    : Boolean.FALSE.equals(c.unaligned()) ? get("condition.checkpoint-completed.aligned")
+                    : c.count() > 1 ? get("condition.checkpoint-completed.count", c.count())
+                    : get("condition.checkpoint-completed");
+        }
+        if (condition instanceof StepCondition.CheckpointFailed) {
+            return get("condition.checkpoint-failed");
+        }
+        if (condition instanceof StepCondition.SubtaskFailed f) {
+            return f.operator() == null ? get("condition.subtask-failed.any")
+                    : get("condition.subtask-failed", f.operator());
+        }
+        if (condition instanceof StepCondition.JobRestored r) {
+            return r.fromSavepoint() ? get("condition.job-restored.savepoint") : get("condition.job-restored");
+        }
+        if (condition instanceof StepCondition.SavepointWritten) {
+            return get("condition.savepoint-written");
+        }
+        if (condition instanceof StepCondition.JobRescaled r) {
+            return r.parallelism() > 0 ? get("condition.job-rescaled", r.operator(), String.valueOf(r.parallelism()))
+                    : get("condition.job-rescaled.any", r.operator());
+        }
+        if (condition instanceof StepCondition.JobStatusIs s) {
+            return get("condition.job-status", s.status());
+        }
+        if (condition instanceof StepCondition.Backpressured b) {
+            return get("condition.backpressure", b.operator());
+        }
+        if (condition instanceof StepCondition.RecordsProcessed r) {
+            return get("condition.records", r.operator(), String.valueOf(r.count()));
+        }
+        if (condition instanceof StepCondition.StateBackendIs s) {
+            String backend = s.backend().name().toLowerCase(Locale.ROOT);
+            return s.incremental() ? get("condition.state-backend.incremental", backend)
+                    : get("condition.state-backend", backend);
+        }
+        if (condition instanceof StepCondition.BarriersAre b) {
+            String mode = b.mode() == null ? "" : b.mode();
+            return b.alignedTimeout() ? get("condition.barriers.timeout", mode) : get("condition.barriers", mode);
+        }
+        if (condition instanceof StepCondition.UserDid u) {
+            return get("condition.user-did", u.action());
+        }
+        return get("condition.next");
+    }
+}

@@ -1,0 +1,175 @@
+package org.checkpointlab.views.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
+import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.views.MainView;
+import org.checkpointlab.views.MainViewModel;
+import org.checkpointlab.model.pipeline.PipelineLoader;
+import org.checkpointlab.views.SampleCatalog;
+import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.editor.UnsavedChangesPrompt;
+import org.checkpointlab.views.graph.PipelineGraphViewModel;
+import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.TaskRunner;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Walks a lesson in the main window as the app wires it (the repository's samples and lessons, a real engine, the
+ * live view's frame loop feeding the lesson): opens it, runs it at full speed, and for each step checks that it
+ * waits for its event and advances once the engine shows it. Engine commands that block (savepoints, redeploys, the
+ * Output view's delivery check) run in the background as in the app.
+ */
+final class LessonWalk {
+    static final Path SAMPLES = Path.of("..", "samples");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    final FxRobot robot;
+    final JobSession session;
+    final MainViewModel main;
+    final MainView view;
+
+    LessonWalk(FxRobot robot, Stage stage, Path savepoints) {
+        this.robot = robot;
+        session = new JobSession(JobLauncher.local(), TaskRunner.background(), savepoints);
+        // The window's buffers, with subtasks at normal priority: on a loaded test machine the lowest priority
+        // starves them.
+        LiveJobViewModel live = new LiveJobViewModel(session,
+                LiveJobViewModel.WATCHABLE_BUFFERS.withLowPrioritySubtasks(false), System::currentTimeMillis);
+        main = new MainViewModel(PipelineLoader.validating(), new SampleCatalog(SAMPLES), new PipelineGraphViewModel(), live,
+                RecentFiles.inMemory());
+        view = MainView.load(main);
+        // No modal dialog in tests: this window stays on the shared primary stage after the test, and its close
+        // guard must never block a later test's close request (lessons leave edits: a barrier mode, a rescale).
+        main.useDialogs((name, action) -> UnsavedChangesPrompt.Choice.DISCARD, (name, directory) ->
+                java.util.Optional.empty());
+        main.useStopPrompt((job, action) -> true);
+        stage.setScene(new Scene(view.root(), 1200, 780));
+        stage.show();
+    }
+
+    LessonViewModel lesson() {
+        return view.lessons().viewModel();
+    }
+
+    /** Opens the lesson as Help > Lessons does, then lets it run at full speed (the lesson's own is for people). */
+    void open(String name) {
+        List<String> problems = call(() -> view.lessons().open(name));
+        assertThat(problems).as("problems opening " + name).isEmpty();
+        assertThat(call(() -> ((javafx.scene.layout.BorderPane) view.graphView().getParent().getParent()).getRight())).as("the panel is beside the graph").isSameAs(view.lessons().view().root());
+        robot.interact(() -> main.live().speedProperty().set(1.0));
+    }
+
+    String stepId() {
+        return call(() -> lesson().step().id());
+    }
+
+    /**
+     * Step {@code id} ends on its event. With an {@code action} (the user's part) the lesson must be waiting at the
+     * step; the action makes the event happen. Without one the engine makes it happen on its own, and the step may
+     * already have ended by the time the test looks.
+     */
+    void step(String id, Runnable action) throws TimeoutException {
+        int index = call(() -> indexOf(id));
+        int now = call(() -> lesson().stepIndexProperty().get());
+        assertThat(now).as("the lesson is at or past step '" + id + "', not before it").isGreaterThanOrEqualTo(index);
+        if (action != null) {
+            assertThat(stepId()).as("a step that waits for the user").isEqualTo(id);
+            robot.interact(action);
+        }
+        await("step '" + id + "' to end on its event", () -> call(() -> lesson().stepIndexProperty().get() > index
+                || lesson().completedProperty().get()));
+    }
+
+    private int indexOf(String id) {
+        var steps = lesson().lessonProperty().get().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("the lesson has no step " + id);
+    }
+
+    void await(String what, BooleanSupplier condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("waited " + TIMEOUT_SECONDS + " s for " + what + "; the lesson is at step '"
+                    + stepId() + "', status: " + call(() -> lesson().statusProperty().get()));
+        }
+    }
+
+    JobClient job() {
+        return call(session::job);
+    }
+
+    JobSnapshot snapshot() {
+        return job().snapshot();
+    }
+
+    long completedCheckpoints() {
+        return snapshot().checkpoints().stream().filter(c -> !c.savepoint())
+                .filter(c -> c.status() == CheckpointStatus.COMPLETED).count();
+    }
+
+    CheckpointStats lastCompleted() {
+        List<CheckpointStats> done = snapshot().checkpoints().stream().filter(c -> !c.savepoint())
+                .filter(c -> c.status() == CheckpointStatus.COMPLETED).toList();
+        return done.get(done.size() - 1);
+    }
+
+    /** A step that waits for the user holds while the engine goes on: it is still there after a checkpoint. */
+    void holdsThroughACheckpoint(String id) throws TimeoutException {
+        long before = completedCheckpoints();
+        await("a checkpoint while the lesson waits at '" + id + "'", () -> completedCheckpoints() > before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stepId()).as("the step waits for its own event").isEqualTo(id);
+    }
+
+    /** Answers the closing question: a wrong choice keeps the step, the right one completes the lesson. */
+    void answer(int wrongChoice, int rightChoice) {
+        // The answers sit under the step's text: scroll them into view as a learner would.
+        robot.interact(() -> robot.lookup(".lesson-scroll").queryAllAs(javafx.scene.control.ScrollPane.class)
+                .forEach(p -> p.setVvalue(1.0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#lesson-choice-" + wrongChoice);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(call(() -> lesson().completedProperty().get())).isFalse();
+        assertThat(call(() -> lesson().answeredWrongProperty().get())).isTrue();
+        robot.clickOn("#lesson-choice-" + rightChoice);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(call(() -> lesson().completedProperty().get())).as("the right answer completes the lesson")
+                .isTrue();
+        assertThat(call(() -> lesson().feedbackProperty().get())).isNotBlank();
+    }
+
+    void close() {
+        robot.interact(view::shutdown);
+        JobClient job = session.job();
+        if (job != null) {
+            job.close();
+        }
+    }
+
+    static <T> T call(java.util.concurrent.Callable<T> onFx) {
+        try {
+            return WaitForAsyncUtils.asyncFx(onFx).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

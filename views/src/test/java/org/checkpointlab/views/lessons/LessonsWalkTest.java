@@ -1,0 +1,214 @@
+package org.checkpointlab.views.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import javafx.stage.Stage;
+import org.checkpointlab.model.observe.JobStatus;
+import org.checkpointlab.model.job.SavepointRestore;
+import org.checkpointlab.model.job.StateBackendKind;
+import org.checkpointlab.model.lesson.Highlight;
+import org.checkpointlab.views.graph.SubtaskBox;
+import org.checkpointlab.views.live.BarrierMode;
+import org.checkpointlab.views.live.SubtaskKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Each of the six shipped lessons walked from its first step to its question on a real engine run in the main
+ * window: every step waits for its event and advances when the engine shows it; the user's actions go through the
+ * view models the window's controls call (Run, fail a subtask, barrier mode, Settings, savepoints, restore) and the
+ * lesson panel's own buttons are clicked. Lessons run at full speed here.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonsWalkTest {
+    @TempDir
+    Path dir;
+
+    private LessonWalk walk;
+    private FxRobot robot;
+
+    /** Building the whole main window takes a while on a loaded machine; TestFX waits 10 s by default. */
+    @BeforeAll
+    static void patientSetup() {
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
+    }
+
+    @Start
+    void start(Stage stage) {
+        robot = new FxRobot();
+        walk = new LessonWalk(robot, stage, dir.resolve("savepoints"));
+    }
+
+    @AfterEach
+    void closeJob() {
+        walk.close();
+    }
+
+    @Test
+    void lesson1_checkpointsAndRecovery() throws Exception {
+        walk.open("checkpoints-and-recovery");
+        assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("Step 1 of 7");
+
+        assertThat(LessonWalk.call(() -> walk.view.lessons().highlighter().marked())).isEmpty();
+        walk.step("run", () -> walk.main.run());
+        walk.step("barrier-reaches-count", null);
+        assertThat(walk.snapshot().checkpoints()).as("a checkpoint was triggered").isNotEmpty();
+        long travelling = walk.snapshot().checkpoints().get(walk.snapshot().checkpoints().size() - 1).id();
+        walk.step("checkpoint-completes", null);
+        assertThat(walk.lastCompleted().id()).as("the checkpoint whose barrier was watched, or a later one, completed")
+                .isGreaterThanOrEqualTo(travelling);
+        walk.holdsThroughACheckpoint("fail");
+        assertThat(LessonWalk.call(() -> walk.lesson().highlightProperty().get()))
+                .isEqualTo(new Highlight.Operator("count", 0));
+        assertThat(LessonWalk.call(() -> walk.view.lessons().highlighter().marked())).singleElement()
+                .isInstanceOfSatisfying(SubtaskBox.class, box -> assertThat(box.index()).isZero());
+        walk.step("fail", () -> walk.main.live().injectFailure(new SubtaskKey("count", 0)));
+        assertThat(walk.snapshot().failures()).isNotEmpty();
+        walk.step("restored", null);
+        assertThat(walk.snapshot().restarts()).last()
+                .satisfies(r -> assertThat(r.restoredCheckpointId()).isPositive());
+        walk.holdsThroughACheckpoint("output");
+        robot.clickOn("#tab-output"); // the step waits for the learner to open the Output tab
+        walk.step("output", null);
+        assertThat(walk.stepId()).isEqualTo("question");
+        walk.answer(1, 2);
+
+        // Back and Restart are the panel's buttons.
+        robot.clickOn("#lesson-back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(walk.stepId()).isEqualTo("question");
+        assertThat(LessonWalk.call(() -> walk.lesson().completedProperty().get())).isFalse();
+        robot.interact(() -> walk.main.live().stop()); // else the window asks first whether to stop the job
+        robot.clickOn("#lesson-restart");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(walk.stepId()).isEqualTo("run");
+        assertThat(walk.job()).as("restart opened the pipeline afresh, without a job").isNull();
+    }
+
+    @Test
+    void lesson2_barrierAlignment() throws Exception {
+        walk.open("barrier-alignment");
+        walk.step("run", () -> walk.main.run());
+
+        // Pause, then step barrier event by barrier event until a channel into count is blocked (under this
+        // backpressure the frame loop may also catch one on its own before the pause).
+        if (walk.stepId().equals("blocked")) {
+            robot.interact(() -> walk.main.live().pausedProperty().set(true));
+            for (int i = 0; i < 200 && walk.stepId().equals("blocked"); i++) {
+                robot.interact(() -> walk.main.live().step());
+                walk.await("the step to end", () -> !walk.job().isStepping());
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> walk.session.refresh());
+            }
+            assertThat(walk.stepId()).as("a blocked channel ended the step").isEqualTo("at-least-once");
+            assertThat(walk.snapshot().channels()).as("paused with the channel blocked")
+                    .anySatisfy(c -> assertThat(c.blocked()).isTrue());
+            robot.interact(() -> walk.main.live().pausedProperty().set(false));
+        }
+        walk.step("blocked", null);
+
+        walk.step("at-least-once", () -> walk.main.live().barrierModeProperty().set(BarrierMode.AT_LEAST_ONCE));
+        walk.step("checkpoint", null);
+        walk.step("fail", () -> walk.main.live().injectFailure(new SubtaskKey("count", 1)));
+        walk.step("restored", null);
+        walk.step("finished", null);
+        assertThat(walk.job().status()).isEqualTo(JobStatus.FINISHED);
+        walk.answer(3, 2);
+    }
+
+    @Test
+    void lesson3_unalignedCheckpoints() throws Exception {
+        walk.open("unaligned-checkpoints");
+        walk.step("run", () -> walk.main.run());
+        walk.step("aligned", null);
+        assertThat(walk.lastCompleted().unaligned()).isFalse();
+        walk.step("switch", () -> walk.main.live().barrierModeProperty().set(BarrierMode.UNALIGNED));
+        walk.step("overtake", null);
+        assertThat(walk.lastCompleted().unaligned()).isTrue();
+        assertThat(walk.snapshot().checkpoints().stream().filter(c -> c.unaligned())
+                .mapToLong(c -> c.persistedInFlight()).max().orElse(0)).isPositive();
+        walk.step("timeout", () -> {
+            var settings = walk.view.jobPanels().settings();
+            settings.text("alignedTimeout").set("100ms");
+            assertThat(settings.apply()).isTrue();
+        });
+        walk.step("switched", null);
+        walk.answer(2, 1);
+    }
+
+    @Test
+    void lesson4_syncAndAsyncPhases() throws Exception {
+        walk.open("sync-and-async-phases");
+        walk.step("run", () -> walk.main.run());
+        walk.step("phases", null);
+        assertThat(walk.lastCompleted().asyncMillis()).isPositive();
+        walk.step("flowing", () -> walk.main.live().triggerCheckpoint());
+        walk.step("rocksdb", () -> {
+            var settings = walk.view.jobPanels().settings();
+            settings.backendProperty().set(StateBackendKind.ROCKSDB);
+            assertThat(settings.redeploy()).isTrue();
+        });
+        assertThat(walk.job().config().backend()).isEqualTo(StateBackendKind.ROCKSDB);
+        walk.step("rocksdb-checkpoint", null);
+        walk.answer(1, 2);
+    }
+
+    @Test
+    void lesson5_stateBackends() throws Exception {
+        walk.open("state-backends");
+        walk.step("run", () -> walk.main.run());
+        walk.step("heap", null);
+        assertThat(walk.lastCompleted().checkpointedSize()).isEqualTo(walk.lastCompleted().fullSize());
+        walk.step("rocksdb", () -> {
+            var settings = walk.view.jobPanels().settings();
+            settings.backendProperty().set(StateBackendKind.ROCKSDB);
+            settings.incrementalProperty().set(true);
+            assertThat(settings.redeploy()).isTrue();
+        });
+        walk.step("incremental", null);
+        assertThat(walk.job().config().incremental()).isTrue();
+        walk.step("savepoint", () -> walk.session.triggerSavepoint(r -> { }, p -> { }));
+        assertThat(walk.job().savepoints()).isNotEmpty();
+        walk.answer(1, 2);
+    }
+
+    @Test
+    void lesson6_savepointsVsCheckpoints_inChinese() throws Exception {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            // A window of its own, made while the default locale is Chinese, as the app is started with LANG=zh_CN.
+            robot.interact(() -> walk = new LessonWalk(robot, new Stage(), dir.resolve("savepoints-zh")));
+        } finally {
+            Locale.setDefault(before);
+        }
+        walk.open("savepoints-vs-checkpoints");
+        assertThat(LessonWalk.call(() -> walk.lesson().titleProperty().get())).isEqualTo("启动作业");
+        assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("第 1 步，共 7 步");
+
+        walk.step("run", () -> walk.main.run());
+        walk.step("checkpoints", null);
+        walk.step("savepoint", () -> walk.session.triggerSavepoint(r -> { }, p -> { }));
+        walk.step("stop", () -> walk.session.stopWithSavepoint(false, r -> { }, p -> { }));
+        Path savepoint = walk.job().savepoints().get(walk.job().savepoints().size() - 1).path();
+        walk.step("restore", () -> walk.session.restore(new SavepointRestore(savepoint, false),
+                config -> config.withParallelism(Map.of("count", 3, "output", 3)), started -> { }, problems -> {
+                    throw new AssertionError(problems);
+                }));
+        assertThat(walk.job().pipeline().operator("count").orElseThrow().parallelism()).isEqualTo(3);
+        walk.step("restored-checkpoint", null);
+        walk.answer(1, 2);
+        assertThat(LessonWalk.call(() -> walk.lesson().statusProperty().get())).startsWith("\u2713 课程完成");
+    }
+}
