@@ -78,6 +78,12 @@ public final class ConnectView {
         url.setMaxWidth(Double.MAX_VALUE);
         url.getEditor().setText(viewModel.urlProperty().get());
         url.getEditor().textProperty().bindBidirectional(viewModel.urlProperty());
+        // The suggested or remembered URL is selected when the field gets the focus: typing replaces it.
+        url.getEditor().focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                javafx.application.Platform.runLater(url.getEditor()::selectAll);
+            }
+        });
         url.valueProperty().addListener((obs, old, chosen) -> {
             if (chosen != null) {
                 viewModel.urlProperty().set(chosen);

@@ -123,13 +123,24 @@ class UiLiteralScanTest {
         }
         for (Path file : files(FXML_ROOT, ".fxml")) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // A feature's FXML may be loaded with its own bundle, named after its folder (lessons/ -> lessons).
+            String folder = FXML_ROOT.relativize(file).getParent() == null ? "messages"
+                    : FXML_ROOT.relativize(file).getParent().getFileName().toString();
+            Path own = FXML_ROOT.resolve("i18n").resolve(folder + ".properties");
+            Properties keys = english;
+            if (Files.exists(own)) {
+                keys = new Properties();
+                try (var reader = Files.newBufferedReader(own, StandardCharsets.UTF_8)) {
+                    keys.load(reader);
+                }
+            }
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = FXML_TEXT.matcher(lines.get(i));
                 while (m.find()) {
                     String value = m.group(2);
-                    if (value.startsWith("%") && !english.containsKey(value.substring(1))) {
+                    if (value.startsWith("%") && !keys.containsKey(value.substring(1))) {
                         problems.add(FXML_ROOT.relativize(file) + ":" + (i + 1) + ": no key " + value.substring(1)
-                                + " in messages.properties");
+                                + " in " + (keys == english ? "messages" : folder) + ".properties");
                     }
                 }
             }

@@ -109,7 +109,9 @@ final class LessonWalk {
             WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (TimeoutException e) {
             throw new TimeoutException("waited " + TIMEOUT_SECONDS + " s for " + what + "; the lesson is at step '"
-                    + stepId() + "', status: " + call(() -> lesson().statusProperty().get()));
+                    + stepId() + "', status: " + call(() -> lesson().statusProperty().get()) + "; the window said: "
+                    + call(() -> main.live().announcementProperty().get()) + "; the job's options: "
+                    + (job() == null ? "no job" : job().checkpointOptions()));
         }
     }
 

