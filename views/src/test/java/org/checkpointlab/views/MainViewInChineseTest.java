@@ -64,7 +64,7 @@ class MainViewInChineseTest {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
 
         assertThat(bar.getMenus()).extracting(Menu::getText)
-                .containsExactly("文件(_F)", "编辑(_E)", "作业(_J)", "视图(_V)");
+                .containsExactly("文件(_F)", "编辑(_E)", "作业(_J)", "视图(_V)", "帮助(_H)");
         assertThat(bar.getMenus().get(0).getItems()).extracting(MenuItem::getText)
                 .contains("新建流水线(_N)", "打开流水线(_O)…", "另存为(_A)…", "退出(_Q)");
         assertThat(robot.lookup("#runButton").queryAs(Button.class).getText()).isEqualTo("▶ 运行");

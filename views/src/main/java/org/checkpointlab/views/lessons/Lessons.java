@@ -69,11 +69,11 @@ public final class Lessons implements LessonHost {
         });
     }
 
-    /** Lessons in the language of {@link Locale#getDefault()}, from {@code <samples>/lessons}. */
+    /** Lessons in the UI's language ({@link org.checkpointlab.views.i18n.Texts#locale()}), from {@code <samples>/lessons}. */
     public static Lessons install(MainViewModel main, PipelineGraphView graph, TabPane tabs, MenuBar menuBar) {
         BorderPane editorPane = (BorderPane) graph.getParent().getParent();
         Lessons lessons = new Lessons(main, graph, tabs, editorPane,
-                LessonCatalog.besideSamples(main.samplesDirectory()), Locale.getDefault());
+                LessonCatalog.besideSamples(main.samplesDirectory()), org.checkpointlab.views.i18n.Texts.locale());
         menuBar.getMenus().add(lessons.helpMenu());
         return lessons;
     }

@@ -186,12 +186,15 @@ class LessonsWalkTest {
     @Test
     void lesson6_savepointsVsCheckpoints_inChinese() throws Exception {
         Locale before = Locale.getDefault();
+        Locale uiBefore = org.checkpointlab.views.i18n.Texts.locale();
         try {
             Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
-            // A window of its own, made while the default locale is Chinese, as the app is started with LANG=zh_CN.
+            org.checkpointlab.views.i18n.Texts.use(Locale.SIMPLIFIED_CHINESE);
+            // A window of its own, made while the UI's language is Chinese, as the app is started with LANG=zh_CN.
             robot.interact(() -> walk = new LessonWalk(robot, new Stage(), dir.resolve("savepoints-zh")));
         } finally {
             Locale.setDefault(before);
+            org.checkpointlab.views.i18n.Texts.use(uiBefore);
         }
         walk.open("savepoints-vs-checkpoints");
         assertThat(LessonWalk.call(() -> walk.lesson().titleProperty().get())).isEqualTo("启动作业");
