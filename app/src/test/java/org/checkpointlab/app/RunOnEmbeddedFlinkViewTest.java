@@ -89,7 +89,7 @@ class RunOnEmbeddedFlinkViewTest {
         assertThat(job.snapshot().subtasks()).flatExtracting(s -> s.operatorIds())
                 .contains("sentences", "split", "count", "output");
         assertThat(label(robot, EngineChoiceView.NOTICE_ID).getText())
-                .isEqualTo("On Embedded Flink: no channel buffers, pause/step, slow motion, live settings");
+                .isEqualTo("On Embedded Flink: no channel buffers, pause/step, slow motion, live settings, running job state");
 
         robot.clickOn("■ Stop");
         assertThat(job.awaitTermination(java.time.Duration.ofSeconds(30))).isTrue();
