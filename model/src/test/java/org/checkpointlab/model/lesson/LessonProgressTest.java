@@ -66,11 +66,15 @@ class LessonProgressTest {
     }
 
     /** Observes until the step at {@code index} is left; fails naming the step when it is not. */
-    private void awaitStepEnds(LessonProgress progress, int index) {
+    /** Observes until step {@code index} ended; returns the observation it ended on (the next step's baseline). */
+    private LessonObservation awaitStepEnds(LessonProgress progress, int index) {
+        LessonObservation[] endedOn = new LessonObservation[1];
         Await.until(() -> {
-            progress.observe(observe());
+            endedOn[0] = observe();
+            progress.observe(endedOn[0]);
             return progress.stepIndex() > index || progress.completed();
         }, "step " + progress.lesson().steps().get(index).id() + " to end");
+        return endedOn[0];
     }
 
     @Test
@@ -87,8 +91,7 @@ class LessonProgressTest {
         progress.next();
         assertThat(progress.step().id()).isEqualTo("barrier");
 
-        awaitStepEnds(progress, 1);
-        long completedBefore = job.snapshot().checkpoints().stream()
+        long completedBefore = awaitStepEnds(progress, 1).snapshot().checkpoints().stream()
                 .filter(c -> c.status() == org.checkpointlab.model.checkpoint.CheckpointStatus.COMPLETED).count();
         awaitStepEnds(progress, 2);
         long completedAfter = job.snapshot().checkpoints().stream()
