@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
@@ -66,9 +67,8 @@ class RocksDbOnFlinkTest {
         List<StreamRecord> before;
         String savepoint;
         try (FlinkRun run = FlinkRun.submit(FlinkClusterExtension.cluster(), first)) {
-            while (run.sourceRecords() < 2_000 && !run.isDone()) {
-                Thread.sleep(10);
-            }
+            Await.until(() -> run.sourceRecords() >= 2_000 || run.isDone(), Duration.ofSeconds(60),
+                    "2,000 source records or the job's end");
             savepoint = run.stopWithSavepoint(dir.resolve("savepoints"), false, Duration.ofSeconds(60));
             assertThat(run.awaitTermination(Duration.ofSeconds(30))).isTrue();
             assertThat(run.status()).isEqualTo(JobStatus.FINISHED);

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
@@ -75,11 +74,6 @@ class SavepointRescaleOnFlinkTest {
 
     /** Waits (polling) until the sources emitted {@code n} records, at most 30 s. */
     private static void awaitSourceRecords(FlinkRun run, long n) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (run.sourceRecords() < n) {
-            assertThat(System.nanoTime()).as("sources emitted %d records in 30 s", run.sourceRecords())
-                    .isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
+        Await.until(run::sourceRecords, records -> records >= n, Duration.ofSeconds(30), n + " source records");
     }
 }
