@@ -15,27 +15,19 @@ import org.checkpointlab.views.i18n.Texts;
  * list changes.
  */
 final class FileMenu {
-    private final MainViewModel viewModel;
-    private final Menu recentMenu;
-    private final Menu samplesMenu;
-
-    private FileMenu(MainViewModel viewModel, Menu recentMenu, Menu samplesMenu) {
-        this.viewModel = viewModel;
-        this.recentMenu = recentMenu;
-        this.samplesMenu = samplesMenu;
+    private FileMenu() {
     }
 
     /** Fills both menus now and keeps them filled. */
     static void install(MainViewModel viewModel, Menu recentMenu, Menu samplesMenu) {
-        FileMenu menu = new FileMenu(viewModel, recentMenu, samplesMenu);
-        samplesMenu.setOnShowing(event -> menu.fillSamples());
-        menu.fillSamples();
-        viewModel.recentFiles().addListener((ListChangeListener<Path>) c -> menu.fillRecent());
-        recentMenu.setOnShowing(event -> menu.fillRecent());
-        menu.fillRecent();
+        samplesMenu.setOnShowing(event -> fillSamples(viewModel, samplesMenu));
+        fillSamples(viewModel, samplesMenu);
+        viewModel.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(viewModel, recentMenu));
+        recentMenu.setOnShowing(event -> fillRecent(viewModel, recentMenu));
+        fillRecent(viewModel, recentMenu);
     }
 
-    private void fillSamples() {
+    private static void fillSamples(MainViewModel viewModel, Menu samplesMenu) {
         samplesMenu.getItems().clear();
         for (Path sample : viewModel.samples()) {
             MenuItem item = new MenuItem(SampleCatalog.displayName(sample));
@@ -52,7 +44,7 @@ final class FileMenu {
         }
     }
 
-    private void fillRecent() {
+    private static void fillRecent(MainViewModel viewModel, Menu recentMenu) {
         recentMenu.getItems().clear();
         for (Path file : viewModel.recentFiles()) {
             boolean exists = Files.isRegularFile(file);
