@@ -32,9 +32,7 @@ public record LoadFailure(Path file, String action, List<String> problems) {
 
     /** One line for the status bar, e.g. {@code Could not open bad.json: 2 problems}. */
     public String summary() {
-        int n = problems.size();
-        return Texts.format("loadFailure." + action, file.getFileName(),
-                Texts.format(n == 1 ? "count.problem.one" : "count.problem.many", n));
+        return Texts.format("loadFailure." + action, file.getFileName(), Counts.of(problems.size(), "count.problem"));
     }
 
     /** Whether a save failed (nothing was lost then, the pipeline just stays unsaved). */

@@ -1,37 +1,27 @@
 package org.checkpointlab.views;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
-import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
-import org.checkpointlab.model.pipeline.CardPosition;
-import org.checkpointlab.model.pipeline.PipelineException;
-import org.checkpointlab.model.pipeline.PipelineFile;
 import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.PipelineDocument;
 import org.checkpointlab.views.editor.RecentFiles;
-import org.checkpointlab.views.editor.RescaleParallelism;
 import org.checkpointlab.views.editor.SaveFileChooser;
 import org.checkpointlab.views.editor.StopRunningJobPrompt;
 import org.checkpointlab.views.editor.UnsavedChangesPrompt;
 import org.checkpointlab.views.editor.model.CommandStack;
-import org.checkpointlab.views.editor.model.EditRefused;
 import org.checkpointlab.views.editor.model.EditablePipeline;
-import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.live.BarrierMode;
@@ -45,17 +35,18 @@ import org.checkpointlab.views.settings.ToolbarBarrierMode;
  * its edit history {@link #edits()}), the graph drawn for it, the window title, the status line, the last file
  * failure, the samples and recent files on offer, and the job that runs it.
  *
- * <p>File commands: New, Open (a file, a sample or a recent file), Save and Save As. Opening a file that fails to
- * load leaves the pipeline, its graph and its edit history exactly as they were and publishes a
- * {@link LoadFailure}; a failed save does the same. Before New, Open or closing would lose unsaved changes, the
- * {@link UnsavedChangesPrompt} asks: save, don't save, or cancel. A sample opens without a file, so Save asks where
- * to write instead of overwriting the sample.
+ * <p>File commands: New, Open (a file, a sample or a recent file), Save and Save As, done by
+ * {@link PipelineFileCommands}. Opening a file that fails to load leaves the pipeline, its graph and its edit history
+ * exactly as they were and publishes a {@link LoadFailure}; a failed save does the same. Before New, Open or closing
+ * would lose unsaved changes, the {@link UnsavedChangesPrompt} asks: save, don't save, or cancel. A sample opens
+ * without a file, so Save asks where to write instead of overwriting the sample.
  *
  * <p>Job commands: {@link #run()} starts the pipeline as edited (refused with the reason while it has problems);
  * while a job is active {@link #structureLockedProperty()} is true and the parallelism is changed with
  * {@link #rescaleViaSavepoint(Map)} instead. The job belongs to the {@link JobSession}; whenever it is replaced by
  * one at another parallelism (a rescale, a restore from the Job menu), the editor records the running job's
- * parallelism as one undoable step, so the graph, inspector and panels show the job as it runs. Opening or starting
+ * parallelism as one undoable step ({@link JobParallelism}), so the graph, inspector and panels show the job as it
+ * runs. Opening or starting
  * a new pipeline stops the running job after the {@link StopRunningJobPrompt} agreed, and the panels start clean.
  * FX thread only.
  */
@@ -67,24 +58,20 @@ public final class MainViewModel {
     /** Marks the title of a pipeline with unsaved changes. */
     public static final String UNSAVED_MARK = "\u2022 ";
 
-    private final PipelineLoader loader;
     private final SampleCatalog samples;
     private final PipelineGraphViewModel graph;
     private final LiveJobViewModel live;
     private final JobSession session;
     private final RecentFiles recent;
+    private final PipelineFileCommands files;
+    private final JobParallelism parallelism;
     private final CommandStack edits = new CommandStack(EditablePipeline.empty(PipelineDocument.UNTITLED));
     private final PipelineDocument document = new PipelineDocument(edits);
-    private final ReadOnlyObjectWrapper<LoadFailure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", EMPTY_HINT);
     private final ReadOnlyStringWrapper runBlocked = new ReadOnlyStringWrapper(this, "runBlocked", "");
-    private final ReadOnlyBooleanWrapper rescaling = new ReadOnlyBooleanWrapper(this, "rescaling");
     private final ReadOnlyBooleanWrapper structureLocked = new ReadOnlyBooleanWrapper(this, "structureLocked");
     private final BooleanBinding empty;
-    private UnsavedChangesPrompt prompt = (name, action) -> UnsavedChangesPrompt.Choice.CANCEL;
-    private SaveFileChooser saveChooser = (name, directory) -> Optional.empty();
-    private StopRunningJobPrompt stopPrompt = (job, action) -> true;
 
     /** A main window whose jobs run on this process's engine, with watchable buffers. */
     public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph) {
@@ -105,15 +92,15 @@ public final class MainViewModel {
      */
     public MainViewModel(PipelineLoader loader, SampleCatalog samples, PipelineGraphViewModel graph,
                          LiveJobViewModel live, RecentFiles recent) {
-        this.loader = Objects.requireNonNull(loader, "loader");
         this.samples = Objects.requireNonNull(samples, "samples");
         this.graph = Objects.requireNonNull(graph, "graph");
         this.live = Objects.requireNonNull(live, "live");
         this.session = live.session();
         this.recent = Objects.requireNonNull(recent, "recent");
         this.empty = Bindings.isNull(graph.pipelineProperty());
-        session.jobProperty().addListener((obs, old, job) -> followParallelism(job));
-        structureLocked.bind(live.activeProperty().or(rescaling));
+        this.files = new PipelineFileCommands(loader, samples, recent, document, graph, live, status::set);
+        this.parallelism = new JobParallelism(live, edits, status::set);
+        structureLocked.bind(live.activeProperty().or(parallelism.rescalingProperty()));
         ToolbarBarrierMode.bind(edits, live.barrierModeProperty(), live.activeProperty());
         document.nameProperty().addListener((obs, o, n) -> updateTitle());
         document.unsavedProperty().addListener((obs, o, n) -> updateTitle());
@@ -166,7 +153,7 @@ public final class MainViewModel {
 
     /** The last failed open or save, or {@code null} once one succeeds or the user dismisses it. */
     public ReadOnlyObjectProperty<LoadFailure> failureProperty() {
-        return failure.getReadOnlyProperty();
+        return files.failureProperty();
     }
 
     /**
@@ -203,7 +190,7 @@ public final class MainViewModel {
 
     /** True from the start of a rescale via savepoint until the job runs again (or the rescale failed). */
     public ReadOnlyBooleanProperty rescalingProperty() {
-        return rescaling.getReadOnlyProperty();
+        return parallelism.rescalingProperty();
     }
 
     /** The sample pipeline files for the Samples menu. */
@@ -221,13 +208,12 @@ public final class MainViewModel {
      * changes are never discarded (the answer is Cancel) and Save As finds no file.
      */
     public void useDialogs(UnsavedChangesPrompt unsavedPrompt, SaveFileChooser saveFileChooser) {
-        this.prompt = Objects.requireNonNull(unsavedPrompt, "unsavedPrompt");
-        this.saveChooser = Objects.requireNonNull(saveFileChooser, "saveFileChooser");
+        files.useDialogs(unsavedPrompt, saveFileChooser);
     }
 
     /** How the window asks before opening or starting another pipeline stops the running job. Until set: yes. */
     public void useStopPrompt(StopRunningJobPrompt prompt) {
-        this.stopPrompt = Objects.requireNonNull(prompt, "prompt");
+        files.useStopPrompt(prompt);
     }
 
     // ---- file commands ----------------------------------------------------------------------------------------------
@@ -238,17 +224,7 @@ public final class MainViewModel {
      * @return whether it started (false when the user cancelled)
      */
     public boolean newPipeline() {
-        if (!confirmStop(Texts.get("action.newPipeline")) || !confirmDiscard(Texts.get("action.newPipeline"))) {
-            return false;
-        }
-        session.clear();
-        document.startNew();
-        PipelineSpec spec = document.spec();
-        graph.show(spec);
-        live.load(spec);
-        failure.set(null);
-        status.set(Texts.get("status.newPipeline"));
-        return true;
+        return files.newPipeline();
     }
 
     /**
@@ -258,22 +234,12 @@ public final class MainViewModel {
      * graph and edit history stay as they were
      */
     public boolean open(Path pipelineFile) {
-        Objects.requireNonNull(pipelineFile, "pipelineFile");
-        if (!load(pipelineFile, pipelineFile)) {
-            return false;
-        }
-        recent.add(pipelineFile);
-        return true;
+        return files.open(pipelineFile);
     }
 
     /** Opens a sample as a template: it has no file, so Save asks where to write it. As {@link #open}. */
     public boolean openSample(Path sample) {
-        Objects.requireNonNull(sample, "sample");
-        if (!load(sample, null)) {
-            return false;
-        }
-        status.set(Texts.format("status.openedSample", SampleCatalog.displayName(sample), counts(document.spec())));
-        return true;
+        return files.openSample(sample);
     }
 
     /**
@@ -281,11 +247,7 @@ public final class MainViewModel {
      * it exists, else nothing.
      */
     public void openAtStart(List<String> programArguments) {
-        if (!programArguments.isEmpty()) {
-            open(Path.of(programArguments.get(0)));
-        } else {
-            samples.defaultSample().ifPresent(this::openSample);
-        }
+        files.openAtStart(programArguments);
     }
 
     /**
@@ -294,16 +256,12 @@ public final class MainViewModel {
      * @return whether it was saved (false when the user cancelled or the write failed: see {@link #failureProperty()})
      */
     public boolean save() {
-        Path target = document.fileProperty().get();
-        return target == null ? saveAs() : saveTo(target);
+        return files.save();
     }
 
     /** Asks for a file and saves there; it becomes the pipeline's file. As {@link #save()}. */
     public boolean saveAs() {
-        Path current = document.fileProperty().get();
-        Path directory = current != null ? current.toAbsolutePath().getParent() : null;
-        Optional<Path> chosen = saveChooser.choose(document.suggestedFileName(), directory);
-        return chosen.isPresent() && saveTo(chosen.get());
+        return files.saveAs();
     }
 
     /**
@@ -312,23 +270,7 @@ public final class MainViewModel {
      * line says how many it has. If the write fails, nothing changes and {@link #failureProperty()} says why.
      */
     public boolean saveTo(Path target) {
-        Objects.requireNonNull(target, "target");
-        List<String> problems;
-        try {
-            problems = document.saveTo(target);
-        } catch (PipelineDocument.SaveFailed e) {
-            LoadFailure failed = new LoadFailure(e.file(), LoadFailure.SAVE, List.of(e.getMessage()));
-            failure.set(failed);
-            status.set(Texts.format("status.saveFailed", failed.summary()));
-            return false;
-        }
-        Path saved = document.fileProperty().get();
-        recent.add(saved);
-        failure.set(null);
-        status.set(problems.isEmpty() ? Texts.format("status.saved", saved.getFileName())
-                : Texts.format("status.savedWithProblems", saved.getFileName(), count(problems.size(), "count.problem"),
-                problems.get(0)));
-        return true;
+        return files.saveTo(target);
     }
 
     /** Forgets the recent files. */
@@ -342,12 +284,12 @@ public final class MainViewModel {
      * @return whether the window may close
      */
     public boolean requestClose() {
-        return confirmDiscard(Texts.get("action.closing"));
+        return files.requestClose();
     }
 
     /** Hides the last failure (the user has read it). */
     public void dismissFailure() {
-        failure.set(null);
+        files.dismissFailure();
     }
 
     // ---- job commands -----------------------------------------------------------------------------------------------
@@ -393,125 +335,10 @@ public final class MainViewModel {
      * @return the plan; when it has problems nothing was done
      */
     public RescalePlan rescaleViaSavepoint(Map<String, Integer> parallelism) {
-        JobClient job = session.job();
-        if (job == null || job.status().isTerminal() || !live.activeProperty().get()) {
-            RescalePlan none = new RescalePlan(edits.current().spec(), Map.of(), Map.of(),
-                    List.of(Texts.get("status.noJobToRescale")));
-            status.set(Texts.format("status.cannotRescale", none.problems().get(0)));
-            return none;
-        }
-        RescalePlan plan = RescalePlan.of(job.pipeline(), parallelism);
-        if (!plan.feasible()) {
-            status.set(Texts.format("status.cannotRescale", String.join("; ", plan.problems())));
-            return plan;
-        }
-        rescaling.set(true);
-        status.set(Texts.format("status.rescaling", plan.describe()));
-        session.rescale(plan, started -> {
-            rescaling.set(false);
-            // The edits took the new parallelism when the job was replaced (followParallelism).
-            if (!started.pipeline().operators().stream().allMatch(o -> edits.current().spec().operator(o.id())
-                    .map(e -> e.parallelism() == o.parallelism()).orElse(false))) {
-                return; // the status says why the editor could not record it
-            }
-            status.set(Texts.format("status.rescaled", plan.describe()));
-        }, problems -> {
-            rescaling.set(false);
-            status.set(Texts.format("status.rescaleFailed", String.join("; ", problems)));
-        });
-        return plan;
-    }
-
-    /**
-     * A new job runs (a rescale, a restore from the Job menu, a redeploy): where its parallelism differs from the
-     * pipeline being edited, the editor takes the job's as one undoable step, and the graph draws it.
-     */
-    private void followParallelism(JobClient job) {
-        if (job == null) {
-            return;
-        }
-        PipelineSpec edited = edits.current().spec();
-        Map<String, Integer> changes = new java.util.LinkedHashMap<>();
-        for (var op : job.pipeline().operators()) {
-            edited.operator(op.id()).filter(e -> e.parallelism() != op.parallelism())
-                    .ifPresent(e -> changes.put(op.id(), op.parallelism()));
-        }
-        if (changes.isEmpty()) {
-            return;
-        }
-        try {
-            edits.execute(new RescaleParallelism(changes));
-        } catch (EditRefused e) {
-            status.set(Texts.format("status.notRecorded", changes, e.getMessage()));
-        }
+        return this.parallelism.rescaleViaSavepoint(parallelism);
     }
 
     // ---- internals --------------------------------------------------------------------------------------------------
-
-    /** Loads, asks about unsaved changes, then shows; {@code documentFile} is where Save writes ({@code null}: ask). */
-    private boolean load(Path source, Path documentFile) {
-        PipelineSpec spec;
-        Map<String, CardPosition> layout;
-        try {
-            PipelineFile read = loader.loadWithLayout(source);
-            spec = read.spec();
-            layout = read.layout();
-        } catch (PipelineException e) {
-            fail(source, e.problems());
-            return false;
-        } catch (RuntimeException e) {
-            fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
-            return false;
-        }
-        if (!confirmStop(Texts.format("action.opening", source.getFileName()))
-                || !confirmDiscard(Texts.format("action.opening", source.getFileName()))) {
-            return false;
-        }
-        try {
-            graph.show(spec);
-        } catch (RuntimeException e) {
-            // A layout bug must not take the window down; show it like any other problem.
-            fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
-            return false;
-        }
-        session.clear();
-        live.load(spec);
-        Map<String, Position> positions = graphPositions();
-        layout.forEach((id, at) -> positions.put(id, new Position(at.x(), at.y())));
-        document.opened(EditablePipeline.of(spec, positions), documentFile);
-        failure.set(null);
-        status.set(Texts.format("status.opened", source.getFileName(), counts(spec)));
-        return true;
-    }
-
-    /** Whether the action may go on: yes without a running job; else as the user answers. */
-    private boolean confirmStop(String action) {
-        if (!session.running()) {
-            return true;
-        }
-        if (stopPrompt.confirmStop(session.job().pipeline().name(), action)) {
-            return true;
-        }
-        status.set(Texts.format("status.cancelledJobRuns", action));
-        return false;
-    }
-
-    /**
-     * Whether the action may go on: yes without unsaved changes; else as the user answers (Save must succeed).
-     */
-    private boolean confirmDiscard(String action) {
-        if (!document.unsavedProperty().get()) {
-            return true;
-        }
-        return switch (prompt.ask(document.nameProperty().get(), action)) {
-            case SAVE -> save();
-            case DISCARD -> true;
-            case CANCEL -> {
-                status.set(Texts.format("status.cancelledUnsaved", action));
-                yield false;
-            }
-        };
-    }
 
     private void updateTitle() {
         title.set(!document.openProperty().get() ? APP_TITLE
@@ -526,28 +353,7 @@ public final class MainViewModel {
         }
         List<String> problems = edits.current().problems();
         runBlocked.set(problems.isEmpty() ? "" : problems.size() == 1 ? Texts.format("run.blocked", problems.get(0))
-                : Texts.format("run.blocked.more", problems.get(0), count(problems.size() - 1, "count.moreProblem")));
+                : Texts.format("run.blocked.more", problems.get(0),
+                        Counts.of(problems.size() - 1, "count.moreProblem")));
     }
-
-    private void fail(Path pipelineFile, List<String> problems) {
-        LoadFailure failed = new LoadFailure(pipelineFile, problems);
-        failure.set(failed);
-        status.set(failed.summary());
-    }
-
-    private Map<String, Position> graphPositions() {
-        Map<String, Position> positions = new HashMap<>();
-        graph.nodes().forEach(node -> positions.put(node.id(), new Position(node.x(), node.y())));
-        return positions;
-    }
-
-    private static String counts(PipelineSpec spec) {
-        return Texts.format("count.join", count(spec.operators().size(), "count.operator"),
-                count(spec.edges().size(), "count.edge"));
-    }
-
-    private static String count(int n, String noun) {
-        return Texts.format(n == 1 ? noun + ".one" : noun + ".many", n);
-    }
-
 }

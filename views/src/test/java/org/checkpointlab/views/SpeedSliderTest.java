@@ -12,12 +12,12 @@ class SpeedSliderTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.001, 0.01, 0.05, 0.3, 1.0})
     void positionOfASpeed_givesThatSpeedBack(double speed) {
-        assertThat(MainView.toSpeed(MainView.toPosition(speed))).isCloseTo(speed, within(1e-9));
+        assertThat(SpeedSlider.toSpeed(SpeedSlider.toPosition(speed))).isCloseTo(speed, within(1e-9));
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {0.0001, 5})
     void speedsOutsideTheRange_putTheSliderAtItsEnds(double speed) {
-        assertThat(MainView.toPosition(speed)).isBetween(0.0, 1.0);
+        assertThat(SpeedSlider.toPosition(speed)).isBetween(0.0, 1.0);
     }
 }
