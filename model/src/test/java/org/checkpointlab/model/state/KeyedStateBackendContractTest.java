@@ -43,6 +43,14 @@ public abstract class KeyedStateBackendContractTest {
         return backend(new KeyGroupRange(0, MAX_P - 1), MAX_P);
     }
 
+    /** A full-range backend whose current key is "k", with {@code value} in the value state {@code state}. */
+    protected final KeyedStateBackend withValue(String state, long value) {
+        KeyedStateBackend backend = fullRange();
+        backend.setCurrentKey("k");
+        backend.valueState(state).update(value);
+        return backend;
+    }
+
     protected final KeyedStateBackend subtask(int index, int parallelism) {
         return backend(KeyGroups.rangeForOperatorIndex(MAX_P, parallelism, index), MAX_P);
     }
@@ -331,9 +339,7 @@ public abstract class KeyedStateBackendContractTest {
 
     @Test
     void aSnapshotIsWrittenOnce_andAReleasedOneCannotBeWritten() throws IOException {
-        KeyedStateBackend backend = fullRange();
-        backend.setCurrentKey("k");
-        backend.valueState("v").update(1L);
+        KeyedStateBackend backend = withValue("v", 1L);
         KeyedStateBackend.KeyedSnapshot written = backend.snapshot(1);
         written.write();
         assertThatThrownBy(written::write)
@@ -348,9 +354,7 @@ public abstract class KeyedStateBackendContractTest {
 
     @Test
     void aSnapshotOutlivesTheBackendThatTookIt() throws IOException {
-        KeyedStateBackend backend = fullRange();
-        backend.setCurrentKey("k");
-        backend.valueState("v").update(5L);
+        KeyedStateBackend backend = withValue("v", 5L);
         KeyedStateBackend.KeyedSnapshot snapshot = backend.snapshot(1);
         backend.close(); // the task ended while the async phase was still to run
         KeyedStateBackend restored = fullRange();
@@ -510,9 +514,7 @@ public abstract class KeyedStateBackendContractTest {
 
     @Test
     void restoredStateOfAnotherKind_isRefusedNamingTheState() throws IOException {
-        KeyedStateBackend original = fullRange();
-        original.setCurrentKey("k");
-        original.valueState("x").update(1L);
+        KeyedStateBackend original = withValue("x", 1L);
         byte[] bytes = original.snapshot(1).write();
         KeyedStateBackend target = fullRange();
         target.listState("x");
@@ -523,18 +525,14 @@ public abstract class KeyedStateBackendContractTest {
 
     @Test
     void restoreAfterStateWasWritten_isRefused() {
-        KeyedStateBackend backend = fullRange();
-        backend.setCurrentKey("k");
-        backend.valueState("v").update(1L);
+        KeyedStateBackend backend = withValue("v", 1L);
         assertThatThrownBy(() -> backend.restore(List.of()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before the first state write");
     }
 
     @Test
     void statesRegisteredBeforeRestoreKeepWorkingAfterIt() throws IOException {
-        KeyedStateBackend original = fullRange();
-        original.setCurrentKey("k");
-        original.valueState("restored").update(1L);
+        KeyedStateBackend original = withValue("restored", 1L);
         byte[] bytes = original.snapshot(1).write();
 
         KeyedStateBackend target = fullRange();
@@ -569,9 +567,7 @@ public abstract class KeyedStateBackendContractTest {
 
     @Test
     void snapshotTakenBeforeRestore_staysEmpty() throws IOException {
-        KeyedStateBackend source = fullRange();
-        source.setCurrentKey("k");
-        source.valueState("v").update(1L);
+        KeyedStateBackend source = withValue("v", 1L);
         byte[] bytes = source.snapshot(1).write();
 
         KeyedStateBackend target = fullRange();
