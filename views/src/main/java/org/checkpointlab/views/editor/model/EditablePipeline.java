@@ -123,13 +123,11 @@ public record EditablePipeline(PipelineSpec spec, Map<String, Position> position
 
     /** The operator, or an {@link EditRefused} saying {@code action} is impossible because it does not exist. */
     OperatorSpec requireOperator(String id, String action) {
-        return operator(id).orElseThrow(() -> new EditRefused(
-                Texts.format("edit.refused", action, Texts.format("edit.noOperator", id))));
+        return operator(id).orElseThrow(() -> EditRefused.because(action, Texts.format("edit.noOperator", id)));
     }
 
     /** The edge, or an {@link EditRefused} saying {@code action} is impossible because it does not exist. */
     EdgeSpec requireEdge(String from, String to, String action) {
-        return edge(from, to).orElseThrow(() -> new EditRefused(
-                Texts.format("edit.refused", action, Texts.format("edit.noEdge", from, to))));
+        return edge(from, to).orElseThrow(() -> EditRefused.because(action, Texts.format("edit.noEdge", from, to)));
     }
 }
