@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.checkpointlab.flink.rest.FlinkClusterConnector;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.flink.embedded.EmbeddedClusterConnector;
 import org.checkpointlab.flink.embedded.EmbeddedFlinkEngine;
 import org.checkpointlab.model.client.EngineSelection;
 import org.checkpointlab.model.client.JobEngine;
@@ -40,7 +41,8 @@ public final class CheckpointLabApp extends Application {
     static final double HEIGHT = 960;
 
     private MainView view;
-    private final EngineSelection engines = new EngineSelection(List.of(JobEngine.local(), new EmbeddedFlinkEngine()));
+    private final EmbeddedFlinkEngine embeddedFlink = new EmbeddedFlinkEngine();
+    private final EngineSelection engines = new EngineSelection(List.of(JobEngine.local(), embeddedFlink));
     private LaunchOptions options;
     private boolean reported;
     private String uiCode = "";
@@ -71,8 +73,9 @@ public final class CheckpointLabApp extends Application {
         MainViewModel viewModel = view.viewModel();
         LanguageRestart restart = new LanguageRestart(language, getParameters().getRaw());
         view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, stage, view::shutdown));
-        // File > Connect to Flink watches jobs of Flink clusters through their REST API, in windows of their own.
-        view.flinkConnect().use(new FlinkClusterConnector(), RememberedUrls.load(RememberedUrls.defaultStore()),
+        // File > Connect to Flink watches jobs of Flink clusters through their REST API, in windows of their own;
+        // the embedded cluster's jobs the app submitted can be restored there too.
+        view.flinkConnect().use(new EmbeddedClusterConnector(new FlinkClusterConnector(), embeddedFlink), RememberedUrls.load(RememberedUrls.defaultStore()),
                 TaskRunner.background(), session.savepointDirectoryProperty().get());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),

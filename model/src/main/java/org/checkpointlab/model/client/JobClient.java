@@ -15,7 +15,9 @@ import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.savepoint.Savepoint;
 import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.model.savepoint.SavepointReader;
 import org.checkpointlab.model.savepoint.SavepointState;
 
 /**
@@ -98,6 +100,16 @@ public interface JobClient extends AutoCloseable {
 
     /** The savepoints this job wrote, oldest first. */
     List<SavepointResult> savepoints();
+
+    /**
+     * Reads a savepoint (or retained checkpoint) in the format of this job's engine, for the restore dialog: its
+     * operators by the pipeline's ids, with parallelism, max parallelism, key groups per subtask and sizes. The
+     * local engine's format by default; an engine that restores its own files may leave {@link Savepoint#state()}
+     * null. Blocks on the file system.
+     */
+    default Savepoint readSavepoint(Path directory) throws SavepointException {
+        return SavepointReader.read(directory);
+    }
 
     /** Cancels every task; the job ends CANCELED. */
     void cancel();
