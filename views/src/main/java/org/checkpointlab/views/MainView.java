@@ -243,6 +243,7 @@ public final class MainView {
         org.checkpointlab.views.live.StallAlertBinding.bind(stallLabel, viewModel.session(), java.time.Duration.ZERO,
                 System::currentTimeMillis);
         lessons = org.checkpointlab.views.lessons.Lessons.install(viewModel, graphView, panelTabs, menuBar);
+        jobPanels.onKeyFound(lessons.viewModel()::keyFound);
         MenuItem rescale = new MenuItem(Texts.get("menu.job.rescale"));
         rescale.setId("rescale-item");
         rescale.setOnAction(event -> openRescaleDialog());
