@@ -162,7 +162,7 @@ public final class JobPanels {
         try {
             session.start(spec);
         } catch (PipelineException e) {
-            showProblems(e.problems());
+            showProblems(org.checkpointlab.views.session.Problems.of(e));
         }
     }
 
