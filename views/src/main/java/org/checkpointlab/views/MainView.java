@@ -234,6 +234,7 @@ public final class MainView {
         org.checkpointlab.views.live.StallAlertBinding.bind(stallLabel, viewModel.session(), java.time.Duration.ZERO,
                 System::currentTimeMillis);
         lessons = org.checkpointlab.views.lessons.Lessons.install(viewModel, graphView, panelTabs, menuBar);
+        jobPanels.onKeyFound(lessons.viewModel()::keyFound);
         jobControls.addRescaleItemAndHints(jobMenu, this::openRescaleDialog);
         viewModel.useDialogs(new UnsavedChangesAlert(this::window), fileChooser);
         viewModel.useStopPrompt(new StopRunningJobAlert(this::window));

@@ -17,6 +17,7 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.DeliveryCheck;
+import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
@@ -355,21 +356,21 @@ public final class EmbeddedFlinkJobClient implements JobClient {
         FlinkRun run = a.run();
         JobStatus status = run.status();
         if (status != JobStatus.FINISHED && status != JobStatus.FAILED) {
-            return DeliveryCheck.notComputable(config, run.sinkOutputs(), status.isTerminal()
-                    ? "the job ended " + status + " before the end of its input"
-                    : "the job has not ended (" + status + ")");
+            return DeliveryCheck.notComputable(config, run.sinkOutputs(), DeliveryVerdict.NotComputable.of(
+                    status.isTerminal() ? DeliveryVerdict.Reason.ENDED_EARLY : DeliveryVerdict.Reason.NOT_ENDED,
+                    status));
         }
         CompletableFuture<SavepointResult> stop = lastStop;
         if (stop != null) {
             try {
                 stop.get(STOP_SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 return DeliveryCheck.notComputable(config, run.sinkOutputs(),
-                        "the job was stopped with a savepoint before the end of its input");
+                        DeliveryVerdict.NotComputable.of(DeliveryVerdict.Reason.STOPPED_WITH_SAVEPOINT));
             } catch (ExecutionException e) {
                 // no savepoint taken (the job finished first): the job ran to its end
             } catch (TimeoutException e) {
-                return DeliveryCheck.notComputable(config, run.sinkOutputs(),
-                        "a stop-with-savepoint did not settle within " + STOP_SETTLE_TIMEOUT.toSeconds() + " s");
+                return DeliveryCheck.notComputable(config, run.sinkOutputs(), DeliveryVerdict.NotComputable.of(
+                        DeliveryVerdict.Reason.STOP_NOT_SETTLED, STOP_SETTLE_TIMEOUT.toSeconds()));
             }
         }
         return DeliveryCheck.check(config, run.sinkOutputs());

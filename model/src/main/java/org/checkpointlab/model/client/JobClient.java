@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.job.DeliveryCheck;
+import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
@@ -207,7 +208,13 @@ public interface JobClient extends AutoCloseable {
      *                              same run (a rescale), whose output {@link #checkDelivery(List)} adds in
      */
     default java.util.Optional<String> deliveryNotComputableBecause(boolean restoredFromItsOwnRun) {
-        return DeliveryCheck.notComputableBecause(restoredFromItsOwnRun ? config().withRestore(null) : config());
+        return deliveryNotComputableReason(restoredFromItsOwnRun).map(DeliveryVerdict.NotComputable::english);
+    }
+
+    /** As {@link #deliveryNotComputableBecause(boolean)}, as facts a front end words itself. */
+    default java.util.Optional<DeliveryVerdict.NotComputable> deliveryNotComputableReason(
+            boolean restoredFromItsOwnRun) {
+        return DeliveryCheck.notComputableReason(restoredFromItsOwnRun ? config().withRestore(null) : config());
     }
 
     /**
@@ -224,8 +231,8 @@ public interface JobClient extends AutoCloseable {
             return own;
         }
         return own.stream().map(d -> new DeliveryCheck.SinkDelivery(d.sinkId(), d.kind(), d.committed(), -1, -1, -1,
-                "not computable: this engine cannot combine the outputs of " + (earlier.size() + 1)
-                        + " deployments")).toList();
+                DeliveryVerdict.notComputable(DeliveryVerdict.NotComputable.of(
+                        DeliveryVerdict.Reason.CANNOT_COMBINE_DEPLOYMENTS, earlier.size() + 1)))).toList();
     }
 
     /**

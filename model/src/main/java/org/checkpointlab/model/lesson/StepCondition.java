@@ -321,6 +321,43 @@ public sealed interface StepCondition {
         }
     }
 
+    /**
+     * The learner found a key with the State view's search since the step began: {@code key} (any when null) in
+     * {@code operator}'s state (any operator when null). With {@code rescaled}, found where a rescale put it: the
+     * job running now was started from a savepoint, and the search located the key at the parallelism that job
+     * runs the operator at, in that job's own state (the State view of the running job) or in an older savepoint
+     * asked about that parallelism.
+     */
+    record KeyFoundInState(String operator, String key, boolean rescaled) implements StepCondition {
+        @Override
+        public Watch watchFrom(LessonObservation baseline) {
+            int before = baseline.keysFound().size();
+            return now -> {
+                var all = now.keysFound();
+                for (KeyFound f : all.subList(Math.min(before, all.size()), all.size())) {
+                    if ((operator == null || operator.equals(f.operatorId())) && (key == null || key.equals(f.key()))
+                            && (!rescaled || onNewSubtask(now, f))) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
+
+        private static boolean onNewSubtask(LessonObservation now, KeyFound f) {
+            if (now.config() == null || now.config().restore() == null || now.pipeline() == null) {
+                return false;
+            }
+            int running = now.pipeline().operator(f.operatorId()).map(OperatorSpec::parallelism).orElse(-1);
+            return f.parallelism() == running && (f.runningJob() || f.savedParallelism() != running);
+        }
+
+        @Override
+        public java.util.List<String> operators() {
+            return operator == null ? java.util.List.of() : java.util.List.of(operator);
+        }
+    }
+
     /** The learner picked the right answer to the step's question. */
     record Answered() implements StepCondition {
         /** The user action the lesson panel reports when the right answer is picked. */

@@ -51,7 +51,8 @@ final class StepConditionReader {
             Map.entry("records", Set.of("operator", "count")),
             Map.entry("state-backend", Set.of("backend", "incremental")),
             Map.entry("barriers", Set.of("mode", "aligned-timeout")),
-            Map.entry("user-did", Set.of("action")));
+            Map.entry("user-did", Set.of("action")),
+            Map.entry("key-found", Set.of("operator", "key", "rescaled")));
 
     static StepCondition read(YamlNode node, PipelineSpec pipeline) throws LessonFileException {
         String name;
@@ -120,6 +121,10 @@ final class StepConditionReader {
                     p.containsKey("mode") ? oneOf(p.get("mode"), List.of("aligned", "unaligned", "at-least-once"))
                             : null, p.containsKey("aligned-timeout") && p.get("aligned-timeout").bool());
             case "user-did" -> new StepCondition.UserDid(LessonFiles.require(at, p, "action").text());
+            case "key-found" -> new StepCondition.KeyFoundInState(
+                    p.containsKey("operator") ? operator(p.get("operator"), pipeline) : null,
+                    p.containsKey("key") ? p.get("key").text() : null,
+                    p.containsKey("rescaled") && p.get("rescaled").bool());
             default -> throw new IllegalStateException("condition without a reader: " + name);
         };
     }

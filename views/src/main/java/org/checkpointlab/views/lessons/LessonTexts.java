@@ -92,6 +92,10 @@ public final class LessonTexts {
         if (condition instanceof StepCondition.UserDid u) {
             return get("condition.user-did", u.action());
         }
+        if (condition instanceof StepCondition.KeyFoundInState k) {
+            String name = "condition.key-found" + (k.rescaled() ? ".rescaled" : "") + (k.key() == null ? ".any" : "");
+            return k.key() == null ? get(name) : get(name, k.key());
+        }
         return get("condition.next");
     }
 }

@@ -292,7 +292,8 @@ public final class LiveJobViewModel {
         try {
             session.start(config);
         } catch (PipelineException e) {
-            announcement.set(Texts.format("live.cannotRun", String.join("; ", e.problems())));
+            announcement.set(Texts.format("live.cannotRun", String.join("; ",
+                    org.checkpointlab.views.session.Problems.of(e))));
             return false;
         }
         announcement.set(Texts.format("live.started", spec.name(), barrierMode.get()));

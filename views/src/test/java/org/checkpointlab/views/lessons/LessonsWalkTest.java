@@ -178,8 +178,11 @@ class LessonsWalkTest {
         });
         walk.step("incremental", null);
         assertThat(walk.job().config().incremental()).isTrue();
-        walk.step("savepoint", () -> walk.session.triggerSavepoint(r -> { }, p -> { }));
-        assertThat(walk.job().savepoints()).isNotEmpty();
+        robot.interact(() -> walk.session.triggerSavepoint(r -> { }, p -> { }));
+        walk.await("the savepoint", () -> !walk.job().savepoints().isEmpty());
+        Stage stateView = walk.openStateView(() -> walk.view.jobPanels().openStateView());
+        walk.step("savepoint", () -> LessonWalk.search(stateView, "7"));
+        robot.interact(stateView::close);
         walk.answer(1, 2);
     }
 
@@ -198,7 +201,7 @@ class LessonsWalkTest {
         }
         walk.open("savepoints-vs-checkpoints");
         assertThat(LessonWalk.call(() -> walk.lesson().titleProperty().get())).isEqualTo("启动作业");
-        assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("第 1 步，共 7 步");
+        assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("第 1 步，共 8 步");
 
         walk.step("run", () -> walk.main.run());
         walk.step("checkpoints", null);
@@ -211,6 +214,11 @@ class LessonsWalkTest {
                 }));
         assertThat(walk.job().pipeline().operator("count").orElseThrow().parallelism()).isEqualTo(3);
         walk.step("restored-checkpoint", null);
+        Stage stateView = walk.openStateView(() -> walk.view.jobPanels().openRunningJobState());
+        walk.step("find-key", () -> LessonWalk.search(stateView, "checkpoint"));
+        assertThat(LessonWalk.call(() -> ((javafx.scene.control.Label) stateView.getScene().lookup("#resultLabel"))
+                .getText())).contains("43").contains("128");
+        robot.interact(stateView::close);
         walk.answer(1, 2);
         assertThat(LessonWalk.call(() -> walk.lesson().statusProperty().get())).startsWith("\u2713 课程完成");
     }
