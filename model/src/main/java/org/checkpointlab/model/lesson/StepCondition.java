@@ -124,11 +124,12 @@ public sealed interface StepCondition {
 
     /**
      * {@code count} checkpoints completed since the step began, each matching every filter given: taken unaligned
-     * (or aligned), with at least so much persisted in-flight data, alignment, start delay or async phase; with
-     * {@code savepoint} the savepoints count instead of the checkpoints.
+     * (or aligned), at-least-once (or exactly-once), with at least so much persisted in-flight data, alignment,
+     * start delay or async phase; with {@code savepoint} the savepoints count instead of the checkpoints.
      */
-    record CheckpointCompleted(int count, Boolean unaligned, long minPersistedBytes, long minAlignmentMillis,
-                               long minStartDelayMillis, long minAsyncMillis, boolean savepoint)
+    record CheckpointCompleted(int count, Boolean unaligned, Boolean atLeastOnce, long minPersistedBytes,
+                               long minAlignmentMillis, long minStartDelayMillis, long minAsyncMillis,
+                               boolean savepoint)
             implements StepCondition {
         public CheckpointCompleted {
             count = Math.max(1, count);
@@ -136,7 +137,7 @@ public sealed interface StepCondition {
 
         /** Any one checkpoint. */
         public static CheckpointCompleted any() {
-            return new CheckpointCompleted(1, null, 0, 0, 0, 0, false);
+            return new CheckpointCompleted(1, null, null, 0, 0, 0, 0, false);
         }
 
         @Override
@@ -147,6 +148,7 @@ public sealed interface StepCondition {
 
         boolean matches(CheckpointStats c) {
             return c.savepoint() == savepoint && (unaligned == null || c.unaligned() == unaligned)
+                    && (atLeastOnce == null || c.atLeastOnce() == atLeastOnce)
                     && c.persistedInFlight() >= minPersistedBytes && c.alignmentMillis() >= minAlignmentMillis
                     && c.startDelayMillis() >= minStartDelayMillis && c.asyncMillis() >= minAsyncMillis;
         }

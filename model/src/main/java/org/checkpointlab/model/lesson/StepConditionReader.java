@@ -39,8 +39,8 @@ final class StepConditionReader {
             Map.entry("answer", Set.of()),
             Map.entry("barrier-reached", Set.of("operator", "checkpoint")),
             Map.entry("channel-blocked", Set.of("from", "to")),
-            Map.entry("checkpoint-completed", Set.of("count", "unaligned", "min-persisted-bytes", "min-alignment-ms",
-                    "min-start-delay-ms", "min-async-ms")),
+            Map.entry("checkpoint-completed", Set.of("count", "unaligned", "at-least-once", "min-persisted-bytes",
+                    "min-alignment-ms", "min-start-delay-ms", "min-async-ms")),
             Map.entry("checkpoint-failed", Set.of()),
             Map.entry("subtask-failed", Set.of("operator")),
             Map.entry("job-restored", Set.of("from")),
@@ -96,6 +96,7 @@ final class StepConditionReader {
             case "checkpoint-completed" -> new StepCondition.CheckpointCompleted(
                     p.containsKey("count") ? (int) positive(p.get("count")) : 1,
                     p.containsKey("unaligned") ? p.get("unaligned").bool() : null,
+                    p.containsKey("at-least-once") ? p.get("at-least-once").bool() : null,
                     nonNegative(p, "min-persisted-bytes"), nonNegative(p, "min-alignment-ms"),
                     nonNegative(p, "min-start-delay-ms"), nonNegative(p, "min-async-ms"), false);
             case "checkpoint-failed" -> new StepCondition.CheckpointFailed();

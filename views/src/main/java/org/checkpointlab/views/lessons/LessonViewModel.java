@@ -286,7 +286,7 @@ public final class LessonViewModel {
         }
         status.set(progress.completed() ? texts.get("panel.complete")
                 : (lastDone.isEmpty() ? "" : texts.get("panel.stepDone", lastDone) + "\n")
-                        + texts.get("panel.waiting", texts.waitingFor(step.condition())));
+                        + texts.get("panel.waiting", texts.waitingFor(step.condition(), progress.lesson().pipeline())));
     }
 
     private String in(LocalizedText t) {
