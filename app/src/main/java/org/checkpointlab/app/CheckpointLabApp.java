@@ -86,6 +86,11 @@ public final class CheckpointLabApp extends Application {
         viewModel.openAtStart(options.file() == null ? List.of() : List.of(options.file().toString()));
         stage.show();
         viewModel.live().speedProperty().set(options.speed());
+        view.liveBalance().remember(new org.checkpointlab.views.preferences.PreferencesFile(
+                LanguagePreference.defaultStore()));
+        if (options.balance() != null) {
+            view.liveBalance().use(options.balance());
+        }
         if (options.lesson() != null) {
             List<String> problems = view.lessons().open(options.lesson());
             problems.forEach(System.err::println);
@@ -129,8 +134,8 @@ public final class CheckpointLabApp extends Application {
         String throughput = job == null ? "engine throughput: no job ran"
                 : String.format(Locale.ROOT, "engine throughput: %,.0f records/s (%,d source records)",
                         job.summary().throughputPerSecond(), job.summary().sourceRecords());
-        return "frame report\n" + view.frameStats().report() + "\n" + throughput + "\n" + uiCode + "\n"
-                + headlessComparison();
+        return "frame report\n" + "live view balance: " + view.liveBalance().current().optionName() + "\n"
+                + view.frameStats().report() + "\n" + throughput + "\n" + uiCode + "\n" + headlessComparison();
     }
 
     /** The command that runs the same job headless (same network buffers, same thread priority), to compare. */
