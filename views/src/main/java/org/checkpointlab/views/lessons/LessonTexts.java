@@ -109,8 +109,8 @@ public final class LessonTexts {
                     : get("condition.user-did", u.action());
         }
         if (condition instanceof StepCondition.KeyFoundInState k) {
-            String name = "condition.key-found" + (k.rescaled() ? ".rescaled" : "") + (k.key() == null ? ".any" : "");
-            return k.key() == null ? get(name) : get(name, k.key());
+            String key = "condition.key-found" + (k.rescaled() ? ".rescaled" : "") + (k.key() == null ? ".any" : "");
+            return k.key() == null ? get(key) : get(key, k.key());
         }
         return get("condition.next");
     }
