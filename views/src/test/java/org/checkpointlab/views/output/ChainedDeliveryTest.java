@@ -105,7 +105,7 @@ class ChainedDeliveryTest {
 
         assertThat(output.deliveryKindProperty().get()).isEqualTo(VerdictKind.VIOLATED);
         assertThat(output.deliveryProperty().get())
-                .matches("sink: at-least-once: \\d+ duplicates?, nothing lost \\(the 2 deployments of this run "
+                .matches("sink: at-least-once: [\\d,]+ duplicates?, nothing lost \\(the 2 deployments of this run "
                         + "together\\)");
     }
 
