@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.checkpointlab.flink.rest.FlinkClusterConnector;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.flink.embedded.EmbeddedClusterConnector;
 import org.checkpointlab.flink.embedded.EmbeddedFlinkEngine;
 import org.checkpointlab.model.client.EngineSelection;
 import org.checkpointlab.model.client.JobEngine;
@@ -40,7 +41,8 @@ public final class CheckpointLabApp extends Application {
     static final double HEIGHT = 960;
 
     private MainView view;
-    private final EngineSelection engines = new EngineSelection(List.of(JobEngine.local(), new EmbeddedFlinkEngine()));
+    private final EmbeddedFlinkEngine embeddedFlink = new EmbeddedFlinkEngine();
+    private final EngineSelection engines = new EngineSelection(List.of(JobEngine.local(), embeddedFlink));
     private LaunchOptions options;
     private boolean reported;
     private String uiCode = "";
@@ -71,8 +73,9 @@ public final class CheckpointLabApp extends Application {
         MainViewModel viewModel = view.viewModel();
         LanguageRestart restart = new LanguageRestart(language, getParameters().getRaw());
         view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, stage, view::shutdown));
-        // File > Connect to Flink watches jobs of Flink clusters through their REST API, in windows of their own.
-        view.flinkConnect().use(new FlinkClusterConnector(), RememberedUrls.load(RememberedUrls.defaultStore()),
+        // File > Connect to Flink watches jobs of Flink clusters through their REST API, in windows of their own;
+        // the embedded cluster's jobs the app submitted can be restored there too.
+        view.flinkConnect().use(new EmbeddedClusterConnector(new FlinkClusterConnector(), embeddedFlink), RememberedUrls.load(RememberedUrls.defaultStore()),
                 TaskRunner.background(), session.savepointDirectoryProperty().get());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),
@@ -83,6 +86,11 @@ public final class CheckpointLabApp extends Application {
         viewModel.openAtStart(options.file() == null ? List.of() : List.of(options.file().toString()));
         stage.show();
         viewModel.live().speedProperty().set(options.speed());
+        view.liveBalance().remember(new org.checkpointlab.views.preferences.PreferencesFile(
+                LanguagePreference.defaultStore()));
+        if (options.balance() != null) {
+            view.liveBalance().use(options.balance());
+        }
         if (options.lesson() != null) {
             List<String> problems = view.lessons().open(options.lesson());
             problems.forEach(System.err::println);
@@ -126,8 +134,8 @@ public final class CheckpointLabApp extends Application {
         String throughput = job == null ? "engine throughput: no job ran"
                 : String.format(Locale.ROOT, "engine throughput: %,.0f records/s (%,d source records)",
                         job.summary().throughputPerSecond(), job.summary().sourceRecords());
-        return "frame report\n" + view.frameStats().report() + "\n" + throughput + "\n" + uiCode + "\n"
-                + headlessComparison();
+        return "frame report\n" + "live view balance: " + view.liveBalance().current().optionName() + "\n"
+                + view.frameStats().report() + "\n" + throughput + "\n" + uiCode + "\n" + headlessComparison();
     }
 
     /** The command that runs the same job headless (same network buffers, same thread priority), to compare. */

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.checkpointlab.model.util.Durations;
+import org.checkpointlab.views.live.LiveViewBalance;
 
 /**
  * The desktop app's program arguments:
- * {@code [FILE] [--run] [--speed X] [--exit-after DURATION] [--frame-report] [--lesson NAME]}.
+ * {@code [FILE] [--run] [--speed X] [--exit-after DURATION] [--frame-report] [--lesson NAME]
+ * [--balance smooth|balanced|engine-first]}.
  *
  * @param file        pipeline file to open, or {@code null} for the default sample
  * @param run         start the job at once
@@ -15,13 +17,20 @@ import org.checkpointlab.model.util.Durations;
  * @param exitAfter   close the app after this long, or {@code null} to stay open
  * @param frameReport print frame-time percentiles and the engine's throughput on stdout at exit
  * @param lesson      the lesson to open (its name in Help &gt; Lessons, e.g. {@code checkpoints-and-recovery}), or null
+ * @param balance     the live view balance for this run (not remembered), or null for the one chosen in View
  */
 public record LaunchOptions(Path file, boolean run, double speed, Duration exitAfter, boolean frameReport,
-                            String lesson) {
+                            String lesson, LiveViewBalance balance) {
     public static final String USAGE = "usage: checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] "
-            + "[--frame-report] [--lesson NAME]";
+            + "[--frame-report] [--lesson NAME] [--balance " + LiveViewBalance.names() + "]";
     /** The slowest speed on offer (the live view's human speed). */
     public static final double MIN_SPEED = 0.001;
+
+    /** The balance chosen in View. */
+    public LaunchOptions(Path file, boolean run, double speed, Duration exitAfter, boolean frameReport,
+                         String lesson) {
+        this(file, run, speed, exitAfter, frameReport, lesson, null);
+    }
 
     /** No lesson. */
     public LaunchOptions(Path file, boolean run, double speed, Duration exitAfter, boolean frameReport) {
@@ -45,6 +54,7 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
         boolean frameReport = false;
         double speed = 1.0;
         String lesson = null;
+        LiveViewBalance balance = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -71,6 +81,17 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
                                 + "checkpoints-and-recovery\n" + USAGE);
                     }
                     lesson = args.get(++i);
+                }
+                case "--balance" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException("--balance needs one of " + LiveViewBalance.names()
+                                + "\n" + USAGE);
+                    }
+                    try {
+                        balance = LiveViewBalance.parse(args.get(++i));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--balance: " + e.getMessage() + "\n" + USAGE, e);
+                    }
                 }
                 case "--exit-after" -> {
                     if (i + 1 >= args.size()) {
@@ -100,6 +121,6 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
                 }
             }
         }
-        return new LaunchOptions(file, run, speed, exitAfter, frameReport, lesson);
+        return new LaunchOptions(file, run, speed, exitAfter, frameReport, lesson, balance);
     }
 }

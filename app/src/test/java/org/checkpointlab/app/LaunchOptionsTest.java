@@ -42,6 +42,19 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void balance_choosesTheLiveViewBalanceForThisRun_andAnUnknownOneIsRefusedWithTheChoices() {
+        assertThat(LaunchOptions.parse(List.of("x.json", "--balance", "engine-first")).balance())
+                .isEqualTo(org.checkpointlab.views.live.LiveViewBalance.ENGINE_FIRST);
+        assertThat(LaunchOptions.parse(List.of("--balance", "smooth", "--run")).balance())
+                .isEqualTo(org.checkpointlab.views.live.LiveViewBalance.SMOOTH);
+        assertThat(LaunchOptions.parse(List.of("x.json")).balance()).as("the one chosen in View").isNull();
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--balance", "fast")))
+                .hasMessageContaining("'fast'").hasMessageContaining("smooth|balanced|engine-first")
+                .hasMessageContaining("usage:");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--balance"))).hasMessageContaining("--balance needs");
+    }
+
+    @Test
     void noArguments_openTheDefaultSampleAndStayOpen() {
         assertThat(LaunchOptions.parse(List.of())).isEqualTo(new LaunchOptions(null, false, null, false));
     }

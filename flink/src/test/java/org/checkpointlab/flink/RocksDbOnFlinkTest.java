@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.JobConfig;
@@ -14,11 +13,7 @@ import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
-import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.StateBackendKind;
-import org.checkpointlab.model.runtime.SinkOutput;
-import org.checkpointlab.model.runtime.SinkStore;
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,33 +57,7 @@ class RocksDbOnFlinkTest {
 
     @Test
     void aSavepointOfTheRocksDbJobRestoresAtAnotherParallelism_exactlyOnce(@TempDir Path dir) throws Exception {
-        JobConfig first = rocksDb(1_000, dir.resolve("checkpoints"));
-        List<StreamRecord> before;
-        String savepoint;
-        try (FlinkRun run = FlinkRun.submit(FlinkClusterExtension.cluster(), first)) {
-            while (run.sourceRecords() < 2_000 && !run.isDone()) {
-                Thread.sleep(10);
-            }
-            savepoint = run.stopWithSavepoint(dir.resolve("savepoints"), false, Duration.ofSeconds(60));
-            assertThat(run.awaitTermination(Duration.ofSeconds(30))).isTrue();
-            assertThat(run.status()).isEqualTo(JobStatus.FINISHED);
-            before = run.sinkOutputs().get("output").records();
-        }
-        assertThat(before).isNotEmpty().hasSizeLessThan(12_000);
-
-        JobConfig second = first.withRestore(new SavepointRestore(Path.of(java.net.URI.create(savepoint)), false))
-                .withParallelism(Map.of("numbers", 3, "count", 3, "output", 3));
-        List<StreamRecord> after;
-        try (FlinkRun run = FlinkRun.submit(FlinkClusterExtension.cluster(), second)) {
-            assertThat(run.awaitTermination(Duration.ofSeconds(60))).isTrue();
-            assertThat(run.summary().status()).isEqualTo(JobStatus.FINISHED);
-            after = run.sinkOutputs().get("output").records();
-        }
-        SinkStore both = new SinkStore(null);
-        SinkOutput combined = both.output("output", null);
-        combined.commit("before", before);
-        combined.commit("after", after);
-        assertThat(DeliveryCheck.check(first, both.outputs())).singleElement()
-                .satisfies(d -> assertThat(d.exactlyOnce()).as(d.verdict()).isTrue());
+        SavepointRescaleRoundTrip.assertExactlyOnceAcrossRescale(rocksDb(1_000, dir.resolve("checkpoints")),
+                dir.resolve("savepoints"), 2_000);
     }
 }

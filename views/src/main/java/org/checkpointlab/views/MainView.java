@@ -107,6 +107,8 @@ public final class MainView {
     @FXML private ListView<HistoryEntry> historyList;
     @FXML private TitledPane legendPane;
     @FXML private Menu languageMenu;
+    @FXML private Menu balanceMenu;
+    private org.checkpointlab.views.live.LiveBalanceMenu liveBalance;
     private java.util.function.Consumer<org.checkpointlab.views.i18n.Language> languageHandler = language -> { };
     @FXML private MenuItem connectFlinkItem;
     @FXML private Label stallLabel;
@@ -169,6 +171,11 @@ public final class MainView {
     /** Frame times measured by the frame loop (for {@code --frame-report}). */
     public FrameStats frameStats() {
         return frameLoop.stats();
+    }
+
+    /** View &gt; Live view balance: how often the frame loop samples the engine. */
+    public org.checkpointlab.views.live.LiveBalanceMenu liveBalance() {
+        return liveBalance;
     }
 
     /** The side panel column; further panels may be added to it. */
@@ -234,6 +241,7 @@ public final class MainView {
         org.checkpointlab.views.live.StallAlertBinding.bind(stallLabel, viewModel.session(), java.time.Duration.ZERO,
                 System::currentTimeMillis);
         lessons = org.checkpointlab.views.lessons.Lessons.install(viewModel, graphView, panelTabs, menuBar);
+        jobPanels.onKeyFound(lessons.viewModel()::keyFound);
         jobControls.addRescaleItemAndHints(jobMenu, this::openRescaleDialog);
         viewModel.useDialogs(new UnsavedChangesAlert(this::window), fileChooser);
         viewModel.useStopPrompt(new StopRunningJobAlert(this::window));
@@ -267,6 +275,7 @@ public final class MainView {
     private void bindLive(LiveJobViewModel live, JobControls jobControls) {
         liveGraph = new LiveGraph(graphView, live);
         frameLoop = new LiveFrameLoop(live, liveGraph);
+        liveBalance = org.checkpointlab.views.live.LiveBalanceMenu.install(balanceMenu, frameLoop.budget());
         jobControls.bindRun(runButton, runItem);
         jobControls.bindPauseAndStep(pauseToggle, stepButton, stepItem);
         jobControls.bindStopAndCheckpoint(stopButton, checkpointButton);

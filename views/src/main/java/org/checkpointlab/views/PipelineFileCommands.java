@@ -169,7 +169,7 @@ final class PipelineFileCommands {
             spec = read.spec();
             layout = read.layout();
         } catch (PipelineException e) {
-            fail(source, e.problems());
+            fail(source, org.checkpointlab.views.session.Problems.of(e));
             return false;
         } catch (RuntimeException e) {
             fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));

@@ -1,6 +1,5 @@
 package org.checkpointlab.app.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -70,32 +69,32 @@ final class ComparisonReport {
             figures.add(f);
         }
         root.add("figures", figures);
-        JsonArray sinks = new JsonArray();
-        for (EngineComparison.SinkComparison s : r.sinks()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("sink", s.sinkId());
-            o.addProperty("localCommitted", s.localCount());
-            o.addProperty("localDigest", s.localDigest());
-            o.addProperty("flinkCommitted", s.flinkCount());
-            o.addProperty("flinkDigest", s.flinkDigest());
-            o.addProperty("equal", s.equal());
-            sinks.add(o);
-        }
-        root.add("sinks", sinks);
+        root.add("sinks", CliJson.array(r.sinks(), ComparisonReport::sink));
         root.add("outputNotComparable", r.outputNotComparable() == null ? JsonNull.INSTANCE
                 : new JsonPrimitive(r.outputNotComparable()));
-        JsonArray keys = new JsonArray();
-        for (EngineComparison.KeyCheck k : r.keys()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("operator", k.operatorId());
-            o.addProperty("parallelism", k.parallelism());
-            o.addProperty("maxParallelism", k.maxParallelism());
-            o.addProperty("keys", k.keys());
-            o.addProperty("mismatches", k.mismatches());
-            keys.add(o);
-        }
-        root.add("keyAssignment", keys);
-        return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(root);
+        root.add("keyAssignment", CliJson.array(r.keys(), ComparisonReport::keyCheck));
+        return CliJson.print(root);
+    }
+
+    private static JsonObject sink(EngineComparison.SinkComparison s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("sink", s.sinkId());
+        o.addProperty("localCommitted", s.localCount());
+        o.addProperty("localDigest", s.localDigest());
+        o.addProperty("flinkCommitted", s.flinkCount());
+        o.addProperty("flinkDigest", s.flinkDigest());
+        o.addProperty("equal", s.equal());
+        return o;
+    }
+
+    private static JsonObject keyCheck(EngineComparison.KeyCheck k) {
+        JsonObject o = new JsonObject();
+        o.addProperty("operator", k.operatorId());
+        o.addProperty("parallelism", k.parallelism());
+        o.addProperty("maxParallelism", k.maxParallelism());
+        o.addProperty("keys", k.keys());
+        o.addProperty("mismatches", k.mismatches());
+        return o;
     }
 
     private static com.google.gson.JsonElement json(double v) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report] [--lesson NAME]}: opens the desktop app by handing
+ * {@code checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report] [--lesson NAME]
+ * [--balance smooth|balanced|engine-first]}: opens the desktop app by handing
  * these arguments to {@link DesktopLauncher#main}, which returns when the app has closed.
  */
 @Command(name = "gui", description = "Open the desktop app, optionally with a pipeline file.")
@@ -44,6 +45,11 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--lesson", paramLabel = "NAME",
             description = "Open a lesson (Help > Lessons), e.g. checkpoints-and-recovery.")
     private String lesson;
+
+    @Option(names = "--balance", paramLabel = "BALANCE",
+            description = "The live view's balance for this run: smooth, balanced or engine-first "
+                    + "(default: the one chosen in View > Live view balance, else balanced).")
+    private String balance;
 
     @Override
     public Integer call() {
@@ -74,6 +80,10 @@ final class GuiCommand implements Callable<Integer> {
         if (lesson != null) {
             args.add("--lesson");
             args.add(lesson);
+        }
+        if (balance != null) {
+            args.add("--balance");
+            args.add(balance);
         }
         return args;
     }

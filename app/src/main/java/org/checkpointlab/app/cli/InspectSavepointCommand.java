@@ -13,7 +13,6 @@ import org.checkpointlab.model.savepoint.SavepointMetadata.OperatorEntry;
 import org.checkpointlab.model.savepoint.SavepointMetadata.SubtaskEntry;
 import org.checkpointlab.model.savepoint.SavepointReader;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -74,7 +73,7 @@ final class InspectSavepointCommand implements Callable<Integer> {
             return KeyLookup.run(savepoint, operator, key, parallelism, json, out, err, spec.qualifiedName());
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(toJson(savepoint)));
+            out.println(CliJson.print(toJson(savepoint)));
         } else {
             print(savepoint, out);
         }
@@ -125,41 +124,40 @@ final class InspectSavepointCommand implements Callable<Integer> {
         root.addProperty("timestamp", m.timestamp());
         root.addProperty("pipelineName", m.pipelineName());
         root.addProperty("stateSizeBytes", m.stateSize());
-        JsonArray operators = new JsonArray();
-        for (OperatorEntry o : m.operators()) {
-            JsonObject op = new JsonObject();
-            op.addProperty("id", o.id());
-            op.addProperty("kind", o.kind());
-            op.addProperty("parallelism", o.parallelism());
-            op.addProperty("maxParallelism", o.maxParallelism());
-            JsonArray subtasks = new JsonArray();
-            for (SubtaskEntry s : o.subtasks()) {
-                boolean keyed = s.keyedFile() != null;
-                JsonObject st = new JsonObject();
-                st.addProperty("index", s.index());
-                st.addProperty("keyGroupStart", keyed ? s.keyGroupStart() : null);
-                st.addProperty("keyGroupEnd", keyed ? s.keyGroupEnd() : null);
-                st.addProperty("keyedStateBytes", keyed ? s.keyedSize() : null);
-                st.addProperty("operatorStateBytes", s.operatorSize());
-                subtasks.add(st);
-            }
-            op.add("subtasks", subtasks);
-            operators.add(op);
-        }
-        root.add("operators", operators);
-        JsonArray inFlight = new JsonArray();
-        if (m.inFlight() != null) {
-            for (InFlightEntry e : m.inFlight()) {
-                JsonObject o = new JsonObject();
-                o.addProperty("channel", e.channel());
-                o.addProperty("side", e.side());
-                o.addProperty("file", e.file());
-                o.addProperty("sizeBytes", e.size());
-                inFlight.add(o);
-            }
-        }
-        root.add("inFlight", inFlight);
+        root.add("operators", CliJson.array(m.operators(), InspectSavepointCommand::operator));
+        root.add("inFlight", m.inFlight() == null ? new JsonArray()
+                : CliJson.array(m.inFlight(), InspectSavepointCommand::inFlight));
         return root;
+    }
+
+    private static JsonObject operator(OperatorEntry o) {
+        JsonObject op = new JsonObject();
+        op.addProperty("id", o.id());
+        op.addProperty("kind", o.kind());
+        op.addProperty("parallelism", o.parallelism());
+        op.addProperty("maxParallelism", o.maxParallelism());
+        op.add("subtasks", CliJson.array(o.subtasks(), InspectSavepointCommand::subtask));
+        return op;
+    }
+
+    private static JsonObject subtask(SubtaskEntry s) {
+        boolean keyed = s.keyedFile() != null;
+        JsonObject st = new JsonObject();
+        st.addProperty("index", s.index());
+        st.addProperty("keyGroupStart", keyed ? s.keyGroupStart() : null);
+        st.addProperty("keyGroupEnd", keyed ? s.keyGroupEnd() : null);
+        st.addProperty("keyedStateBytes", keyed ? s.keyedSize() : null);
+        st.addProperty("operatorStateBytes", s.operatorSize());
+        return st;
+    }
+
+    private static JsonObject inFlight(InFlightEntry e) {
+        JsonObject o = new JsonObject();
+        o.addProperty("channel", e.channel());
+        o.addProperty("side", e.side());
+        o.addProperty("file", e.file());
+        o.addProperty("sizeBytes", e.size());
+        return o;
     }
 
     private static String capitalized(String type) {

@@ -10,8 +10,6 @@ import org.checkpointlab.model.savepoint.SavepointState;
 import org.checkpointlab.model.savepoint.SavepointState.OperatorState;
 import org.checkpointlab.model.savepoint.StateLookupException;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
@@ -40,8 +38,7 @@ final class KeyLookup {
             } else {
                 KeyLocation location = state.locate(operator, key, parallelism);
                 if (json) {
-                    out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create()
-                            .toJson(toJson(location)));
+                    out.println(CliJson.print(toJson(location)));
                 } else {
                     print(location, out);
                 }
@@ -80,34 +77,34 @@ final class KeyLookup {
         o.addProperty("savedSubtask", l.savedSubtask());
         o.addProperty("parallelism", l.newParallelism());
         o.addProperty("subtask", l.newSubtask());
-        JsonArray values = new JsonArray();
-        for (KeyedStateEntry e : l.values()) {
-            JsonObject v = new JsonObject();
-            v.addProperty("state", e.state());
-            v.addProperty("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
-            v.addProperty("value", String.valueOf(e.value()));
-            values.add(v);
-        }
-        o.add("values", values);
+        o.add("values", CliJson.array(l.values(), KeyLookup::value));
+        return o;
+    }
+
+    private static JsonObject value(KeyedStateEntry e) {
+        JsonObject v = new JsonObject();
+        v.addProperty("state", e.state());
+        v.addProperty("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        v.addProperty("value", String.valueOf(e.value()));
+        return v;
+    }
+
+    private static JsonObject entry(KeyedStateEntry e) {
+        JsonObject o = new JsonObject();
+        o.addProperty("subtask", e.subtask());
+        o.addProperty("keyGroup", e.keyGroup());
+        o.addProperty("key", e.keyText());
+        o.addProperty("state", e.state());
+        o.addProperty("value", String.valueOf(e.value()));
         return o;
     }
 
     private static void printEntries(OperatorState op, boolean json, PrintWriter out) {
         if (json) {
-            JsonArray entries = new JsonArray();
-            for (KeyedStateEntry e : op.entries()) {
-                JsonObject o = new JsonObject();
-                o.addProperty("subtask", e.subtask());
-                o.addProperty("keyGroup", e.keyGroup());
-                o.addProperty("key", e.keyText());
-                o.addProperty("state", e.state());
-                o.addProperty("value", String.valueOf(e.value()));
-                entries.add(o);
-            }
             JsonObject root = new JsonObject();
             root.addProperty("operator", op.id());
-            root.add("entries", entries);
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(root));
+            root.add("entries", CliJson.array(op.entries(), KeyLookup::entry));
+            out.println(CliJson.print(root));
             return;
         }
         Table t = new Table("RRLLL", "subtask", "key group", "key", "state", "value");

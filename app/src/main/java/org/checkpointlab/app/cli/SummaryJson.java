@@ -2,7 +2,6 @@ package org.checkpointlab.app.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.job.DeliveryCheck.SinkDelivery;
@@ -13,10 +12,6 @@ import org.checkpointlab.model.job.SinkSummary;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.RestartEvent;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
@@ -30,13 +25,12 @@ import com.google.gson.JsonObject;
  * {@code failureCause}. Every field is always present; absent values are {@code null}.
  */
 final class SummaryJson {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
     private SummaryJson() {
     }
 
     static String toJson(RunReport report) {
-        return GSON.toJson(toTree(report));
+        return CliJson.print(toTree(report));
     }
 
     static JsonObject toTree(RunReport report) {
@@ -44,92 +38,82 @@ final class SummaryJson {
         JsonObject root = new JsonObject();
         root.addProperty("status", s.status().name());
         root.addProperty("processingMillis", s.processingMillis());
-        JsonArray operators = new JsonArray();
-        for (OperatorSummary o : s.operators()) {
-            JsonObject op = new JsonObject();
-            op.addProperty("id", o.id());
-            op.addProperty("kind", o.kind());
-            op.addProperty("parallelism", o.parallelism());
-            op.addProperty("recordsIn", o.recordsIn());
-            op.addProperty("recordsOut", o.recordsOut());
-            operators.add(op);
-        }
-        root.add("operators", operators);
+        root.add("operators", CliJson.array(s.operators(), SummaryJson::operator));
         root.addProperty("sourceRecords", s.sourceRecords());
         // A BigDecimal keeps Gson from writing large rates in exponent notation (2.4E7).
         root.addProperty("throughputPerSecond", BigDecimal.valueOf(s.throughputPerSecond()).setScale(1, RoundingMode.HALF_UP));
         JsonObject checkpoints = new JsonObject();
         checkpoints.addProperty("completed", s.completedCheckpoints());
         checkpoints.addProperty("failed", s.failedCheckpoints());
-        JsonArray list = new JsonArray();
-        for (CheckpointStats c : s.checkpoints()) {
-            list.add(checkpoint(c));
-        }
-        checkpoints.add("list", list);
+        checkpoints.add("list", CliJson.array(s.checkpoints(), SummaryJson::checkpoint));
         root.add("checkpoints", checkpoints);
         root.addProperty("restartCount", s.restarts());
-        JsonArray restarts = new JsonArray();
-        for (RestartEvent r : report.restarts()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("failureTime", r.failureTimestamp());
-            o.addProperty("restoreTime", r.restoreTimestamp());
-            o.addProperty("restoredCheckpointId", r.restoredCheckpointId() == 0 ? null : r.restoredCheckpointId());
-            o.addProperty("delayMs", r.delayMillis());
-            restarts.add(o);
-        }
-        root.add("restarts", restarts);
-        JsonArray failures = new JsonArray();
-        for (FailureEvent f : report.failures()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("time", f.timestamp());
-            o.addProperty("operator", f.operatorId());
-            o.addProperty("subtask", f.subtaskIndex() < 0 ? null : f.subtaskIndex());
-            o.addProperty("message", f.message());
-            failures.add(o);
-        }
-        root.add("failures", failures);
-        JsonArray savepoints = new JsonArray();
-        for (SavepointResult r : report.savepoints()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("path", r.path().toString());
-            o.addProperty("checkpointId", r.checkpointId());
-            o.addProperty("sizeBytes", r.sizeBytes());
-            o.addProperty("durationMs", r.durationMillis());
-            savepoints.add(o);
-        }
-        root.add("savepoints", savepoints);
-        JsonArray sinks = new JsonArray();
-        for (SinkSummary k : s.sinks()) {
-            JsonObject sink = new JsonObject();
-            sink.addProperty("id", k.id());
-            sink.addProperty("kind", k.kind());
-            sink.addProperty("committedRecords", k.committedRecords());
-            sink.addProperty("digest", k.digest());
-            sinks.add(sink);
-        }
-        root.add("sinks", sinks);
-        root.add("delivery", delivery(report.delivery()));
+        root.add("restarts", CliJson.array(report.restarts(), SummaryJson::restart));
+        root.add("failures", CliJson.array(report.failures(), SummaryJson::failure));
+        root.add("savepoints", CliJson.array(report.savepoints(), SummaryJson::savepoint));
+        root.add("sinks", CliJson.array(s.sinks(), SummaryJson::sink));
+        root.add("delivery", report.delivery() == null ? JsonNull.INSTANCE
+                : CliJson.array(report.delivery(), SummaryJson::delivery));
         root.addProperty("failureCause", s.failureCause());
         return root;
     }
 
-    private static JsonElement delivery(List<SinkDelivery> delivery) {
-        if (delivery == null) {
-            return JsonNull.INSTANCE;
-        }
-        JsonArray list = new JsonArray();
-        for (SinkDelivery d : delivery) {
-            JsonObject o = new JsonObject();
-            o.addProperty("sink", d.sinkId());
-            o.addProperty("kind", d.kind());
-            o.addProperty("committed", d.committed());
-            o.addProperty("expected", d.computable() ? d.expected() : null);
-            o.addProperty("duplicates", d.computable() ? d.duplicates() : null);
-            o.addProperty("missing", d.computable() ? d.missing() : null);
-            o.addProperty("verdict", d.verdict());
-            list.add(o);
-        }
-        return list;
+    private static JsonObject operator(OperatorSummary o) {
+        JsonObject op = new JsonObject();
+        op.addProperty("id", o.id());
+        op.addProperty("kind", o.kind());
+        op.addProperty("parallelism", o.parallelism());
+        op.addProperty("recordsIn", o.recordsIn());
+        op.addProperty("recordsOut", o.recordsOut());
+        return op;
+    }
+
+    private static JsonObject restart(RestartEvent r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("failureTime", r.failureTimestamp());
+        o.addProperty("restoreTime", r.restoreTimestamp());
+        o.addProperty("restoredCheckpointId", r.restoredCheckpointId() == 0 ? null : r.restoredCheckpointId());
+        o.addProperty("delayMs", r.delayMillis());
+        return o;
+    }
+
+    private static JsonObject failure(FailureEvent f) {
+        JsonObject o = new JsonObject();
+        o.addProperty("time", f.timestamp());
+        o.addProperty("operator", f.operatorId());
+        o.addProperty("subtask", f.subtaskIndex() < 0 ? null : f.subtaskIndex());
+        o.addProperty("message", f.message());
+        return o;
+    }
+
+    private static JsonObject savepoint(SavepointResult r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("path", r.path().toString());
+        o.addProperty("checkpointId", r.checkpointId());
+        o.addProperty("sizeBytes", r.sizeBytes());
+        o.addProperty("durationMs", r.durationMillis());
+        return o;
+    }
+
+    private static JsonObject sink(SinkSummary k) {
+        JsonObject sink = new JsonObject();
+        sink.addProperty("id", k.id());
+        sink.addProperty("kind", k.kind());
+        sink.addProperty("committedRecords", k.committedRecords());
+        sink.addProperty("digest", k.digest());
+        return sink;
+    }
+
+    private static JsonObject delivery(SinkDelivery d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("sink", d.sinkId());
+        o.addProperty("kind", d.kind());
+        o.addProperty("committed", d.committed());
+        o.addProperty("expected", d.computable() ? d.expected() : null);
+        o.addProperty("duplicates", d.computable() ? d.duplicates() : null);
+        o.addProperty("missing", d.computable() ? d.missing() : null);
+        o.addProperty("verdict", d.verdict());
+        return o;
     }
 
     private static JsonObject checkpoint(CheckpointStats c) {

@@ -1,7 +1,5 @@
 package org.checkpointlab.app.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -147,22 +145,9 @@ final class WatchCommand implements Callable<Integer> {
             flink.addProperty("version", client.flinkVersion());
             flink.addProperty("error", o.error());
             flink.addProperty("stall", stall(client, o).map(CheckpointStall::toString).orElse(null));
-            JsonArray list = new JsonArray();
-            for (WatchedVertex v : vertices) {
-                JsonObject vertex = new JsonObject();
-                vertex.addProperty("id", v.id());
-                vertex.addProperty("name", v.name());
-                vertex.addProperty("parallelism", v.parallelism());
-                vertex.addProperty("recordsIn", v.recordsIn());
-                vertex.addProperty("recordsOut", v.recordsOut());
-                vertex.addProperty("maxBusyMsPerSecond", v.maxBusyMsPerSecond());
-                vertex.addProperty("maxBackPressuredMsPerSecond", v.maxBackPressuredMsPerSecond());
-                vertex.addProperty("backPressureLevel", v.backPressureLevel());
-                list.add(vertex);
-            }
-            flink.add("vertices", list);
+            flink.add("vertices", CliJson.array(vertices, WatchCommand::vertex));
             root.add("flink", flink);
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root));
+            out.println(CliJson.print(root));
         } else {
             out.printf(Locale.ROOT, "Flink job '%s' (%s at %s, Flink %s) %s after %s%n", client.pipeline().name(),
                     client.jobId(), client.address(), client.flinkVersion(), summary.status(),
@@ -186,6 +171,19 @@ final class WatchCommand implements Callable<Integer> {
             SummaryText.printFailuresAndRestarts(report, out);
         }
         out.flush();
+    }
+
+    private static JsonObject vertex(WatchedVertex v) {
+        JsonObject vertex = new JsonObject();
+        vertex.addProperty("id", v.id());
+        vertex.addProperty("name", v.name());
+        vertex.addProperty("parallelism", v.parallelism());
+        vertex.addProperty("recordsIn", v.recordsIn());
+        vertex.addProperty("recordsOut", v.recordsOut());
+        vertex.addProperty("maxBusyMsPerSecond", v.maxBusyMsPerSecond());
+        vertex.addProperty("maxBackPressuredMsPerSecond", v.maxBackPressuredMsPerSecond());
+        vertex.addProperty("backPressureLevel", v.backPressureLevel());
+        return vertex;
     }
 
     private static String permille(double msPerSecond) {

@@ -27,6 +27,14 @@ class GuiCommandTest {
     }
 
     @Test
+    void balance_isPassedOn() {
+        GuiCommand gui = new GuiCommand();
+        new CommandLine(gui).parseArgs("--balance", "engine-first");
+
+        assertThat(gui.launcherArguments()).containsExactly("--balance", "engine-first");
+    }
+
+    @Test
     void guiWithoutArguments_passesNone() {
         GuiCommand gui = new GuiCommand();
         new CommandLine(gui).parseArgs();

@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
@@ -103,31 +107,35 @@ class RunCommandTest {
         }
     }
 
-    @Test
-    void badFlagValue_exitsTwoNamingTheFlag() throws Exception {
-        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
-
-        Cli.Result records = Cli.run("run", file.toString(), "--records", "many");
-        Cli.Result interval = Cli.run("run", file.toString(), "--interval", "5 parsecs");
-        Cli.Result buffers = Cli.run("run", file.toString(), "--buffer-size", "0");
-
-        assertThat(records.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(records.err()).contains("--records").contains("'many'");
-        assertThat(interval.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(interval.err()).contains("--interval").contains("5 parsecs").contains("off");
-        assertThat(buffers.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(buffers.err()).contains("--buffer-size must be at least 1, was 0");
-        assertThat(records.out() + interval.out() + buffers.out()).isEmpty();
+    /** Flags the small keyed-count job refuses, with what stderr must name. */
+    static Stream<Arguments> refusedFlags() {
+        return Stream.of(
+                refused(List.of("--records", "many"), "--records", "'many'"),
+                refused(List.of("--interval", "5 parsecs"), "--interval", "5 parsecs", "off"),
+                refused(List.of("--buffer-size", "0"), "--buffer-size must be at least 1, was 0"),
+                refused(List.of("--unaligned", "--mode", "at-least-once"),
+                        "unaligned checkpoints require exactly-once mode"),
+                refused(List.of("--parallelism", "nosuch=2"), "--parallelism", "'nosuch'",
+                        "operators: numbers, count, sink"),
+                refused(List.of("--parallelism", "count=3"), "--parallelism", "count -> sink"));
     }
 
-    @Test
-    void unalignedWithAtLeastOnce_exitsTwoGivingTheReason() throws Exception {
-        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
+    private static Arguments refused(List<String> flags, String... errParts) {
+        return Arguments.of(String.join(" ", flags), flags, errParts);
+    }
 
-        Cli.Result r = Cli.run("run", file.toString(), "--unaligned", "--mode", "at-least-once");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedFlags")
+    void refusedFlag_exitsTwoNamingWhatIsWrong_andPrintsNothingOnStdout(String name, List<String> flags,
+            String[] errParts) throws Exception {
+        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
+        List<String> args = new ArrayList<>(List.of("run", file.toString()));
+        args.addAll(flags);
+
+        Cli.Result r = Cli.run(args.toArray(new String[0]));
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("unaligned checkpoints require exactly-once mode");
+        assertThat(r.err()).contains(errParts);
         assertThat(r.out()).isEmpty();
     }
 

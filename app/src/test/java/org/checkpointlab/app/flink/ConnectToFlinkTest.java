@@ -31,6 +31,7 @@ import org.checkpointlab.views.MainViewModel;
 import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.SampleCatalog;
 import org.checkpointlab.views.editor.RecentFiles;
+import org.checkpointlab.views.checkpoints.TimelineRow;
 import org.checkpointlab.views.flink.ConnectViewModel;
 import org.checkpointlab.views.flink.FlinkJobWindow;
 import org.checkpointlab.views.flink.RememberedUrls;
@@ -154,6 +155,9 @@ class ConnectToFlinkTest {
         assertThat(latest.subtasks()).hasSize(6);
         robot.interact(() -> window.panels().checkpoints().select(flink.checkpointId));
         assertThat(window.panels().checkpoints().bySubtask()).hasSize(6);
+        // Its timeline names each subtask by its vertex's name, as the graph does, not by Flink's hex vertex id.
+        assertThat(window.panels().checkpoints().timeline()).extracting(TimelineRow::label)
+                .contains("Count per key #0", "Count per key #2").noneMatch(l -> l.matches("[0-9a-f]{32}.*"));
         assertThat(robot.lookup("#tab-checkpoints").tryQuery()).isPresent();
         assertThat(window.live().jobLineProperty().get()).contains("RUNNING");
         // What Flink cannot show is said, not drawn empty; what it cannot do is disabled with the reason.

@@ -37,10 +37,18 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 public final class EmbeddedFlinkEngine implements JobEngine {
     /** How often the REST API is polled: the cluster is in this process, so more often than Flink's web UI. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** How long {@link #startWatched} waits for Flink to take a job (it restores the savepoint meanwhile). */
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(2);
 
     private final Map<String, String> clusterSettings;
     private final int slots;
     private CompletableFuture<EmbeddedFlinkCluster> cluster;
+    /** The jobs this engine submitted, by Flink job id: their programs, so a watcher can restore them. */
+    private final Map<String, Submitted> submitted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A job this engine submitted: its configuration as run, the pipeline as translated, and the run. */
+    private record Submitted(JobConfig config, PipelineSpec pipeline, FlinkRun run) {
+    }
 
     /** The app's engine: Flink's default cluster settings, {@value EmbeddedFlinkCluster#DEFAULT_SLOTS} slots. */
     public EmbeddedFlinkEngine() {
@@ -130,6 +138,27 @@ public final class EmbeddedFlinkEngine implements JobEngine {
      */
     @Override
     public JobClient start(JobConfig config) throws PipelineException {
+        return start(config, true);
+    }
+
+    /**
+     * As {@link #start}, but returns only once Flink took the job (or refused it, with its reason: a savepoint it
+     * cannot restore, one that is gone), so a caller replacing another job with it keeps that one on a refusal;
+     * and the client handed back only watches: closing it stops watching and the job runs on (a job restored from
+     * a watched job's window, which is closed without ending the job). Blocks: call it off the UI thread.
+     */
+    public JobClient startWatched(JobConfig config) throws PipelineException {
+        EmbeddedFlinkJobClient client = start(config, false);
+        try {
+            client.awaitSubmission(SUBMIT_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineException("interrupted while submitting to Flink");
+        }
+        return client;
+    }
+
+    private EmbeddedFlinkJobClient start(JobConfig config, boolean ownsJob) throws PipelineException {
         JobConfig onFlink = forFlink(config);
         PipelineSpec pipeline;
         try {
@@ -141,7 +170,7 @@ public final class EmbeddedFlinkEngine implements JobEngine {
         CompletableFuture<EmbeddedFlinkJobClient.Attachment> attached = new CompletableFuture<>();
         Thread submitter = new Thread(() -> {
             try {
-                attached.complete(submit(onFlink));
+                attached.complete(submit(onFlink, pipeline));
             } catch (PipelineException e) {
                 attached.completeExceptionally(new IllegalStateException(String.join("; ", e.problems()), e));
             } catch (InterruptedException e) {
@@ -153,10 +182,10 @@ public final class EmbeddedFlinkEngine implements JobEngine {
         }, "submit-to-embedded-flink");
         submitter.setDaemon(true);
         submitter.start();
-        return new EmbeddedFlinkJobClient(onFlink, pipeline, attached);
+        return new EmbeddedFlinkJobClient(onFlink, pipeline, attached, ownsJob);
     }
 
-    private EmbeddedFlinkJobClient.Attachment submit(JobConfig onFlink)
+    private EmbeddedFlinkJobClient.Attachment submit(JobConfig onFlink, PipelineSpec pipeline)
             throws PipelineException, InterruptedException {
         EmbeddedFlinkCluster running = awaitCluster();
         FlinkRun run;
@@ -168,6 +197,7 @@ public final class EmbeddedFlinkEngine implements JobEngine {
         try {
             RestJobClient rest = RestJobClient.attach(running.restAddress(), run.jobId().toHexString(),
                     POLL_INTERVAL);
+            submitted.put(run.jobId().toHexString(), new Submitted(onFlink, pipeline, run));
             return new EmbeddedFlinkJobClient.Attachment(run, rest);
         } catch (FlinkRestException | InterruptedException | RuntimeException e) {
             run.close();
@@ -208,9 +238,43 @@ public final class EmbeddedFlinkEngine implements JobEngine {
             started = cluster;
             cluster = null;
         }
+        submitted.clear();
         if (started != null) {
             started.thenAccept(EmbeddedFlinkCluster::close);
         }
+    }
+
+    /**
+     * Watches job {@code jobId} of this engine's cluster as Run's client shows it (in the pipeline's operator ids,
+     * with its sinks' output and the restore dialog's reading of its savepoints), through a REST watcher of its
+     * own polling every {@code interval}; closing the client stops watching, the job runs on.
+     *
+     * @return null when this engine did not submit the job (or its cluster is not running)
+     */
+    public JobClient watch(String jobId, Duration interval) throws FlinkRestException, InterruptedException {
+        Submitted job = submitted.get(jobId);
+        String address = restAddress();
+        if (job == null || address == null) {
+            return null;
+        }
+        RestJobClient rest = RestJobClient.attach(java.net.URI.create(address), jobId, interval);
+        return new EmbeddedFlinkJobClient(job.config(), job.pipeline(),
+                CompletableFuture.completedFuture(new EmbeddedFlinkJobClient.Attachment(job.run(), rest)), false);
+    }
+
+    /**
+     * Whether {@code address} (as a user typed it, already a URL) is this engine's running cluster: the port of its
+     * REST API on this machine's loopback address, where it listens.
+     */
+    public boolean isClusterAt(java.net.URI address) {
+        String own = restAddress();
+        if (own == null || address.getHost() == null) {
+            return false;
+        }
+        String host = address.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+                || host.equals("::1");
+        return local && address.getPort() == java.net.URI.create(own).getPort();
     }
 
     /** The cluster's REST address once it runs, else null. */

@@ -17,6 +17,7 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.DeliveryCheck;
+import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
@@ -26,8 +27,11 @@ import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
+import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.SinkOutput;
+import org.checkpointlab.model.savepoint.Savepoint;
+import org.checkpointlab.model.savepoint.SavepointException;
 
 /**
  * A job the app started on the embedded Flink cluster, observed through Flink's REST API ({@link RestJobClient},
@@ -65,12 +69,21 @@ public final class EmbeddedFlinkJobClient implements JobClient {
     private JobSnapshot mapped;
     private OperatorIdMapping mapping;
     private volatile CompletableFuture<SavepointResult> lastStop;
+    /** Whether closing this client ends the job (Run's client); a watcher's close only stops watching. */
+    private final boolean ownsJob;
 
     /**
      * @param pipeline the pipeline as it runs (parallelism overrides applied)
      * @param attached completes once the job is submitted and watched; fails with the reason Flink refused it
      */
     EmbeddedFlinkJobClient(JobConfig config, PipelineSpec pipeline, CompletableFuture<Attachment> attached) {
+        this(config, pipeline, attached, true);
+    }
+
+    /** @param ownsJob whether {@link #close()} ends the job, or only stops watching it */
+    EmbeddedFlinkJobClient(JobConfig config, PipelineSpec pipeline, CompletableFuture<Attachment> attached,
+                           boolean ownsJob) {
+        this.ownsJob = ownsJob;
         this.config = config;
         this.pipeline = pipeline;
         this.attached = attached.thenApply(a -> {
@@ -98,6 +111,21 @@ public final class EmbeddedFlinkJobClient implements JobClient {
         } catch (TimeoutException e) {
             return null;
         }
+    }
+
+    /**
+     * Waits until the job is submitted and watched.
+     *
+     * @throws PipelineException with Flink's reason when it refused the job, or when it took longer than
+     *                           {@code timeout}
+     */
+    void awaitSubmission(Duration timeout) throws PipelineException, InterruptedException {
+        if (awaitAttachment(timeout) != null) {
+            return;
+        }
+        String refused = refusal();
+        throw new PipelineException(refused != null ? refused
+                : "Flink did not take the job within " + timeout.toSeconds() + " s");
     }
 
     /** Why Flink refused the job, or null. */
@@ -248,15 +276,28 @@ public final class EmbeddedFlinkJobClient implements JobClient {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
-    /** Cancels the job, waits up to 10 s for its end, stops polling and forgets the run. */
+    /**
+     * Run's client: cancels the job, waits up to 10 s for its end, stops polling and forgets the run. A watcher
+     * (File &gt; Connect to Flink, or a job restored from its window) only stops polling: the job runs on.
+     */
     @Override
     public void close() {
+        if (!ownsJob) {
+            attached.thenAccept(a -> a.rest().close());
+            return;
+        }
         JobClient.super.close();
         Attachment a = attachment();
         if (a != null) {
             a.rest().close();
             a.run().close();
         }
+    }
+
+    /** A Flink savepoint's metadata, its operators named by this job's pipeline. */
+    @Override
+    public Savepoint readSavepoint(Path directory) throws SavepointException {
+        return FlinkSavepointMetadata.read(directory, config);
     }
 
     /**
@@ -315,21 +356,21 @@ public final class EmbeddedFlinkJobClient implements JobClient {
         FlinkRun run = a.run();
         JobStatus status = run.status();
         if (status != JobStatus.FINISHED && status != JobStatus.FAILED) {
-            return DeliveryCheck.notComputable(config, run.sinkOutputs(), status.isTerminal()
-                    ? "the job ended " + status + " before the end of its input"
-                    : "the job has not ended (" + status + ")");
+            return DeliveryCheck.notComputable(config, run.sinkOutputs(), DeliveryVerdict.NotComputable.of(
+                    status.isTerminal() ? DeliveryVerdict.Reason.ENDED_EARLY : DeliveryVerdict.Reason.NOT_ENDED,
+                    status));
         }
         CompletableFuture<SavepointResult> stop = lastStop;
         if (stop != null) {
             try {
                 stop.get(STOP_SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 return DeliveryCheck.notComputable(config, run.sinkOutputs(),
-                        "the job was stopped with a savepoint before the end of its input");
+                        DeliveryVerdict.NotComputable.of(DeliveryVerdict.Reason.STOPPED_WITH_SAVEPOINT));
             } catch (ExecutionException e) {
                 // no savepoint taken (the job finished first): the job ran to its end
             } catch (TimeoutException e) {
-                return DeliveryCheck.notComputable(config, run.sinkOutputs(),
-                        "a stop-with-savepoint did not settle within " + STOP_SETTLE_TIMEOUT.toSeconds() + " s");
+                return DeliveryCheck.notComputable(config, run.sinkOutputs(), DeliveryVerdict.NotComputable.of(
+                        DeliveryVerdict.Reason.STOP_NOT_SETTLED, STOP_SETTLE_TIMEOUT.toSeconds()));
             }
         }
         return DeliveryCheck.check(config, run.sinkOutputs());

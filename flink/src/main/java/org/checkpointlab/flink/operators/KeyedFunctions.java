@@ -47,52 +47,63 @@ public final class KeyedFunctions {
         abstract FlinkRecord process(FlinkRecord r) throws Exception;
     }
 
-    /** {@code keyed-count}: emits {@code (key, running count)}. */
-    public static final class Count extends Probed {
+    /**
+     * A running total per key in one {@code ValueState<Long>} named as the local engine names it: each record adds
+     * {@link #increment} and the function emits {@code (key, total)}.
+     */
+    abstract static class RunningTotal extends Probed {
         private static final long serialVersionUID = 1L;
-        private transient ValueState<Long> count;
+        private final String stateName;
+        private transient ValueState<Long> total;
 
-        public Count(OperatorProbe probe) {
+        RunningTotal(OperatorProbe probe, String stateName) {
             super(probe);
+            this.stateName = stateName;
         }
+
+        /** What {@code r} adds to its key's total. */
+        abstract long increment(FlinkRecord r);
 
         @Override
         public void open(OpenContext openContext) throws Exception {
             super.open(openContext);
-            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+            total = getRuntimeContext().getState(new ValueStateDescriptor<>(stateName, Types.LONG));
         }
 
         @Override
         FlinkRecord process(FlinkRecord r) throws Exception {
-            Long c = count.value();
-            long next = c == null ? 1 : c + 1;
-            count.update(next);
+            Long t = total.value();
+            long next = (t == null ? 0 : t) + increment(r);
+            total.update(next);
             return new FlinkRecord(r.key, next, r.seq);
         }
     }
 
-    /** {@code keyed-sum}: emits {@code (key, running sum)} of the numeric values (others count as 0). */
-    public static final class Sum extends Probed {
+    /** {@code keyed-count}: emits {@code (key, running count)}. */
+    public static final class Count extends RunningTotal {
         private static final long serialVersionUID = 1L;
-        private transient ValueState<Long> sum;
+
+        public Count(OperatorProbe probe) {
+            super(probe, "count");
+        }
+
+        @Override
+        long increment(FlinkRecord r) {
+            return 1;
+        }
+    }
+
+    /** {@code keyed-sum}: emits {@code (key, running sum)} of the numeric values (others count as 0). */
+    public static final class Sum extends RunningTotal {
+        private static final long serialVersionUID = 1L;
 
         public Sum(OperatorProbe probe) {
-            super(probe);
+            super(probe, "sum");
         }
 
         @Override
-        public void open(OpenContext openContext) throws Exception {
-            super.open(openContext);
-            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Types.LONG));
-        }
-
-        @Override
-        FlinkRecord process(FlinkRecord r) throws Exception {
-            long v = r.value instanceof Number n ? n.longValue() : 0;
-            Long s = sum.value();
-            long next = s == null ? v : s + v;
-            sum.update(next);
-            return new FlinkRecord(r.key, next, r.seq);
+        long increment(FlinkRecord r) {
+            return r.value instanceof Number n ? n.longValue() : 0;
         }
     }
 

@@ -1,11 +1,11 @@
 package org.checkpointlab.flink.operators;
 
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.checkpointlab.flink.FlinkRecord;
+import org.checkpointlab.model.operators.Words;
 
 /**
  * The stateless operator kinds as Flink functions, each with the record semantics of the local engine's operator of
@@ -93,20 +93,7 @@ public final class RecordFunctions {
 
         @Override
         void process(FlinkRecord r, java.util.function.Consumer<FlinkRecord> out) {
-            String text = String.valueOf(r.value);
-            if (lowercase) {
-                text = text.toLowerCase(Locale.ROOT);
-            }
-            int start = -1;
-            for (int i = 0; i <= text.length(); i++) {
-                boolean letter = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
-                if (letter && start < 0) {
-                    start = i;
-                } else if (!letter && start >= 0) {
-                    out.accept(new FlinkRecord(text.substring(start, i), ONE, r.seq));
-                    start = -1;
-                }
-            }
+            Words.split(r.value, lowercase, word -> out.accept(new FlinkRecord(word, ONE, r.seq)));
         }
     }
 

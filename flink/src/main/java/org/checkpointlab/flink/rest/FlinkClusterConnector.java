@@ -49,7 +49,7 @@ public final class FlinkClusterConnector implements ClusterConnector {
     }
 
     /** {@code address} as a URL; {@code http://} is assumed when no scheme is given. */
-    static URI url(String address) throws ClusterException {
+    public static URI url(String address) throws ClusterException {
         String trimmed = address == null ? "" : address.trim();
         if (trimmed.isEmpty()) {
             throw new ClusterException("no address: type the URL of the cluster's REST API, e.g. http://localhost:8081");

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly-once output, as the views see it.
  */
 class EmbeddedFlinkEngineTest {
+    /** A MiniCluster on a loaded machine can take long to start a job or restart it. */
+    private static final Duration FLINK_TIMEOUT = Duration.ofSeconds(60);
     private static EmbeddedFlinkEngine engine;
     private static EngineSelection selection;
 
@@ -100,7 +102,7 @@ class EmbeddedFlinkEngineTest {
                     JobClient.Capability.SINK_OUTPUT, JobClient.Capability.DELIVERY_CHECK);
             assertThat(job.pipeline().operators()).extracting(OperatorSpec::id)
                     .containsExactly("numbers", "double", "count", "output");
-            await("a completed checkpoint", () -> completed(job.snapshot()) > 0);
+            Await.until(() -> completed(job.snapshot()) > 0, FLINK_TIMEOUT, "a completed checkpoint");
 
             JobSnapshot s = job.snapshot();
             assertThat(s.subtasks()).extracting(SubtaskSnapshot::operatorIds).containsOnly(
@@ -117,11 +119,12 @@ class EmbeddedFlinkEngineTest {
             // the source alone cannot fail (the hook wraps operators), but its chain's map can
             assertThat(job.injectFailure("numbers", 1)).isTrue();
             assertThat(job.injectFailure("count", 5)).isFalse();
-            await("the restart", () -> job.snapshot().attempt() >= 1);
-            await("the failure in the history", () -> !job.snapshot().failures().isEmpty());
+            Await.until(() -> job.snapshot().attempt() >= 1, FLINK_TIMEOUT, "the restart");
+            Await.until(() -> !job.snapshot().failures().isEmpty(), FLINK_TIMEOUT, "the failure in the history");
             assertThat(job.snapshot().failures()).allSatisfy(f -> assertThat(f.operatorId()).isIn("numbers", null));
             assertThat(job.awaitRunning(Duration.ofSeconds(60))).isTrue();
-            await("committed output after the restart", () -> job.sinkOutputs(0).get(0).committed() > 0);
+            Await.until(() -> job.sinkOutputs(0).get(0).committed() > 0, FLINK_TIMEOUT,
+                    "committed output after the restart");
 
             SavepointResult stopped = job.stopWithSavepoint(dir.resolve("savepoints"), false)
                     .get(60, TimeUnit.SECONDS);
@@ -151,13 +154,5 @@ class EmbeddedFlinkEngineTest {
 
     private static long completed(JobSnapshot s) {
         return s.checkpoints().stream().filter(c -> c.status() == CheckpointStatus.COMPLETED).count();
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s for " + what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }

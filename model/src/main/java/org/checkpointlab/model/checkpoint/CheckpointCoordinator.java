@@ -1,8 +1,6 @@
 package org.checkpointlab.model.checkpoint;
 
 import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +21,9 @@ import org.checkpointlab.model.runtime.TaskStateSnapshot;
  * so they may be called from any thread (tasks acknowledge from async snapshot threads). Readers of
  * {@link #history()} and {@link #latestCompleted()} get immutable copies published through atomic references.
  *
- * <p>Triggering follows Flink: the next periodic checkpoint starts no earlier than {@code interval} after the last
- * trigger and no earlier than {@code minPause} after the last checkpoint ended, and only while fewer than
- * {@code maxConcurrent} are in progress. Manual triggers (and savepoints) ignore interval and min pause.
+ * <p>When to trigger (the periodic schedule, the queue of requests, min pause and max concurrent) is decided by the
+ * {@link CheckpointRequestDecider}; this class starts checkpoints, collects their acknowledgements and completes or
+ * fails them.
  *
  * <p>A stop-with-savepoint ({@link #triggerStopSavepoint}) is exclusive, as Flink's synchronous savepoint: from its
  * request until it fails no other checkpoint is triggered, and other requests are refused. A savepoint is written
@@ -41,16 +39,8 @@ public final class CheckpointCoordinator {
     private long nextId = 1;
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
     private final CompletedCheckpointStore retained = new CompletedCheckpointStore(this::discard);
-    private final Deque<Request> requests = new ArrayDeque<>();
-    private long lastTriggerMillis = Long.MIN_VALUE / 2;
-    private long lastEndMillis = Long.MIN_VALUE / 2;
+    private final CheckpointRequestDecider decider;
     private int consecutiveFailures;
-    private TimerService.Cancellable periodicTimer;
-    private boolean running;
-    /** Set once the final checkpoint of a bounded job was requested: no periodic checkpoint after it. */
-    private boolean periodicEnded;
-    /** A stop-with-savepoint was requested and has not failed: no other checkpoint may start. */
-    private boolean stopping;
 
     // ---- published for readers --------------------------------------------------------------------------------
     private final CheckpointStatsTracker statsTracker = new CheckpointStatsTracker();
@@ -60,6 +50,7 @@ public final class CheckpointCoordinator {
         this.options = options.validated();
         this.timer = timer;
         this.context = context;
+        this.decider = new CheckpointRequestDecider(timer, context, new Triggering());
     }
 
     /** Continues checkpoint ids and the latest checkpoint after a restore (ids never repeat within a job). */
@@ -81,32 +72,23 @@ public final class CheckpointCoordinator {
         CheckpointOptions valid = newOptions.validated();
         timer.execute(() -> {
             options = valid;
-            schedulePeriodic();
+            decider.schedulePeriodic();
         });
     }
 
     /** Starts periodic checkpointing (if an interval is set). */
     public void start() {
-        timer.execute(() -> {
-            running = true;
-            schedulePeriodic();
-        });
+        timer.execute(decider::start);
     }
 
     /** Stops triggering; pending checkpoints are failed with {@code reason}. */
     public void stop(String reason) {
         timer.execute(() -> {
-            running = false;
-            if (periodicTimer != null) {
-                periodicTimer.cancel();
-            }
+            decider.stopTriggering();
             for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
                 fail(p, reason, false);
             }
-            for (Request r : requests) {
-                r.future.completeExceptionally(new IllegalStateException(reason));
-            }
-            requests.clear();
+            decider.failRequests(reason);
         });
     }
 
@@ -120,10 +102,7 @@ public final class CheckpointCoordinator {
      * so it is the last checkpoint the job takes.
      */
     public CompletableFuture<CheckpointStats> triggerFinal() {
-        timer.execute(() -> {
-            periodicEnded = true;
-            schedulePeriodic();
-        });
+        timer.execute(decider::endPeriodic);
         return request(SnapshotType.CHECKPOINT);
     }
 
@@ -154,28 +133,12 @@ public final class CheckpointCoordinator {
      * savepoint fails.
      */
     public void holdForStop() {
-        timer.execute(() -> {
-            if (!running) {
-                return;
-            }
-            stopping = true;
-            if (periodicTimer != null) {
-                periodicTimer.cancel();
-                periodicTimer = null;
-            }
-            for (Request r : requests) {
-                r.future.completeExceptionally(new IllegalStateException("a stop-with-savepoint is in progress"));
-            }
-            requests.clear();
-        });
+        timer.execute(decider::holdForStop);
     }
 
     /** The stop failed before its savepoint was triggered (a task failed while draining): checkpointing goes on. */
     public void releaseAfterFailedStop() {
-        timer.execute(() -> {
-            stopping = false;
-            schedulePeriodic();
-        });
+        timer.execute(decider::releaseAfterFailedStop);
     }
 
     private CompletableFuture<CompletedCheckpoint> savepoint(SnapshotType type, SavepointFinalizer finalizer) {
@@ -198,19 +161,8 @@ public final class CheckpointCoordinator {
     private CompletableFuture<CheckpointStats> request(SnapshotType type, CompletableFuture<CompletedCheckpoint> state,
                                                        SavepointFinalizer finalizer) {
         CompletableFuture<CheckpointStats> future = new CompletableFuture<>();
-        timer.execute(() -> {
-            if (!running) {
-                future.completeExceptionally(new IllegalStateException("checkpointing is stopped"));
-                return;
-            }
-            boolean stopRequest = type == SnapshotType.SUSPEND || type == SnapshotType.TERMINATE;
-            if (stopping && !stopRequest) {
-                future.completeExceptionally(new IllegalStateException("a stop-with-savepoint is in progress"));
-                return;
-            }
-            requests.add(new Request(type, future, state, finalizer));
-            serveRequests();
-        });
+        CheckpointRequestDecider.Request r = new CheckpointRequestDecider.Request(type, future, state, finalizer);
+        timer.execute(() -> decider.request(r));
         return future;
     }
 
@@ -284,55 +236,8 @@ public final class CheckpointCoordinator {
 
     // ---- timer thread ------------------------------------------------------------------------------------------
 
-    private void schedulePeriodic() {
-        if (periodicTimer != null) {
-            periodicTimer.cancel();
-            periodicTimer = null;
-        }
-        CheckpointOptions o = options;
-        if (!running || !o.periodic() || periodicEnded || stopping) {
-            return;
-        }
-        long now = timer.nowMillis();
-        long earliest = Math.max(lastTriggerMillis + o.interval().toMillis(), lastEndMillis + o.minPause().toMillis());
-        periodicTimer = timer.schedule(this::periodicTick, Math.max(0, earliest - now));
-    }
-
-    private void periodicTick() {
-        periodicTimer = null;
-        CheckpointOptions o = options;
-        if (!running || !o.periodic() || periodicEnded || stopping) {
-            return;
-        }
-        boolean pauseOk = timer.nowMillis() >= lastEndMillis + o.minPause().toMillis()
-                || o.minPause().isZero();
-        boolean pauseBlocks = !o.minPause().isZero() && !pending.isEmpty();
-        if (pending.size() >= o.maxConcurrent() || !pauseOk || pauseBlocks) {
-            return; // rescheduled when a checkpoint ends
-        }
-        if (context.cannotTriggerBecause() != null) {
-            // Not every task runs yet (or any more): try again shortly, as Flink does.
-            periodicTimer = timer.schedule(this::periodicTick, Math.min(o.interval().toMillis(), 100));
-            return;
-        }
-        startCheckpoint(SnapshotType.CHECKPOINT, null, null, null);
-        schedulePeriodic();
-    }
-
-    private void serveRequests() {
-        while (!requests.isEmpty() && pending.size() < options.maxConcurrent()) {
-            Request r = requests.poll();
-            String notNow = context.cannotTriggerBecause();
-            if (notNow != null) {
-                r.future.completeExceptionally(new IllegalStateException("cannot trigger a checkpoint: " + notNow));
-                continue;
-            }
-            startCheckpoint(r.type, r.future, r.state, r.finalizer);
-        }
-    }
-
-    private void startCheckpoint(SnapshotType type, CompletableFuture<CheckpointStats> future,
-                                 CompletableFuture<CompletedCheckpoint> state, SavepointFinalizer finalizer) {
+    private void startCheckpoint(CheckpointRequestDecider.Request r) {
+        SnapshotType type = r.type();
         CheckpointOptions o = options;
         long id = nextId++;
         long nowMillis = timer.nowMillis();
@@ -341,11 +246,11 @@ public final class CheckpointCoordinator {
         CheckpointBarrier barrier = new CheckpointBarrier(id, nowMillis, timer.nowNanos(), type, alignment,
                 o.alignedTimeout().toNanos());
         PendingCheckpoint p = new PendingCheckpoint(id, barrier, nowMillis, Set.copyOf(context.tasksToAcknowledge()),
-                future);
-        p.state = state;
-        p.finalizer = finalizer;
+                r.future());
+        p.state = r.state();
+        p.finalizer = r.finalizer();
         pending.put(id, p);
-        lastTriggerMillis = nowMillis;
+        decider.triggered(nowMillis);
         p.timeout = timer.schedule(() -> {
             if (pending.get(id) == p) {
                 fail(p, "checkpoint expired before completing (timeout " + o.timeout().toMillis() + " ms)", true);
@@ -368,7 +273,7 @@ public final class CheckpointCoordinator {
         }
         pending.remove(p.id);
         p.timeout.cancel();
-        lastEndMillis = timer.nowMillis();
+        decider.checkpointEnded(timer.nowMillis());
         consecutiveFailures = 0;
         if (!p.barrier.savepoint()) {
             retained.add(completed);
@@ -391,7 +296,7 @@ public final class CheckpointCoordinator {
         if (p.future != null) {
             p.future.complete(s);
         }
-        afterCheckpointEnded();
+        decider.afterCheckpointEnded();
     }
 
     private void fail(PendingCheckpoint p, String reason, boolean countsAsFailure) {
@@ -399,17 +304,17 @@ public final class CheckpointCoordinator {
         if (p.timeout != null) {
             p.timeout.cancel();
         }
-        lastEndMillis = timer.nowMillis();
+        decider.checkpointEnded(timer.nowMillis());
         new CompletedCheckpoint(p.id, 0, p.barrier.savepoint(), p.states).discard();
         CheckpointStats s = publishStats(p, CheckpointStatus.FAILED, reason);
         context.abortCheckpoint(p.id);
         if (p.barrier.type().isSavepoint() && p.barrier.type() != SnapshotType.SAVEPOINT) {
-            stopping = false; // the stop failed: the job goes on, and so does periodic checkpointing
+            decider.stopSavepointFailed(); // the stop failed: the job goes on, and so does periodic checkpointing
         }
         if (p.future != null) {
             p.future.complete(s);
         }
-        if (countsAsFailure && running && !p.barrier.savepoint()) { // as Flink, savepoints do not count
+        if (countsAsFailure && decider.isRunning() && !p.barrier.savepoint()) { // as Flink, savepoints do not count
             consecutiveFailures++;
             if (consecutiveFailures > options.tolerableFailures()) {
                 consecutiveFailures = 0;
@@ -417,7 +322,7 @@ public final class CheckpointCoordinator {
                         + "): " + reason);
             }
         }
-        afterCheckpointEnded();
+        decider.afterCheckpointEnded();
     }
 
     private void discard(CompletedCheckpoint checkpoint) {
@@ -437,11 +342,6 @@ public final class CheckpointCoordinator {
         return lowest;
     }
 
-    private void afterCheckpointEnded() {
-        serveRequests();
-        schedulePeriodic();
-    }
-
     /** Checkpoints and savepoints completed since the job started. */
     public int completedCount() {
         return statsTracker.completedCount();
@@ -458,8 +358,22 @@ public final class CheckpointCoordinator {
         return s;
     }
 
-    private record Request(SnapshotType type, CompletableFuture<CheckpointStats> future,
-                           CompletableFuture<CompletedCheckpoint> state, SavepointFinalizer finalizer) {
+    /** What the decider asks of this coordinator (on the timer thread). */
+    private final class Triggering implements CheckpointRequestDecider.Triggering {
+        @Override
+        public CheckpointOptions options() {
+            return options;
+        }
+
+        @Override
+        public int pendingCount() {
+            return pending.size();
+        }
+
+        @Override
+        public void startCheckpoint(CheckpointRequestDecider.Request request) {
+            CheckpointCoordinator.this.startCheckpoint(request);
+        }
     }
 
     /** Writes a completed savepoint before any task is notified of it; an exception fails the savepoint. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.checkpointlab.model.runtime.BarrierAlignment;
 import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.TaskStateSnapshot;
 
@@ -65,6 +66,6 @@ final class PendingCheckpoint {
         int total = toAck.size() + subtaskStats.size();
         return new CheckpointStats(id, status, barrier.savepoint(), triggerMillis, latestAck, subtaskStats.size(),
                 total, endToEnd, sync, async, alignment, startDelay, size, full, processed, persisted, unaligned,
-                failure, subtaskStats);
+                failure, subtaskStats, barrier.alignment() == BarrierAlignment.AT_LEAST_ONCE);
     }
 }

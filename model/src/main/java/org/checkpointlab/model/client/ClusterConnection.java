@@ -2,6 +2,7 @@ package org.checkpointlab.model.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cluster reached by a {@link ClusterConnector}: its jobs, and a {@link JobClient} for any of them. Every method
@@ -34,4 +35,13 @@ public interface ClusterConnection {
      * @throws ClusterException naming the job and the address when the cluster does not know it or stops answering
      */
     JobClient open(String jobId) throws ClusterException, InterruptedException;
+
+    /**
+     * Starts {@code job}'s pipeline again on this cluster (a restore from a savepoint at new parallelism), or
+     * empty when this cluster cannot: a job's program stays with whoever submitted it, so only jobs this process
+     * submitted (to the embedded cluster) can be. The launcher's jobs run on when their client is closed.
+     */
+    default Optional<JobLauncher> resubmission(JobClient job) {
+        return Optional.empty();
+    }
 }

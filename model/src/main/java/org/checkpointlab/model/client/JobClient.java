@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.job.DeliveryCheck;
+import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
@@ -15,7 +16,9 @@ import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.savepoint.Savepoint;
 import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.model.savepoint.SavepointReader;
 import org.checkpointlab.model.savepoint.SavepointState;
 
 /**
@@ -98,6 +101,16 @@ public interface JobClient extends AutoCloseable {
 
     /** The savepoints this job wrote, oldest first. */
     List<SavepointResult> savepoints();
+
+    /**
+     * Reads a savepoint (or retained checkpoint) in the format of this job's engine, for the restore dialog: its
+     * operators by the pipeline's ids, with parallelism, max parallelism, key groups per subtask and sizes. The
+     * local engine's format by default; an engine that restores its own files may leave {@link Savepoint#state()}
+     * null. Blocks on the file system.
+     */
+    default Savepoint readSavepoint(Path directory) throws SavepointException {
+        return SavepointReader.read(directory);
+    }
 
     /** Cancels every task; the job ends CANCELED. */
     void cancel();
@@ -195,7 +208,13 @@ public interface JobClient extends AutoCloseable {
      *                              same run (a rescale), whose output {@link #checkDelivery(List)} adds in
      */
     default java.util.Optional<String> deliveryNotComputableBecause(boolean restoredFromItsOwnRun) {
-        return DeliveryCheck.notComputableBecause(restoredFromItsOwnRun ? config().withRestore(null) : config());
+        return deliveryNotComputableReason(restoredFromItsOwnRun).map(DeliveryVerdict.NotComputable::english);
+    }
+
+    /** As {@link #deliveryNotComputableBecause(boolean)}, as facts a front end words itself. */
+    default java.util.Optional<DeliveryVerdict.NotComputable> deliveryNotComputableReason(
+            boolean restoredFromItsOwnRun) {
+        return DeliveryCheck.notComputableReason(restoredFromItsOwnRun ? config().withRestore(null) : config());
     }
 
     /**
@@ -212,8 +231,8 @@ public interface JobClient extends AutoCloseable {
             return own;
         }
         return own.stream().map(d -> new DeliveryCheck.SinkDelivery(d.sinkId(), d.kind(), d.committed(), -1, -1, -1,
-                "not computable: this engine cannot combine the outputs of " + (earlier.size() + 1)
-                        + " deployments")).toList();
+                DeliveryVerdict.notComputable(DeliveryVerdict.NotComputable.of(
+                        DeliveryVerdict.Reason.CANNOT_COMBINE_DEPLOYMENTS, earlier.size() + 1)))).toList();
     }
 
     /**

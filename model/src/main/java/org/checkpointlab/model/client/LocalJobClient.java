@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.job.DeliveryCheck;
+import org.checkpointlab.model.job.DeliveryVerdict.NotComputable;
+import org.checkpointlab.model.job.DeliveryVerdict.Reason;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobSummary;
@@ -192,7 +194,7 @@ public final class LocalJobClient implements JobClient {
     /** As the command line's {@code run} decides: checked when FINISHED or FAILED, unless stopped with a savepoint. */
     @Override
     public List<DeliveryCheck.SinkDelivery> checkDelivery() throws InterruptedException {
-        String notEnded = notEndedAtEndOfInput();
+        NotComputable notEnded = notEndedAtEndOfInput();
         return notEnded != null ? DeliveryCheck.notComputable(job.config(), job.sinkOutputs(), notEnded)
                 : DeliveryCheck.check(job.config(), job.sinkOutputs());
     }
@@ -211,18 +213,18 @@ public final class LocalJobClient implements JobClient {
         for (JobClient before : earlier) {
             if (!(before instanceof LocalJobClient local)) {
                 return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
-                        "an earlier deployment ran on another engine (" + before + ")");
+                        NotComputable.of(Reason.EARLIER_ON_ANOTHER_ENGINE, before));
             }
             if (!local.job.awaitTermination(STOP_SETTLE_TIMEOUT)) {
                 return DeliveryCheck.notComputable(job.config(), job.sinkOutputs(),
-                        "an earlier deployment has not ended (" + local.status() + ")");
+                        NotComputable.of(Reason.EARLIER_NOT_ENDED, local.status()));
             }
             configs.add(local.job.config());
             outputs.add(local.job.sinkOutputs());
         }
         configs.add(job.config());
         outputs.add(job.sinkOutputs());
-        String notEnded = notEndedAtEndOfInput();
+        NotComputable notEnded = notEndedAtEndOfInput();
         if (notEnded != null) {
             return DeliveryCheck.notComputable(configs.get(0), job.sinkOutputs(), notEnded);
         }
@@ -230,22 +232,21 @@ public final class LocalJobClient implements JobClient {
     }
 
     /** Why this job did not end at the end of its input (so its output is partial); {@code null} when it did. */
-    private String notEndedAtEndOfInput() throws InterruptedException {
+    private NotComputable notEndedAtEndOfInput() throws InterruptedException {
         JobStatus status = job.status();
         if (status != JobStatus.FINISHED && status != JobStatus.FAILED) {
-            return status.isTerminal() ? "the job ended " + status + " before the end of its input"
-                    : "the job has not ended (" + status + ")";
+            return NotComputable.of(status.isTerminal() ? Reason.ENDED_EARLY : Reason.NOT_ENDED, status);
         }
         CompletableFuture<SavepointResult> stop = lastStop;
         if (stop != null) {
             // The stop's future completes just after the job ended: wait for it to know whether the stop ended it.
             try {
                 stop.get(STOP_SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return "the job was stopped with a savepoint before the end of its input";
+                return NotComputable.of(Reason.STOPPED_WITH_SAVEPOINT);
             } catch (ExecutionException e) {
                 // the stop took no savepoint (e.g. the job finished first): the job ran to its end
             } catch (TimeoutException e) {
-                return "a stop-with-savepoint did not settle within " + STOP_SETTLE_TIMEOUT.toSeconds() + " s";
+                return NotComputable.of(Reason.STOP_NOT_SETTLED, STOP_SETTLE_TIMEOUT.toSeconds());
             }
         }
         return null;

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.job.DeliveryVerdict.NotComputable;
+import org.checkpointlab.model.job.DeliveryVerdict.Reason;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorKind;
@@ -55,11 +57,18 @@ public final class DeliveryCheck {
      * @param duplicates records committed more often than in the reference (or not in it at all); -1 when not
      *                   computable
      * @param missing    records of the reference committed fewer times, or not at all; -1 when not computable
-     * @param verdict    {@code exactly-once held}, {@code at-least-once: N duplicates, nothing lost},
-     *                   {@code N records lost}, or {@code not computable: <why>}
+     * @param assessment the verdict as facts (a front end words them; {@link #verdict()} is the English)
      */
     public record SinkDelivery(String sinkId, String kind, long committed, long expected, long duplicates,
-                               long missing, String verdict) {
+                               long missing, DeliveryVerdict assessment) {
+        /**
+         * {@code exactly-once held}, {@code at-least-once: N duplicates, nothing lost}, {@code N records lost}, or
+         * {@code not computable: <why>}: the command line's words.
+         */
+        public String verdict() {
+            return assessment.english();
+        }
+
         public boolean computable() {
             return expected >= 0;
         }
@@ -79,31 +88,31 @@ public final class DeliveryCheck {
      */
     public static List<SinkDelivery> check(JobConfig ran, Map<String, SinkOutput> actual)
             throws InterruptedException {
-        Optional<String> reason = notComputableBecause(ran);
+        Optional<NotComputable> reason = notComputableReason(ran);
         if (reason.isPresent()) {
             return notComputable(ran, actual, reason.get());
         }
         Map<String, SinkOutput> expected;
         try (Job reference = Job.start(referenceConfig(ran))) {
             if (!reference.awaitTermination(REFERENCE_TIMEOUT)) {
-                return notComputable(ran, actual, "the reference run did not finish within "
-                        + REFERENCE_TIMEOUT.toMinutes() + " minutes");
+                return notComputable(ran, actual, NotComputable.of(Reason.REFERENCE_TIMEOUT,
+                        REFERENCE_TIMEOUT.toMinutes()));
             }
             if (reference.status() != JobStatus.FINISHED) {
-                return notComputable(ran, actual, "the reference run ended " + reference.status() + ": "
-                        + reference.summary().failureCause());
+                return notComputable(ran, actual, NotComputable.of(Reason.REFERENCE_ENDED, reference.status(),
+                        reference.summary().failureCause()));
             }
             expected = reference.sinkOutputs();
         } catch (PipelineException e) {
-            return notComputable(ran, actual, "the reference run could not start: " + String.join("; ",
-                    e.problems()));
+            return notComputable(ran, actual, NotComputable.of(Reason.REFERENCE_NOT_STARTED, String.join("; ",
+                    e.problems())));
         }
         List<SinkDelivery> result = new ArrayList<>();
         for (OperatorSpec sink : sinksWithOutput(ran.pipeline(), actual)) {
             SinkOutput exp = expected.get(sink.id());
             SinkOutput act = actual.get(sink.id());
             if (exp == null) {
-                result.add(notComputable(sink, act, "the reference run has no output for this sink"));
+                result.add(notComputable(sink, act, NotComputable.of(Reason.NO_REFERENCE_OUTPUT)));
             } else {
                 result.add(compare(sink.id(), sink.kind(), exp, act));
             }
@@ -137,7 +146,7 @@ public final class DeliveryCheck {
             return check(first, together);
         }
         for (JobConfig later : deployments.subList(1, deployments.size())) {
-            Optional<String> reason = notComputableBecause(later.withRestore(null));
+            Optional<NotComputable> reason = notComputableReason(later.withRestore(null));
             if (reason.isPresent()) {
                 return notComputable(first, together, reason.get());
             }
@@ -146,37 +155,45 @@ public final class DeliveryCheck {
     }
 
     /** Every sink of {@code ran} as not computable for {@code reason} (e.g. the job was stopped early). */
-    public static List<SinkDelivery> notComputable(JobConfig ran, Map<String, SinkOutput> actual, String reason) {
+    public static List<SinkDelivery> notComputable(JobConfig ran, Map<String, SinkOutput> actual,
+                                                   NotComputable reason) {
         return sinksWithOutput(ran.pipeline(), actual).stream()
                 .map(sink -> notComputable(sink, actual.get(sink.id()), reason)).toList();
     }
 
-    /** Why the committed output of a job configured as {@code ran} cannot be predicted; empty when it can. */
+    /** As {@link #notComputable(JobConfig, Map, NotComputable)} for a reason an engine words itself, in English. */
+    public static List<SinkDelivery> notComputable(JobConfig ran, Map<String, SinkOutput> actual, String reason) {
+        return notComputable(ran, actual, NotComputable.of(Reason.OTHER, reason));
+    }
+
+    /** Why the committed output of a job configured as {@code ran} cannot be predicted, in English; empty when it can. */
     public static Optional<String> notComputableBecause(JobConfig ran) {
+        return notComputableReason(ran).map(NotComputable::english);
+    }
+
+    /** Why the committed output of a job configured as {@code ran} cannot be predicted; empty when it can. */
+    public static Optional<NotComputable> notComputableReason(JobConfig ran) {
         if (ran.restore() != null) {
-            return Optional.of("the job started from savepoint " + ran.restore().path()
-                    + ", so an earlier run committed part of the output");
+            return Optional.of(NotComputable.of(Reason.RESTORED_FROM_SAVEPOINT, ran.restore().path()));
         }
         PipelineSpec p = ran.pipeline();
         for (OperatorSpec op : p.operators()) {
             OperatorKind kind = OperatorKind.byJsonName(op.kind()).orElse(null);
             if (kind == null) {
-                return Optional.of("operator '" + op.id() + "' is of unknown kind " + op.kind());
+                return Optional.of(NotComputable.of(Reason.UNKNOWN_KIND, op.id(), op.kind()));
             }
             Map<String, Object> params = kind.resolvedParams(op);
             if (kind.role() == OperatorKind.Role.SOURCE) {
                 long count = ran.records() != null ? ran.records() : ((Number) params.get("count")).longValue();
                 if (count == 0) {
-                    return Optional.of("source '" + op.id() + "' is unbounded");
+                    return Optional.of(NotComputable.of(Reason.UNBOUNDED_SOURCE, op.id()));
                 }
             }
             if (kind == OperatorKind.TUMBLING_WINDOW_COUNT && "ms".equals(params.get("unit"))) {
-                return Optional.of("operator '" + op.id() + "' uses processing-time windows, whose counts depend "
-                        + "on timing");
+                return Optional.of(NotComputable.of(Reason.PROCESSING_TIME_WINDOWS, op.id()));
             }
             if (kind == OperatorKind.KEYED_SUM && !singleOrderedInput(p, ran, op.id())) {
-                return Optional.of("operator '" + op.id() + "' (keyed-sum) emits running sums that depend on the "
-                        + "order in which records arrive from several input subtasks");
+                return Optional.of(NotComputable.of(Reason.KEYED_SUM_ORDER, op.id()));
             }
         }
         return Optional.empty();
@@ -253,50 +270,29 @@ public final class DeliveryCheck {
                 duplicates -= b;
             }
         }
-        return new SinkDelivery(sinkId, kind, committed, exp, duplicates, missing, verdict(duplicates, missing));
+        return new SinkDelivery(sinkId, kind, committed, exp, duplicates, missing,
+                DeliveryVerdict.compared(duplicates, missing));
     }
 
     private static SinkDelivery compareCountsAndDigests(String sinkId, String kind, SinkOutput expected,
                                                         SinkOutput actual) {
         long diff = actual.count() - expected.count();
-        String how = " (compared by count and digest: too many records to keep in memory)";
-        if (diff == 0 && expected.digest().equals(actual.digest())) {
-            return new SinkDelivery(sinkId, kind, actual.count(), expected.count(), 0, 0,
-                    "exactly-once held" + how);
-        }
-        long duplicates = Math.max(0, diff);
-        long missing = Math.max(0, -diff);
-        String verdict = diff > 0 ? "at least " + duplicates(diff) + how
-                : diff < 0 ? "at least " + records(-diff) + " lost" + how
-                : "output differs from the reference: same count, different digest" + how;
-        return new SinkDelivery(sinkId, kind, actual.count(), expected.count(), duplicates, missing, verdict);
+        DeliveryVerdict verdict = DeliveryVerdict.countsOnly(diff, expected.digest().equals(actual.digest()));
+        return new SinkDelivery(sinkId, kind, actual.count(), expected.count(), verdict.duplicates(),
+                verdict.missing(), verdict);
     }
 
     static String verdict(long duplicates, long missing) {
-        if (missing > 0) {
-            return records(missing) + " lost" + (duplicates > 0 ? ", " + duplicates(duplicates) : "");
-        }
-        if (duplicates > 0) {
-            return "at-least-once: " + duplicates(duplicates) + ", nothing lost";
-        }
-        return "exactly-once held";
-    }
-
-    private static String records(long n) {
-        return n == 1 ? "1 record" : n + " records";
-    }
-
-    private static String duplicates(long n) {
-        return n == 1 ? "1 duplicate" : n + " duplicates";
+        return DeliveryVerdict.compared(duplicates, missing).english();
     }
 
     private static String text(StreamRecord r) {
         return r.key() + "," + r.value();
     }
 
-    private static SinkDelivery notComputable(OperatorSpec sink, SinkOutput output, String reason) {
+    private static SinkDelivery notComputable(OperatorSpec sink, SinkOutput output, NotComputable reason) {
         return new SinkDelivery(sink.id(), sink.kind(), output == null ? 0 : output.count(), -1, -1, -1,
-                "not computable: " + reason);
+                DeliveryVerdict.notComputable(reason));
     }
 
     /** The pipeline's sinks that have an output (a discard sink has none), in pipeline order. */

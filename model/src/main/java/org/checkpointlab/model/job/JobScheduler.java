@@ -2,10 +2,8 @@ package org.checkpointlab.model.job;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,6 @@ import org.checkpointlab.model.runtime.DirectoryCheckpointStorage;
 import org.checkpointlab.model.runtime.ExecutionGraph;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
 import org.checkpointlab.model.runtime.MemoryCheckpointStorage;
-import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.SinkStore;
 import org.checkpointlab.model.runtime.SnapshotType;
 import org.checkpointlab.model.runtime.Task;
@@ -32,9 +29,9 @@ import org.checkpointlab.model.state.StateBackendFactory;
 import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;
 
 /**
- * Runs one job (Flink's scheduler): deploys its tasks per pipelined region, carries out failover (a region or every
- * task restarts from the latest completed checkpoint, as the {@link ExecutionFailureHandler} decides), finishes a
- * bounded job with its final checkpoint, and ends the job. {@link Job} is its public face.
+ * Runs one job (Flink's scheduler): deploys its tasks per pipelined region, hands failures to its {@link JobFailover}
+ * (a region or every task restarts from the latest completed checkpoint, as the {@link ExecutionFailureHandler}
+ * decides), finishes a bounded job with its final checkpoint, and ends the job. {@link Job} is its public face.
  *
  * <p>Threading: everything here runs on the job's control thread (the coordinator's timer thread), where
  * {@link TaskEvents} hands what tasks report. Fields marked volatile are read by any thread.
@@ -58,6 +55,7 @@ final class JobScheduler {
     /** Writes retained checkpoints' metadata and deletes discarded checkpoints, in order, off the control thread. */
     private final CheckpointCleaner cleaner;
     private final SavepointOperations savepoints;
+    private final JobFailover failover;
     private final OperatorCounts counts = new OperatorCounts();
     private final CompletedCheckpoint restoredFrom;
     private final long startNanos = System.nanoTime();
@@ -70,11 +68,7 @@ final class JobScheduler {
     // ---- read by any thread ------------------------------------------------------------------------------------------
     /** The running tasks, per pipelined region. Replaced whole on a full restart; per region on a region restart. */
     private volatile Deployment deployment;
-    /** Regions waiting for their restart (region failover); changed on the control thread, read anywhere. */
-    private final Set<Integer> restartingRegions = ConcurrentHashMap.newKeySet();
     private volatile JobStatus status = JobStatus.CREATED;
-    private volatile int attempt;
-    private volatile int restarts;
     private volatile String failureCause;
     private volatile long endNanos;
 
@@ -103,6 +97,7 @@ final class JobScheduler {
                 () -> deployment, this::checkpointOptions, pipeline, backends, cleaner,
                 cause -> onFailure(null, new IllegalStateException(cause))));
         this.savepoints = new SavepointOperations(this);
+        this.failover = new JobFailover(this);
         this.restoredFrom = restoredFrom;
     }
 
@@ -116,7 +111,8 @@ final class JobScheduler {
         control.schedule(this::sample, SAMPLE_INTERVAL_MILLIS);
     }
 
-    private void deploy(CompletedCheckpoint restore) {
+    /** Deploys every region, restored from {@code restore} if not null (at the start and on a full failover). */
+    void deploy(CompletedCheckpoint restore) {
         Deployment d = new Deployment(Deployment.pipelinedRegions(pipeline));
         for (int r = 0; r < d.regionCount(); r++) {
             d.replace(r, buildRegion(d.regionPipeline(r), restore));
@@ -135,6 +131,7 @@ final class JobScheduler {
 
     /** The record-count failures planned for the current attempt. */
     private List<PlannedFailure> plannedRecordFailures() {
+        int attempt = failover.attempt();
         return config.plannedFailures().stream().filter(f -> f.atRecords() != null && f.attempt() == attempt)
                 .toList();
     }
@@ -142,6 +139,27 @@ final class JobScheduler {
     static Job.InjectedFailure recordFailure(PlannedFailure f) {
         return new Job.InjectedFailure("failure injected into " + f.operatorId() + " #" + f.subtask()
                 + " at record " + f.atRecords() + (f.attempt() == 0 ? "" : " of attempt " + f.attempt()));
+    }
+
+    /**
+     * Region failover, once the failed region's tasks ended: its tasks are replaced by new ones restored from
+     * {@code restore}, not started yet (see {@link #startRegion}).
+     */
+    ExecutionGraph redeployRegion(int region, ExecutionGraph failed, CompletedCheckpoint restore) {
+        endOfData.removeAll(failed.tasks());
+        finished.removeAll(failed.tasks());
+        ExecutionGraph replacement = buildRegion(deployment.regionPipeline(region), restore);
+        counts.swapAttempt(() -> deployment.replace(region, replacement));
+        return replacement;
+    }
+
+    /** Starts a redeployed region's tasks, with the record-count failures planned for the current attempt. */
+    void startRegion(ExecutionGraph replacement) {
+        for (PlannedFailure f : plannedRecordFailures()) {
+            replacement.sendTo(f.operatorId(), f.subtask(), TaskCommand.failAtRecords(f.atRecords(),
+                    recordFailure(f)));
+        }
+        replacement.start();
     }
 
     private ExecutionGraph buildRegion(PipelineSpec region, CompletedCheckpoint restore) {
@@ -158,11 +176,11 @@ final class JobScheduler {
     }
 
     int attempt() {
-        return attempt;
+        return failover.attempt();
     }
 
     int restarts() {
-        return restarts;
+        return failover.restarts();
     }
 
     String failureCause() {
@@ -175,7 +193,7 @@ final class JobScheduler {
 
     /** Whether every region runs: none is waiting for its restart. */
     boolean allRegionsRunning() {
-        return restartingRegions.isEmpty();
+        return failover.allRegionsRunning();
     }
 
     /** Milliseconds since the job started, until it ended (at least 1). */
@@ -226,6 +244,11 @@ final class JobScheduler {
 
     // ---- control thread ---------------------------------------------------------------------------------------------
 
+    /** The job's status changes on a failure (FAILING, RESTARTING); control thread. */
+    void transitionTo(JobStatus next) {
+        status = next;
+    }
+
     boolean finalCheckpointRequested() {
         return finalCheckpointRequested;
     }
@@ -249,106 +272,14 @@ final class JobScheduler {
         });
     }
 
-    /**
-     * A task failed ({@code task} null: a job-level failure, e.g. too many failed checkpoints). Every pending
-     * checkpoint fails. If the restart strategy allows, the failed task's region restarts after the strategy's delay
-     * (region failover: the job stays RUNNING, as in Flink), or every task does (full failover, job-level failures,
-     * and failures once the final checkpoint is under way: the job goes RESTARTING); otherwise the job fails.
-     */
+    /** A task failed ({@code task} null: a job-level failure): {@link JobFailover#onFailure} handles it. */
     void onFailure(Task task, Throwable cause) {
-        if (status != JobStatus.RUNNING) {
-            return;
-        }
-        String where = task == null ? "job" : task.taskName() + " #" + task.subtaskIndex();
-        if (savepoints.jobFailed((task == null ? "the job" : where) + " failed: " + cause.getMessage())) {
-            return; // the stop's savepoint completed: the job is finishing, and what it covers is committed
-        }
-        int region = task == null ? -1 : deployment.regionOf(task);
-        if (task != null && (region < 0 || restartingRegions.contains(region))) {
-            return; // a task of a region that is already going down
-        }
-        String message = where + " failed: " + cause;
-        ExecutionFailureHandler.FailureHandlingResult result = failureHandler.handleFailure(
-                task == null ? null : task.headOperatorId(), task == null ? -1 : task.subtaskIndex(), cause,
-                finalCheckpointRequested, System.currentTimeMillis());
-        coordinator.failPending(message);
-        if (!result.restartable()) {
-            status = JobStatus.FAILING;
-            cancelDeployment();
-            coordinator.stop("job failed");
-            end(JobStatus.FAILED, message);
-            return;
-        }
-        if (result.global()) {
-            status = JobStatus.FAILING;
-            cancelDeployment();
-            status = JobStatus.RESTARTING;
-            control.schedule(this::restartAll, result.delayMillis());
-        } else {
-            restartingRegions.add(region);
-            ExecutionGraph failed = deployment.graph(region);
-            try {
-                failed.cancelAndJoin(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            control.schedule(() -> restartRegion(region, failed), result.delayMillis());
-        }
+        failover.onFailure(task, cause);
     }
 
     /** The checkpoint to restore from: the latest completed one, or the savepoint the job started from. */
     CompletedCheckpoint restorePoint() {
         return coordinator.latestCompleted().orElse(restoredFrom);
-    }
-
-    /** Full failover: every task restarts from the restore point. */
-    private void restartAll() {
-        if (status != JobStatus.RESTARTING) {
-            return;
-        }
-        CompletedCheckpoint latest = restorePoint();
-        long restoredId = latest == null ? 0 : latest.id();
-        // Abort the transactions pre-committed for checkpoints that never completed.
-        for (SinkOutput out : sinkStore.outputs().values()) {
-            out.abortPreparedAfter(restoredId);
-        }
-        counts.carry(deployment.operatorCounts());
-        restartingRegions.clear();
-        recordRestart(restoredId);
-        deploy(latest);
-    }
-
-    /** Region failover: the failed region's tasks restart from the restore point; the other regions go on. */
-    private void restartRegion(int region, ExecutionGraph failed) {
-        if (status != JobStatus.RUNNING || deployment.graph(region) != failed) {
-            return;
-        }
-        CompletedCheckpoint latest = restorePoint();
-        long restoredId = latest == null ? 0 : latest.id();
-        PipelineSpec regionPipeline = deployment.regionPipeline(region);
-        for (Map.Entry<String, SinkOutput> e : sinkStore.outputs().entrySet()) {
-            if (regionPipeline.operator(e.getKey()).isPresent()) {
-                e.getValue().abortPreparedAfter(restoredId);
-            }
-        }
-        counts.carry(failed.operatorCounts());
-        endOfData.removeAll(failed.tasks());
-        finished.removeAll(failed.tasks());
-        ExecutionGraph replacement = buildRegion(regionPipeline, latest);
-        counts.swapAttempt(() -> deployment.replace(region, replacement));
-        restartingRegions.remove(region);
-        recordRestart(restoredId);
-        for (PlannedFailure f : plannedRecordFailures()) {
-            replacement.sendTo(f.operatorId(), f.subtask(), TaskCommand.failAtRecords(f.atRecords(),
-                    recordFailure(f)));
-        }
-        replacement.start();
-    }
-
-    private void recordRestart(long restoredId) {
-        attempt++;
-        restarts++;
-        failureHandler.restarted(restoredId, System.currentTimeMillis(), !restartingRegions.isEmpty());
     }
 
     void cancelDeployment() {
@@ -367,7 +298,7 @@ final class JobScheduler {
     /** Once every task reached the end of its input: the final checkpoint, or the savepoint of a drain. */
     void allInputsEnded() {
         if (endOfData.size() < deployment.tasks().size() || finalCheckpointRequested
-                || !restartingRegions.isEmpty()) {
+                || !failover.allRegionsRunning()) {
             return;
         }
         StopRequest stop = savepoints.pendingStop();

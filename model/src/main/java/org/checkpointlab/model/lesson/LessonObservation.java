@@ -20,12 +20,22 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
  * @param options     the checkpoint options in force (changed live by the toolbar or Settings), or null
  * @param savepoints  the savepoints the job wrote, oldest first
  * @param userActions how often the user did each thing the window reports ({@code tab:output}, {@code answer}…)
+ * @param keysFound   the keys the user found with the State view's search so far, oldest first
  */
 public record LessonObservation(long jobSerial, JobSnapshot snapshot, PipelineSpec pipeline, JobConfig config,
-                                CheckpointOptions options, List<SavepointResult> savepoints, Map<String, Integer> userActions) {
+                                CheckpointOptions options, List<SavepointResult> savepoints, Map<String, Integer> userActions,
+                                List<KeyFound> keysFound) {
     public LessonObservation {
         savepoints = savepoints == null ? List.of() : List.copyOf(savepoints);
         userActions = userActions == null ? Map.of() : Map.copyOf(userActions);
+        keysFound = keysFound == null ? List.of() : List.copyOf(keysFound);
+    }
+
+    /** An observation before any key was found. */
+    public LessonObservation(long jobSerial, JobSnapshot snapshot, PipelineSpec pipeline, JobConfig config,
+                             CheckpointOptions options, List<SavepointResult> savepoints,
+                             Map<String, Integer> userActions) {
+        this(jobSerial, snapshot, pipeline, config, options, savepoints, userActions, List.of());
     }
 
     /** What the client shows now. */
@@ -42,6 +52,11 @@ public record LessonObservation(long jobSerial, JobSnapshot snapshot, PipelineSp
                                        Map<String, Integer> userActions) {
         return new LessonObservation(jobSerial, snapshot, client.pipeline(), client.config(),
                 client.checkpointOptions(), client.savepoints(), userActions);
+    }
+
+    /** The same observation with the keys found so far. */
+    public LessonObservation withKeysFound(List<KeyFound> found) {
+        return new LessonObservation(jobSerial, snapshot, pipeline, config, options, savepoints, userActions, found);
     }
 
     /** How often the user did {@code action}. */

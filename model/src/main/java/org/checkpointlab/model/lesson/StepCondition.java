@@ -124,11 +124,12 @@ public sealed interface StepCondition {
 
     /**
      * {@code count} checkpoints completed since the step began, each matching every filter given: taken unaligned
-     * (or aligned), with at least so much persisted in-flight data, alignment, start delay or async phase; with
-     * {@code savepoint} the savepoints count instead of the checkpoints.
+     * (or aligned), at-least-once (or exactly-once), with at least so much persisted in-flight data, alignment,
+     * start delay or async phase; with {@code savepoint} the savepoints count instead of the checkpoints.
      */
-    record CheckpointCompleted(int count, Boolean unaligned, long minPersistedBytes, long minAlignmentMillis,
-                               long minStartDelayMillis, long minAsyncMillis, boolean savepoint)
+    record CheckpointCompleted(int count, Boolean unaligned, Boolean atLeastOnce, long minPersistedBytes,
+                               long minAlignmentMillis, long minStartDelayMillis, long minAsyncMillis,
+                               boolean savepoint)
             implements StepCondition {
         public CheckpointCompleted {
             count = Math.max(1, count);
@@ -136,7 +137,7 @@ public sealed interface StepCondition {
 
         /** Any one checkpoint. */
         public static CheckpointCompleted any() {
-            return new CheckpointCompleted(1, null, 0, 0, 0, 0, false);
+            return new CheckpointCompleted(1, null, null, 0, 0, 0, 0, false);
         }
 
         @Override
@@ -147,6 +148,7 @@ public sealed interface StepCondition {
 
         boolean matches(CheckpointStats c) {
             return c.savepoint() == savepoint && (unaligned == null || c.unaligned() == unaligned)
+                    && (atLeastOnce == null || c.atLeastOnce() == atLeastOnce)
                     && c.persistedInFlight() >= minPersistedBytes && c.alignmentMillis() >= minAlignmentMillis
                     && c.startDelayMillis() >= minStartDelayMillis && c.asyncMillis() >= minAsyncMillis;
         }
@@ -318,6 +320,43 @@ public sealed interface StepCondition {
         public Watch watchFrom(LessonObservation baseline) {
             Baseline b = new Baseline(baseline);
             return now -> b.newActions(now, action) > 0;
+        }
+    }
+
+    /**
+     * The learner found a key with the State view's search since the step began: {@code key} (any when null) in
+     * {@code operator}'s state (any operator when null). With {@code rescaled}, found where a rescale put it: the
+     * job running now was started from a savepoint, and the search located the key at the parallelism that job
+     * runs the operator at, in that job's own state (the State view of the running job) or in an older savepoint
+     * asked about that parallelism.
+     */
+    record KeyFoundInState(String operator, String key, boolean rescaled) implements StepCondition {
+        @Override
+        public Watch watchFrom(LessonObservation baseline) {
+            int before = baseline.keysFound().size();
+            return now -> {
+                var all = now.keysFound();
+                for (KeyFound f : all.subList(Math.min(before, all.size()), all.size())) {
+                    if ((operator == null || operator.equals(f.operatorId())) && (key == null || key.equals(f.key()))
+                            && (!rescaled || onNewSubtask(now, f))) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
+
+        private static boolean onNewSubtask(LessonObservation now, KeyFound f) {
+            if (now.config() == null || now.config().restore() == null || now.pipeline() == null) {
+                return false;
+            }
+            int running = now.pipeline().operator(f.operatorId()).map(OperatorSpec::parallelism).orElse(-1);
+            return f.parallelism() == running && (f.runningJob() || f.savedParallelism() != running);
+        }
+
+        @Override
+        public java.util.List<String> operators() {
+            return operator == null ? java.util.List.of() : java.util.List.of(operator);
         }
     }
 

@@ -39,8 +39,8 @@ final class StepConditionReader {
             Map.entry("answer", Set.of()),
             Map.entry("barrier-reached", Set.of("operator", "checkpoint")),
             Map.entry("channel-blocked", Set.of("from", "to")),
-            Map.entry("checkpoint-completed", Set.of("count", "unaligned", "min-persisted-bytes", "min-alignment-ms",
-                    "min-start-delay-ms", "min-async-ms")),
+            Map.entry("checkpoint-completed", Set.of("count", "unaligned", "at-least-once", "min-persisted-bytes",
+                    "min-alignment-ms", "min-start-delay-ms", "min-async-ms")),
             Map.entry("checkpoint-failed", Set.of()),
             Map.entry("subtask-failed", Set.of("operator")),
             Map.entry("job-restored", Set.of("from")),
@@ -51,7 +51,8 @@ final class StepConditionReader {
             Map.entry("records", Set.of("operator", "count")),
             Map.entry("state-backend", Set.of("backend", "incremental")),
             Map.entry("barriers", Set.of("mode", "aligned-timeout")),
-            Map.entry("user-did", Set.of("action")));
+            Map.entry("user-did", Set.of("action")),
+            Map.entry("key-found", Set.of("operator", "key", "rescaled")));
 
     static StepCondition read(YamlNode node, PipelineSpec pipeline) throws LessonFileException {
         String name;
@@ -95,6 +96,7 @@ final class StepConditionReader {
             case "checkpoint-completed" -> new StepCondition.CheckpointCompleted(
                     p.containsKey("count") ? (int) positive(p.get("count")) : 1,
                     p.containsKey("unaligned") ? p.get("unaligned").bool() : null,
+                    p.containsKey("at-least-once") ? p.get("at-least-once").bool() : null,
                     nonNegative(p, "min-persisted-bytes"), nonNegative(p, "min-alignment-ms"),
                     nonNegative(p, "min-start-delay-ms"), nonNegative(p, "min-async-ms"), false);
             case "checkpoint-failed" -> new StepCondition.CheckpointFailed();
@@ -120,6 +122,10 @@ final class StepConditionReader {
                     p.containsKey("mode") ? oneOf(p.get("mode"), List.of("aligned", "unaligned", "at-least-once"))
                             : null, p.containsKey("aligned-timeout") && p.get("aligned-timeout").bool());
             case "user-did" -> new StepCondition.UserDid(LessonFiles.require(at, p, "action").text());
+            case "key-found" -> new StepCondition.KeyFoundInState(
+                    p.containsKey("operator") ? operator(p.get("operator"), pipeline) : null,
+                    p.containsKey("key") ? p.get("key").text() : null,
+                    p.containsKey("rescaled") && p.get("rescaled").bool());
             default -> throw new IllegalStateException("condition without a reader: " + name);
         };
     }

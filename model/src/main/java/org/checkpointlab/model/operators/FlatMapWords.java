@@ -1,7 +1,5 @@
 package org.checkpointlab.model.operators;
 
-import java.util.Locale;
-
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.StreamOperator;
@@ -21,19 +19,6 @@ final class FlatMapWords implements StreamOperator {
 
     @Override
     public void processRecord(StreamRecord record, int input) {
-        String text = String.valueOf(record.value());
-        if (lowercase) {
-            text = text.toLowerCase(Locale.ROOT);
-        }
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean letter = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
-            if (letter && start < 0) {
-                start = i;
-            } else if (!letter && start >= 0) {
-                out.collect(new StreamRecord(text.substring(start, i), ONE, record.seq()));
-                start = -1;
-            }
-        }
+        Words.split(record.value(), lowercase, word -> out.collect(new StreamRecord(word, ONE, record.seq())));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
  */
 public final class PipelineException extends Exception {
     private final List<String> problems;
+    private final List<ValidationProblem> findings;
 
     public PipelineException(List<String> problems) {
         super(String.join("\n", problems));
@@ -15,13 +16,37 @@ public final class PipelineException extends Exception {
             throw new IllegalArgumentException("a PipelineException needs at least one problem");
         }
         this.problems = List.copyOf(problems);
+        this.findings = List.of();
+    }
+
+    private PipelineException(List<String> problems, List<ValidationProblem> findings) {
+        super(String.join("\n", problems));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a PipelineException needs at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+        this.findings = List.copyOf(findings);
+    }
+
+    /** The validator's problems: {@link #problems()} in English, {@link #findings()} as facts. */
+    public static PipelineException of(List<ValidationProblem> findings) {
+        return new PipelineException(findings.stream().map(ValidationProblem::english).toList(), findings);
     }
 
     public PipelineException(String problem) {
         this(List.of(problem));
     }
 
+    /** Every problem, in English. */
     public List<String> problems() {
         return problems;
+    }
+
+    /**
+     * The problems as facts when the validator found them (one per {@link #problems()} line, same order); empty for
+     * other problems (a file that cannot be read or parsed), which exist in English only.
+     */
+    public List<ValidationProblem> findings() {
+        return findings;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.checkpointlab.model.pipeline.ValidationProblem.Kind;
 
 /**
  * Checks whether a pipeline can run, collecting every problem at once, each naming where it is:
@@ -35,14 +36,22 @@ public final class PipelineValidator {
      * @throws PipelineException listing every problem, when there is any
      */
     public static void validate(PipelineSpec spec) throws PipelineException {
-        List<String> problems = problems(spec);
-        if (!problems.isEmpty()) {
-            throw new PipelineException(problems);
+        List<ValidationProblem> found = findings(spec);
+        if (!found.isEmpty()) {
+            throw PipelineException.of(found);
         }
     }
 
-    /** Every problem of the pipeline, in a stable order (operators, edges, graph, checkpointing); empty if none. */
+    /**
+     * Every problem of the pipeline in English, in a stable order (operators, edges, graph, checkpointing); empty
+     * if none.
+     */
     public static List<String> problems(PipelineSpec spec) {
+        return findings(spec).stream().map(ValidationProblem::english).toList();
+    }
+
+    /** Every problem of the pipeline as facts, in the order of {@link #problems(PipelineSpec)}; empty if none. */
+    public static List<ValidationProblem> findings(PipelineSpec spec) {
         return new Run(spec).check();
     }
 
@@ -66,7 +75,7 @@ public final class PipelineValidator {
     /** One validation: the pipeline, lookups built once, and the problems found. */
     private static final class Run {
         private final PipelineSpec spec;
-        private final List<String> problems = new ArrayList<>();
+        private final List<ValidationProblem> problems = new ArrayList<>();
         /** First operator with each id. */
         private final Map<String, OperatorSpec> operators = new LinkedHashMap<>();
         /** Kind of each operator whose kind is known. */
@@ -78,16 +87,20 @@ public final class PipelineValidator {
             this.spec = Objects.requireNonNull(spec, "spec");
         }
 
-        List<String> check() {
+        private void add(Kind kind, Object... args) {
+            problems.add(ValidationProblem.of(kind, args));
+        }
+
+        List<ValidationProblem> check() {
             if (spec.operators().isEmpty()) {
-                problems.add("the pipeline has no operators; it needs at least a source and a sink");
+                add(Kind.NO_OPERATORS);
             }
             checkOperators();
             checkEdges();
             checkInputsAndOutputs();
             checkGraph();
             for (String p : spec.checkpointing().problems()) {
-                problems.add("checkpointing: " + p);
+                add(Kind.CHECKPOINTING, p);
             }
             return List.copyOf(problems);
         }
@@ -99,23 +112,21 @@ public final class PipelineValidator {
             for (OperatorSpec op : spec.operators()) {
                 number++;
                 if (op.id().isBlank()) {
-                    problems.add("operator #" + number + " (" + op.kind() + "): id must not be blank");
+                    add(Kind.BLANK_ID, number, op.kind());
                     continue;
                 }
-                String where = "operator '" + op.id() + "': ";
+                String where = op.id();
                 if (operators.containsKey(op.id())) {
                     continue; // reported with the first one
                 }
                 operators.put(op.id(), op);
                 if (idCounts.get(op.id()) > 1) {
-                    problems.add(where + "id is used by " + idCounts.get(op.id())
-                            + " operators; ids must be unique");
+                    add(Kind.DUPLICATE_ID, where, idCounts.get(op.id()));
                 }
                 checkParallelism(op, where);
                 Optional<OperatorKind> kind = OperatorKind.byJsonName(op.kind());
                 if (kind.isEmpty()) {
-                    problems.add(where + "unknown kind '" + op.kind() + "' (known kinds: "
-                            + String.join(", ", OperatorKind.jsonNames()) + ")");
+                    add(Kind.UNKNOWN_KIND, where, op.kind(), String.join(", ", OperatorKind.jsonNames()));
                     continue;
                 }
                 kinds.put(op.id(), kind.get());
@@ -126,17 +137,14 @@ public final class PipelineValidator {
         private void checkParallelism(OperatorSpec op, String where) {
             Integer maxP = op.maxParallelism();
             if (op.parallelism() < 1) {
-                problems.add(where + "parallelism must be at least 1, was " + op.parallelism());
+                add(Kind.PARALLELISM_TOO_LOW, where, op.parallelism());
             }
             if (maxP != null && (maxP < 1 || maxP > UPPER_BOUND_MAX_PARALLELISM)) {
-                problems.add(where + "max parallelism must be between 1 and " + UPPER_BOUND_MAX_PARALLELISM
-                        + ", was " + maxP);
+                add(Kind.MAX_PARALLELISM_OUT_OF_RANGE, where, UPPER_BOUND_MAX_PARALLELISM, maxP);
             } else if (maxP != null && op.parallelism() > maxP) {
-                problems.add(where + "parallelism " + op.parallelism() + " is larger than max parallelism "
-                        + maxP);
+                add(Kind.PARALLELISM_ABOVE_MAX, where, op.parallelism(), maxP);
             } else if (maxP == null && op.parallelism() > UPPER_BOUND_MAX_PARALLELISM) {
-                problems.add(where + "parallelism must be at most " + UPPER_BOUND_MAX_PARALLELISM + ", was "
-                        + op.parallelism());
+                add(Kind.PARALLELISM_TOO_HIGH, where, UPPER_BOUND_MAX_PARALLELISM, op.parallelism());
             }
         }
 
@@ -144,17 +152,18 @@ public final class PipelineValidator {
             for (Map.Entry<String, Object> e : op.params().entrySet()) {
                 Optional<ParamSpec> param = kind.param(e.getKey());
                 if (param.isEmpty()) {
-                    problems.add(where + "unknown parameter '" + e.getKey() + "' for " + kind.jsonName()
-                            + (kind.params().isEmpty() ? " (it takes no parameters)"
-                            : " (parameters: " + kind.paramNames() + ")"));
+                    if (kind.params().isEmpty()) {
+                        add(Kind.UNKNOWN_PARAM_NONE, where, e.getKey(), kind.jsonName());
+                    } else {
+                        add(Kind.UNKNOWN_PARAM, where, e.getKey(), kind.jsonName(), kind.paramNames());
+                    }
                 } else {
-                    param.get().problem(e.getValue()).ifPresent(p ->
-                            problems.add(where + "parameter '" + e.getKey() + "' " + p));
+                    param.get().problem(e.getValue()).ifPresent(p -> add(Kind.BAD_PARAM, where, e.getKey(), p));
                 }
             }
             for (ParamSpec p : kind.params()) {
                 if (p.required() && !op.params().containsKey(p.name())) {
-                    problems.add(where + "missing required parameter '" + p.name() + "' (" + p.description() + ")");
+                    add(Kind.MISSING_PARAM, where, p.name(), p.description());
                 }
             }
         }
@@ -162,11 +171,10 @@ public final class PipelineValidator {
         private void checkEdges() {
             Map<List<String>, Integer> seen = new HashMap<>();
             for (EdgeSpec e : spec.edges()) {
-                String where = "edge " + e.from() + " -> " + e.to() + ": ";
                 boolean ends = true;
                 for (String end : List.of(e.from(), e.to())) {
                     if (!operators.containsKey(end)) {
-                        problems.add(where + "there is no operator '" + end + "'");
+                        add(Kind.NO_SUCH_OPERATOR, e.from(), e.to(), end);
                         ends = false;
                         break;
                     }
@@ -175,12 +183,12 @@ public final class PipelineValidator {
                     continue;
                 }
                 if (e.from().equals(e.to())) {
-                    problems.add(where + "an operator cannot be its own input");
+                    add(Kind.SELF_INPUT, e.from(), e.to());
                     continue;
                 }
                 int times = seen.merge(List.of(e.from(), e.to()), 1, Integer::sum);
                 if (times == 2) {
-                    problems.add(where + "duplicate edge; connect two operators at most once");
+                    add(Kind.DUPLICATE_EDGE, e.from(), e.to());
                 }
                 if (times > 1) {
                     continue;
@@ -189,14 +197,11 @@ public final class PipelineValidator {
                 OperatorSpec from = operators.get(e.from());
                 OperatorSpec to = operators.get(e.to());
                 if (e.partitioning() == Partitioning.FORWARD && from.parallelism() != to.parallelism()) {
-                    problems.add(where + "a forward edge needs equal parallelism on both sides, but '" + from.id()
-                            + "' has " + from.parallelism() + " and '" + to.id() + "' has " + to.parallelism()
-                            + " (use rebalance or hash)");
+                    add(Kind.FORWARD_PARALLELISM, from.id(), to.id(), from.parallelism(), to.parallelism());
                 }
                 OperatorKind toKind = kinds.get(e.to());
                 if (toKind != null && toKind.keyed() && e.partitioning() != Partitioning.HASH) {
-                    problems.add(where + "'" + to.id() + "' (" + toKind.jsonName() + ") is keyed, so its input "
-                            + "must be hash-partitioned, not " + e.partitioning().jsonName());
+                    add(Kind.KEYED_NEEDS_HASH, e.from(), to.id(), toKind.jsonName(), e.partitioning().jsonName());
                 }
             }
         }
@@ -205,33 +210,29 @@ public final class PipelineValidator {
             for (Map.Entry<String, OperatorKind> entry : kinds.entrySet()) {
                 String id = entry.getKey();
                 OperatorKind kind = entry.getValue();
-                String where = "operator '" + id + "': ";
                 List<String> inputs = edges.stream().filter(e -> e.to().equals(id)).map(EdgeSpec::from).toList();
                 List<String> outputs = edges.stream().filter(e -> e.from().equals(id)).map(EdgeSpec::to).toList();
                 if (kind.role() == OperatorKind.Role.SOURCE && !inputs.isEmpty()) {
-                    problems.add(where + "a source cannot have inputs, but has " + inputs.size() + " (from "
-                            + String.join(", ", inputs) + ")");
+                    add(Kind.SOURCE_HAS_INPUTS, id, inputs.size(), String.join(", ", inputs));
                 } else if (kind.role() != OperatorKind.Role.SOURCE && inputs.isEmpty()) {
-                    problems.add(where + "has no input; every operator but a source needs one");
+                    add(Kind.NO_INPUT, id);
                 } else if (inputs.size() < kind.minInputs() || inputs.size() > kind.maxInputs()) {
-                    problems.add(where + kind.jsonName() + " takes " + inputRange(kind) + ", has "
-                            + inputs.size());
+                    addInputRange(id, kind, inputs.size());
                 }
                 if (kind.role() == OperatorKind.Role.SINK && !outputs.isEmpty()) {
-                    problems.add(where + "a sink cannot have outputs, but has " + outputs.size() + " (to "
-                            + String.join(", ", outputs) + ")");
+                    add(Kind.SINK_HAS_OUTPUTS, id, outputs.size(), String.join(", ", outputs));
                 }
             }
         }
 
-        private static String inputRange(OperatorKind kind) {
+        private void addInputRange(String id, OperatorKind kind, int has) {
             if (kind.maxInputs() == Integer.MAX_VALUE) {
-                return "at least " + kind.minInputs() + " inputs";
+                add(Kind.INPUTS_AT_LEAST, id, kind.jsonName(), kind.minInputs(), has);
+            } else if (kind.minInputs() == kind.maxInputs()) {
+                add(Kind.INPUTS_EXACTLY, id, kind.jsonName(), kind.minInputs(), has);
+            } else {
+                add(Kind.INPUTS_BETWEEN, id, kind.jsonName(), kind.minInputs(), kind.maxInputs(), has);
             }
-            if (kind.minInputs() == kind.maxInputs()) {
-                return "exactly " + kind.minInputs() + (kind.minInputs() == 1 ? " input" : " inputs");
-            }
-            return kind.minInputs() + " to " + kind.maxInputs() + " inputs";
         }
 
         private void checkGraph() {
@@ -240,22 +241,21 @@ public final class PipelineValidator {
             }
             List<String> sources = ids(OperatorKind.Role.SOURCE);
             if (sources.isEmpty()) {
-                problems.add("the pipeline has no source; it needs at least one");
+                add(Kind.NO_SOURCE);
             }
             if (ids(OperatorKind.Role.SINK).isEmpty()) {
-                problems.add("the pipeline has no sink; it needs at least one");
+                add(Kind.NO_SINK);
             }
             PipelineGraph graph = new PipelineGraph(operators.keySet(), edges);
             for (List<String> cycle : graph.cycles()) {
-                problems.add("cycle " + String.join(" -> ", cycle)
-                        + ": a pipeline must not loop back on itself");
+                add(Kind.CYCLE, String.join(" -> ", cycle));
             }
             if (!sources.isEmpty()) {
                 Set<String> reachable = graph.reachableFrom(sources);
                 for (String id : operators.keySet()) {
                     boolean hasInput = edges.stream().anyMatch(e -> e.to().equals(id));
                     if (!reachable.contains(id) && hasInput) {
-                        problems.add("operator '" + id + "': not reachable from any source");
+                        add(Kind.UNREACHABLE, id);
                     }
                 }
             }

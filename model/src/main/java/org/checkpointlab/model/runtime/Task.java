@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.LockSupport;
 
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.SubtaskStatus;
@@ -29,15 +28,14 @@ import org.checkpointlab.model.state.StateBackendFactory;
  * {@link SubtaskCheckpointCoordinator} runs the sync phase of a snapshot and hands the async phase to an
  * {@link AsyncCheckpointRunnable}, with unaligned in-flight data going through the {@link ChannelStateWriter};
  * {@link ProcessingTimeService} fires timers, {@link IoTimeAccounting} splits time into busy, idle and backpressured,
- * and the job's {@link ExecutionThrottle} pauses, slows or steps it. Time comes only from a {@link TaskClock}.
+ * and the job's {@link ExecutionThrottle} pauses, slows or steps it. Time comes only from a {@link TaskClock}. The
+ * loop itself, with the per-record path, is the {@link MailboxProcessor}; this class sets it up and runs it.
  *
  * <p><b>Flow control.</b> Emitting never blocks. When a handed-over buffer uses a channel's last credit the task
  * marks its output as possibly full; before the next record it checks every output channel and, if one has no
  * credit, waits (backpressured) while still answering mail and unaligned barriers. Waiting for input is idle time.
  */
 public final class Task {
-    private static final long PAUSE_POLL_NANOS = 5_000_000;
-
     // ---- identity and wiring (set before start, then read-only) ----------------------------------------------
     private final String taskName;
     private final List<ChainedOperator> chain;
@@ -58,35 +56,21 @@ public final class Task {
     private final IoTimeAccounting ioTime;
     private final ProcessingTimeService timeService;
 
+    /** The loop: mail, deadlines, waits and the input; its volatile flags are how other threads reach the task. */
+    private final MailboxProcessor processor;
+
     // ---- task-thread state --------------------------------------------------------------------------------------
-    private final TaskMailbox mailbox = new TaskMailbox();
-    private ExecutionThrottle throttle;
-    private ExecutionThrottle.Pacer pacer;
     /*
      * Set once in setUp. Observers read these references racily (null before setUp): what they read through them
      * is final or volatile, so that is safe, and the task thread's per-buffer reads stay plain.
      */
     private OperatorChain operatorChain;
     private SubtaskCheckpointCoordinator checkpoints;
-    private StreamOperator head;
-    private OperatorCounters headCounters;
-    private SourceOperator source;
     /** The input side; null for a source. */
     private CheckpointedInputGate inputGate;
-    private boolean outputMaybeFull;
-    private boolean endOfDataReported;
-    private boolean sourceExhausted;
-    private boolean finishRequested;
-    /** Records in (records out for a source) at which this subtask throws {@link #recordFailure}. */
-    private long failAtRecords = Long.MAX_VALUE;
-    private RuntimeException recordFailure;
-    private long nextFlushNanos;
 
     // ---- shared with observers and other threads ----------------------------------------------------------------
     private volatile SubtaskStatus status = SubtaskStatus.CREATED;
-    private volatile boolean attention;
-    private volatile boolean waiting;
-    private volatile boolean cancelled;
     private volatile long restoredCheckpointId = -1;
 
     Task(String taskName, List<ChainedOperator> chain, int subtaskIndex, int parallelism, TaskListener listener,
@@ -108,6 +92,8 @@ public final class Task {
         this.timeService = new ProcessingTimeService(clock);
         this.thread = new Thread(this::run, taskName + " (" + (subtaskIndex + 1) + "/" + parallelism + ")");
         this.thread.setDaemon(true);
+        this.processor = new MailboxProcessor(this, thread, listener, runtime, clock, ioTime, timeService,
+                outputChannels);
     }
 
     // ---- wiring --------------------------------------------------------------------------------------------------
@@ -214,33 +200,26 @@ public final class Task {
 
     /** Runs {@code action} on the task thread, between records. */
     void mail(TaskMailbox.Mail action) {
-        mailbox.put(action);
-        attention = true;
-        LockSupport.unpark(thread);
+        processor.mail(action);
     }
 
     /** An element arrived or a credit came back: wake the task if it waits. */
     void wakeUp() {
-        if (waiting) {
-            LockSupport.unpark(thread);
-        }
+        processor.wakeUp();
     }
 
     void outputMayBeFull() {
-        outputMaybeFull = true; // only ever called on this task's own thread (as the sender)
+        processor.outputMayBeFull(); // only ever called on this task's own thread (as the sender)
     }
 
     void priorityEventArrived() {
-        attention = true;
-        LockSupport.unpark(thread);
+        processor.attention();
     }
 
     /** Cancels the task: it stops at the next record boundary. */
     void cancel() {
         if (!status.isTerminal()) {
-            cancelled = true;
-            attention = true;
-            LockSupport.unpark(thread);
+            processor.cancel();
         }
     }
 
@@ -259,26 +238,24 @@ public final class Task {
             SubtaskThreadPriority.lowerCurrentThread();
         }
         ioTime.start();
-        throttle = runtime.throttle();
-        pacer = throttle.pacer();
         try {
             status = SubtaskStatus.RESTORING;
             setUp();
-            if (!cancelled) {
+            if (!processor.isCancelled()) {
                 status = SubtaskStatus.RUNNING;
-                loop();
+                processor.runMailboxLoop();
             }
-            if (cancelled) {
+            if (processor.isCancelled()) {
                 status = SubtaskStatus.CANCELED;
             } else {
                 operatorChain.close();
                 status = SubtaskStatus.FINISHED;
                 listener.taskFinished(this);
             }
-        } catch (CancelledException e) {
+        } catch (MailboxProcessor.CancelledException e) {
             status = SubtaskStatus.CANCELED;
         } catch (Throwable t) {
-            if (cancelled) {
+            if (processor.isCancelled()) {
                 status = SubtaskStatus.CANCELED;
             } else {
                 status = SubtaskStatus.FAILED;
@@ -298,19 +275,19 @@ public final class Task {
             restoredCheckpointId = restore.checkpointId();
         }
         // Step (2): create and wire the operators, last first, so each knows its output.
-        ops.open(writers, runtime, sinkStore, timeService, due -> nextFlushNanos = Math.min(nextFlushNanos, due));
-        head = ops.head();
-        headCounters = ops.headCounters();
-        source = ops.source();
+        ops.open(writers, runtime, sinkStore, timeService, processor::timerRegistered);
         ChannelStateWriter channelStateWriter = new ChannelStateWriter(headOperatorId(), subtaskIndex, inputs.size());
         checkpoints = new SubtaskCheckpointCoordinator(this, ops, channelStateWriter, listener, asyncExecutor,
                 storage, clock);
         if (!inputs.isEmpty()) {
-            inputGate = new CheckpointedInputGate(inputs, checkpoints, channelStateWriter, clock, new GateEvents());
+            inputGate = new CheckpointedInputGate(inputs, checkpoints, channelStateWriter, clock,
+                    processor.gateEvents());
         }
-        nextFlushNanos = clock.nanoTime() + runtime.bufferTimeoutNanos();
+        processor.open(runtime.throttle(), ops, checkpoints, inputGate);
         // Step (3): replay persisted in-flight data before any new input.
         if (restore != null) {
+            StreamOperator head = ops.head();
+            OperatorCounters headCounters = ops.headCounters();
             for (Map.Entry<Integer, List<StreamRecord>> e : restore.replay().entrySet()) {
                 int input = inputs.get(e.getKey()).receiverInput;
                 for (StreamRecord r : e.getValue()) {
@@ -322,144 +299,6 @@ public final class Task {
         ops.updateStateSize();
     }
 
-    private void loop() throws Exception {
-        while (true) {
-            if (attention) {
-                attention = false;
-                handleAttention();
-            }
-            long now = clock.nanoTime();
-            if (now >= nextFlushNanos) {
-                onDeadlines(now);
-            }
-            if (throttle.engaged() && throttle.paused()) {
-                waitFor(IoTimeAccounting.IoState.IDLE, PAUSE_POLL_NANOS);
-                continue;
-            }
-            if (checkpoints.isSuspended()) {
-                waitFor(IoTimeAccounting.IoState.IDLE, Long.MAX_VALUE);
-                continue;
-            }
-            if (outputMaybeFull && !outputsHaveCredit()) {
-                waitFor(IoTimeAccounting.IoState.BACK_PRESSURED, Long.MAX_VALUE);
-                continue;
-            }
-            if (source != null) {
-                if (finishRequested) {
-                    break;
-                }
-                if (sourceExhausted) {
-                    waitFor(IoTimeAccounting.IoState.IDLE, Long.MAX_VALUE);
-                    continue;
-                }
-                int emitted = source.emit(SourceOperator.BATCH);
-                if (headCounters.recordsOut >= failAtRecords) {
-                    throw recordFailure;
-                }
-                if (emitted == SourceOperator.END_OF_DATA) {
-                    sourceReachedEnd();
-                } else if (emitted == 0) {
-                    waitFor(IoTimeAccounting.IoState.IDLE, source.nanosUntilNextRecord());
-                }
-            } else {
-                if (inputGate == null || inputGate.allPartitionsEnded()) {
-                    break;
-                }
-                if (!processInput()) {
-                    waitFor(IoTimeAccounting.IoState.IDLE, Long.MAX_VALUE);
-                }
-            }
-        }
-        // Every input ended (or the source was told to finish): flush and tell the receivers.
-        for (Channel c : outputChannels) {
-            c.addEvent(EndOfPartition.INSTANCE);
-        }
-    }
-
-    private void handleAttention() throws Exception {
-        if (cancelled) {
-            throw new CancelledException();
-        }
-        TaskMailbox.Mail mail;
-        while ((mail = mailbox.tryTake()) != null) {
-            mail.run();
-            if (cancelled) {
-                throw new CancelledException();
-            }
-        }
-        // Unaligned barriers overtake everything, even a blocked task: take them now.
-        if (inputGate != null) {
-            inputGate.pollPriorityBarriers();
-        }
-    }
-
-    /** Flushes partly filled buffers after the buffer timeout, fires due timers, checks the alignment timeout. */
-    private void onDeadlines(long now) throws Exception {
-        for (Channel c : outputChannels) {
-            if (c.hasPartialRecords() && c.hasCredit()) {
-                c.flush();
-            }
-        }
-        long timeout = runtime.bufferTimeoutNanos();
-        nextFlushNanos = now + (timeout == 0 ? 1_000_000 : timeout);
-        if (timeService.hasTimers() && !checkpoints.isSuspended()) {
-            nextFlushNanos = Math.min(nextFlushNanos, timeService.fireDueTimers(now, operatorChain::fireTimer));
-        }
-        if (inputGate != null) {
-            nextFlushNanos = Math.min(nextFlushNanos, inputGate.checkAlignmentTimeout(now));
-        }
-    }
-
-    private boolean outputsHaveCredit() {
-        for (Channel c : outputChannels) {
-            if (!c.hasCredit()) {
-                return false;
-            }
-        }
-        outputMaybeFull = false;
-        return true;
-    }
-
-    /** While the job steps to the next barrier event: tells it that barrier {@code b} reached this subtask. */
-    private void stepEvent(CheckpointBarrier b, Channel from) {
-        throttle.barrierEvent(() -> "barrier " + b.checkpointId() + " reached " + headOperatorId() + " #"
-                + subtaskIndex + " from " + from.fromOperator + " #" + from.senderIndex());
-    }
-
-    /** Processes the rest of the current buffer, or takes the next element. False when nothing was available. */
-    private boolean processInput() throws Exception {
-        CheckpointedInputGate gate = inputGate;
-        Buffer buffer = gate.currentBuffer();
-        if (buffer == null) {
-            return gate.pollNext();
-        }
-        StreamRecord[] records = buffer.array();
-        int size = buffer.size();
-        int i = gate.currentPosition();
-        int start = i;
-        StreamOperator head = this.head;
-        int input = gate.currentInput();
-        double speed = throttle.engaged() ? throttle.speed() : 1.0;
-        if (speed < 1.0) {
-            // Slow motion: one record at a time, each taking longer, so barriers cross at human speed.
-            head.processRecord(records[i++], input);
-            pacer.recordProcessed(speed);
-        } else {
-            while (i < size) {
-                head.processRecord(records[i++], input);
-                if (attention || outputMaybeFull) {
-                    break;
-                }
-            }
-        }
-        headCounters.recordsIn += i - start;
-        gate.consumedUpTo(i);
-        if (headCounters.recordsIn >= failAtRecords) {
-            throw recordFailure;
-        }
-        return true;
-    }
-
     /** Sync phase of an unaligned checkpoint: the unprocessed rest of the current input buffer is in-flight data. */
     void persistUnprocessedInput(ChannelStateWriter.WriteResult result) {
         if (inputGate != null) {
@@ -467,38 +306,9 @@ public final class Task {
         }
     }
 
-    /** What the input gate tells this task. */
-    private final class GateEvents implements CheckpointedInputGate.Events {
-        @Override
-        public void endOfData() throws Exception {
-            reachEndOfData();
-        }
-
-        @Override
-        public void barrierArrived(CheckpointBarrier barrier, Channel channel) {
-            stepEvent(barrier, channel);
-        }
-    }
-
-    private void reachEndOfData() throws Exception {
-        operatorChain.endInput();
-        for (Channel c : outputChannels) {
-            c.addEvent(EndOfData.INSTANCE);
-        }
-        if (!endOfDataReported) {
-            endOfDataReported = true;
-            listener.endOfDataReached(this);
-        }
-    }
-
-    private void sourceReachedEnd() throws Exception {
-        sourceExhausted = true;
-        reachEndOfData();
-    }
-
     /** Mail from the job once the final checkpoint completed: a source that ran out ends its partitions. */
     void requestFinish() {
-        mail(() -> finishRequested = true);
+        mail(processor::finishSource);
     }
 
     /**
@@ -507,39 +317,7 @@ public final class Task {
      * MAX_WATERMARK. Nothing happens in a task that is not a source or whose source already ran out.
      */
     void drainSource() {
-        mail(() -> {
-            if (source != null && !sourceExhausted) {
-                source.drain();
-            }
-        });
-    }
-
-    private void waitFor(IoTimeAccounting.IoState kind, long maxNanos) {
-        long start = ioTime.beginWait(kind);
-        waiting = true;
-        try {
-            if (!attention && !conditionMet(kind)) {
-                long until = Math.min(nextFlushNanos - start, maxNanos);
-                if (until > 0) {
-                    LockSupport.parkNanos(this, until);
-                }
-            }
-        } finally {
-            waiting = false;
-            ioTime.endWait();
-        }
-    }
-
-    private boolean conditionMet(IoTimeAccounting.IoState kind) {
-        if (kind == IoTimeAccounting.IoState.BACK_PRESSURED) {
-            for (Channel c : outputChannels) {
-                if (!c.hasCredit()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return source == null && inputGate.hasAvailableInput();
+        mail(processor::drainSource);
     }
 
     private void releaseResources() {
@@ -556,7 +334,7 @@ public final class Task {
     /** Mail from the coordinator to a source task: take checkpoint {@code barrier} now. */
     void triggerCheckpoint(CheckpointBarrier barrier) {
         mail(() -> {
-            throttle.barrierEvent(() -> "source " + headOperatorId() + " #" + subtaskIndex + " sent barrier "
+            runtime.throttle().barrierEvent(() -> "source " + headOperatorId() + " #" + subtaskIndex + " sent barrier "
                     + barrier.checkpointId());
             checkpoints.triggerCheckpoint(barrier);
         });
@@ -601,10 +379,7 @@ public final class Task {
      * emitted). Checked after every buffer, so it fires within one buffer of the count.
      */
     void failAtRecords(long records, RuntimeException failure) {
-        mail(() -> {
-            recordFailure = failure;
-            failAtRecords = records;
-        });
+        mail(() -> processor.failAtRecords(records, failure));
     }
 
     /** Mail: throw {@code failure} in the task thread (failure injection). */
@@ -612,12 +387,5 @@ public final class Task {
         mail(() -> {
             throw failure;
         });
-    }
-
-    /** Thrown in the task thread to unwind it when the task is cancelled. */
-    private static final class CancelledException extends RuntimeException {
-        CancelledException() {
-            super("cancelled", null, false, false);
-        }
     }
 }

@@ -6,7 +6,8 @@ import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 
 /**
  * A savepoint (or retained checkpoint) read from disk and verified: its metadata and its state, in memory, ready to
- * restore a job from.
+ * restore a job from. A savepoint another engine wrote in its own format may carry its metadata only ({@code state}
+ * null): that engine restores from {@code directory} itself.
  */
 public record Savepoint(Path directory, SavepointMetadata metadata, CompletedCheckpoint state) {
 

@@ -2,7 +2,6 @@ package org.checkpointlab.model.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The async part of a keyed snapshot written in the canonical {@link KeyGroupStateFormat}, key group by key group in
@@ -11,32 +10,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * what it holds is let go either way.
  */
 public abstract class CanonicalKeyedSnapshot implements KeyedStateBackend.KeyedSnapshot {
-    private static final int PENDING = 0;
-    private static final int WRITTEN = 1;
-    private static final int RELEASED = 2;
 
     protected final long checkpointId;
     protected final KeyGroupRange range;
     private final int maxParallelism;
-    /** {@link #PENDING}, then {@link #WRITTEN} or {@link #RELEASED}. */
-    private final AtomicInteger phase = new AtomicInteger(PENDING);
+    private final SnapshotWriteOnce phase;
 
     protected CanonicalKeyedSnapshot(long checkpointId, KeyGroupRange range, int maxParallelism) {
         this.checkpointId = checkpointId;
+        this.phase = new SnapshotWriteOnce(checkpointId);
         this.range = range;
         this.maxParallelism = maxParallelism;
     }
 
     @Override
     public final byte[] write() throws IOException {
-        if (!phase.compareAndSet(PENDING, WRITTEN)) {
-            if (phase.get() == RELEASED) {
-                throw new IOException("the keyed snapshot of checkpoint " + checkpointId
-                        + " was released (checkpoint aborted)");
-            }
-            throw new IllegalStateException("the keyed snapshot of checkpoint " + checkpointId
-                    + " was already written");
-        }
+        phase.startWrite();
         try {
             KeyGroupStateFormat.Writer writer = KeyGroupStateFormat.writer(range, maxParallelism);
             for (int keyGroup = range.start(); keyGroup <= range.end(); keyGroup++) {
@@ -53,7 +42,7 @@ public abstract class CanonicalKeyedSnapshot implements KeyedStateBackend.KeyedS
 
     @Override
     public final void release() {
-        if (phase.compareAndSet(PENDING, RELEASED)) {
+        if (phase.release()) {
             dispose();
         }
     }

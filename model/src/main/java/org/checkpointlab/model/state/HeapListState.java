@@ -6,14 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 
 /** {@link ListState} of {@link HeapKeyedStateBackend}: the current key's {@link ArrayList}; no null elements. */
-final class HeapListState<T> implements ListState<T> {
-
-    private final HeapKeyedStateBackend backend;
-    private final HeapStateTable table;
+final class HeapListState<T> extends AbstractHeapKeyedState implements ListState<T> {
 
     HeapListState(HeapKeyedStateBackend backend, HeapStateTable table) {
-        this.backend = backend;
-        this.table = table;
+        super(backend, table, "ListState");
     }
 
     /** A read-only view of the current key's list (it may be shared with an in-flight snapshot). */
@@ -27,10 +23,7 @@ final class HeapListState<T> implements ListState<T> {
     @Override
     @SuppressWarnings("unchecked")
     public void add(T value) {
-        if (value == null) {
-            throw new NullPointerException("list state '" + table.name + "' cannot hold null (key "
-                    + backend.currentKey + ")");
-        }
+        KeyedListElements.requireElement(value, table.name, backend.currentKey);
         HashMap<Object, Object> map = table.writable(index());
         List<T> list = (List<T>) map.get(backend.currentKey);
         if (list == null) {
@@ -50,32 +43,9 @@ final class HeapListState<T> implements ListState<T> {
             return;
         }
         ArrayList<T> copy = new ArrayList<>(values);
-        for (int n = 0; n < copy.size(); n++) {
-            if (copy.get(n) == null) {
-                throw new NullPointerException("list state '" + table.name + "' cannot hold null (element " + n
-                        + " of the update for key " + backend.currentKey + ")");
-            }
-        }
+        KeyedListElements.requireElements(copy, table.name, backend.currentKey);
         if (table.writable(i).put(backend.currentKey, copy) == null) {
             backend.entries++;
         }
-    }
-
-    @Override
-    public void clear() {
-        backend.removeEntry(table, index());
-    }
-
-    @Override
-    public String toString() {
-        return "ListState '" + table.name + "'";
-    }
-
-    private int index() {
-        int i = backend.currentIndex;
-        if (i < 0) {
-            throw backend.noCurrentKey(table.name);
-        }
-        return i;
     }
 }

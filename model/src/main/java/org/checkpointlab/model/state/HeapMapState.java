@@ -8,14 +8,10 @@ import java.util.Map;
  * {@link MapState} of {@link HeapKeyedStateBackend}: the current key's {@link HashMap}. A map that becomes empty is
  * dropped, so it no longer counts as an entry.
  */
-final class HeapMapState<K, V> implements MapState<K, V> {
-
-    private final HeapKeyedStateBackend backend;
-    private final HeapStateTable table;
+final class HeapMapState<K, V> extends AbstractHeapKeyedState implements MapState<K, V> {
 
     HeapMapState(HeapKeyedStateBackend backend, HeapStateTable table) {
-        this.backend = backend;
-        this.table = table;
+        super(backend, table, "MapState");
     }
 
     @Override
@@ -65,26 +61,8 @@ final class HeapMapState<K, V> implements MapState<K, V> {
         return map == null ? Map.of() : Collections.unmodifiableMap(map);
     }
 
-    @Override
-    public void clear() {
-        backend.removeEntry(table, index());
-    }
-
-    @Override
-    public String toString() {
-        return "MapState '" + table.name + "'";
-    }
-
     @SuppressWarnings("unchecked")
     private Map<K, V> current() {
         return (Map<K, V>) table.live[index()].get(backend.currentKey);
-    }
-
-    private int index() {
-        int i = backend.currentIndex;
-        if (i < 0) {
-            throw backend.noCurrentKey(table.name);
-        }
-        return i;
     }
 }

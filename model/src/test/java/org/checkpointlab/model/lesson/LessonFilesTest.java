@@ -87,12 +87,34 @@ class LessonFilesTest {
     }
 
     @Test
+    void checkpointCompleted_atLeastOnce_countsOnlyCheckpointsTakenAtLeastOnce() throws Exception {
+        Lesson lesson = LessonFiles.parse("tiny.yaml", MINIMAL.replace(
+                "when: {barrier-reached: {operator: count, checkpoint: 2}}",
+                "when: {checkpoint-completed: {at-least-once: true}}"), null);
+
+        StepCondition.CheckpointCompleted condition =
+                (StepCondition.CheckpointCompleted) lesson.steps().get(0).condition();
+        assertThat(condition.atLeastOnce()).isTrue();
+        assertThat(condition.matches(completed(false))).as("an aligned checkpoint, triggered before the switch")
+                .isFalse();
+        assertThat(condition.matches(completed(true))).isTrue();
+        assertThat(StepCondition.CheckpointCompleted.any().matches(completed(false))).isTrue();
+    }
+
+    private static org.checkpointlab.model.checkpoint.CheckpointStats completed(boolean atLeastOnce) {
+        return new org.checkpointlab.model.checkpoint.CheckpointStats(1, org.checkpointlab.model.checkpoint
+                .CheckpointStatus.COMPLETED, false, 0, 0, 2, 2, 5, 1, 1, 0, 0, 10, 10, 0, 0, false, null, List.of(),
+                atLeastOnce);
+    }
+
+    @Test
     void aPipelineSample_isFoundNextToTheLessonFile_andTheLessonsSettingsOverrideItsOwn() throws Exception {
-        Lesson lesson = LessonFiles.read(LESSONS.resolve("1-checkpoints-and-recovery.yaml"));
+        Lesson lesson = LessonFiles.read(LESSONS.resolve("6-savepoints-vs-checkpoints.yaml"));
 
         assertThat(lesson.pipeline().name()).isEqualTo("Word count");
-        assertThat(lesson.pipeline().checkpointing().written()).containsEntry("interval", "3s");
-        assertThat(lesson.id()).isEqualTo("checkpoints-and-recovery");
+        assertThat(lesson.pipeline().checkpointing().written()).containsEntry("interval", "2s");
+        assertThat(lesson.speed()).isEqualTo(0.05);
+        assertThat(lesson.id()).isEqualTo("savepoints-vs-checkpoints");
     }
 
     record Malformed(String name, String from, String to, int line, String message) {

@@ -43,6 +43,24 @@ class PipelineValidatorTest {
     }
 
     @Test
+    void validate_givesEachProblemAsFacts_tooWhoseEnglishIsTheProblemLine() {
+        PipelineSpec bad = valid()
+                .op("extra", "map", 0)
+                .edge("count", "nowhere", FORWARD)
+                .build();
+
+        assertThatThrownBy(() -> PipelineValidator.validate(bad))
+                .isInstanceOfSatisfying(PipelineException.class, e -> {
+                    assertThat(e.findings()).containsExactly(
+                            ValidationProblem.of(ValidationProblem.Kind.PARALLELISM_TOO_LOW, "extra", 0),
+                            ValidationProblem.of(ValidationProblem.Kind.NO_SUCH_OPERATOR, "count", "nowhere",
+                                    "nowhere"),
+                            ValidationProblem.of(ValidationProblem.Kind.NO_INPUT, "extra"));
+                    assertThat(e.findings()).extracting(ValidationProblem::english).isEqualTo(e.problems());
+                });
+    }
+
+    @Test
     void emptyPipeline_isRejected() {
         assertThat(problems(pipeline())).containsExactly(
                 "the pipeline has no operators; it needs at least a source and a sink");

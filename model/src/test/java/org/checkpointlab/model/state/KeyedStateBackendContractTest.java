@@ -43,6 +43,20 @@ public abstract class KeyedStateBackendContractTest {
         return backend(new KeyGroupRange(0, MAX_P - 1), MAX_P);
     }
 
+    /** A full-range backend whose current key is "k", with {@code value} in the value state {@code state}. */
+    protected final KeyedStateBackend withValue(String state, long value) {
+        KeyedStateBackend backend = fullRange();
+        backend.setCurrentKey("k");
+        backend.valueState(state).update(value);
+        return backend;
+    }
+
+    /** {@code target.restore(blobs)} fails with an {@link IOException} whose message names each of {@code parts}. */
+    protected static void assertRestoreRefused(KeyedStateBackend target, List<byte[]> blobs, String... parts) {
+        assertThatThrownBy(() -> target.restore(blobs)).isInstanceOf(IOException.class)
+                .hasMessageContainingAll(parts);
+    }
+
     protected final KeyedStateBackend subtask(int index, int parallelism) {
         return backend(KeyGroups.rangeForOperatorIndex(MAX_P, parallelism, index), MAX_P);
     }
@@ -331,9 +345,7 @@ public abstract class KeyedStateBackendContractTest {
 
     @Test
     void aSnapshotIsWrittenOnce_andAReleasedOneCannotBeWritten() throws IOException {
-        KeyedStateBackend backend = fullRange();
-        backend.setCurrentKey("k");
-        backend.valueState("v").update(1L);
+        KeyedStateBackend backend = withValue("v", 1L);
         KeyedStateBackend.KeyedSnapshot written = backend.snapshot(1);
         written.write();
         assertThatThrownBy(written::write)
@@ -348,9 +360,7 @@ public abstract class KeyedStateBackendContractTest {
 
     @Test
     void aSnapshotOutlivesTheBackendThatTookIt() throws IOException {
-        KeyedStateBackend backend = fullRange();
-        backend.setCurrentKey("k");
-        backend.valueState("v").update(5L);
+        KeyedStateBackend backend = withValue("v", 5L);
         KeyedStateBackend.KeyedSnapshot snapshot = backend.snapshot(1);
         backend.close(); // the task ended while the async phase was still to run
         KeyedStateBackend restored = fullRange();
@@ -475,9 +485,7 @@ public abstract class KeyedStateBackendContractTest {
         original.setCurrentKey("k");
         original.valueState("v").update(1L);
         byte[] bytes = original.snapshot(1).write();
-        assertThatThrownBy(() -> fullRange().restore(List.of(bytes)))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("max parallelism 256").hasMessageContaining("this backend has 128");
+        assertRestoreRefused(fullRange(), List.of(bytes), "max parallelism 256", "this backend has 128");
     }
 
     @Test
@@ -487,16 +495,10 @@ public abstract class KeyedStateBackendContractTest {
         byte[] good = original.snapshot(1).write();
         byte[] corrupt = good.clone();
         corrupt[good.length / 2] ^= 1;
-        assertThatThrownBy(() -> fullRange().restore(List.of(corrupt)))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("key-group state #0").hasMessageContaining("corrupt");
-        assertThatThrownBy(() -> fullRange().restore(List.of(good, Arrays.copyOf(good, 100))))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("key-group state #1").hasMessageContaining("truncated");
-        assertThatThrownBy(() -> fullRange().restore(List.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-                13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24})))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("key-group state #0").hasMessageContaining("magic");
+        assertRestoreRefused(fullRange(), List.of(corrupt), "key-group state #0", "corrupt");
+        assertRestoreRefused(fullRange(), List.of(good, Arrays.copyOf(good, 100)), "key-group state #1", "truncated");
+        assertRestoreRefused(fullRange(), List.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                17, 18, 19, 20, 21, 22, 23, 24}), "key-group state #0", "magic");
     }
 
     @Test
@@ -504,37 +506,28 @@ public abstract class KeyedStateBackendContractTest {
         KeyedStateBackend original = fullRange();
         fill(List.of(original), 1, 10);
         byte[] bytes = original.snapshot(1).write();
-        assertThatThrownBy(() -> fullRange().restore(List.of(bytes, bytes)))
-                .isInstanceOf(IOException.class).hasMessageContaining("more than one key-group state");
+        assertRestoreRefused(fullRange(), List.of(bytes, bytes), "more than one key-group state");
     }
 
     @Test
     void restoredStateOfAnotherKind_isRefusedNamingTheState() throws IOException {
-        KeyedStateBackend original = fullRange();
-        original.setCurrentKey("k");
-        original.valueState("x").update(1L);
+        KeyedStateBackend original = withValue("x", 1L);
         byte[] bytes = original.snapshot(1).write();
         KeyedStateBackend target = fullRange();
         target.listState("x");
-        assertThatThrownBy(() -> target.restore(List.of(bytes)))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("'x' is registered as LIST").hasMessageContaining("VALUE");
+        assertRestoreRefused(target, List.of(bytes), "'x' is registered as LIST", "VALUE");
     }
 
     @Test
     void restoreAfterStateWasWritten_isRefused() {
-        KeyedStateBackend backend = fullRange();
-        backend.setCurrentKey("k");
-        backend.valueState("v").update(1L);
+        KeyedStateBackend backend = withValue("v", 1L);
         assertThatThrownBy(() -> backend.restore(List.of()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before the first state write");
     }
 
     @Test
     void statesRegisteredBeforeRestoreKeepWorkingAfterIt() throws IOException {
-        KeyedStateBackend original = fullRange();
-        original.setCurrentKey("k");
-        original.valueState("restored").update(1L);
+        KeyedStateBackend original = withValue("restored", 1L);
         byte[] bytes = original.snapshot(1).write();
 
         KeyedStateBackend target = fullRange();
@@ -569,9 +562,7 @@ public abstract class KeyedStateBackendContractTest {
 
     @Test
     void snapshotTakenBeforeRestore_staysEmpty() throws IOException {
-        KeyedStateBackend source = fullRange();
-        source.setCurrentKey("k");
-        source.valueState("v").update(1L);
+        KeyedStateBackend source = withValue("v", 1L);
         byte[] bytes = source.snapshot(1).write();
 
         KeyedStateBackend target = fullRange();

@@ -133,7 +133,8 @@ public final class CheckpointsView {
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.id"), c -> c.savepoint()
                 ? Texts.format("checkpoints.id.savepoint", c.id()) : Long.toString(c.id()), 115));
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.status"), c -> c.unaligned()
-                ? Texts.format("checkpoints.status.unaligned", c.status().name()) : c.status().name(), 150));
+                ? Texts.format("checkpoints.status.unaligned", c.status().name()) : c.atLeastOnce()
+                ? Texts.format("checkpoints.status.atLeastOnce", c.status().name()) : c.status().name(), 150));
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.acknowledged"),
                 c -> c.acknowledged() + "/" + c.total(), 95));
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.triggerTime"),
@@ -175,7 +176,8 @@ public final class CheckpointsView {
                 : Texts.format("checkpoints.detail.title", c.id(),
                         c.savepoint() ? Texts.get("checkpoints.detail.savepoint")
                 : "", c.status(),
-                        Texts.get(c.unaligned() ? "checkpoints.detail.unaligned" : "checkpoints.detail.aligned"),
+                        Texts.get(c.unaligned() ? "checkpoints.detail.unaligned" : c.atLeastOnce()
+                                ? "checkpoints.detail.atLeastOnce" : "checkpoints.detail.aligned"),
                 Units.millis(c.endToEndMillis()), c.failureCause() == null ? ""
                 : Texts.format("checkpoints.detail.cause", c.failureCause())));
     }

@@ -168,7 +168,7 @@ public final class CheckpointsViewModel {
         }
         byOperator.setAll(PhaseStatistics.byOperator(pick));
         bySubtask.setAll(pick.subtasks());
-        timeline.setAll(TimelineRow.of(pick));
+        timeline.setAll(TimelineRow.of(pick, OperatorLabels.of(job.get())));
     }
 
     private static List<Map.Entry<String, String>> configurationOf(JobClient job) {

@@ -3,6 +3,7 @@ package org.checkpointlab.views.checkpoints;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
 import org.checkpointlab.views.i18n.Texts;
@@ -34,8 +35,17 @@ public record TimelineRow(String label, long startDelay, long alignment, long sy
         }
     }
 
-    /** The rows of {@code checkpoint}, one per subtask in the order reported. */
+    /** The rows of {@code checkpoint}, one per subtask in the order reported, labelled by operator id. */
     public static List<TimelineRow> of(CheckpointStats checkpoint) {
+        return of(checkpoint, id -> id);
+    }
+
+    /**
+     * The rows of {@code checkpoint}, one per subtask in the order reported.
+     *
+     * @param operatorLabel how an operator id is shown (a Flink job vertex by its name, as the graph shows it)
+     */
+    public static List<TimelineRow> of(CheckpointStats checkpoint, UnaryOperator<String> operatorLabel) {
         SubtaskCheckpointStats slowest = checkpoint.subtasks().stream().filter(s -> s.ackTimestamp() > 0)
                 .max(Comparator.comparingLong(SubtaskCheckpointStats::endToEndMillis)).orElse(null);
         List<TimelineRow> rows = new ArrayList<>();
@@ -58,7 +68,7 @@ public record TimelineRow(String label, long startDelay, long alignment, long sy
             if (async > longest) {
                 dominant = Phase.ASYNC;
             }
-            rows.add(new TimelineRow(s.operatorId() + " #" + s.subtaskIndex(), delay, align, sync, async,
+            rows.add(new TimelineRow(operatorLabel.apply(s.operatorId()) + " #" + s.subtaskIndex(), delay, align, sync, async,
                     Math.max(0, s.endToEndMillis()), s.unaligned(), pending, s == slowest, dominant));
         }
         return rows;

@@ -1,6 +1,8 @@
 package org.checkpointlab.views.controls;
 
 import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -21,5 +23,11 @@ public final class ProblemLines {
             line.getStyleClass().add("problem");
             box.getChildren().add(line);
         }
+    }
+
+    /** Shows {@code problems} in {@code box} now and again whenever they change. */
+    public static void follow(VBox box, ObservableList<String> problems) {
+        show(box, problems);
+        problems.addListener((ListChangeListener<String>) c -> show(box, problems));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -31,5 +32,29 @@ public final class SavepointDirectories {
     public static Path typed(TextInputControl field) {
         String text = field.getText() == null ? "" : field.getText().trim();
         return text.isEmpty() ? null : Path.of(text);
+    }
+
+    /** Keeps {@code field} showing {@code path} (blank when there is none). */
+    public static void showPath(TextInputControl field, ObjectProperty<Path> path) {
+        field.setText(text(path.get()));
+        path.addListener((obs, o, p) -> field.setText(text(p)));
+    }
+
+    /** Browse…: a directory chosen beside the current {@code path} becomes the path and is loaded. */
+    public static void browse(Window owner, ObjectProperty<Path> path, Runnable load) {
+        choose(owner, path.get()).ifPresent(dir -> {
+            path.set(dir);
+            load.run();
+        });
+    }
+
+    /** Load: the path typed into {@code field} becomes the path and is loaded. */
+    public static void loadTyped(TextInputControl field, ObjectProperty<Path> path, Runnable load) {
+        path.set(typed(field));
+        load.run();
+    }
+
+    private static String text(Path p) {
+        return p == null ? "" : p.toString();
     }
 }

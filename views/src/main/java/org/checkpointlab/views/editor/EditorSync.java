@@ -65,9 +65,9 @@ final class EditorSync {
     /** Operators that a problem names ({@code operator 'id': ...}), to be marked on the canvas. */
     Set<String> operatorsWithProblems() {
         Set<String> ids = new LinkedHashSet<>();
+        var found = pipeline.get().findings();
         for (String id : pipeline.get().operatorIds()) {
-            String named = "operator '" + id + "'";
-            if (problems.stream().anyMatch(p -> p.startsWith(named))) {
+            if (found.stream().anyMatch(p -> p.operatorId().filter(id::equals).isPresent())) {
                 ids.add(id);
             }
         }
@@ -76,8 +76,9 @@ final class EditorSync {
 
     /** Edges that a problem names ({@code edge a -> b: ...}), to be marked on the canvas. */
     Set<EdgeRef> edgesWithProblems() {
+        var found = pipeline.get().findings();
         return pipeline.get().spec().edges().stream().map(EdgeRef::of)
-                .filter(e -> problems.stream().anyMatch(p -> p.startsWith("edge " + e + ":")))
+                .filter(e -> found.stream().anyMatch(p -> p.aboutEdge(e.from(), e.to())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

@@ -37,10 +37,14 @@ final class FlinkJobMenu {
     private final LiveJobViewModel live;
     private final Supplier<Window> owner;
 
-    FlinkJobMenu(JobSession session, LiveJobViewModel live, Supplier<Window> owner) {
+    private final Runnable openRestore;
+
+    /** @param openRestore opens the restore dialog; null when the cluster cannot start the job's pipeline again */
+    FlinkJobMenu(JobSession session, LiveJobViewModel live, Supplier<Window> owner, Runnable openRestore) {
         this.session = session;
         this.live = live;
         this.owner = owner;
+        this.openRestore = openRestore;
     }
 
     Menu build() {
@@ -70,7 +74,14 @@ final class FlinkJobMenu {
         addUnsupported(menu, job, JobClient.Capability.SLOW_MOTION, "menu.speed", "why.speed");
         addUnsupported(menu, job, JobClient.Capability.FAILURE_INJECTION, "menu.fail", "why.fail");
         addUnsupported(menu, job, JobClient.Capability.LIVE_CHECKPOINT_OPTIONS, "menu.settings", "why.settings");
-        menu.getItems().add(unsupported("menu.restore", "why.restore"));
+        if (openRestore != null) {
+            MenuItem restore = item("flink-restore", "menu.restore.open", openRestore);
+            // A stopped job is restored too: only a command under way or no job at all keeps it disabled.
+            restore.disableProperty().bind(session.busyProperty().or(session.jobProperty().isNull()));
+            menu.getItems().add(menu.getItems().indexOf(folder) + 1, restore);
+        } else {
+            menu.getItems().add(unsupported("menu.restore", "why.restore"));
+        }
         return menu;
     }
 

@@ -2,6 +2,7 @@ package org.checkpointlab.views.flink;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -27,6 +28,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.checkpointlab.model.client.ClusterConnection;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.model.CommandStack;
@@ -51,10 +53,14 @@ import org.checkpointlab.views.session.TaskRunner;
  * by a {@link JobSession} of the window's own, so the main window's pipeline and job are left alone. What the
  * client cannot show is said in one line (channel buffers and barrier positions) instead of empty panels.
  *
+ * <p>A job the app submitted to its embedded cluster can be restored from its savepoint at new parallelism here
+ * (the restore dialog with its key-group table, as for the local engine): the window then follows the new job.
+ *
  * <p>Closing the window stops watching; the job runs on in its cluster. FX thread only.
  */
 public final class FlinkJobWindow {
     private final JobClient client;
+    private final Optional<JobLauncher> resubmission;
     private final ClusterConnection cluster;
     private final JobSession session;
     private final LiveJobViewModel live;
@@ -74,10 +80,12 @@ public final class FlinkJobWindow {
     public FlinkJobWindow(JobClient client, ClusterConnection cluster, Path savepointDirectory) {
         this.client = Objects.requireNonNull(client, "client");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
-        // Nothing is started from this window: the job's program is the cluster's.
-        this.session = new JobSession(config -> {
+        // A restore starts the job's pipeline again where the cluster can (the app's embedded cluster, for jobs the
+        // app submitted); elsewhere the job's program is the cluster's and nothing is started from this window.
+        this.resubmission = cluster.resubmission(client);
+        this.session = new JobSession(resubmission.orElse(config -> {
             throw new PipelineException(FlinkTexts.get("why.restore"));
-        }, TaskRunner.background(), savepointDirectory);
+        }), TaskRunner.background(), savepointDirectory);
         this.live = new LiveJobViewModel(session, LiveJobViewModel.WATCHABLE_BUFFERS, System::currentTimeMillis);
         this.graphView = new PipelineGraphView(graph);
         this.panels = new JobPanels(session, client::pipeline,
@@ -88,8 +96,15 @@ public final class FlinkJobWindow {
         session.attach(client);
         build();
         session.snapshotProperty().addListener((obs, old, snapshot) -> {
-            if (snapshot != null && !client.pipeline().equals(live.pipelineProperty().get())) {
-                showPipeline(client.pipeline()); // the job was rescaled on the cluster
+            JobClient shown = session.job();
+            if (snapshot != null && shown != null && !shown.pipeline().equals(live.pipelineProperty().get())) {
+                showPipeline(shown.pipeline()); // the job was rescaled on the cluster, or restored from here
+            }
+        });
+        // A restore replaced the job (the session cancelled the old one): stop watching the old one.
+        session.jobProperty().addListener((obs, old, now) -> {
+            if (old != null && old != now) {
+                old.close();
             }
         });
         frameLoop.start();
@@ -149,6 +164,10 @@ public final class FlinkJobWindow {
     public void close() {
         frameLoop.stop();
         client.close();
+        JobClient shown = session.job();
+        if (shown != null && shown != client) {
+            shown.close();
+        }
     }
 
     private void showPipeline(PipelineSpec pipeline) {
@@ -162,7 +181,8 @@ public final class FlinkJobWindow {
         fit.setAccelerator(KeyCombination.keyCombination("F"));
         fit.setOnAction(e -> graphView.fitToWindow());
         Menu view = new Menu(FlinkTexts.get("menu.view"), null, fit);
-        MenuBar menus = new MenuBar(new FlinkJobMenu(session, live, () -> window).build(), view);
+        MenuBar menus = new MenuBar(new FlinkJobMenu(session, live, () -> window,
+                resubmission.isPresent() ? panels::openRestoreDialog : null).build(), view);
 
         Label jobLabel = new Label();
         jobLabel.getStyleClass().add("strip-job");

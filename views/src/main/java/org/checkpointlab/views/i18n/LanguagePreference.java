@@ -1,17 +1,10 @@
 package org.checkpointlab.views.i18n;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import org.checkpointlab.model.util.AtomicFiles;
+import org.checkpointlab.views.preferences.PreferencesFile;
 
 /**
  * The language chosen in View &gt; Language, remembered in the app's preferences file
@@ -22,21 +15,20 @@ import org.checkpointlab.model.util.AtomicFiles;
 public final class LanguagePreference {
     static final String KEY = "language";
 
-    private final Path store;
+    private final PreferencesFile preferences;
 
     public LanguagePreference(Path store) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.preferences = new PreferencesFile(store);
     }
 
     /** {@code ~/.checkpoint-lab/preferences.properties}. */
     public static Path defaultStore() {
-        return Path.of(System.getProperty("user.home"), ".checkpoint-lab", "preferences.properties");
+        return PreferencesFile.defaultStore();
     }
 
     /** The language chosen in View &gt; Language, if one was. */
     public Optional<Language> chosen() {
-        String tag = read().getProperty(KEY);
-        return tag == null ? Optional.empty() : Language.forTag(tag.trim());
+        return preferences.get(KEY).flatMap(Language::forTag);
     }
 
     /** The language to show: the one chosen, else the one for {@code system}. */
@@ -46,23 +38,6 @@ public final class LanguagePreference {
 
     /** Remembers {@code language} for the next start. */
     public void choose(Language language) throws IOException {
-        Properties properties = read();
-        properties.setProperty(KEY, language.locale().toLanguageTag());
-        StringWriter text = new StringWriter();
-        properties.store(text, "Checkpoint Lab preferences");
-        Files.createDirectories(store.toAbsolutePath().getParent());
-        AtomicFiles.writeString(store, text.toString());
-    }
-
-    private Properties read() {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(store, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            // no preferences yet
-        } catch (IOException | IllegalArgumentException e) {
-            return new Properties(); // unreadable: as if nothing was chosen
-        }
-        return properties;
+        preferences.put(KEY, language.locale().toLanguageTag());
     }
 }

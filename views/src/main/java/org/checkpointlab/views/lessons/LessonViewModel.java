@@ -38,6 +38,7 @@ public final class LessonViewModel {
     private final LessonHost host;
     private final LessonTexts texts;
     private final Map<String, Integer> actions = new HashMap<>();
+    private final java.util.List<org.checkpointlab.model.lesson.KeyFound> keysFound = new java.util.ArrayList<>();
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
     private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(this, "stepIndex");
     private final ReadOnlyStringWrapper lessonTitle = new ReadOnlyStringWrapper(this, "lessonTitle", "");
@@ -230,6 +231,12 @@ public final class LessonViewModel {
         observe();
     }
 
+    /** The State view found a key; a step may wait for it ({@code key-found}). */
+    public void keyFound(org.checkpointlab.model.lesson.KeyFound found) {
+        keysFound.add(found);
+        observe();
+    }
+
     /** Takes what the job shows now; advances the step when its event happened. */
     public void observe() {
         observe(null);
@@ -245,6 +252,7 @@ public final class LessonViewModel {
         try {
             now = snapshot == null || job == null ? LessonObservation.of(jobSerial, job, actions)
                     : LessonObservation.of(jobSerial, job, snapshot, actions);
+            now = now.withKeysFound(keysFound);
         } catch (RuntimeException e) {
             return; // the engine could not assemble a snapshot while redeploying; the next sample will
         }
@@ -278,7 +286,7 @@ public final class LessonViewModel {
         }
         status.set(progress.completed() ? texts.get("panel.complete")
                 : (lastDone.isEmpty() ? "" : texts.get("panel.stepDone", lastDone) + "\n")
-                        + texts.get("panel.waiting", texts.waitingFor(step.condition())));
+                        + texts.get("panel.waiting", texts.waitingFor(step.condition(), progress.lesson().pipeline())));
     }
 
     private String in(LocalizedText t) {

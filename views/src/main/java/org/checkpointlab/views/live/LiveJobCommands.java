@@ -37,7 +37,8 @@ record LiveJobCommands(JobSession session, StatusStrip strip, ReadOnlyBooleanWra
         try {
             session.start(config);
         } catch (PipelineException e) {
-            strip.announce(Texts.format("live.cannotRun", String.join("; ", e.problems())));
+            strip.announce(Texts.format("live.cannotRun", String.join("; ",
+                    org.checkpointlab.views.session.Problems.of(e))));
             return false;
         }
         strip.announce(Texts.format("live.started", spec.name(), barrierMode));

@@ -11,7 +11,12 @@ package org.checkpointlab.views.live;
  * <p>CPU nobody uses is not taken from the engine: told how much of the machine was {@linkplain #idleShare idle}
  * lately, the bucket accrues at up to half of it when that is more than the share (slow motion, a paused job, a
  * small pipeline), so the view samples every frame whenever the engine leaves cores free, and falls back to the
- * share when the engine keeps every core busy. Pure logic; the frame loop feeds it measured times.
+ * share when the engine keeps every core busy.
+ *
+ * <p>A {@link LiveViewBalance} may add a minimum sample rate: samples are paced at that rate on average even when
+ * the share is spent (the frames that are due sample regardless of the bucket), so the view looks live however busy
+ * the engine is. The view then samples at the minimum rate or at the rate its share pays for, whichever is more:
+ * the debt of samples taken beyond the bucket stops at one burst, so it is not paid back out of later samples. Pure logic; the frame loop feeds it measured times.
  */
 public final class SamplingBudget {
     /**
@@ -26,7 +31,14 @@ public final class SamplingBudget {
     /** Unused CPU time kept for a burst of samples: 50 ms. */
     static final long BURST_NANOS = 50_000_000L;
 
-    private final double share;
+    /** Most paced samples owed at once: a frame that came late catches up one sample, not a burst. */
+    static final double PACE_BURST = 2;
+
+    private double share;
+    private double minSamplesPerSecond;
+    private double paceCredits;
+    private double idle;
+    private LiveViewBalance balance;
     private final int cores;
     private double nanosPerNano;
     private final long burstNanos;
@@ -56,30 +68,81 @@ public final class SamplingBudget {
     }
 
     /**
-     * The app's budget: {@link #DEFAULT_SHARE} of this machine's cores, or the share in the system property
-     * {@code checkpointlab.view.cpuShare} (e.g. {@code 0.2}).
+     * A budget with {@code balance}'s share and minimum sample rate.
+     *
+     * @param cores      cores of the machine
+     * @param burstNanos most CPU time kept unused
+     */
+    public SamplingBudget(LiveViewBalance balance, int cores, long burstNanos) {
+        this(balance.cpuShare(), cores, burstNanos);
+        use(balance);
+    }
+
+    /**
+     * From now on, {@code balance}'s share and minimum sample rate (View &gt; Live view balance). The CPU time kept
+     * and the idle share last told carry over.
+     */
+    public void use(LiveViewBalance balance) {
+        this.balance = java.util.Objects.requireNonNull(balance, "balance");
+        this.share = balance.cpuShare();
+        this.minSamplesPerSecond = balance.minSamplesPerSecond();
+        idleShare(idle);
+    }
+
+    /** The balance in use, or null for a budget made of a bare share. */
+    public LiveViewBalance balance() {
+        return balance;
+    }
+
+    /**
+     * The app's budget: {@link LiveViewBalance#BALANCED} on this machine's cores (see
+     * {@link #forThisMachine(LiveViewBalance)}).
      */
     public static SamplingBudget forThisMachine() {
-        double share = DEFAULT_SHARE;
+        return forThisMachine(LiveViewBalance.BALANCED);
+    }
+
+    /**
+     * A budget with {@code balance} on this machine's cores; the system property {@code checkpointlab.view.cpuShare}
+     * (e.g. {@code 0.2}), when set, replaces the balance's share (its minimum sample rate stays).
+     */
+    public static SamplingBudget forThisMachine(LiveViewBalance balance) {
+        SamplingBudget budget = new SamplingBudget(balance, Runtime.getRuntime().availableProcessors(), BURST_NANOS);
         String configured = System.getProperty("checkpointlab.view.cpuShare");
         if (configured != null) {
-            try {
-                share = Double.parseDouble(configured);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("checkpointlab.view.cpuShare must be a number in (0, 1], was '"
-                        + configured + "'", e);
-            }
+            budget.share = parseShare(configured);
+            budget.idleShare(budget.idle);
         }
-        return new SamplingBudget(share, Runtime.getRuntime().availableProcessors(), BURST_NANOS);
+        return budget;
+    }
+
+    private static double parseShare(String configured) {
+        double share;
+        try {
+            share = Double.parseDouble(configured);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("checkpointlab.view.cpuShare must be a number in (0, 1], was '"
+                    + configured + "'", e);
+        }
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("checkpointlab.view.cpuShare must be a number in (0, 1], was '"
+                    + configured + "'");
+        }
+        return share;
     }
 
     /** Whether the frame starting at {@code nowNanos} may sample the engine (and then must {@link #spend}). */
     public boolean trySample(long nowNanos) {
         if (lastNanos != Long.MIN_VALUE) {
-            tokens = Math.min(burstNanos, tokens + (nowNanos - lastNanos) * nanosPerNano);
+            long elapsed = Math.max(0, nowNanos - lastNanos);
+            tokens = Math.min(burstNanos, tokens + elapsed * nanosPerNano);
+            paceCredits = Math.min(PACE_BURST, paceCredits + elapsed * minSamplesPerSecond / 1e9);
+        } else if (minSamplesPerSecond > 0) {
+            paceCredits = 1;
         }
         lastNanos = nowNanos;
-        if (tokens > 0) {
+        if (tokens > 0 || paceCredits >= 1) {
+            paceCredits = Math.max(0, paceCredits - 1);
             samples++;
             return true;
         }
@@ -103,12 +166,19 @@ public final class SamplingBudget {
      */
     public void idleShare(double idle) {
         double known = Double.isFinite(idle) ? Math.max(0, Math.min(1, idle)) : 0;
+        this.idle = known;
         nanosPerNano = Math.max(share, IDLE_USE * known) * cores;
     }
 
-    /** Records CPU time the view spent (a sample's work, or painting it on the renderer thread). */
+    /**
+     * Records CPU time the view spent (a sample's work, or painting it on the renderer thread). With a minimum
+     * sample rate, the debt stops at one burst.
+     */
     public void spend(long cpuNanos) {
         tokens -= Math.max(0, cpuNanos);
+        if (minSamplesPerSecond > 0) {
+            tokens = Math.max(-burstNanos, tokens); // paced samples are not paid back out of the share
+        }
     }
 
     /** Frames that sampled the engine. */

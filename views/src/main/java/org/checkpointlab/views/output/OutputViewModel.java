@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.DeliveryCheck;
+import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
@@ -228,7 +229,7 @@ public final class OutputViewModel {
         String verdict;
         VerdictKind kind;
         if (d != null) {
-            verdict = d.verdict();
+            verdict = VerdictTexts.of(d.assessment());
             kind = !d.computable() ? VerdictKind.NOT_COMPUTABLE : d.exactlyOnce() ? VerdictKind.HELD
                     : VerdictKind.VIOLATED;
         } else if (checkRequested && checkFailure == null) {
@@ -239,9 +240,9 @@ public final class OutputViewModel {
             kind = VerdictKind.NOT_COMPUTABLE;
         } else {
             // An unbounded run never ends at the end of its input: say so now, and how to get a verdict.
-            var never = checkedJob == null ? java.util.Optional.<String>empty()
-                    : checkedJob.deliveryNotComputableBecause(chain.size() > 1);
-            verdict = never.map(why -> Texts.format("output.noVerdict", why))
+            var never = checkedJob == null ? java.util.Optional.<DeliveryVerdict.NotComputable>empty()
+                    : checkedJob.deliveryNotComputableReason(chain.size() > 1);
+            verdict = never.map(why -> Texts.format("output.noVerdict", VerdictTexts.why(why)))
                     .orElse(Texts.get("output.checkedAtEnd"));
             kind = never.isPresent() ? VerdictKind.NOT_COMPUTABLE : VerdictKind.PENDING;
         }

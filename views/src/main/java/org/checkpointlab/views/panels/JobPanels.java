@@ -56,6 +56,7 @@ public final class JobPanels {
     private final SettingsViewModel settings;
     private final OutputViewModel output;
     private Window owner;
+    private java.util.function.Consumer<org.checkpointlab.model.lesson.KeyFound> keyFound = found -> { };
 
     /**
      * @param session      the job session the panels share
@@ -144,9 +145,9 @@ public final class JobPanels {
                 session.busyProperty()));
         MenuItem state = item(Texts.get("job.openState"), null, this::openStateView);
         state.setId("openSavepointState");
-        MenuItem runningState = item("State of the running _job\u2026", null, this::openRunningJobState);
+        MenuItem runningState = item(Texts.get("job.openRunningState"), null, this::openRunningJobState);
         runningState.setId("openRunningJobState");
-        MenuHints.explain(runningState, MenuHints.when(noRunningJob, "no running job"));
+        MenuHints.explain(runningState, MenuHints.when(noRunningJob, Texts.get("hint.noRunningJob")));
         jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, drain, folder,
                 new SeparatorMenuItem(), restore, state, runningState);
     }
@@ -161,8 +162,13 @@ public final class JobPanels {
         try {
             session.start(spec);
         } catch (PipelineException e) {
-            showProblems(e.problems());
+            showProblems(org.checkpointlab.views.session.Problems.of(e));
         }
+    }
+
+    /** Where the State views report the keys they find (a lesson step may wait for one). */
+    public void onKeyFound(java.util.function.Consumer<org.checkpointlab.model.lesson.KeyFound> listener) {
+        keyFound = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** Opens the restore dialog, preset to the newest savepoint this session wrote. */
@@ -203,6 +209,7 @@ public final class JobPanels {
         if (vm.liveProperty().get()) {
             running.refresh();
         }
+        org.checkpointlab.views.state.FoundKeys.report(vm, found -> keyFound.accept(found));
         Stage stage = StateView.showDialog(owner, vm);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> running.close());
         return stage;

@@ -2,7 +2,6 @@ package org.checkpointlab.views.savepoints;
 
 import static org.checkpointlab.views.controls.Tables.textColumn;
 
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -56,14 +55,9 @@ public final class RescaleView {
         operatorTable.getColumns().add(ParallelismSpinnerCell.column(140));
         operatorTable.setItems(viewModel.operators());
         operatorTable.setPlaceholder(new Label(Texts.get("rescale.noJob.placeholder")));
-        viewModel.problems().addListener((ListChangeListener<String>) c -> showProblems());
-        showProblems();
+        ProblemLines.follow(problemsBox, viewModel.problems());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         rescaleButton.disableProperty().bind(viewModel.feasibleProperty().not());
-    }
-
-    private void showProblems() {
-        ProblemLines.show(problemsBox, viewModel.problems());
     }
 
     @FXML

@@ -65,11 +65,9 @@ public final class RestoreView {
 
     @FXML
     private void initialize() {
-        pathField.setText(viewModel.pathProperty().get() == null ? "" : viewModel.pathProperty().get().toString());
-        viewModel.pathProperty().addListener((obs, o, p) -> pathField.setText(p == null ? "" : p.toString()));
+        SavepointDirectories.showPath(pathField, viewModel.pathProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        viewModel.problems().addListener((ListChangeListener<String>) c ->
-                ProblemLines.show(problemsBox, viewModel.problems()));
+        ProblemLines.follow(problemsBox, viewModel.problems());
         operatorTable.getColumns().add(textColumn(Texts.get("column.operator"),
                 r -> r.inPipeline() ? r.id() : Texts.format("restore.notInPipeline", r.id()), 160));
         operatorTable.getColumns().add(textColumn(Texts.get("column.kind"), OperatorRestoreRow::kind, 120));
@@ -107,16 +105,12 @@ public final class RestoreView {
 
     @FXML
     private void browse() {
-        SavepointDirectories.choose(root.getScene().getWindow(), viewModel.pathProperty().get()).ifPresent(dir -> {
-            viewModel.pathProperty().set(dir);
-            viewModel.load();
-        });
+        SavepointDirectories.browse(root.getScene().getWindow(), viewModel.pathProperty(), viewModel::load);
     }
 
     @FXML
     private void load() {
-        viewModel.pathProperty().set(SavepointDirectories.typed(pathField));
-        viewModel.load();
+        SavepointDirectories.loadTyped(pathField, viewModel.pathProperty(), viewModel::load);
     }
 
     @FXML

@@ -151,7 +151,7 @@ public final class RestoreViewModel {
         }
         Savepoint read;
         try {
-            read = SavepointReader.read(path.get());
+            read = session.job() != null ? session.job().readSavepoint(path.get()) : SavepointReader.read(path.get());
         } catch (SavepointException e) {
             problems.setAll(e.problems());
             return false;

@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.ValidationProblem;
 import org.checkpointlab.model.savepoint.SavepointException;
+import org.checkpointlab.views.i18n.Texts;
 
-/** Turns what the engine threw into the lines a user reads: each problem of a pipeline or savepoint on its own. */
+/**
+ * Turns what the engine threw into the lines a user reads: each problem of a pipeline or savepoint on its own. A
+ * pipeline's validation problems come as facts ({@link ValidationProblem}) and are worded in the UI's language
+ * ({@code problem.*} in the bundle); others (a file that cannot be parsed) exist in English only.
+ */
 public final class Problems {
     private Problems() {
     }
@@ -19,7 +25,7 @@ public final class Problems {
             t = t.getCause();
         }
         if (t instanceof PipelineException p) {
-            return p.problems();
+            return of(p);
         }
         if (t instanceof SavepointException s) {
             return s.problems();
@@ -27,5 +33,24 @@ public final class Problems {
         List<String> lines = new ArrayList<>();
         lines.add(t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage());
         return lines;
+    }
+
+    /** The problems of {@code e}: its validation problems in the UI's language, else its English lines. */
+    public static List<String> of(PipelineException e) {
+        return e.findings().isEmpty() ? e.problems() : of(e.findings());
+    }
+
+    /** Each validation problem in the UI's language. */
+    public static List<String> of(List<ValidationProblem> found) {
+        return found.stream().map(Problems::of).toList();
+    }
+
+    /** One validation problem in the UI's language, naming the operator or edge first as the English does. */
+    public static String of(ValidationProblem problem) {
+        String key = "problem." + problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (problem.kind() == ValidationProblem.Kind.INPUTS_EXACTLY && "1".equals(problem.arg(2))) {
+            key += ".one";
+        }
+        return Texts.format(key, problem.args().toArray());
     }
 }

@@ -50,12 +50,12 @@ record Redeployment(JobClient running, Path target, JobConfig wanted, JobConfig 
         } catch (PipelineException refused) {
             try {
                 // Step (3), only when step 2 was refused: the previous configuration, so no state is lost.
-                return new Outcome(savepoint, launcher.start(previous.withRestore(from)), refused.problems());
+                return new Outcome(savepoint, launcher.start(previous.withRestore(from)), Problems.of(refused));
             } catch (PipelineException again) {
                 List<String> problems = new ArrayList<>();
                 problems.add(Texts.format("redeploy.notStarted", savepoint.path()));
-                problems.addAll(refused.problems());
-                problems.addAll(again.problems());
+                problems.addAll(Problems.of(refused));
+                problems.addAll(Problems.of(again));
                 throw new PipelineException(problems);
             }
         }

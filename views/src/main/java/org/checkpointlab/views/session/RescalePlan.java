@@ -72,7 +72,7 @@ public record RescalePlan(PipelineSpec running, Map<String, Integer> changes, Ma
             if (changes.isEmpty()) {
                 problems.add(Texts.get("rescalePlan.nothing"));
             } else {
-                problems.addAll(PipelineValidator.problems(running.withOperators(rescaled)));
+                problems.addAll(Problems.of(PipelineValidator.findings(running.withOperators(rescaled))));
             }
         }
         return new RescalePlan(running, changes, all, problems);

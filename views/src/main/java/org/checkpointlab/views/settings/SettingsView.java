@@ -91,9 +91,7 @@ public final class SettingsView {
             dflt.getStyleClass().add("default-hint");
             optionsGrid.addRow(row++, label, field, dflt);
         }
-        ProblemLines.show(problemsBox, viewModel.problems());
-        viewModel.problems().addListener((ListChangeListener<String>) c ->
-                ProblemLines.show(problemsBox, viewModel.problems()));
+        ProblemLines.follow(problemsBox, viewModel.problems());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         viewModel.messageWarnsProperty().addListener((obs, o, warns) ->
                 messageLabel.pseudoClassStateChanged(WARNING, warns));
@@ -105,8 +103,7 @@ public final class SettingsView {
         restartChoice.valueProperty().bindBidirectional(viewModel.restartProperty());
         attemptsField.textProperty().bindBidirectional(viewModel.restartAttemptsProperty());
         delayField.textProperty().bindBidirectional(viewModel.restartDelayProperty());
-        viewModel.redeployProblems().addListener((ListChangeListener<String>) c ->
-                ProblemLines.show(redeployProblemsBox, viewModel.redeployProblems()));
+        ProblemLines.follow(redeployProblemsBox, viewModel.redeployProblems());
         redeployButton.disableProperty().bind(session.busyProperty()
                 .or(javafx.beans.binding.Bindings.isNull(session.jobProperty())));
         activityList.setItems(session.activity());

@@ -1,9 +1,7 @@
 package org.checkpointlab.views.state;
 
-import java.nio.file.Path;
 import static org.checkpointlab.views.controls.Tables.textColumn;
 
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -68,12 +66,9 @@ public final class StateView {
     @FXML
     private void initialize() {
         liveCheck.selectedProperty().bindBidirectional(viewModel.liveProperty());
-        pathField.setText(text(viewModel.pathProperty().get()));
-        viewModel.pathProperty().addListener((obs, o, p) -> pathField.setText(text(p)));
+        SavepointDirectories.showPath(pathField, viewModel.pathProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        ProblemLines.show(problemsBox, viewModel.problems());
-        viewModel.problems().addListener((ListChangeListener<String>) c ->
-                ProblemLines.show(problemsBox, viewModel.problems()));
+        ProblemLines.follow(problemsBox, viewModel.problems());
 
         operatorTable.getColumns().add(textColumn(Texts.get("column.operator"), OperatorState::id, 95));
         operatorTable.getColumns().add(textColumn(Texts.get("column.kind"), OperatorState::kind, 120));
@@ -141,16 +136,12 @@ public final class StateView {
 
     @FXML
     private void browse() {
-        SavepointDirectories.choose(root.getScene().getWindow(), viewModel.pathProperty().get()).ifPresent(dir -> {
-            viewModel.pathProperty().set(dir);
-            viewModel.load();
-        });
+        SavepointDirectories.browse(root.getScene().getWindow(), viewModel.pathProperty(), viewModel::load);
     }
 
     @FXML
     private void load() {
-        viewModel.pathProperty().set(SavepointDirectories.typed(pathField));
-        viewModel.load();
+        SavepointDirectories.loadTyped(pathField, viewModel.pathProperty(), viewModel::load);
     }
 
     @FXML
@@ -161,9 +152,5 @@ public final class StateView {
     @FXML
     private void close() {
         ((Stage) root.getScene().getWindow()).close();
-    }
-
-    private static String text(Path p) {
-        return p == null ? "" : p.toString();
     }
 }

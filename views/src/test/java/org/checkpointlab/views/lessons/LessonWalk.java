@@ -134,6 +134,24 @@ final class LessonWalk {
         return done.get(done.size() - 1);
     }
 
+    /**
+     * Opens a State view as the Job menu does ({@code open} returns its window) and waits until it shows state: a
+     * savepoint's is read at once, the running job's latest checkpoint in the background.
+     */
+    Stage openStateView(java.util.function.Supplier<Stage> open) throws TimeoutException {
+        Stage[] stage = {null};
+        robot.interact(() -> stage[0] = open.get());
+        await("the State view to show state", () -> call(() -> !((javafx.scene.control.TableView<?>) stage[0]
+                .getScene().lookup("#operatorTable")).getItems().isEmpty()));
+        return stage[0];
+    }
+
+    /** Types {@code key} into the State view's search and presses Find, as a learner does. */
+    static void search(Stage stateView, String key) {
+        ((javafx.scene.control.TextField) stateView.getScene().lookup("#keyField")).setText(key);
+        ((javafx.scene.control.Button) stateView.getScene().lookup("#findButton")).fire();
+    }
+
     /** A step that waits for the user holds while the engine goes on: it is still there after a checkpoint. */
     void holdsThroughACheckpoint(String id) throws TimeoutException {
         long before = completedCheckpoints();

@@ -58,7 +58,7 @@ class LessonsWalkTest {
     @Test
     void lesson1_checkpointsAndRecovery() throws Exception {
         walk.open("checkpoints-and-recovery");
-        assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("Step 1 of 7");
+        assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("Step 1 of 8");
 
         assertThat(LessonWalk.call(() -> walk.view.lessons().highlighter().marked())).isEmpty();
         walk.step("run", () -> walk.main.run());
@@ -81,6 +81,10 @@ class LessonsWalkTest {
         walk.holdsThroughACheckpoint("output");
         robot.clickOn("#tab-output"); // the step waits for the learner to open the Output tab
         walk.step("output", null);
+        walk.step("finished", null);
+        assertThat(walk.job().status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(walk.job().checkDelivery()).as("what the Output tab shows: exactly-once held")
+                .singleElement().satisfies(d -> assertThat(d.exactlyOnce()).isTrue());
         assertThat(walk.stepId()).isEqualTo("question");
         walk.answer(1, 2);
 
@@ -120,10 +124,20 @@ class LessonsWalkTest {
 
         walk.step("at-least-once", () -> walk.main.live().barrierModeProperty().set(BarrierMode.AT_LEAST_ONCE));
         walk.step("checkpoint", null);
+        assertThat(walk.lastCompleted().atLeastOnce()).as("the step waited for a checkpoint taken at-least-once")
+                .isTrue();
         walk.step("fail", () -> walk.main.live().injectFailure(new SubtaskKey("count", 1)));
         walk.step("restored", null);
+        long restored = walk.snapshot().restarts().get(walk.snapshot().restarts().size() - 1).restoredCheckpointId();
+        assertThat(walk.snapshot().checkpoints()).as("the restored checkpoint is an at-least-once one, so the "
+                + "output gets duplicates").anySatisfy(c -> {
+                    assertThat(c.id()).isEqualTo(restored);
+                    assertThat(c.atLeastOnce()).isTrue();
+                });
         walk.step("finished", null);
         assertThat(walk.job().status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(walk.job().checkDelivery()).as("the question's premise: the output differs from a failure-free "
+                + "run's").singleElement().satisfies(d -> assertThat(d.duplicates()).isPositive());
         walk.answer(3, 2);
     }
 
@@ -178,8 +192,11 @@ class LessonsWalkTest {
         });
         walk.step("incremental", null);
         assertThat(walk.job().config().incremental()).isTrue();
-        walk.step("savepoint", () -> walk.session.triggerSavepoint(r -> { }, p -> { }));
-        assertThat(walk.job().savepoints()).isNotEmpty();
+        robot.interact(() -> walk.session.triggerSavepoint(r -> { }, p -> { }));
+        walk.await("the savepoint", () -> !walk.job().savepoints().isEmpty());
+        Stage stateView = walk.openStateView(() -> walk.view.jobPanels().openStateView());
+        walk.step("savepoint", () -> LessonWalk.search(stateView, "7"));
+        robot.interact(stateView::close);
         walk.answer(1, 2);
     }
 
@@ -198,7 +215,7 @@ class LessonsWalkTest {
         }
         walk.open("savepoints-vs-checkpoints");
         assertThat(LessonWalk.call(() -> walk.lesson().titleProperty().get())).isEqualTo("启动作业");
-        assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("第 1 步，共 7 步");
+        assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("第 1 步，共 8 步");
 
         walk.step("run", () -> walk.main.run());
         walk.step("checkpoints", null);
@@ -211,6 +228,11 @@ class LessonsWalkTest {
                 }));
         assertThat(walk.job().pipeline().operator("count").orElseThrow().parallelism()).isEqualTo(3);
         walk.step("restored-checkpoint", null);
+        Stage stateView = walk.openStateView(() -> walk.view.jobPanels().openRunningJobState());
+        walk.step("find-key", () -> LessonWalk.search(stateView, "checkpoint"));
+        assertThat(LessonWalk.call(() -> ((javafx.scene.control.Label) stateView.getScene().lookup("#resultLabel"))
+                .getText())).contains("43").contains("128");
+        robot.interact(stateView::close);
         walk.answer(1, 2);
         assertThat(LessonWalk.call(() -> walk.lesson().statusProperty().get())).startsWith("\u2713 课程完成");
     }

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
+import org.checkpointlab.model.client.LocalJobClient;
+import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.observe.ChannelElementView;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
@@ -97,6 +104,26 @@ class LiveViewTest {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
     }
 
+    /** The job's source records as counted at each of the next {@code frames} JavaFX frames (pulses). */
+    private List<Long> sourceRecordsOverFrames(int frames) {
+        List<Long> counted = new CopyOnWriteArrayList<>();
+        AnimationTimer probe = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (counted.size() < frames) {
+                    counted.add(viewModel.session().job().summary().sourceRecords());
+                }
+            }
+        };
+        Platform.runLater(probe::start);
+        try {
+            Await.until(() -> counted.size() >= frames, "the source records over " + frames + " frames");
+        } finally {
+            Platform.runLater(probe::stop);
+        }
+        return counted;
+    }
+
     @Test
     void runningASample_colorsTheSubtasks_andABarrierHeldInAPausedJobIsDrawnInItsChannelPanel(FxRobot robot)
             throws Exception {
@@ -158,9 +185,12 @@ class LiveViewTest {
         assertThat(fx(() -> live().announcementProperty().get())).matches("Stepped to: barrier \\d+ reached .+");
         assertThat(viewModel.session().job().isPaused()).isTrue();
         assertThat(fx(() -> live().pausedProperty().get())).as("the Pause button follows the engine").isTrue();
+        // Once every subtask handled mail sent after the step ended, each checks the pause before it emits again.
+        Job engine = ((LocalJobClient) viewModel.session().job()).job();
+        assertThat(engine.awaitControlsApplied(Duration.ofSeconds(10))).isTrue();
         long records = viewModel.session().job().summary().sourceRecords();
-        Thread.sleep(200);
-        assertThat(viewModel.session().job().summary().sourceRecords()).as("paused again at the event").isEqualTo(records);
+        // Counted in frames, not time: a running "fast" source (200 records/s) would move within a dozen frames.
+        assertThat(sourceRecordsOverFrames(12)).as("paused again at the event").containsOnly(records);
     }
 
     @Test

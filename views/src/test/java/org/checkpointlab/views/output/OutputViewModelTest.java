@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.SimpleObjectProperty;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.DeliveryCheck.SinkDelivery;
+import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
@@ -83,7 +84,7 @@ class OutputViewModelTest {
     @Test
     void whenTheJobFinishes_theDeliveryCheckRunsOnceOffTheCaller_andItsVerdictIsShown() {
         client.sinkOutputs.add(sink("sink", 100, List.of()));
-        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 100, 100, 0, 0, "exactly-once held"));
+        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 100, 100, 0, 0, DeliveryVerdict.compared(0, 0)));
         job.set(client);
         publish(JobStatus.FINISHED);
 
@@ -106,9 +107,9 @@ class OutputViewModelTest {
     void duplicatesOnOneSink_makeTheDeliveryLineAViolation() {
         client.sinkOutputs.add(sink("exact", 10, List.of()));
         client.sinkOutputs.add(sink("collect", 12, List.of()));
-        client.delivery.add(new SinkDelivery("exact", "transactional-sink", 10, 10, 0, 0, "exactly-once held"));
+        client.delivery.add(new SinkDelivery("exact", "transactional-sink", 10, 10, 0, 0, DeliveryVerdict.compared(0, 0)));
         client.delivery.add(new SinkDelivery("collect", "collect-sink", 12, 10, 2, 0,
-                "at-least-once: 2 duplicates, nothing lost"));
+                DeliveryVerdict.compared(2, 0)));
         job.set(client);
         publish(JobStatus.FINISHED);
         runner.runAll();
@@ -138,7 +139,7 @@ class OutputViewModelTest {
     @Test
     void aVerdictForAReplacedJob_isDropped_andTheNewJobStartsClean() {
         client.sinkOutputs.add(sink("sink", 5, List.of()));
-        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 5, 5, 0, 0, "exactly-once held"));
+        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 5, 5, 0, 0, DeliveryVerdict.compared(0, 0)));
         job.set(client);
         publish(JobStatus.FINISHED);
 

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyedStateBackend.KeyedSnapshot;
+import org.checkpointlab.model.state.SnapshotWriteOnce;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDBException;
@@ -31,9 +31,6 @@ import org.rocksdb.RocksDBException;
  */
 final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
 
-    private static final int PENDING = 0;
-    private static final int WRITTEN = 1;
-    private static final int RELEASED = 2;
 
     private final long checkpointId;
     private final KeyGroupRange range;
@@ -44,13 +41,14 @@ final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
     private final Map<String, IncrementalManifest.SstFile> uploaded;
     private final SharedFileStore store;
     private final String sharedPrefix;
-    private final AtomicInteger phase = new AtomicInteger(PENDING);
+    private final SnapshotWriteOnce phase;
     private volatile long checkpointedSize = SIZE_OF_BLOB;
     private volatile long fullSize = SIZE_OF_BLOB;
 
     private RocksDbIncrementalSnapshot(long checkpointId, RocksDbKeyedStateBackend backend, Path checkpointDirectory,
                                        SharedFileStore store) {
         this.checkpointId = checkpointId;
+        this.phase = new SnapshotWriteOnce(checkpointId);
         this.range = backend.keyGroupRange();
         this.maxParallelism = backend.maxParallelism();
         this.instance = backend.instance;
@@ -84,14 +82,7 @@ final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
 
     @Override
     public byte[] write() throws IOException {
-        if (!phase.compareAndSet(PENDING, WRITTEN)) {
-            if (phase.get() == RELEASED) {
-                throw new IOException("the keyed snapshot of checkpoint " + checkpointId
-                        + " was released (checkpoint aborted)");
-            }
-            throw new IllegalStateException("the keyed snapshot of checkpoint " + checkpointId
-                    + " was already written");
-        }
+        phase.startWrite();
         try {
             List<IncrementalManifest.SstFile> ssts = new ArrayList<>();
             List<IncrementalManifest.PrivateFile> privateFiles = new ArrayList<>();
@@ -144,7 +135,7 @@ final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
 
     @Override
     public void release() {
-        if (phase.compareAndSet(PENDING, RELEASED)) {
+        if (phase.release()) {
             dispose();
         }
     }

@@ -3,20 +3,17 @@ package org.checkpointlab.model.state.rocksdb;
 import java.util.Collections;
 import java.util.List;
 
+import org.checkpointlab.model.state.KeyedListElements;
 import org.checkpointlab.model.state.ListState;
 
 /**
  * {@link ListState} of {@link RocksDbKeyedStateBackend}: one RocksDB entry per key holding the elements separated by
  * the merge operator's delimiter. {@code add} is a blind RocksDB merge: it never reads the list.
  */
-final class RocksDbListState<T> implements ListState<T> {
-
-    private final RocksDbStateAccess access;
-    private final StateEntry state;
+final class RocksDbListState<T> extends AbstractRocksDbState implements ListState<T> {
 
     RocksDbListState(RocksDbStateAccess access, StateEntry state) {
-        this.access = access;
-        this.state = state;
+        super(access, state, "ListState");
     }
 
     /** A read-only copy of the current key's list. */
@@ -33,10 +30,7 @@ final class RocksDbListState<T> implements ListState<T> {
 
     @Override
     public void add(T value) {
-        if (value == null) {
-            throw new NullPointerException("list state '" + state.name + "' cannot hold null (key "
-                    + access.currentKey() + ")");
-        }
+        KeyedListElements.requireElement(value, state.name, access.currentKey());
         int keyLength = access.keyFor(state);
         access.merge(state, keyLength, access.serialize(state, value));
     }
@@ -49,22 +43,12 @@ final class RocksDbListState<T> implements ListState<T> {
             access.delete(state, keyLength);
             return;
         }
-        for (int n = 0; n < values.size(); n++) {
-            if (values.get(n) == null) {
-                throw new NullPointerException("list state '" + state.name + "' cannot hold null (element " + n
-                        + " of the update for key " + access.currentKey() + ")");
-            }
-        }
+        KeyedListElements.requireElements(values, state.name, access.currentKey());
         access.put(state, keyLength, access.serializeList(state, values));
     }
 
     @Override
     public void clear() {
         access.delete(state, access.keyFor(state));
-    }
-
-    @Override
-    public String toString() {
-        return "ListState '" + state.name + "' (RocksDB)";
     }
 }

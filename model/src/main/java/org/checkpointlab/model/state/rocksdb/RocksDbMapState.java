@@ -9,14 +9,10 @@ import org.checkpointlab.model.state.MapState;
  * {@link MapState} of {@link RocksDbKeyedStateBackend}: one RocksDB entry per user key, keyed
  * {@code [group][state][key][user key]}, so a point access touches one entry and {@link #entries()} is a prefix scan.
  */
-final class RocksDbMapState<K, V> implements MapState<K, V> {
-
-    private final RocksDbStateAccess access;
-    private final StateEntry state;
+final class RocksDbMapState<K, V> extends AbstractRocksDbState implements MapState<K, V> {
 
     RocksDbMapState(RocksDbStateAccess access, StateEntry state) {
-        this.access = access;
-        this.state = state;
+        super(access, state, "MapState");
     }
 
     @Override
@@ -52,10 +48,5 @@ final class RocksDbMapState<K, V> implements MapState<K, V> {
     @Override
     public void clear() {
         access.clearMap(state);
-    }
-
-    @Override
-    public String toString() {
-        return "MapState '" + state.name + "' (RocksDB)";
     }
 }

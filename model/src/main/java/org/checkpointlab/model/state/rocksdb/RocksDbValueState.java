@@ -3,14 +3,10 @@ package org.checkpointlab.model.state.rocksdb;
 import org.checkpointlab.model.state.ValueState;
 
 /** {@link ValueState} of {@link RocksDbKeyedStateBackend}: one RocksDB entry per key, the serialized value. */
-final class RocksDbValueState<T> implements ValueState<T> {
-
-    private final RocksDbStateAccess access;
-    private final StateEntry state;
+final class RocksDbValueState<T> extends AbstractRocksDbState implements ValueState<T> {
 
     RocksDbValueState(RocksDbStateAccess access, StateEntry state) {
-        this.access = access;
-        this.state = state;
+        super(access, state, "ValueState");
     }
 
     @Override
@@ -35,10 +31,5 @@ final class RocksDbValueState<T> implements ValueState<T> {
     @Override
     public void clear() {
         access.delete(state, access.keyFor(state));
-    }
-
-    @Override
-    public String toString() {
-        return "ValueState '" + state.name + "' (RocksDB)";
     }
 }

@@ -25,7 +25,7 @@ public record Connect(String from, String to, Partitioning partitioning) impleme
         var fromOp = pipeline.requireOperator(from, action);
         var toOp = pipeline.requireOperator(to, action);
         Wiring.connectionProblem(pipeline, fromOp, toOp, partitioning).ifPresent(p -> {
-            throw new EditRefused(Texts.format("edit.refused", action, p));
+            throw EditRefused.because(action, p);
         });
         var edges = new ArrayList<>(pipeline.spec().edges());
         edges.add(new EdgeSpec(from, to, partitioning));

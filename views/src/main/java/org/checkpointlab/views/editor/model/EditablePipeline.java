@@ -59,9 +59,17 @@ public record EditablePipeline(PipelineSpec spec, Map<String, Position> position
         return new EditablePipeline(spec, positions, Selection.NONE);
     }
 
-    /** Every problem the pipeline validation finds, each naming the operator or edge; empty when it can run. */
+    /**
+     * Every problem the pipeline validation finds, each naming the operator or edge, in the UI's language; empty
+     * when it can run.
+     */
     public List<String> problems() {
-        return PipelineValidator.problems(spec);
+        return org.checkpointlab.views.session.Problems.of(findings());
+    }
+
+    /** The problems as facts, in the order of {@link #problems()}. */
+    public List<org.checkpointlab.model.pipeline.ValidationProblem> findings() {
+        return PipelineValidator.findings(spec);
     }
 
     public Optional<OperatorSpec> operator(String id) {
@@ -123,13 +131,11 @@ public record EditablePipeline(PipelineSpec spec, Map<String, Position> position
 
     /** The operator, or an {@link EditRefused} saying {@code action} is impossible because it does not exist. */
     OperatorSpec requireOperator(String id, String action) {
-        return operator(id).orElseThrow(() -> new EditRefused(
-                Texts.format("edit.refused", action, Texts.format("edit.noOperator", id))));
+        return operator(id).orElseThrow(() -> EditRefused.because(action, Texts.format("edit.noOperator", id)));
     }
 
     /** The edge, or an {@link EditRefused} saying {@code action} is impossible because it does not exist. */
     EdgeSpec requireEdge(String from, String to, String action) {
-        return edge(from, to).orElseThrow(() -> new EditRefused(
-                Texts.format("edit.refused", action, Texts.format("edit.noEdge", from, to))));
+        return edge(from, to).orElseThrow(() -> EditRefused.because(action, Texts.format("edit.noEdge", from, to)));
     }
 }

@@ -27,13 +27,13 @@ public record RenameOperator(String oldId, String newId) implements EditCommand 
             return pipeline;
         }
         if (newId.isBlank()) {
-            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.rename.blank")));
+            throw EditRefused.because(action, Texts.get("edit.rename.blank"));
         }
         if (!newId.strip().equals(newId)) {
-            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.rename.spaces")));
+            throw EditRefused.because(action, Texts.get("edit.rename.spaces"));
         }
         if (pipeline.operator(newId).isPresent()) {
-            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.rename.taken")));
+            throw EditRefused.because(action, Texts.get("edit.rename.taken"));
         }
         var renamed = pipeline.withOperator(oldId, o -> new OperatorSpec(newId,
                 o.name().equals(oldId) ? newId : o.name(), o.kind(), o.parallelism(), o.maxParallelism(),

@@ -20,12 +20,12 @@ public record SetMaxParallelism(String operatorId, Integer maxParallelism) imple
         OperatorSpec op = pipeline.requireOperator(operatorId, action);
         if (maxParallelism != null) {
             if (maxParallelism < 1 || maxParallelism > PipelineValidator.UPPER_BOUND_MAX_PARALLELISM) {
-                throw new EditRefused(Texts.format("edit.refused", action, Texts.format("edit.maxParallelism.range",
-                        PipelineValidator.UPPER_BOUND_MAX_PARALLELISM)));
+                throw EditRefused.because(action, Texts.format("edit.maxParallelism.range",
+                        PipelineValidator.UPPER_BOUND_MAX_PARALLELISM));
             }
             if (maxParallelism < op.parallelism()) {
-                throw new EditRefused(Texts.format("edit.refused", action,
-                        Texts.format("edit.maxParallelism.belowParallelism", op.parallelism())));
+                throw EditRefused.because(action,
+                        Texts.format("edit.maxParallelism.belowParallelism", op.parallelism()));
             }
         }
         return pipeline.withOperator(operatorId, o -> new OperatorSpec(o.id(), o.name(), o.kind(), o.parallelism(),

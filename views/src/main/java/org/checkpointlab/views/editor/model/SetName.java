@@ -16,7 +16,7 @@ public record SetName(String operatorId, String name) implements EditCommand {
         String action = Texts.format("edit.name.cannot", operatorId, name);
         pipeline.requireOperator(operatorId, action);
         if (name.isBlank()) {
-            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.name.blank")));
+            throw EditRefused.because(action, Texts.get("edit.name.blank"));
         }
         return pipeline.withOperator(operatorId, o -> new OperatorSpec(o.id(), name, o.kind(), o.parallelism(),
                 o.maxParallelism(), o.params()));

@@ -21,15 +21,14 @@ public record SetParallelism(String operatorId, int parallelism) implements Edit
         String action = Texts.format("edit.parallelism.cannot", operatorId, parallelism);
         OperatorSpec op = pipeline.requireOperator(operatorId, action);
         if (parallelism < 1) {
-            throw new EditRefused(Texts.format("edit.refused", action, Texts.get("edit.parallelism.atLeastOne")));
+            throw EditRefused.because(action, Texts.get("edit.parallelism.atLeastOne"));
         }
         if (op.maxParallelism() != null && parallelism > op.maxParallelism()) {
-            throw new EditRefused(Texts.format("edit.refused", action,
-                    Texts.format("edit.parallelism.aboveMax", op.maxParallelism())));
+            throw EditRefused.because(action, Texts.format("edit.parallelism.aboveMax", op.maxParallelism()));
         }
         if (parallelism > PipelineValidator.UPPER_BOUND_MAX_PARALLELISM) {
-            throw new EditRefused(Texts.format("edit.refused", action, Texts.format("edit.parallelism.atMost",
-                    PipelineValidator.UPPER_BOUND_MAX_PARALLELISM)));
+            throw EditRefused.because(action, Texts.format("edit.parallelism.atMost",
+                    PipelineValidator.UPPER_BOUND_MAX_PARALLELISM));
         }
         return pipeline.withOperator(operatorId, o -> o.withParallelism(parallelism));
     }

@@ -22,21 +22,20 @@ public record SetParam(String operatorId, String param, Object value) implements
     public EditablePipeline apply(EditablePipeline pipeline) {
         String action = Texts.format("edit.param.cannot", param, operatorId);
         var op = pipeline.requireOperator(operatorId, action);
-        OperatorKind kind = OperatorKind.byJsonName(op.kind()).orElseThrow(() -> new EditRefused(
-                Texts.format("edit.refused", action, Texts.format("edit.param.unknownKind", op.kind()))));
-        ParamSpec spec = kind.param(param).orElseThrow(() -> new EditRefused(Texts.format("edit.refused", action,
-                kind.params().isEmpty() ? Texts.format("edit.param.none", kind.jsonName())
-                : Texts.format("edit.param.unknown", kind.jsonName(), param, kind.paramNames()))));
+        OperatorKind kind = OperatorKind.byJsonName(op.kind()).orElseThrow(() ->
+                EditRefused.because(action, Texts.format("edit.param.unknownKind", op.kind())));
+        ParamSpec spec = kind.param(param).orElseThrow(() -> EditRefused.because(action, kind.params().isEmpty()
+                ? Texts.format("edit.param.none", kind.jsonName())
+                : Texts.format("edit.param.unknown", kind.jsonName(), param, kind.paramNames())));
         Map<String, Object> params = new LinkedHashMap<>(op.params());
         if (value == null) {
             if (spec.required()) {
-                throw new EditRefused(Texts.format("edit.refused", action,
-                        Texts.format("edit.param.required", spec.description())));
+                throw EditRefused.because(action, Texts.format("edit.param.required", spec.description()));
             }
             params.remove(param);
         } else {
             spec.problem(value).ifPresent(p -> {
-                throw new EditRefused(Texts.format("edit.refused", action, Texts.format("edit.param.problem", p)));
+                throw EditRefused.because(action, Texts.format("edit.param.problem", p));
             });
             params.put(param, spec.coerce(value));
         }

@@ -22,7 +22,7 @@ public record SetPartitioning(String from, String to, Partitioning partitioning)
         pipeline.requireEdge(from, to, action);
         Wiring.partitioningProblem(pipeline.requireOperator(from, action), pipeline.requireOperator(to, action),
                 partitioning).ifPresent(p -> {
-                    throw new EditRefused(Texts.format("edit.refused", action, p));
+                    throw EditRefused.because(action, p);
                 });
         return pipeline.withEdges(pipeline.spec().edges().stream()
                 .map(e -> e.from().equals(from) && e.to().equals(to) ? new EdgeSpec(from, to, partitioning) : e)

@@ -1,0 +1,56 @@
+package org.checkpointlab.views.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.checkpointlab.model.lesson.LessonFiles;
+import org.checkpointlab.model.lesson.StepCondition;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What a step waits for, in words the window shows: operators by their names, tabs by their labels. */
+class LessonTextsTest {
+    private static PipelineSpec wordCount;
+
+    @BeforeAll
+    static void readLesson() throws Exception {
+        wordCount = LessonFiles.read(Path.of("..", "samples", "lessons", "1-checkpoints-and-recovery.yaml"))
+                .pipeline();
+    }
+
+    @Test
+    void operatorsAreNamedAsTheGraphShowsThem_notByTheirIds() {
+        LessonTexts en = new LessonTexts(Locale.ENGLISH);
+
+        assertThat(en.waitingFor(new StepCondition.SubtaskFailed("count"), wordCount))
+                .isEqualTo("a subtask of Count per word to fail");
+        assertThat(en.waitingFor(new StepCondition.ChannelBlocked(null, "count"), wordCount))
+                .isEqualTo("a channel into Count per word to be blocked by alignment");
+        assertThat(new LessonTexts(Locale.SIMPLIFIED_CHINESE)
+                .waitingFor(new StepCondition.SubtaskFailed("count"), wordCount)).isEqualTo("Count per word 的某个子任务失败");
+    }
+
+    @Test
+    void openingATab_isSaidWithTheTabsLabel_inTheWindowsLanguage() {
+        StepCondition openOutput = new StepCondition.UserDid("tab:output");
+
+        assertThat(new LessonTexts(Locale.ENGLISH).waitingFor(openOutput, wordCount))
+                .isEqualTo("you to open the Output tab");
+        assertThat(new LessonTexts(Locale.SIMPLIFIED_CHINESE).waitingFor(openOutput, wordCount))
+                .isEqualTo("你打开“输出”标签页");
+        assertThat(new LessonTexts(Locale.ENGLISH).waitingFor(new StepCondition.UserDid("zoom"), wordCount))
+                .as("an action the window has no label for is named as written").isEqualTo("you to do: zoom");
+    }
+
+    @Test
+    void aCheckpointTakenAtLeastOnce_isSaidSo() {
+        StepCondition atLeastOnce = new StepCondition.CheckpointCompleted(1, null, true, 0, 0, 0, 0, false);
+
+        assertThat(new LessonTexts(Locale.ENGLISH).waitingFor(atLeastOnce, wordCount))
+                .isEqualTo("an at-least-once checkpoint to complete");
+        assertThat(new LessonTexts(Locale.SIMPLIFIED_CHINESE).waitingFor(atLeastOnce, wordCount))
+                .isEqualTo("一个至少一次检查点完成");
+    }
+}
