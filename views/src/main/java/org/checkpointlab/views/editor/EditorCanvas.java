@@ -1,12 +1,9 @@
 package org.checkpointlab.views.editor;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javafx.event.EventHandler;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -16,14 +13,10 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.Rectangle;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.views.editor.model.EdgeRef;
@@ -44,28 +37,24 @@ import org.checkpointlab.views.i18n.Texts;
  * onto another card or its input port (a rubber-band curve follows the pointer), selection (click, Shift/Ctrl-click
  * to add, click on the background to clear, Shift-drag on the background for a rubber band), card drags recorded
  * as one move, an edge context menu for the partitioning, and the marks for selected and invalid cards and edges.
- * Port wiring and moves use plain mouse events; only palette drops use platform drag-and-drop.
+ * Port wiring ({@link PortWiring}), the rubber band ({@link RubberBandSelection}) and moves use plain mouse events;
+ * only palette drops use platform drag-and-drop.
  */
 public final class EditorCanvas {
     /** Radius of a port, in graph pixels. */
     static final double PORT_RADIUS = 7;
-    /** How near an input port the pointer must be released to connect to it, in graph pixels. */
-    static final double PORT_REACH = 20;
 
     private final PipelineGraphView graphView;
     private final EditorViewModel viewModel;
     private final Map<String, Circle> inputPorts = new LinkedHashMap<>();
     private final Map<String, Circle> outputPorts = new LinkedHashMap<>();
     private final javafx.scene.Group portLayer = new javafx.scene.Group();
-    private CubicCurve rubberEdge;
-    private String wiringFrom;
-    private String wiringTarget;
-    private Rectangle band;
-    private Point2D bandStart;
+    private final PortWiring wiring;
 
     public EditorCanvas(PipelineGraphView graphView, EditorViewModel viewModel) {
         this.graphView = graphView;
         this.viewModel = viewModel;
+        this.wiring = new PortWiring(graphView, viewModel, portLayer, inputPorts);
         graphView.editLayer().getChildren().add(portLayer);
         graphView.setCardDragHandler(new CardDragHandler() {
             @Override
@@ -81,9 +70,7 @@ public final class EditorCanvas {
         graphView.addEventHandler(DragEvent.DRAG_OVER, this::onDragOver);
         graphView.addEventHandler(DragEvent.DRAG_DROPPED, this::onDragDropped);
         graphView.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onCanvasClicked);
-        graphView.addEventFilter(MouseEvent.MOUSE_PRESSED, this::startBand);
-        graphView.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::continueBand);
-        graphView.addEventFilter(MouseEvent.MOUSE_RELEASED, this::endBand);
+        RubberBandSelection.install(graphView, viewModel, portLayer, this::hitsItem);
         graphView.viewModel().pipelineProperty().addListener((obs, old, now) -> decorate());
         viewModel.pipelineProperty().addListener((obs, old, now) -> showMarks());
         decorate();
@@ -143,9 +130,7 @@ public final class EditorCanvas {
                 out.setId("port-out-" + node.id());
                 Tooltip.install(out, new Tooltip(Texts.format("editor.port.output",
                         node.name())));
-                out.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> startWiring(node, e));
-                out.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::continueWiring);
-                out.addEventHandler(MouseEvent.MOUSE_RELEASED, this::endWiring);
+                wiring.install(out, node);
                 outputPorts.put(node.id(), out);
             }
             card.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressCard(node.id(), e));
@@ -268,147 +253,5 @@ public final class EditorCanvas {
             edgeView.pseudoClassStateChanged(GraphStyles.SELECTED, s.edges().contains(ref));
             edgeView.pseudoClassStateChanged(GraphStyles.INVALID, invalidEdges.contains(ref));
         }
-    }
-
-    // ---- wiring -----------------------------------------------------------------------------------------------
-
-    private void startWiring(OperatorNode from, MouseEvent event) {
-        if (event.getButton() != MouseButton.PRIMARY) {
-            return;
-        }
-        event.consume();
-        if (viewModel.structureLocked().get()) {
-            viewModel.refuse(EditorViewModel.LOCKED_MESSAGE);
-            return;
-        }
-        wiringFrom = from.id();
-        if (graphView.getScene() != null) {
-            graphView.getScene().addEventFilter(KeyEvent.KEY_PRESSED, escapeCancelsWiring);
-        }
-        double startX = from.x() + from.width();
-        double startY = from.y() + from.height() / 2;
-        rubberEdge = new CubicCurve(startX, startY, startX, startY, startX, startY, startX, startY);
-        rubberEdge.getStyleClass().add(EditorStyles.RUBBER_EDGE);
-        rubberEdge.setMouseTransparent(true);
-        rubberEdge.setFill(null);
-        portLayer.getChildren().add(rubberEdge);
-    }
-
-    private void continueWiring(MouseEvent event) {
-        if (wiringFrom == null) {
-            return;
-        }
-        event.consume();
-        Point2D at = portLayer.sceneToLocal(event.getSceneX(), event.getSceneY());
-        double bend = Math.max(40, Math.abs(at.getX() - rubberEdge.getStartX()) / 2);
-        rubberEdge.setControlX1(rubberEdge.getStartX() + bend);
-        rubberEdge.setControlY1(rubberEdge.getStartY());
-        rubberEdge.setControlX2(at.getX() - bend);
-        rubberEdge.setControlY2(at.getY());
-        rubberEdge.setEndX(at.getX());
-        rubberEdge.setEndY(at.getY());
-        String target = targetAt(at);
-        if (!java.util.Objects.equals(target, wiringTarget)) {
-            Optional.ofNullable(wiringTarget).map(inputPorts::get)
-                    .ifPresent(p -> p.pseudoClassStateChanged(EditorStyles.TARGET, false));
-            wiringTarget = target;
-            Optional.ofNullable(target).map(inputPorts::get)
-                    .ifPresent(p -> p.pseudoClassStateChanged(EditorStyles.TARGET, true));
-        }
-    }
-
-    private void endWiring(MouseEvent event) {
-        if (wiringFrom == null) {
-            return;
-        }
-        event.consume();
-        String from = wiringFrom;
-        String target = targetAt(portLayer.sceneToLocal(event.getSceneX(), event.getSceneY()));
-        stopWiring();
-        if (target != null) {
-            viewModel.connect(from, target);
-        }
-    }
-
-    /** Escape while dragging a wire drops it: nothing is connected when the button is released. */
-    private final EventHandler<KeyEvent> escapeCancelsWiring = event -> {
-        if (event.getCode() == KeyCode.ESCAPE && wiringFrom != null) {
-            event.consume();
-            stopWiring();
-        }
-    };
-
-    private void stopWiring() {
-        Optional.ofNullable(wiringTarget).map(inputPorts::get)
-                .ifPresent(p -> p.pseudoClassStateChanged(EditorStyles.TARGET, false));
-        portLayer.getChildren().remove(rubberEdge);
-        rubberEdge = null;
-        wiringFrom = null;
-        wiringTarget = null;
-        if (graphView.getScene() != null) {
-            graphView.getScene().removeEventFilter(KeyEvent.KEY_PRESSED, escapeCancelsWiring);
-        }
-    }
-
-    /** The operator whose input port is near the point, or whose card holds it (not the wiring's own source). */
-    private String targetAt(Point2D graphPoint) {
-        for (var entry : inputPorts.entrySet()) {
-            Circle port = entry.getValue();
-            if (!entry.getKey().equals(wiringFrom)
-                    && graphPoint.distance(port.getCenterX(), port.getCenterY()) <= PORT_REACH) {
-                return entry.getKey();
-            }
-        }
-        for (OperatorCard card : graphView.cards()) {
-            OperatorNode n = card.node();
-            if (!n.id().equals(wiringFrom) && graphPoint.getX() >= n.x() && graphPoint.getX() <= n.x() + n.width()
-                    && graphPoint.getY() >= n.y() && graphPoint.getY() <= n.y() + n.height()) {
-                return n.id();
-            }
-        }
-        return null;
-    }
-
-    // ---- rubber-band selection --------------------------------------------------------------------------------
-
-    private void startBand(MouseEvent event) {
-        if (event.getButton() != MouseButton.PRIMARY || !event.isShiftDown() || hitsItem(event)) {
-            return;
-        }
-        graphView.setPrimaryPanEnabled(false);
-        bandStart = graphView.canvasToGraph(event.getX(), event.getY());
-        band = new Rectangle(bandStart.getX(), bandStart.getY(), 0, 0);
-        band.getStyleClass().add(EditorStyles.RUBBER_BAND);
-        band.setMouseTransparent(true);
-        portLayer.getChildren().add(band);
-    }
-
-    private void continueBand(MouseEvent event) {
-        if (band == null) {
-            return;
-        }
-        Point2D at = graphView.canvasToGraph(event.getX(), event.getY());
-        band.setX(Math.min(at.getX(), bandStart.getX()));
-        band.setY(Math.min(at.getY(), bandStart.getY()));
-        band.setWidth(Math.abs(at.getX() - bandStart.getX()));
-        band.setHeight(Math.abs(at.getY() - bandStart.getY()));
-    }
-
-    private void endBand(MouseEvent event) {
-        if (band == null) {
-            return;
-        }
-        Bounds area = band.getBoundsInLocal();
-        portLayer.getChildren().remove(band);
-        band = null;
-        graphView.setPrimaryPanEnabled(true);
-        Set<String> ids = new LinkedHashSet<>(viewModel.pipeline().selection().operators());
-        for (OperatorCard card : graphView.cards()) {
-            OperatorNode n = card.node();
-            if (area.intersects(n.x(), n.y(), n.width(), n.height())) {
-                ids.add(n.id());
-            }
-        }
-        viewModel.select(new Selection(ids, viewModel.pipeline().selection().edges()));
     }
 }

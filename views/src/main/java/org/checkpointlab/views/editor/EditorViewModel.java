@@ -1,8 +1,5 @@
 package org.checkpointlab.views.editor;
 
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,15 +9,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.geometry.Point2D;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
@@ -29,13 +22,11 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.model.AddOperator;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.Connect;
-import org.checkpointlab.views.editor.model.CopiedOperators;
 import org.checkpointlab.views.editor.model.EdgeRef;
 import org.checkpointlab.views.editor.model.EditCommand;
 import org.checkpointlab.views.editor.model.EditRefused;
 import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.editor.model.MoveOperators;
-import org.checkpointlab.views.editor.model.Paste;
 import org.checkpointlab.views.editor.model.PlaceOperators;
 import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.editor.model.RemoveSelection;
@@ -54,7 +45,7 @@ import org.checkpointlab.views.i18n.Texts;
 /**
  * The pipeline editor without controls: turns the user's gestures (drop a kind, wire two ports, change a value
  * in the inspector, delete, copy, paste, undo) into {@link EditCommand}s on the window's one {@link CommandStack},
- * and shows every change of that stack: the graph follows it (positions kept, see
+ * and shows every change of that stack ({@link EditorSync}): the graph follows it (positions kept, see
  * {@link PipelineGraphViewModel#show(PipelineSpec, Map)}), the job view gets the pipeline when it is valid (else
  * {@code null}, so Run stays disabled) and {@link #problems()} lists what the validation finds.
  *
@@ -72,26 +63,11 @@ public final class EditorViewModel {
     public static final double PASTE_OFFSET = 40;
 
     private final CommandStack edits;
-    private final PipelineGraphViewModel graph;
-    private final Consumer<PipelineSpec> runnable;
     private final ObservableBooleanValue structureLocked;
-    private final ReadOnlyObjectWrapper<EditablePipeline> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
-    private final ReadOnlyObjectWrapper<Selection> selection =
-            new ReadOnlyObjectWrapper<>(this, "selection", Selection.NONE);
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText",
-            Texts.get("editor.undo"));
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText",
-            Texts.get("editor.redo"));
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final EditorSync sync;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final ObservableList<String> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
     private BiConsumer<String, Integer> parallelismWhileRunning = (id, p) -> message.set(LOCKED_MESSAGE);
-    private PipelineSpec lastRunnable;
-    private boolean runnableKnown;
-    private CopiedOperators clipboard;
-    private int pastes;
+    private final EditorClipboard clipboard = new EditorClipboard();
 
     /**
      * @param edits           the window's command stack ({@code MainViewModel.edits()})
@@ -103,50 +79,41 @@ public final class EditorViewModel {
     public EditorViewModel(CommandStack edits, PipelineGraphViewModel graph, Consumer<PipelineSpec> runnable,
                            ObservableBooleanValue structureLocked) {
         this.edits = Objects.requireNonNull(edits, "edits");
-        this.graph = Objects.requireNonNull(graph, "graph");
-        this.runnable = Objects.requireNonNull(runnable, "runnable");
         this.structureLocked = Objects.requireNonNull(structureLocked, "structureLocked");
-        edits.addListener(stack -> sync());
-        // The stack of a window that opened a file before the editor existed already holds that pipeline.
-        if (graph.pipelineProperty().get() != null || !edits.current().spec().operators().isEmpty()) {
-            sync();
-        } else {
-            pipeline.set(edits.current());
-            updateUndoRedo();
-        }
+        this.sync = new EditorSync(edits, graph, runnable);
     }
 
     // ---- state ------------------------------------------------------------------------------------------------
 
     /** The pipeline being edited, selection included; changes with every edit, undo, redo and selection. */
     public ReadOnlyObjectProperty<EditablePipeline> pipelineProperty() {
-        return pipeline.getReadOnlyProperty();
+        return sync.pipeline.getReadOnlyProperty();
     }
 
     public EditablePipeline pipeline() {
-        return pipeline.get();
+        return sync.pipeline.get();
     }
 
     public ReadOnlyObjectProperty<Selection> selectionProperty() {
-        return selection.getReadOnlyProperty();
+        return sync.selection.getReadOnlyProperty();
     }
 
     /** "Undo Add keyed-count", or "Undo" when there is nothing to undo. */
     public ReadOnlyStringProperty undoTextProperty() {
-        return undoText.getReadOnlyProperty();
+        return sync.undoText.getReadOnlyProperty();
     }
 
     /** "Redo Add keyed-count", or "Redo" when there is nothing to redo. */
     public ReadOnlyStringProperty redoTextProperty() {
-        return redoText.getReadOnlyProperty();
+        return sync.redoText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
+        return sync.canUndo.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
+        return sync.canRedo.getReadOnlyProperty();
     }
 
     /** Why the last edit was refused; empty after an edit that went through. */
@@ -156,7 +123,7 @@ public final class EditorViewModel {
 
     /** Every problem the pipeline validation finds in the pipeline being edited; empty when it can run. */
     public ObservableList<String> problems() {
-        return readOnlyProblems;
+        return sync.readOnlyProblems;
     }
 
     public ObservableBooleanValue structureLocked() {
@@ -165,22 +132,12 @@ public final class EditorViewModel {
 
     /** Operators that a problem names ({@code operator 'id': ...}), to be marked on the canvas. */
     public Set<String> operatorsWithProblems() {
-        Set<String> ids = new LinkedHashSet<>();
-        var found = pipeline.get().findings();
-        for (String id : pipeline.get().operatorIds()) {
-            if (found.stream().anyMatch(p -> p.operatorId().filter(id::equals).isPresent())) {
-                ids.add(id);
-            }
-        }
-        return ids;
+        return sync.operatorsWithProblems();
     }
 
     /** Edges that a problem names ({@code edge a -> b: ...}), to be marked on the canvas. */
     public Set<EdgeRef> edgesWithProblems() {
-        var found = pipeline.get().findings();
-        return pipeline.get().spec().edges().stream().map(EdgeRef::of)
-                .filter(e -> found.stream().anyMatch(p -> p.aboutEdge(e.from(), e.to())))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return sync.edgesWithProblems();
     }
 
     /**
@@ -210,7 +167,7 @@ public final class EditorViewModel {
 
     /** Adds an operator right of every card there is (or at the origin on an empty canvas), e.g. on double-click. */
     public boolean addOperator(OperatorKind kind) {
-        EditablePipeline p = pipeline.get();
+        EditablePipeline p = pipeline();
         if (p.operatorIds().isEmpty()) {
             return addOperator(kind, Position.ORIGIN);
         }
@@ -231,7 +188,7 @@ public final class EditorViewModel {
      * keyed, hash into a keyed operator, else rebalance.
      */
     public Partitioning defaultPartitioning(String from, String to) {
-        EditablePipeline p = pipeline.get();
+        EditablePipeline p = pipeline();
         boolean keyed = p.kindOf(to).map(OperatorKind::keyed).orElse(false);
         if (keyed) {
             return Partitioning.HASH;
@@ -253,7 +210,7 @@ public final class EditorViewModel {
     /** Sets an operator's parallelism; while a job runs, hands it to the parallelism-while-running handler. */
     public boolean setParallelism(String operatorId, int parallelism) {
         if (structureLocked.get()) {
-            boolean changes = pipeline.get().operator(operatorId).map(o -> o.parallelism() != parallelism)
+            boolean changes = pipeline().operator(operatorId).map(o -> o.parallelism() != parallelism)
                     .orElse(false);
             if (changes) {
                 parallelismWhileRunning.accept(operatorId, parallelism);
@@ -288,7 +245,7 @@ public final class EditorViewModel {
 
     /** Deletes the selected operators (with their edges) and edges. */
     public boolean deleteSelection() {
-        if (pipeline.get().selection().isEmpty()) {
+        if (pipeline().selection().isEmpty()) {
             return false;
         }
         return structural(new RemoveSelection());
@@ -296,13 +253,10 @@ public final class EditorViewModel {
 
     /** Copies the selected operators (and the edges among them) to the editor's clipboard. */
     public boolean copy() {
-        CopiedOperators copied = CopiedOperators.ofSelection(pipeline.get());
-        if (copied.isEmpty()) {
+        if (!clipboard.copy(pipeline())) {
             message.set(Texts.get("editor.copy.nothing"));
             return false;
         }
-        clipboard = copied;
-        pastes = 0;
         message.set("");
         return true;
     }
@@ -313,19 +267,18 @@ public final class EditorViewModel {
 
     /** Whether there is something to paste. */
     public boolean canPaste() {
-        return clipboard != null;
+        return !clipboard.isEmpty();
     }
 
     /** Inserts the copied operators, each paste {@value #PASTE_OFFSET} pixels further right and down. */
     public boolean paste() {
-        if (clipboard == null) {
+        if (clipboard.isEmpty()) {
             message.set(Texts.get("editor.paste.nothing"));
             return false;
         }
-        double offset = PASTE_OFFSET * (pastes + 1);
-        boolean pasted = structural(new Paste(clipboard, offset, offset));
+        boolean pasted = structural(clipboard.nextPaste());
         if (pasted) {
-            pastes++;
+            clipboard.pasted();
         }
         return pasted;
     }
@@ -351,30 +304,12 @@ public final class EditorViewModel {
 
     /** Selects one operator; with {@code additive} (Shift or Ctrl held) adds it to the selection or removes it. */
     public void selectOperator(String id, boolean additive) {
-        Selection s = pipeline.get().selection();
-        if (!additive) {
-            select(Selection.ofOperators(id));
-            return;
-        }
-        Set<String> ops = new LinkedHashSet<>(s.operators());
-        if (!ops.remove(id)) {
-            ops.add(id);
-        }
-        select(new Selection(ops, s.edges()));
+        select(additive ? pipeline().selection().withOperatorToggled(id) : Selection.ofOperators(id));
     }
 
     /** Selects one edge; with {@code additive} adds it to the selection or removes it. */
     public void selectEdge(EdgeRef edge, boolean additive) {
-        Selection s = pipeline.get().selection();
-        if (!additive) {
-            select(new Selection(Set.of(), Set.of(edge)));
-            return;
-        }
-        Set<EdgeRef> selected = new LinkedHashSet<>(s.edges());
-        if (!selected.remove(edge)) {
-            selected.add(edge);
-        }
-        select(new Selection(s.operators(), selected));
+        select(additive ? pipeline().selection().withEdgeToggled(edge) : new Selection(Set.of(), Set.of(edge)));
     }
 
     public void clearSelection() {
@@ -383,14 +318,14 @@ public final class EditorViewModel {
 
     /** Selects every operator and edge. */
     public void selectAll() {
-        EditablePipeline p = pipeline.get();
+        EditablePipeline p = pipeline();
         select(new Selection(Set.copyOf(p.operatorIds()),
                 p.spec().edges().stream().map(EdgeRef::of).collect(Collectors.toSet())));
     }
 
     /** The operators that move with a grabbed card: the selection when the card is in it, else the card alone. */
     public Set<String> dragGroup(String grabbedId) {
-        Set<String> selected = pipeline.get().selection().operators();
+        Set<String> selected = pipeline().selection().operators();
         return selected.contains(grabbedId) ? selected : Set.of(grabbedId);
     }
 
@@ -449,41 +384,13 @@ public final class EditorViewModel {
         }
     }
 
-    /** Shows the stack's pipeline everywhere: graph, job view, problems, undo/redo texts. */
-    private void sync() {
-        EditablePipeline current = edits.current();
-        Map<String, Point2D> positions = new HashMap<>();
-        current.positions().forEach((id, at) -> positions.put(id, new Point2D(at.x(), at.y())));
-        graph.show(current.spec(), positions);
-        List<String> found = current.problems();
-        if (!found.equals(problems)) {
-            problems.setAll(found);
-        }
-        PipelineSpec valid = found.isEmpty() ? current.spec() : null;
-        if (!runnableKnown || !Objects.equals(valid, lastRunnable)) {
-            runnableKnown = true;
-            lastRunnable = valid;
-            runnable.accept(valid);
-        }
-        pipeline.set(current);
-        selection.set(current.selection());
-        updateUndoRedo();
-    }
-
-    private void updateUndoRedo() {
-        undoText.set(edits.undoDescription().orElse(Texts.get("editor.undo")));
-        redoText.set(edits.redoDescription().orElse(Texts.get("editor.redo")));
-        canUndo.set(edits.canUndo());
-        canRedo.set(edits.canRedo());
-    }
-
     /** The operator's spec in the pipeline being edited (for the inspector). */
     public java.util.Optional<OperatorSpec> operator(String id) {
-        return pipeline.get().operator(id);
+        return pipeline().operator(id);
     }
 
     /** The edge's spec in the pipeline being edited (for the inspector). */
     public java.util.Optional<EdgeSpec> edge(EdgeRef ref) {
-        return pipeline.get().edge(ref.from(), ref.to());
+        return pipeline().edge(ref.from(), ref.to());
     }
 }

@@ -3,8 +3,6 @@ package org.checkpointlab.views.live;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -21,17 +19,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.client.JobClient;
-import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
-import org.checkpointlab.model.observe.SubtaskSnapshot;
-import org.checkpointlab.model.pipeline.EdgeSpec;
-import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.HistoryEntry;
@@ -41,10 +33,11 @@ import org.checkpointlab.views.session.JobSession;
 /**
  * The running job as the live graph shows it, without any control. The job itself belongs to the
  * {@link JobSession}: the commands here (run the open pipeline, stop, pause, slow motion, step, checkpoint, fail a
- * subtask, barrier mode) go to it, and each snapshot it samples ({@link JobSession#sample}, once per frame) is turned
- * into what the view draws: a {@link SubtaskState} per subtask (keyed under every operator of its chain), the
- * channels of each edge and the status strip's lines (job, checkpoint progress, announcements, restart countdown and
- * restore). The exception history is the session's {@link JobEventLog}. Nothing here is pushed by engine threads.
+ * subtask, barrier mode) go to it ({@link LiveJobCommands}), and each snapshot it samples
+ * ({@link JobSession#sample}, once per frame) is turned into what the view draws: a {@link SubtaskState} per subtask
+ * (keyed under every operator of its chain), the channels of each edge and the status strip's lines (job,
+ * checkpoint progress, announcements, restart countdown and restore: {@link StatusStrip}). The exception history is
+ * the session's {@link JobEventLog}. Nothing here is pushed by engine threads.
  *
  * <p>FX thread only (tests call it from the thread that owns it).
  */
@@ -61,7 +54,8 @@ public final class LiveJobViewModel {
     private final JobSession session;
     private final RuntimeOptions runtimeOptions;
     private final LiveFrame liveFrame = new LiveFrame();
-    private final StatusLines lines;
+    private final StatusStrip strip;
+    private final LiveJobCommands commands;
 
     private final ReadOnlyObjectWrapper<PipelineSpec> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
     private final ReadOnlyObjectWrapper<JobStatus> jobStatus = new ReadOnlyObjectWrapper<>(this, "jobStatus");
@@ -69,10 +63,6 @@ public final class LiveJobViewModel {
     private final ObjectProperty<BarrierMode> barrierMode = new SimpleObjectProperty<>(this, "barrierMode",
             BarrierMode.ALIGNED);
     private final BooleanProperty failToolArmed = new SimpleBooleanProperty(this, "failToolArmed");
-    private final ReadOnlyStringWrapper jobLine = new ReadOnlyStringWrapper(this, "jobLine", "");
-    private final ReadOnlyStringWrapper checkpointLine = new ReadOnlyStringWrapper(this, "checkpointLine", "");
-    private final ReadOnlyStringWrapper announcement = new ReadOnlyStringWrapper(this, "announcement", "");
-    private final ReadOnlyStringWrapper recoveryLine = new ReadOnlyStringWrapper(this, "recoveryLine", "");
     private final ReadOnlyObjectWrapper<SubtaskKey> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper selectedDetails = new ReadOnlyStringWrapper(this, "selectedDetails", "");
     private final ReadOnlyLongWrapper frame = new ReadOnlyLongWrapper(this, "frame");
@@ -84,9 +74,6 @@ public final class LiveJobViewModel {
      */
     private JobClient shown;
     private JobSnapshot snapshot;
-    private CompletableFuture<CheckpointStats> pendingTrigger;
-    /** A step was started and its end not yet announced. */
-    private boolean stepping;
 
     /**
      * @param session        owns the job: starts it, runs the commands, samples it once per frame
@@ -96,17 +83,11 @@ public final class LiveJobViewModel {
     public LiveJobViewModel(JobSession session, RuntimeOptions runtimeOptions, LongSupplier wallClock) {
         this.session = Objects.requireNonNull(session, "session");
         this.runtimeOptions = Objects.requireNonNull(runtimeOptions, "runtimeOptions");
-        this.lines = new StatusLines(Objects.requireNonNull(wallClock, "wallClock"));
-        BarrierModeSync.bind(session, barrierMode, active.getReadOnlyProperty(), announcement::set);
+        this.strip = new StatusStrip(Objects.requireNonNull(wallClock, "wallClock"), failToolArmed);
+        this.commands = new LiveJobCommands(session, strip, active);
+        BarrierModeSync.bind(session, barrierMode, active.getReadOnlyProperty(), strip::announce);
         session.jobProperty().addListener((obs, old, now) -> jobReplaced(now));
         session.onSample(this::show);
-        failToolArmed.addListener((obs, was, armed) -> {
-            if (armed) {
-                announcement.set(FAIL_ARMED_HINT);
-            } else if (FAIL_ARMED_HINT.equals(announcement.get())) {
-                announcement.set("");
-            }
-        });
     }
 
     // ---- properties -------------------------------------------------------------------------------------------
@@ -148,22 +129,22 @@ public final class LiveJobViewModel {
 
     /** "RUNNING, attempt 2, 41,200 records/s" and the like. */
     public ReadOnlyStringProperty jobLineProperty() {
-        return jobLine.getReadOnlyProperty();
+        return strip.jobLineProperty();
     }
 
     /** The checkpoint in progress ("Checkpoint 5: 3/8 acknowledged") or the latest one. */
     public ReadOnlyStringProperty checkpointLineProperty() {
-        return checkpointLine.getReadOnlyProperty();
+        return strip.checkpointLineProperty();
     }
 
     /** The latest announcement: a checkpoint completed or failed, a trigger refused, a failure injected. */
     public ReadOnlyStringProperty announcementProperty() {
-        return announcement.getReadOnlyProperty();
+        return strip.announcementProperty();
     }
 
     /** The restart countdown while RESTARTING, the restore while restoring, then the last recovery. */
     public ReadOnlyStringProperty recoveryLineProperty() {
-        return recoveryLine.getReadOnlyProperty();
+        return strip.recoveryLineProperty();
     }
 
     /** The subtask whose details are shown, or {@code null}. */
@@ -262,10 +243,7 @@ public final class LiveJobViewModel {
         selected.set(null);
         selectedDetails.set("");
         jobStatus.set(null);
-        jobLine.set(spec == null ? "" : READY + spec.name());
-        checkpointLine.set("");
-        announcement.set("");
-        recoveryLine.set("");
+        strip.pipelineShown(spec);
         if (spec != null) {
             barrierMode.set(BarrierMode.of(RunningPipeline.fileOptions(spec)));
         }
@@ -277,27 +255,7 @@ public final class LiveJobViewModel {
      * @return whether it started; if not, {@link #announcementProperty()} says why
      */
     public boolean run() {
-        PipelineSpec spec = pipeline.get();
-        if (spec == null || active.get()) {
-            return false;
-        }
-        CheckpointOptions options;
-        try {
-            options = barrierMode.get().applyTo(RunningPipeline.fileOptions(spec)).validated();
-        } catch (IllegalArgumentException e) {
-            announcement.set(Texts.format("live.cannotRun", e.getMessage()));
-            return false;
-        }
-        JobConfig config = JobConfig.of(spec).withCheckpointOptions(options).withRuntimeOptions(runtimeOptions);
-        try {
-            session.start(config);
-        } catch (PipelineException e) {
-            announcement.set(Texts.format("live.cannotRun", String.join("; ",
-                    org.checkpointlab.views.session.Problems.of(e))));
-            return false;
-        }
-        announcement.set(Texts.format("live.started", spec.name(), barrierMode.get()));
-        return true;
+        return commands.run(pipeline.get(), barrierMode.get(), runtimeOptions);
     }
 
     /**
@@ -308,12 +266,10 @@ public final class LiveJobViewModel {
         clearFrame();
         shown = next;
         liveFrame.reset();
-        lines.reset(next);
-        pendingTrigger = null;
-        stepping = false;
+        strip.jobReplaced(next);
         active.set(next != null && !next.status().isTerminal());
         if (next != null && next.config().restore() != null) {
-            announcement.set(Texts.format("live.showingRestored", next.pipeline().name(),
+            strip.announce(Texts.format("live.showingRestored", next.pipeline().name(),
                     next.config().restore().path()));
         }
     }
@@ -325,13 +281,7 @@ public final class LiveJobViewModel {
 
     /** Cancels the running job; waiting for its end happens on the background executor. */
     public void stop() {
-        JobClient running = session.job();
-        if (running == null || !active.get()) {
-            return;
-        }
-        session.cancel();
-        active.set(false);
-        announcement.set(Texts.format("live.stopping", running.pipeline().name()));
+        commands.stop();
     }
 
     /** Pauses or resumes processing. */
@@ -344,30 +294,12 @@ public final class LiveJobViewModel {
      * subtask) and pauses there; the event is announced on a later frame.
      */
     public void step() {
-        if (!active.get()) {
-            announcement.set(Texts.get("live.step.runFirst"));
-            return;
-        }
-        if (!session.job().supports(JobClient.Capability.PAUSE_AND_STEP)) {
-            announcement.set(Texts.get("live.step.unsupported"));
-            return;
-        }
-        if (!session.step()) {
-            announcement.set(Texts.get("live.step.pauseFirst"));
-            return;
-        }
-        stepping = true;
-        announcement.set(Texts.get("live.step.stepping"));
+        commands.step();
     }
 
     /** Triggers a checkpoint now; the outcome (or why it could not start) is announced on a later frame. */
     public void triggerCheckpoint() {
-        if (!active.get()) {
-            announcement.set(Texts.get("live.checkpoint.runFirst"));
-            return;
-        }
-        pendingTrigger = session.triggerCheckpoint();
-        announcement.set(Texts.get("live.checkpoint.triggered"));
+        commands.triggerCheckpoint();
     }
 
     /**
@@ -376,18 +308,7 @@ public final class LiveJobViewModel {
      * @return whether the engine had such a running subtask
      */
     public boolean injectFailure(SubtaskKey subtask) {
-        if (!active.get()) {
-            announcement.set(Texts.get("live.fail.runFirst"));
-            return false;
-        }
-        if (!session.job().supports(JobClient.Capability.FAILURE_INJECTION)) {
-            announcement.set(Texts.get("live.fail.unsupported"));
-            return false;
-        }
-        boolean injected = session.injectFailure(subtask.operatorId(), subtask.subtaskIndex());
-        announcement.set(injected ? Texts.format("live.fail.injected", subtask)
-                : Texts.format("live.fail.notRunning", subtask));
-        return injected;
+        return commands.injectFailure(subtask);
     }
 
     /** A click on a subtask box: fails it when the fail tool is armed (and disarms it), else selects it. */
@@ -424,24 +345,12 @@ public final class LiveJobViewModel {
         }
         snapshot = s;
         acksSeen.set(acksSeen.get() + liveFrame.update(s, pipeline.get(), nowNanos));
-        checkpointLine.set(lines.checkpointLine(s));
-        lines.checkpointNews(s).ifPresent(news -> {
-            if (!failToolArmed.get()) { // the armed fail tool's hint stays until it is used or cancelled
-                announcement.set(news);
-            }
-        });
-        settlePendingTrigger();
-        jobLine.set(lines.jobLine(job, s, nowNanos));
-        recoveryLine.set(lines.recoveryLine(s));
+        strip.showFrame(job, s, nowNanos);
         if (s.status().isTerminal() && active.get()) {
             active.set(false);
         }
         jobStatus.set(s.status());
-        if (stepping && !job.isStepping()) {
-            stepping = false;
-            String event = job.lastStepEvent();
-            announcement.set(event == null ? Texts.get("live.step.ended") : Texts.format("live.step.steppedTo", event));
-        }
+        strip.announceStepEnd(job);
         if (selected.get() != null) {
             selectedDetails.set(details(selected.get()));
         }
@@ -450,22 +359,7 @@ public final class LiveJobViewModel {
 
     // ---- frame update -------------------------------------------------------------------------------------------
 
-    /** A checkpoint triggered by hand that could not start says why. */
-    private void settlePendingTrigger() {
-        if (pendingTrigger != null && pendingTrigger.isDone()) {
-            try {
-                pendingTrigger.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                announcement.set(Texts.format("live.checkpoint.notTriggered", cause.getMessage()));
-            }
-            pendingTrigger = null;
-        }
-    }
-
     private String details(SubtaskKey key) {
         return key == null ? "" : LiveTexts.details(key, liveFrame.subtask(key.operatorId(), key.subtaskIndex()));
     }
-
-
 }

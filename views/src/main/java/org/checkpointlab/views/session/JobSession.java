@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +19,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
@@ -34,7 +31,6 @@ import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.observe.JobSnapshot;
-import org.checkpointlab.model.pipeline.CheckpointOption;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.i18n.Texts;
@@ -44,31 +40,22 @@ import org.checkpointlab.views.i18n.Texts;
  * it (start, cancel, pause, slow motion, step, checkpoint, failure injection, checkpoint options, savepoints,
  * restore, rescale and redeploy), and it is the single feed of what panels see.
  *
- * <p>The feed: once per frame the live view's frame loop calls {@link #sample(long, boolean)}, which takes one
- * {@link JobSnapshot} from the client, records what is new in the {@link JobEventLog} (the exception history and the
- * charts' markers, derived once) and hands the same snapshot to every {@linkplain #onSample sample listener} (the
- * live graph); panels that update less often read {@link #snapshotProperty()}, published from the same samples at
- * most once per poll interval. Nothing polls the engine on its own.
+ * <p>The feed ({@link SnapshotFeed}): once per frame the live view's frame loop calls {@link #sample(long, boolean)},
+ * which takes one {@link JobSnapshot} from the client, records what is new in the {@link JobEventLog} (the exception
+ * history and the charts' markers, derived once) and hands the same snapshot to every {@linkplain #onSample sample
+ * listener} (the live graph); panels that update less often read {@link #snapshotProperty()}, published from the
+ * same samples at most once per poll interval. Nothing polls the engine on its own.
  *
  * <p>Which job runs is decided here only: whoever starts one (Run, a restore, a rescale, a redeploy), every view
  * follows {@link #jobProperty()}; a replaced job is cancelled. Slow motion and pause are kept here, so that each
- * job the session starts gets them. Anything that may block on the engine goes through the {@link TaskRunner}.
+ * job the session starts gets them ({@link PauseAndSpeed}). Anything that may block on the engine goes through the
+ * {@link TaskRunner}.
  *
  * <p>FX thread only.
  */
 public final class JobSession {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DIR_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneId.systemDefault());
-    /** How often the panels get a new snapshot while the live view is not held back by its CPU budget. */
-    static final long PUBLISH_NANOS = 250_000_000L;
-    /**
-     * How often sampled snapshots reach the panels while the live view is held back by its CPU budget (the engine
-     * keeps every core busy): every 3 seconds, as often as Flink's own web UI refreshes by default
-     * ({@code web.refresh-interval}). Each update of the panels (the checkpoint history, its timeline, the charts)
-     * costs several times a sample of the graph, so the graph samples more often the less often they follow.
-     */
-    public static final long CONSTRAINED_PUBLISH_NANOS = 3_000_000_000L;
     /** Slowest speed on offer: about one record per second per source, human speed. */
     public static final double MIN_SPEED = 0.001;
 
@@ -77,22 +64,15 @@ public final class JobSession {
     private final LongSupplier clock;
     private final Executor background;
     private final ReadOnlyObjectWrapper<JobClient> job = new ReadOnlyObjectWrapper<>(this, "job");
-    private final ReadOnlyObjectWrapper<JobSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<CheckpointOptions> checkpointOptions =
             new ReadOnlyObjectWrapper<>(this, "checkpointOptions");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObjectProperty<Path> savepointDirectory = new SimpleObjectProperty<>(this, "savepointDirectory");
-    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final JobEventLog eventLog = new JobEventLog();
+    private final SnapshotFeed feed;
+    private final PauseAndSpeed pauseAndSpeed;
     private final SavepointOperations savepoints;
-    private final ObservableList<String> activity = javafx.collections.FXCollections.observableArrayList();
-    private final List<SampleListener> sampleListeners = new ArrayList<>();
-    /** When the panels were given a snapshot last. */
-    private long lastPublishedNanos = Long.MIN_VALUE / 2;
-    private long snapshotErrors;
-    /** True while the paused property follows the engine (a step ended), which must not be told back. */
-    private boolean followingEngine;
+    private final ActivityLog activity;
 
     /** Gets each sampled snapshot of the current job, once per frame that sampled. */
     @FunctionalInterface
@@ -116,19 +96,10 @@ public final class JobSession {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.background = Objects.requireNonNull(background, "background");
         this.savepointDirectory.set(Objects.requireNonNull(savepointDirectory, "savepointDirectory"));
+        this.activity = new ActivityLog(clock);
         this.savepoints = new SavepointOperations(this, launcher, runner, clock);
-        speed.addListener((obs, old, now) -> {
-            JobClient current = job.get();
-            if (current != null && current.supports(JobClient.Capability.SLOW_MOTION)) {
-                current.setSpeed(clampSpeed(now.doubleValue()));
-            }
-        });
-        paused.addListener((obs, old, now) -> {
-            JobClient current = job.get();
-            if (current != null && !followingEngine && current.supports(JobClient.Capability.PAUSE_AND_STEP)) {
-                current.setPaused(now);
-            }
-        });
+        this.pauseAndSpeed = new PauseAndSpeed(this, job::get);
+        this.feed = new SnapshotFeed(job::get, eventLog, pauseAndSpeed::followEnginePause);
     }
 
     private static void daemon(Runnable task) {
@@ -166,7 +137,7 @@ public final class JobSession {
 
     /** The latest snapshot given to the panels (at most every poll interval); {@code null} without a job. */
     public ReadOnlyObjectProperty<JobSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+        return feed.snapshotProperty();
     }
 
     /** The checkpoint options the current job uses, changed by whoever changes them; {@code null} without a job. */
@@ -186,12 +157,12 @@ public final class JobSession {
 
     /** Processing paused (checkpoints, failures and stopping still work); every job started here takes it. */
     public BooleanProperty pausedProperty() {
-        return paused;
+        return pauseAndSpeed.pausedProperty();
     }
 
     /** Slow motion, {@value #MIN_SPEED} to 1 (full speed); every job started here takes it. */
     public DoubleProperty speedProperty() {
-        return speed;
+        return pauseAndSpeed.speedProperty();
     }
 
     /** Failures, recoveries, savepoints, settings changes and restores, oldest first. */
@@ -206,78 +177,35 @@ public final class JobSession {
 
     /** Human-readable log of what the session did, oldest first ("12:00:01 Stop with savepoint …"). */
     public ObservableList<String> activity() {
-        return activity;
+        return activity.lines();
     }
 
     /** Frames whose snapshot the engine could not assemble (the last snapshot stayed on screen). */
     public long snapshotErrors() {
-        return snapshotErrors;
+        return feed.snapshotErrors();
     }
 
     // ---- the feed ---------------------------------------------------------------------------------------------
 
     /** Adds a listener that gets every sampled snapshot (the live graph). */
     public void onSample(SampleListener listener) {
-        sampleListeners.add(Objects.requireNonNull(listener, "listener"));
+        feed.onSample(listener);
     }
 
     /**
      * Takes one snapshot of the current job, records what is new in it, hands it to the sample listeners and, when
-     * a poll interval has passed since the panels' last update ({@link #CONSTRAINED_PUBLISH_NANOS} while the live
+     * a poll interval has passed since the panels' last update (every 3 s while the live
      * view is {@code constrained} by its CPU budget), to the panels. Called once per frame that samples.
      *
      * @return the snapshot, or {@code null} without a job or when the engine could not assemble one
      */
     public JobSnapshot sample(long nowNanos, boolean constrained) {
-        JobClient current = job.get();
-        if (current == null) {
-            return null;
-        }
-        JobSnapshot s;
-        try {
-            s = current.snapshot();
-        } catch (RuntimeException e) {
-            // The engine can fail to assemble a snapshot while tasks are being (re)deployed. Keep the last frame;
-            // the next one will try again.
-            snapshotErrors++;
-            return null;
-        }
-        eventLog.record(s);
-        followEnginePause(s);
-        for (SampleListener listener : List.copyOf(sampleListeners)) {
-            listener.sampled(s, nowNanos);
-        }
-        long interval = constrained ? Math.max(PUBLISH_NANOS, CONSTRAINED_PUBLISH_NANOS) : PUBLISH_NANOS;
-        if (nowNanos - lastPublishedNanos >= interval) {
-            publish(s, nowNanos);
-        }
-        return s;
+        return feed.sample(nowNanos, constrained);
     }
 
     /** Samples the job now and gives the panels the snapshot at once (after a command, and in tests). */
     public void refresh() {
-        long now = System.nanoTime();
-        JobSnapshot s = sample(now, false);
-        if (s != null && snapshot.get() != s) {
-            publish(s, now);
-        }
-    }
-
-    private void publish(JobSnapshot s, long nowNanos) {
-        lastPublishedNanos = nowNanos;
-        snapshot.set(s);
-    }
-
-    /** The engine paused or resumed on its own (a step ended): follow it without telling it again. */
-    private void followEnginePause(JobSnapshot s) {
-        if (paused.get() != s.paused()) {
-            followingEngine = true;
-            try {
-                paused.set(s.paused());
-            } finally {
-                followingEngine = false;
-            }
-        }
+        feed.refresh();
     }
 
     // ---- starting and stopping --------------------------------------------------------------------------------
@@ -334,7 +262,7 @@ public final class JobSession {
     public void clear() {
         cancel();
         eventLog.newJob();
-        snapshot.set(null);
+        feed.restart();
         checkpointOptions.set(null);
         job.set(null);
     }
@@ -348,7 +276,8 @@ public final class JobSession {
      */
     public boolean step() {
         JobClient current = job.get();
-        return running() && current.supports(JobClient.Capability.PAUSE_AND_STEP) && paused.get()
+        return running() && current.supports(JobClient.Capability.PAUSE_AND_STEP)
+                && pauseAndSpeed.pausedProperty().get()
                 && current.stepToNextBarrierEvent();
     }
 
@@ -371,38 +300,13 @@ public final class JobSession {
                 && current.injectFailure(operatorId, subtask);
     }
 
-    static double clampSpeed(double value) {
-        return Math.max(MIN_SPEED, Math.min(1, value));
-    }
-
     /**
      * Applies new checkpoint options to the running job from its next checkpoint on.
      *
      * @return the problems that stopped it (nothing changed then); empty when applied
      */
     public List<String> updateCheckpointOptions(CheckpointOptions options) {
-        JobClient current = job.get();
-        if (current == null || current.status().isTerminal()) {
-            return List.of(Texts.get("session.noRunningJob"));
-        }
-        List<String> problems = options.problems();
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        if (!current.supports(JobClient.Capability.LIVE_CHECKPOINT_OPTIONS)) {
-            return List.of(Texts.get("session.cannotChangeOptions"));
-        }
-        CheckpointOptions before = current.checkpointOptions();
-        try {
-            current.updateCheckpointOptions(options);
-        } catch (IllegalArgumentException e) {
-            return List.of(e.getMessage());
-        }
-        checkpointOptions.set(options);
-        String change = describeChange(before, options);
-        addEvent(new JobEvent(clock.getAsLong(), JobEvent.Kind.SETTINGS, change));
-        log(Texts.format("session.optionsApplied", change));
-        return List.of();
+        return CheckpointOptionsUpdate.apply(this, options, clock);
     }
 
     /** A new, not yet existing directory for the next savepoint inside {@link #savepointDirectoryProperty()}. */
@@ -460,22 +364,18 @@ public final class JobSession {
         busy.set(value);
     }
 
+    void setCheckpointOptions(CheckpointOptions options) {
+        checkpointOptions.set(options);
+    }
+
     void replaceJob(JobClient next) {
         JobClient previous = job.get();
         if (previous != null && previous != next) {
             previous.cancel();
         }
-        if (next.supports(JobClient.Capability.SLOW_MOTION)) {
-            next.setSpeed(clampSpeed(speed.get()));
-        }
-        if (next.supports(JobClient.Capability.PAUSE_AND_STEP)) {
-            next.setPaused(paused.get());
-        } else {
-            paused.set(false);
-        }
+        pauseAndSpeed.applyTo(next);
         eventLog.newJob();
-        snapshot.set(null);
-        lastPublishedNanos = Long.MIN_VALUE / 2;
+        feed.restart();
         checkpointOptions.set(next.checkpointOptions());
         job.set(next);
         refresh();
@@ -486,20 +386,6 @@ public final class JobSession {
     }
 
     void log(String line) {
-        activity.add(CLOCK.format(Instant.ofEpochMilli(clock.getAsLong())) + "  " + line);
-    }
-
-    /** "interval 2s → 500ms, unaligned false → true" from the options that differ. */
-    static String describeChange(CheckpointOptions before, CheckpointOptions after) {
-        StringBuilder text = new StringBuilder();
-        for (CheckpointOption<?> option : CheckpointOption.ALL) {
-            String was = option.text(before);
-            String is = option.text(after);
-            if (!Objects.equals(was, is)) {
-                text.append(text.length() == 0 ? "" : ", ").append(option.key()).append(' ').append(was)
-                        .append(" \u2192 ").append(is);
-            }
-        }
-        return text.length() == 0 ? Texts.get("session.noChange") : text.toString();
+        activity.log(line);
     }
 }

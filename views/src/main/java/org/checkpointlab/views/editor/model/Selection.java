@@ -1,6 +1,7 @@
 package org.checkpointlab.views.editor.model;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The operators and edges the user has selected on the canvas. Immutable; order does not matter. */
@@ -27,5 +28,23 @@ public record Selection(Set<String> operators, Set<EdgeRef> edges) {
 
     public boolean isEmpty() {
         return operators.isEmpty() && edges.isEmpty();
+    }
+
+    /** This selection with the operator added, or removed when it was selected (Shift or Ctrl held). */
+    public Selection withOperatorToggled(String id) {
+        Set<String> ops = new LinkedHashSet<>(operators);
+        if (!ops.remove(id)) {
+            ops.add(id);
+        }
+        return new Selection(ops, edges);
+    }
+
+    /** This selection with the edge added, or removed when it was selected. */
+    public Selection withEdgeToggled(EdgeRef edge) {
+        Set<EdgeRef> selected = new LinkedHashSet<>(edges);
+        if (!selected.remove(edge)) {
+            selected.add(edge);
+        }
+        return new Selection(operators, selected);
     }
 }
