@@ -94,7 +94,7 @@ public final class CheckpointCoordinator {
     }
 
     /** Stops triggering; pending checkpoints are failed with {@code reason}. */
-    public void stop(String reason) {
+    public void stop(CheckpointFailure reason) {
         timer.execute(() -> {
             running = false;
             if (periodicTimer != null) {
@@ -104,7 +104,7 @@ public final class CheckpointCoordinator {
                 fail(p, reason, false);
             }
             for (Request r : requests) {
-                r.future.completeExceptionally(new IllegalStateException(reason));
+                r.future.completeExceptionally(new IllegalStateException(reason.english()));
             }
             requests.clear();
         });
@@ -164,7 +164,7 @@ public final class CheckpointCoordinator {
                 periodicTimer = null;
             }
             for (Request r : requests) {
-                r.future.completeExceptionally(new IllegalStateException("a stop-with-savepoint is in progress"));
+                r.future.completeExceptionally(TriggerRefusal.of(TriggerRefusal.Reason.STOP_IN_PROGRESS).exception());
             }
             requests.clear();
         });
@@ -200,12 +200,12 @@ public final class CheckpointCoordinator {
         CompletableFuture<CheckpointStats> future = new CompletableFuture<>();
         timer.execute(() -> {
             if (!running) {
-                future.completeExceptionally(new IllegalStateException("checkpointing is stopped"));
+                future.completeExceptionally(TriggerRefusal.of(TriggerRefusal.Reason.CHECKPOINTING_STOPPED).exception());
                 return;
             }
             boolean stopRequest = type == SnapshotType.SUSPEND || type == SnapshotType.TERMINATE;
             if (stopping && !stopRequest) {
-                future.completeExceptionally(new IllegalStateException("a stop-with-savepoint is in progress"));
+                future.completeExceptionally(TriggerRefusal.of(TriggerRefusal.Reason.STOP_IN_PROGRESS).exception());
                 return;
             }
             requests.add(new Request(type, future, state, finalizer));
@@ -244,13 +244,13 @@ public final class CheckpointCoordinator {
         timer.execute(() -> {
             PendingCheckpoint p = pending.get(checkpointId);
             if (p != null) {
-                fail(p, "declined by " + taskKey + ": " + reason, true);
+                fail(p, CheckpointFailure.of(CheckpointFailure.Reason.DECLINED, taskKey, reason), true);
             }
         });
     }
 
     /** A task failed: every pending checkpoint fails (this does not count against tolerable failures). */
-    public void failPending(String reason) {
+    public void failPending(CheckpointFailure reason) {
         timer.execute(() -> {
             for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
                 fail(p, reason, false);
@@ -322,9 +322,9 @@ public final class CheckpointCoordinator {
     private void serveRequests() {
         while (!requests.isEmpty() && pending.size() < options.maxConcurrent()) {
             Request r = requests.poll();
-            String notNow = context.cannotTriggerBecause();
+            TriggerRefusal notNow = context.cannotTriggerBecause();
             if (notNow != null) {
-                r.future.completeExceptionally(new IllegalStateException("cannot trigger a checkpoint: " + notNow));
+                r.future.completeExceptionally(notNow.exception());
                 continue;
             }
             startCheckpoint(r.type, r.future, r.state, r.finalizer);
@@ -348,7 +348,7 @@ public final class CheckpointCoordinator {
         lastTriggerMillis = nowMillis;
         p.timeout = timer.schedule(() -> {
             if (pending.get(id) == p) {
-                fail(p, "checkpoint expired before completing (timeout " + o.timeout().toMillis() + " ms)", true);
+                fail(p, CheckpointFailure.of(CheckpointFailure.Reason.EXPIRED, o.timeout().toMillis()), true);
             }
         }, o.timeout().toMillis());
         publishStats(p, CheckpointStatus.IN_PROGRESS, null);
@@ -362,7 +362,8 @@ public final class CheckpointCoordinator {
             try {
                 p.finalizer.finalizeSavepoint(completed);
             } catch (Exception e) {
-                fail(p, "savepoint " + p.id + " could not be written: " + e.getMessage(), true);
+                fail(p, CheckpointFailure.of(CheckpointFailure.Reason.SAVEPOINT_NOT_WRITTEN, p.id, e.getMessage()),
+                        true);
                 return;
             }
         }
@@ -381,7 +382,7 @@ public final class CheckpointCoordinator {
         CheckpointStats s = publishStats(p, CheckpointStatus.COMPLETED, null);
         // Older pending checkpoints are subsumed by this one, as in Flink.
         for (PendingCheckpoint older : new ArrayList<>(pending.headMap(p.id).values())) {
-            fail(older, "subsumed by checkpoint " + p.id, false);
+            fail(older, CheckpointFailure.of(CheckpointFailure.Reason.SUBSUMED, p.id), false);
         }
         context.notifyCheckpointComplete(p.id);
         context.sharedStateUnusedBefore(lowestCheckpointIdInUse());
@@ -394,7 +395,7 @@ public final class CheckpointCoordinator {
         afterCheckpointEnded();
     }
 
-    private void fail(PendingCheckpoint p, String reason, boolean countsAsFailure) {
+    private void fail(PendingCheckpoint p, CheckpointFailure reason, boolean countsAsFailure) {
         pending.remove(p.id);
         if (p.timeout != null) {
             p.timeout.cancel();
@@ -414,7 +415,7 @@ public final class CheckpointCoordinator {
             if (consecutiveFailures > options.tolerableFailures()) {
                 consecutiveFailures = 0;
                 context.failJob("Exceeded checkpoint tolerable failure threshold (" + options.tolerableFailures()
-                        + "): " + reason);
+                        + "): " + reason.english());
             }
         }
         afterCheckpointEnded();
@@ -452,7 +453,7 @@ public final class CheckpointCoordinator {
         return statsTracker.failedCount();
     }
 
-    private CheckpointStats publishStats(PendingCheckpoint p, CheckpointStatus status, String failure) {
+    private CheckpointStats publishStats(PendingCheckpoint p, CheckpointStatus status, CheckpointFailure failure) {
         CheckpointStats s = p.stats(status, failure, timer.nowMillis());
         statsTracker.report(s);
         return s;

@@ -11,9 +11,14 @@ public record CheckpointStats(long id, CheckpointStatus status, boolean savepoin
                               long latestAckTimestamp, int acknowledged, int total, long endToEndMillis,
                               long syncMillis, long asyncMillis, long alignmentMillis, long startDelayMillis,
                               long checkpointedSize, long fullSize, long processedInFlight,
-                              long persistedInFlight, boolean unaligned, String failureCause,
+                              long persistedInFlight, boolean unaligned, CheckpointFailure failure,
                               List<SubtaskCheckpointStats> subtasks) {
     public CheckpointStats {
         subtasks = List.copyOf(subtasks);
+    }
+
+    /** Why it failed, in English (the command line's words), or {@code null}; {@link #failure()} as facts. */
+    public String failureCause() {
+        return failure == null ? null : failure.english();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.checkpointlab.model.checkpoint.CheckpointFailure;
 import org.checkpointlab.model.checkpoint.CheckpointCoordinator;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
@@ -140,8 +141,9 @@ final class JobScheduler {
     }
 
     static Job.InjectedFailure recordFailure(PlannedFailure f) {
-        return new Job.InjectedFailure("failure injected into " + f.operatorId() + " #" + f.subtask()
-                + " at record " + f.atRecords() + (f.attempt() == 0 ? "" : " of attempt " + f.attempt()));
+        return new Job.InjectedFailure(org.checkpointlab.model.observe.FailureCause.of(
+                org.checkpointlab.model.observe.FailureCause.Kind.INJECTED_AT_RECORD, f.operatorId(), f.subtask(),
+                f.atRecords(), f.attempt()));
     }
 
     private ExecutionGraph buildRegion(PipelineSpec region, CompletedCheckpoint restore) {
@@ -242,7 +244,7 @@ final class JobScheduler {
     void cancel() {
         control.execute(() -> {
             if (!status.isTerminal()) {
-                coordinator.stop("job cancelled");
+                coordinator.stop(CheckpointFailure.of(CheckpointFailure.Reason.JOB_CANCELED));
                 cancelDeployment();
                 end(JobStatus.CANCELED, null);
             }
@@ -271,11 +273,11 @@ final class JobScheduler {
         ExecutionFailureHandler.FailureHandlingResult result = failureHandler.handleFailure(
                 task == null ? null : task.headOperatorId(), task == null ? -1 : task.subtaskIndex(), cause,
                 finalCheckpointRequested, System.currentTimeMillis());
-        coordinator.failPending(message);
+        coordinator.failPending(CheckpointFailure.of(CheckpointFailure.Reason.TASK_FAILED, where, cause));
         if (!result.restartable()) {
             status = JobStatus.FAILING;
             cancelDeployment();
-            coordinator.stop("job failed");
+            coordinator.stop(CheckpointFailure.of(CheckpointFailure.Reason.JOB_FAILED));
             end(JobStatus.FAILED, message);
             return;
         }
@@ -407,7 +409,7 @@ final class JobScheduler {
     void onTaskFinished(Task task) {
         finished.add(task);
         if (finished.size() == deployment.tasks().size()) {
-            coordinator.stop("job finished");
+            coordinator.stop(CheckpointFailure.of(CheckpointFailure.Reason.JOB_FINISHED));
             end(JobStatus.FINISHED, null);
         }
     }

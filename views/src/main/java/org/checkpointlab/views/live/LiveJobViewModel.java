@@ -457,7 +457,8 @@ public final class LiveJobViewModel {
                 pendingTrigger.join();
             } catch (CompletionException | java.util.concurrent.CancellationException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                announcement.set(Texts.format("live.checkpoint.notTriggered", cause.getMessage()));
+                announcement.set(Texts.format("live.checkpoint.notTriggered",
+                        org.checkpointlab.views.checkpoints.CheckpointFailureTexts.whyNotTriggered(cause)));
             }
             pendingTrigger = null;
         }
