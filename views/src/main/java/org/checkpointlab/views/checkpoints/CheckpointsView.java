@@ -159,7 +159,7 @@ public final class CheckpointsView {
                 pseudoClassStateChanged(IN_PROGRESS, !empty && item != null
                         && item.status() == CheckpointStatus.IN_PROGRESS);
                 pseudoClassStateChanged(SAVEPOINT, !empty && item != null && item.savepoint());
-                setTooltip(item != null && item.failureCause() != null
+                setTooltip(item != null && item.failure() != null
                         ? new javafx.scene.control.Tooltip(CheckpointFailureTexts.of(item)) : null);
             }
         });
@@ -176,7 +176,7 @@ public final class CheckpointsView {
                         c.savepoint() ? Texts.get("checkpoints.detail.savepoint")
                 : "", c.status(),
                         Texts.get(c.unaligned() ? "checkpoints.detail.unaligned" : "checkpoints.detail.aligned"),
-                Units.millis(c.endToEndMillis()), c.failureCause() == null ? ""
+                Units.millis(c.endToEndMillis()), c.failure() == null ? ""
                 : Texts.format("checkpoints.detail.cause", CheckpointFailureTexts.of(c))));
     }
 
