@@ -57,7 +57,11 @@ public final class Problems {
 
     /** The problems of {@code e}: its validation problems in the UI's language, else its English lines. */
     public static List<String> of(PipelineException e) {
-        return e.findings().isEmpty() ? e.problems() : of(e.findings());
+        if (e.findings().isEmpty()) {
+            return e.problems();
+        }
+        List<String> lines = of(e.findings());
+        return e.source() == null ? lines : lines.stream().map(line -> e.source() + ": " + line).toList();
     }
 
     /** Each validation problem in the UI's language. */
