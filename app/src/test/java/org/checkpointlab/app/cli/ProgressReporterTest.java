@@ -42,6 +42,6 @@ class ProgressReporterTest {
 
     static CheckpointStats checkpoint(long id, CheckpointStatus status, long endToEnd) {
         return new CheckpointStats(id, status, false, 0, 0, 4, 4, endToEnd, 1, 2, 3, 4, 1000, 1000, 0, 0, false,
-                status == CheckpointStatus.FAILED ? "expired" : null, List.of());
+                status == CheckpointStatus.FAILED ? org.checkpointlab.model.checkpoint.CheckpointFailure.other("expired") : null, List.of());
     }
 }

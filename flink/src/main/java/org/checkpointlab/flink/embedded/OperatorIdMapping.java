@@ -66,6 +66,6 @@ final class OperatorIdMapping {
         return new CheckpointStats(c.id(), c.status(), c.savepoint(), c.triggerTimestamp(), c.latestAckTimestamp(),
                 c.acknowledged(), c.total(), c.endToEndMillis(), c.syncMillis(), c.asyncMillis(),
                 c.alignmentMillis(), c.startDelayMillis(), c.checkpointedSize(), c.fullSize(),
-                c.processedInFlight(), c.persistedInFlight(), c.unaligned(), c.failureCause(), subtasks);
+                c.processedInFlight(), c.persistedInFlight(), c.unaligned(), c.failure(), subtasks);
     }
 }

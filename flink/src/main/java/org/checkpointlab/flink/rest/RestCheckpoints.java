@@ -79,7 +79,8 @@ public final class RestCheckpoints {
                 RestJson.getLong(entry, "checkpointed_size", RestJson.getLong(entry, "state_size", 0)),
                 RestJson.getLong(entry, "state_size", 0), RestJson.getLong(entry, "processed_data", 0),
                 RestJson.getLong(entry, "persisted_data", 0), unaligned,
-                RestJson.getString(entry, "failure_message"), subtasks);
+                org.checkpointlab.model.checkpoint.CheckpointFailure.other(RestJson.getString(entry, "failure_message")),
+                subtasks);
     }
 
     /** A vertex's answer to {@code /checkpoints/details/:id/subtasks/:vid}. */

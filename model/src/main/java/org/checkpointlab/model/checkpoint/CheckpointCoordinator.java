@@ -82,7 +82,7 @@ public final class CheckpointCoordinator {
     }
 
     /** Stops triggering; pending checkpoints are failed with {@code reason}. */
-    public void stop(String reason) {
+    public void stop(CheckpointFailure reason) {
         timer.execute(() -> {
             decider.stopTriggering();
             for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
@@ -196,13 +196,13 @@ public final class CheckpointCoordinator {
         timer.execute(() -> {
             PendingCheckpoint p = pending.get(checkpointId);
             if (p != null) {
-                fail(p, "declined by " + taskKey + ": " + reason, true);
+                fail(p, CheckpointFailure.of(CheckpointFailure.Reason.DECLINED, taskKey, reason), true);
             }
         });
     }
 
     /** A task failed: every pending checkpoint fails (this does not count against tolerable failures). */
-    public void failPending(String reason) {
+    public void failPending(CheckpointFailure reason) {
         timer.execute(() -> {
             for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
                 fail(p, reason, false);
@@ -253,7 +253,7 @@ public final class CheckpointCoordinator {
         decider.triggered(nowMillis);
         p.timeout = timer.schedule(() -> {
             if (pending.get(id) == p) {
-                fail(p, "checkpoint expired before completing (timeout " + o.timeout().toMillis() + " ms)", true);
+                fail(p, CheckpointFailure.of(CheckpointFailure.Reason.EXPIRED, o.timeout().toMillis()), true);
             }
         }, o.timeout().toMillis());
         publishStats(p, CheckpointStatus.IN_PROGRESS, null);
@@ -267,7 +267,8 @@ public final class CheckpointCoordinator {
             try {
                 p.finalizer.finalizeSavepoint(completed);
             } catch (Exception e) {
-                fail(p, "savepoint " + p.id + " could not be written: " + e.getMessage(), true);
+                fail(p, CheckpointFailure.of(CheckpointFailure.Reason.SAVEPOINT_NOT_WRITTEN, p.id, e.getMessage()),
+                        true);
                 return;
             }
         }
@@ -286,7 +287,7 @@ public final class CheckpointCoordinator {
         CheckpointStats s = publishStats(p, CheckpointStatus.COMPLETED, null);
         // Older pending checkpoints are subsumed by this one, as in Flink.
         for (PendingCheckpoint older : new ArrayList<>(pending.headMap(p.id).values())) {
-            fail(older, "subsumed by checkpoint " + p.id, false);
+            fail(older, CheckpointFailure.of(CheckpointFailure.Reason.SUBSUMED, p.id), false);
         }
         context.notifyCheckpointComplete(p.id);
         context.sharedStateUnusedBefore(lowestCheckpointIdInUse());
@@ -299,7 +300,7 @@ public final class CheckpointCoordinator {
         decider.afterCheckpointEnded();
     }
 
-    private void fail(PendingCheckpoint p, String reason, boolean countsAsFailure) {
+    private void fail(PendingCheckpoint p, CheckpointFailure reason, boolean countsAsFailure) {
         pending.remove(p.id);
         if (p.timeout != null) {
             p.timeout.cancel();
@@ -319,7 +320,7 @@ public final class CheckpointCoordinator {
             if (consecutiveFailures > options.tolerableFailures()) {
                 consecutiveFailures = 0;
                 context.failJob("Exceeded checkpoint tolerable failure threshold (" + options.tolerableFailures()
-                        + "): " + reason);
+                        + "): " + reason.english());
             }
         }
         decider.afterCheckpointEnded();
@@ -352,7 +353,7 @@ public final class CheckpointCoordinator {
         return statsTracker.failedCount();
     }
 
-    private CheckpointStats publishStats(PendingCheckpoint p, CheckpointStatus status, String failure) {
+    private CheckpointStats publishStats(PendingCheckpoint p, CheckpointStatus status, CheckpointFailure failure) {
         CheckpointStats s = p.stats(status, failure, timer.nowMillis());
         statsTracker.report(s);
         return s;

@@ -71,10 +71,14 @@ final class CheckpointRequestDecider {
         }
     }
 
-    /** Every queued request fails with {@code reason}. */
-    void failRequests(String reason) {
+    /** Every queued request fails with {@code reason} (the job stopped). */
+    void failRequests(CheckpointFailure reason) {
+        failRequests(new IllegalStateException(reason.english()));
+    }
+
+    private void failRequests(Exception cause) {
         for (Request r : requests) {
-            r.future.completeExceptionally(new IllegalStateException(reason));
+            r.future.completeExceptionally(cause);
         }
         requests.clear();
     }
@@ -95,7 +99,7 @@ final class CheckpointRequestDecider {
             periodicTimer.cancel();
             periodicTimer = null;
         }
-        failRequests("a stop-with-savepoint is in progress");
+        failRequests(TriggerRefusal.of(TriggerRefusal.Reason.STOP_IN_PROGRESS).exception());
     }
 
     /** The stop failed before its savepoint was triggered: checkpointing goes on. */
@@ -112,12 +116,12 @@ final class CheckpointRequestDecider {
     /** Queues {@code request} and serves it as soon as max concurrent allows; refused while stopped or stopping. */
     void request(Request request) {
         if (!running) {
-            request.future.completeExceptionally(new IllegalStateException("checkpointing is stopped"));
+            request.future.completeExceptionally(TriggerRefusal.of(TriggerRefusal.Reason.CHECKPOINTING_STOPPED).exception());
             return;
         }
         boolean stopRequest = request.type == SnapshotType.SUSPEND || request.type == SnapshotType.TERMINATE;
         if (stopping && !stopRequest) {
-            request.future.completeExceptionally(new IllegalStateException("a stop-with-savepoint is in progress"));
+            request.future.completeExceptionally(TriggerRefusal.of(TriggerRefusal.Reason.STOP_IN_PROGRESS).exception());
             return;
         }
         requests.add(request);
@@ -180,9 +184,9 @@ final class CheckpointRequestDecider {
     private void serveRequests() {
         while (!requests.isEmpty() && coordinator.pendingCount() < coordinator.options().maxConcurrent()) {
             Request r = requests.poll();
-            String notNow = context.cannotTriggerBecause();
+            TriggerRefusal notNow = context.cannotTriggerBecause();
             if (notNow != null) {
-                r.future.completeExceptionally(new IllegalStateException("cannot trigger a checkpoint: " + notNow));
+                r.future.completeExceptionally(notNow.exception());
                 continue;
             }
             coordinator.startCheckpoint(r);

@@ -12,7 +12,7 @@ public record CheckpointStats(long id, CheckpointStatus status, boolean savepoin
                               long latestAckTimestamp, int acknowledged, int total, long endToEndMillis,
                               long syncMillis, long asyncMillis, long alignmentMillis, long startDelayMillis,
                               long checkpointedSize, long fullSize, long processedInFlight,
-                              long persistedInFlight, boolean unaligned, String failureCause,
+                              long persistedInFlight, boolean unaligned, CheckpointFailure failure,
                               List<SubtaskCheckpointStats> subtasks, boolean atLeastOnce) {
     public CheckpointStats {
         subtasks = List.copyOf(subtasks);
@@ -23,10 +23,15 @@ public record CheckpointStats(long id, CheckpointStatus status, boolean savepoin
                            long latestAckTimestamp, int acknowledged, int total, long endToEndMillis,
                            long syncMillis, long asyncMillis, long alignmentMillis, long startDelayMillis,
                            long checkpointedSize, long fullSize, long processedInFlight,
-                           long persistedInFlight, boolean unaligned, String failureCause,
+                           long persistedInFlight, boolean unaligned, CheckpointFailure failure,
                            List<SubtaskCheckpointStats> subtasks) {
         this(id, status, savepoint, triggerTimestamp, latestAckTimestamp, acknowledged, total, endToEndMillis,
                 syncMillis, asyncMillis, alignmentMillis, startDelayMillis, checkpointedSize, fullSize,
-                processedInFlight, persistedInFlight, unaligned, failureCause, subtasks, false);
+                processedInFlight, persistedInFlight, unaligned, failure, subtasks, false);
+    }
+
+    /** Why it failed, in English (the command line's words), or {@code null}; {@link #failure()} as facts. */
+    public String failureCause() {
+        return failure == null ? null : failure.english();
     }
 }

@@ -6,7 +6,7 @@ import org.checkpointlab.model.runtime.CheckpointBarrier;
 public interface CoordinatorContext {
 
     /** Whether every task is running, so a checkpoint can be triggered now; null if yes, else why not. */
-    String cannotTriggerBecause();
+    TriggerRefusal cannotTriggerBecause();
 
     /** Keys of every task that must acknowledge ({@code headOperator#subtask}). */
     java.util.Set<String> tasksToAcknowledge();

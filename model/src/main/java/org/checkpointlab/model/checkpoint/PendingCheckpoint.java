@@ -44,7 +44,7 @@ final class PendingCheckpoint {
      * Its statistics as the Flink web UI shows them: per checkpoint the maximum of the subtasks' durations and the
      * sum of their sizes; once it ended, end to end at least from the trigger to {@code nowMillis}.
      */
-    CheckpointStats stats(CheckpointStatus status, String failure, long nowMillis) {
+    CheckpointStats stats(CheckpointStatus status, CheckpointFailure failure, long nowMillis) {
         long endToEnd = 0, sync = 0, async = 0, alignment = 0, startDelay = 0;
         long size = 0, full = 0, processed = 0, persisted = 0;
         boolean unaligned = false;

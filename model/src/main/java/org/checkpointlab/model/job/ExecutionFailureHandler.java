@@ -50,7 +50,8 @@ final class ExecutionFailureHandler {
                                         long nowMillis) {
         lastFailureMillis = nowMillis;
         failures.add(new FailureEvent(nowMillis, operatorId, subtask,
-                String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause)));
+                String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause),
+                cause instanceof Job.InjectedFailure injected ? injected.fact() : null));
         OptionalLong delay = backoff.onFailure(nowMillis);
         boolean global = operatorId == null || strategy == FailoverStrategy.FULL || forceGlobal;
         if (delay.isEmpty()) {

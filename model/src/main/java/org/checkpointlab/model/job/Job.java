@@ -13,6 +13,7 @@ import org.checkpointlab.model.checkpoint.CheckpointCoordinator;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.observe.FailureCause;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
@@ -229,7 +230,7 @@ public final class Job implements AutoCloseable {
      */
     public boolean injectFailure(String operatorId, int subtask) {
         return scheduler.deployment().sendTo(operatorId, subtask,
-                TaskCommand.fail(new InjectedFailure("failure injected into " + operatorId + " #" + subtask)));
+                TaskCommand.fail(new InjectedFailure(FailureCause.of(FailureCause.Kind.INJECTED, operatorId, subtask))));
     }
 
     /**
@@ -383,8 +384,16 @@ public final class Job implements AutoCloseable {
 
     /** The exception thrown in a subtask by failure injection. */
     public static final class InjectedFailure extends RuntimeException {
-        public InjectedFailure(String message) {
-            super(message);
+        private final transient FailureCause fact;
+
+        public InjectedFailure(FailureCause fact) {
+            super(fact.english());
+            this.fact = fact;
+        }
+
+        /** What was injected, as facts. */
+        public FailureCause fact() {
+            return fact;
         }
     }
 }

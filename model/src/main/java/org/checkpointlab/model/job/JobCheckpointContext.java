@@ -49,15 +49,17 @@ final class JobCheckpointContext implements CoordinatorContext {
     }
 
     @Override
-    public String cannotTriggerBecause() {
+    public org.checkpointlab.model.checkpoint.TriggerRefusal cannotTriggerBecause() {
         JobStatus now = status.get();
         if (now != JobStatus.RUNNING) {
-            return "the job is " + now;
+            return org.checkpointlab.model.checkpoint.TriggerRefusal.of(
+                    org.checkpointlab.model.checkpoint.TriggerRefusal.Reason.JOB_NOT_RUNNING, now);
         }
         for (Task t : deployment.get().tasks()) {
             if (t.status() != SubtaskStatus.RUNNING) {
-                return "not every task is running (" + t.taskName() + " #" + t.subtaskIndex() + " is "
-                        + t.status() + ")";
+                return org.checkpointlab.model.checkpoint.TriggerRefusal.of(
+                        org.checkpointlab.model.checkpoint.TriggerRefusal.Reason.TASK_NOT_RUNNING, t.taskName(),
+                        t.subtaskIndex(), t.status());
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package org.checkpointlab.model.job;
 
+import org.checkpointlab.model.checkpoint.CheckpointFailure;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,11 +69,11 @@ final class JobFailover {
         ExecutionFailureHandler.FailureHandlingResult result = scheduler.failureHandler().handleFailure(
                 task == null ? null : task.headOperatorId(), task == null ? -1 : task.subtaskIndex(), cause,
                 scheduler.finalCheckpointRequested(), System.currentTimeMillis());
-        scheduler.coordinator().failPending(message);
+        scheduler.coordinator().failPending(CheckpointFailure.of(CheckpointFailure.Reason.TASK_FAILED, where, cause));
         if (!result.restartable()) {
             scheduler.transitionTo(JobStatus.FAILING);
             scheduler.cancelDeployment();
-            scheduler.coordinator().stop("job failed");
+            scheduler.coordinator().stop(CheckpointFailure.of(CheckpointFailure.Reason.JOB_FAILED));
             scheduler.end(JobStatus.FAILED, message);
             return;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.checkpointlab.model.checkpoint.CheckpointFailure;
 import org.checkpointlab.model.checkpoint.CheckpointCoordinator;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
@@ -137,8 +138,9 @@ final class JobScheduler {
     }
 
     static Job.InjectedFailure recordFailure(PlannedFailure f) {
-        return new Job.InjectedFailure("failure injected into " + f.operatorId() + " #" + f.subtask()
-                + " at record " + f.atRecords() + (f.attempt() == 0 ? "" : " of attempt " + f.attempt()));
+        return new Job.InjectedFailure(org.checkpointlab.model.observe.FailureCause.of(
+                org.checkpointlab.model.observe.FailureCause.Kind.INJECTED_AT_RECORD, f.operatorId(), f.subtask(),
+                f.atRecords(), f.attempt()));
     }
 
     /**
@@ -265,7 +267,7 @@ final class JobScheduler {
     void cancel() {
         control.execute(() -> {
             if (!status.isTerminal()) {
-                coordinator.stop("job cancelled");
+                coordinator.stop(CheckpointFailure.of(CheckpointFailure.Reason.JOB_CANCELED));
                 cancelDeployment();
                 end(JobStatus.CANCELED, null);
             }
@@ -338,7 +340,7 @@ final class JobScheduler {
     void onTaskFinished(Task task) {
         finished.add(task);
         if (finished.size() == deployment.tasks().size()) {
-            coordinator.stop("job finished");
+            coordinator.stop(CheckpointFailure.of(CheckpointFailure.Reason.JOB_FINISHED));
             end(JobStatus.FINISHED, null);
         }
     }

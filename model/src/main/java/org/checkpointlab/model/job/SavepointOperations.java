@@ -114,7 +114,8 @@ final class SavepointOperations {
                     d.drainMailboxes().whenComplete((v, e) -> job.control().execute(() -> {
                         commitUpTo(state.id());
                         if (!job.status().isTerminal()) {
-                            job.coordinator().stop("job stopped with savepoint");
+                            job.coordinator().stop(org.checkpointlab.model.checkpoint.CheckpointFailure.of(
+                                    org.checkpointlab.model.checkpoint.CheckpointFailure.Reason.JOB_STOPPED_WITH_SAVEPOINT));
                             job.cancelDeployment();
                             job.end(JobStatus.FINISHED, null);
                         }

@@ -9,6 +9,7 @@ import java.util.List;
 public final class PipelineException extends Exception {
     private final List<String> problems;
     private final List<ValidationProblem> findings;
+    private final String source;
 
     public PipelineException(List<String> problems) {
         super(String.join("\n", problems));
@@ -17,20 +18,36 @@ public final class PipelineException extends Exception {
         }
         this.problems = List.copyOf(problems);
         this.findings = List.of();
+        this.source = null;
     }
 
-    private PipelineException(List<String> problems, List<ValidationProblem> findings) {
+    private PipelineException(List<String> problems, List<ValidationProblem> findings, String source) {
         super(String.join("\n", problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a PipelineException needs at least one problem");
         }
         this.problems = List.copyOf(problems);
         this.findings = List.copyOf(findings);
+        this.source = source;
     }
 
     /** The validator's problems: {@link #problems()} in English, {@link #findings()} as facts. */
     public static PipelineException of(List<ValidationProblem> findings) {
-        return new PipelineException(findings.stream().map(ValidationProblem::english).toList(), findings);
+        return new PipelineException(findings.stream().map(ValidationProblem::english).toList(), findings, null);
+    }
+
+    /**
+     * The validator's problems of the file {@code source} (its name): each of {@link #problems()} starts with
+     * {@code source: }; each problem is said once.
+     */
+    public static PipelineException of(String source, List<ValidationProblem> findings) {
+        List<ValidationProblem> once = List.copyOf(new java.util.LinkedHashSet<>(findings));
+        return new PipelineException(once.stream().map(p -> source + ": " + p.english()).toList(), once, source);
+    }
+
+    /** The file the problems are in (its name), when they are a file's; else {@code null}. */
+    public String source() {
+        return source;
     }
 
     public PipelineException(String problem) {

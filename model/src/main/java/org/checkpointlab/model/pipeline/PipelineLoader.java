@@ -1,10 +1,8 @@
 package org.checkpointlab.model.pipeline;
 
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a pipeline file into a spec ready to run and show, or says everything that is wrong with it. The app and
@@ -39,12 +37,10 @@ public interface PipelineLoader {
             @Override
             public PipelineFile loadWithLayout(Path file) throws PipelineException {
                 PipelineFile read = PipelineJson.readFile(file);
-                List<String> problems = PipelineValidator.problems(read.spec());
+                List<ValidationProblem> problems = PipelineValidator.findings(read.spec());
                 if (!problems.isEmpty()) {
                     String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-                    Set<String> named = new LinkedHashSet<>();
-                    problems.forEach(p -> named.add(p.startsWith(source + ":") ? p : source + ": " + p));
-                    throw new PipelineException(List.copyOf(named));
+                    throw PipelineException.of(source, problems);
                 }
                 return read;
             }

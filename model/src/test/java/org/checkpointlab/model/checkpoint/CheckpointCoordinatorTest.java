@@ -205,7 +205,7 @@ class CheckpointCoordinatorTest {
         final List<String> failures = new ArrayList<>();
 
         @Override
-        public String cannotTriggerBecause() {
+        public TriggerRefusal cannotTriggerBecause() {
             return null;
         }
 

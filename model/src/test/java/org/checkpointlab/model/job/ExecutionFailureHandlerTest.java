@@ -28,6 +28,18 @@ class ExecutionFailureHandlerTest {
     }
 
     @Test
+    void anInjectedFailure_entersTheHistoryWithItsFacts() {
+        ExecutionFailureHandler h = handler(3, FailoverStrategy.REGION);
+        org.checkpointlab.model.observe.FailureCause injected = org.checkpointlab.model.observe.FailureCause.of(
+                org.checkpointlab.model.observe.FailureCause.Kind.INJECTED_AT_RECORD, "count", 1, 50_000, 0);
+
+        h.handleFailure("count", 1, new Job.InjectedFailure(injected), false, 1_000);
+
+        assertThat(h.failures()).containsExactly(new FailureEvent(1_000, "count", 1,
+                "failure injected into count #1 at record 50000", injected));
+    }
+
+    @Test
     void jobLevelFailures_fullFailover_andForcedOnesRestartEveryTask() {
         assertThat(handler(3, FailoverStrategy.REGION).handleFailure(null, -1, boom, false, 0).global()).isTrue();
         assertThat(handler(3, FailoverStrategy.FULL).handleFailure("map", 0, boom, false, 0).global()).isTrue();

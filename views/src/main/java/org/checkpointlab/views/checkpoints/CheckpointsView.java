@@ -117,7 +117,7 @@ public final class CheckpointsView {
                 .orElse(Texts.get("checkpoints.latest.noneYet"))));
         latestLines[1].setText(Texts.format("checkpoints.latest.failed", v.latestFailed().map(c ->
                 Texts.format("checkpoints.latest.failed.value", c.id(), Units.clock(c.triggerTimestamp()),
-                        c.failureCause())).orElse(Texts.get("checkpoints.latest.none"))));
+                        CheckpointFailureTexts.of(c))).orElse(Texts.get("checkpoints.latest.none"))));
         latestLines[2].setText(Texts.format("checkpoints.latest.savepoint", v.latestSavepoint().map(c ->
                 Texts.format("checkpoints.latest.savepoint.value", c.id(), Units.clock(c.latestAckTimestamp()),
                         Units.bytes(c.fullSize()))).orElse(Texts.get("checkpoints.latest.none"))));
@@ -160,8 +160,8 @@ public final class CheckpointsView {
                 pseudoClassStateChanged(IN_PROGRESS, !empty && item != null
                         && item.status() == CheckpointStatus.IN_PROGRESS);
                 pseudoClassStateChanged(SAVEPOINT, !empty && item != null && item.savepoint());
-                setTooltip(item != null && item.failureCause() != null
-                        ? new javafx.scene.control.Tooltip(item.failureCause()) : null);
+                setTooltip(item != null && item.failure() != null
+                        ? new javafx.scene.control.Tooltip(CheckpointFailureTexts.of(item)) : null);
             }
         });
         historyTable.getSelectionModel().selectedItemProperty().addListener((obs, o, c) -> {
@@ -178,8 +178,8 @@ public final class CheckpointsView {
                 : "", c.status(),
                         Texts.get(c.unaligned() ? "checkpoints.detail.unaligned" : c.atLeastOnce()
                                 ? "checkpoints.detail.atLeastOnce" : "checkpoints.detail.aligned"),
-                Units.millis(c.endToEndMillis()), c.failureCause() == null ? ""
-                : Texts.format("checkpoints.detail.cause", c.failureCause())));
+                Units.millis(c.endToEndMillis()), c.failure() == null ? ""
+                : Texts.format("checkpoints.detail.cause", CheckpointFailureTexts.of(c))));
     }
 
     private static void buildStatistics(TableView<PhaseStatistics> table, boolean withScope) {

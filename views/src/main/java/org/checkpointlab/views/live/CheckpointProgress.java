@@ -27,7 +27,8 @@ public final class CheckpointProgress {
                     checkpoint.endToEndMillis(), Bytes.format(checkpoint.fullSize()), checkpoint.persistedInFlight() > 0
                             ? Texts.format("progress.persisted", Bytes.format(checkpoint.persistedInFlight())) : "");
             case FAILED -> Texts.format("progress.failed", name, checkpoint.acknowledged(), checkpoint.total(),
-                    checkpoint.failureCause() == null ? Texts.get("progress.noCause") : checkpoint.failureCause());
+                    checkpoint.failure() == null ? Texts.get("progress.noCause")
+                            : org.checkpointlab.views.checkpoints.CheckpointFailureTexts.of(checkpoint));
         };
     }
 

@@ -125,7 +125,8 @@ final class StatusStrip {
                 pendingTrigger.join();
             } catch (CompletionException | CancellationException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                announcement.set(Texts.format("live.checkpoint.notTriggered", cause.getMessage()));
+                announcement.set(Texts.format("live.checkpoint.notTriggered",
+                        org.checkpointlab.views.checkpoints.CheckpointFailureTexts.whyNotTriggered(cause)));
             }
             pendingTrigger = null;
         }

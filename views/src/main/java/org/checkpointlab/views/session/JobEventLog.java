@@ -56,7 +56,7 @@ public final class JobEventLog {
         boolean historyChanged = failures.size() != seenFailures || restarts.size() != seenRestarts;
         for (int i = seenFailures; i < failures.size(); i++) {
             FailureEvent f = failures.get(i);
-            add(new JobEvent(f.timestamp(), JobEvent.Kind.FAILURE, f.message()));
+            add(new JobEvent(f.timestamp(), JobEvent.Kind.FAILURE, Problems.of(f)));
         }
         seenFailures = failures.size();
         for (int i = seenRestarts; i < restarts.size(); i++) {
@@ -83,7 +83,7 @@ public final class JobEventLog {
             String where = failure.operatorId() == null ? Texts.get("history.job")
                     : failure.operatorId() + " #" + failure.subtaskIndex();
             entries.add(new HistoryEntry(failure.timestamp(), true, Texts.format("history.failed", where,
-                    failure.message())));
+                    Problems.of(failure))));
         }
         for (RestartEvent restart : restarts) {
             entries.add(new HistoryEntry(restart.restoreTimestamp(), false, Texts.format("history.restarted",

@@ -30,14 +30,38 @@ public final class Problems {
         if (t instanceof SavepointException s) {
             return s.problems();
         }
+        if (org.checkpointlab.model.checkpoint.TriggerRefusal.in(t).isPresent()) {
+            return List.of(org.checkpointlab.views.checkpoints.CheckpointFailureTexts.whyNotTriggered(t));
+        }
         List<String> lines = new ArrayList<>();
         lines.add(t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage());
         return lines;
     }
 
+    /**
+     * What a failure of the exception history says, in the UI's language when the lab caused it (failure
+     * injection); an operator's exception in its own words.
+     */
+    public static String of(org.checkpointlab.model.observe.FailureEvent failure) {
+        var cause = failure.cause();
+        if (cause == null) {
+            return failure.message();
+        }
+        String key = "failureCause." + cause.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (cause.kind() == org.checkpointlab.model.observe.FailureCause.Kind.INJECTED_AT_RECORD
+                && !"0".equals(cause.arg(3))) {
+            key += ".attempt";
+        }
+        return Texts.format(key, cause.args().toArray());
+    }
+
     /** The problems of {@code e}: its validation problems in the UI's language, else its English lines. */
     public static List<String> of(PipelineException e) {
-        return e.findings().isEmpty() ? e.problems() : of(e.findings());
+        if (e.findings().isEmpty()) {
+            return e.problems();
+        }
+        List<String> lines = of(e.findings());
+        return e.source() == null ? lines : lines.stream().map(line -> e.source() + ": " + line).toList();
     }
 
     /** Each validation problem in the UI's language. */

@@ -108,7 +108,7 @@ class SummaryStatisticsTest {
 
     static CheckpointStats checkpoint(long id, CheckpointStatus status, SubtaskCheckpointStats... subtasks) {
         return new CheckpointStats(id, status, false, id * 1000, id * 1000 + 50, subtasks.length, subtasks.length,
-                50, 1, 2, 3, 4, 100, 200, 0, 0, false, status == CheckpointStatus.FAILED ? "expired" : null,
+                50, 1, 2, 3, 4, 100, 200, 0, 0, false, status == CheckpointStatus.FAILED ? org.checkpointlab.model.checkpoint.CheckpointFailure.other("expired") : null,
                 List.of(subtasks));
     }
 

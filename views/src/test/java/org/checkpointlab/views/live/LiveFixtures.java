@@ -41,7 +41,7 @@ final class LiveFixtures {
     static CheckpointStats checkpoint(long id, CheckpointStatus status, int total, SubtaskCheckpointStats... acks) {
         int acknowledged = (int) List.of(acks).stream().filter(a -> a.ackTimestamp() >= 0).count();
         return new CheckpointStats(id, status, false, 1000, 1010, acknowledged, total, 143, 1, 2, 3, 4, 4096, 10240,
-                0, 0, false, status == CheckpointStatus.FAILED ? "checkpoint expired before completing" : null,
+                0, 0, false, status == CheckpointStatus.FAILED ? org.checkpointlab.model.checkpoint.CheckpointFailure.other("checkpoint expired before completing") : null,
                 List.of(acks));
     }
 }

@@ -84,7 +84,8 @@ class OutputViewModelTest {
     @Test
     void whenTheJobFinishes_theDeliveryCheckRunsOnceOffTheCaller_andItsVerdictIsShown() {
         client.sinkOutputs.add(sink("sink", 100, List.of()));
-        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 100, 100, 0, 0, DeliveryVerdict.compared(0, 0)));
+        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 100, 100, 0, 0,
+                DeliveryVerdict.compared(0, 0)));
         job.set(client);
         publish(JobStatus.FINISHED);
 
@@ -107,7 +108,8 @@ class OutputViewModelTest {
     void duplicatesOnOneSink_makeTheDeliveryLineAViolation() {
         client.sinkOutputs.add(sink("exact", 10, List.of()));
         client.sinkOutputs.add(sink("collect", 12, List.of()));
-        client.delivery.add(new SinkDelivery("exact", "transactional-sink", 10, 10, 0, 0, DeliveryVerdict.compared(0, 0)));
+        client.delivery.add(new SinkDelivery("exact", "transactional-sink", 10, 10, 0, 0,
+                DeliveryVerdict.compared(0, 0)));
         client.delivery.add(new SinkDelivery("collect", "collect-sink", 12, 10, 2, 0,
                 DeliveryVerdict.compared(2, 0)));
         job.set(client);
@@ -139,7 +141,8 @@ class OutputViewModelTest {
     @Test
     void aVerdictForAReplacedJob_isDropped_andTheNewJobStartsClean() {
         client.sinkOutputs.add(sink("sink", 5, List.of()));
-        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 5, 5, 0, 0, DeliveryVerdict.compared(0, 0)));
+        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 5, 5, 0, 0,
+                DeliveryVerdict.compared(0, 0)));
         job.set(client);
         publish(JobStatus.FINISHED);
 

@@ -1,0 +1,79 @@
+package org.checkpointlab.model.checkpoint;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why a checkpoint or savepoint failed (Flink's {@code CheckpointFailureReason}), as facts a front end words in its
+ * own language: a {@link Reason} and its arguments. {@link #english()} is the command line's wording.
+ *
+ * @param reason what ended the checkpoint
+ * @param args   its arguments, as each reason documents
+ */
+public record CheckpointFailure(Reason reason, List<String> args) {
+
+    /** What ended a checkpoint; each constant lists its arguments. */
+    public enum Reason {
+        /** The task that declined ({@code operator#subtask}), why (the task's own words, English). */
+        DECLINED,
+        /** The checkpoint timeout in ms. */
+        EXPIRED,
+        /** The savepoint's id, what went wrong writing it (English). */
+        SAVEPOINT_NOT_WRITTEN,
+        /** The id of the newer checkpoint that subsumed it. */
+        SUBSUMED,
+        /** The failed task ({@code name #subtask}, or {@code job}), its failure (English). */
+        TASK_FAILED,
+        /** No arguments. */
+        JOB_CANCELED,
+        /** No arguments. */
+        JOB_FAILED,
+        /** No arguments. */
+        JOB_FINISHED,
+        /** No arguments. */
+        JOB_STOPPED_WITH_SAVEPOINT,
+        /** A reason another engine gave, in English. */
+        OTHER
+    }
+
+    public CheckpointFailure {
+        Objects.requireNonNull(reason, "reason");
+        args = List.copyOf(args);
+    }
+
+    public static CheckpointFailure of(Reason reason, Object... args) {
+        return new CheckpointFailure(reason, Arrays.stream(args).map(String::valueOf).toList());
+    }
+
+    /** A reason worded by another engine (e.g. Flink's REST API), or {@code null} for none. */
+    public static CheckpointFailure other(String english) {
+        return english == null ? null : of(Reason.OTHER, english);
+    }
+
+    /** Argument {@code i}, or "" when missing. */
+    public String arg(int i) {
+        return i < args.size() ? args.get(i) : "";
+    }
+
+    /** The reason as the command line says it, e.g. {@code checkpoint expired before completing (timeout 600000 ms)}. */
+    public String english() {
+        return switch (reason) {
+            case DECLINED -> "declined by " + arg(0) + ": " + arg(1);
+            case EXPIRED -> "checkpoint expired before completing (timeout " + arg(0) + " ms)";
+            case SAVEPOINT_NOT_WRITTEN -> "savepoint " + arg(0) + " could not be written: " + arg(1);
+            case SUBSUMED -> "subsumed by checkpoint " + arg(0);
+            case TASK_FAILED -> arg(0) + " failed: " + arg(1);
+            case JOB_CANCELED -> "job cancelled";
+            case JOB_FAILED -> "job failed";
+            case JOB_FINISHED -> "job finished";
+            case JOB_STOPPED_WITH_SAVEPOINT -> "job stopped with savepoint";
+            case OTHER -> arg(0);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return english();
+    }
+}
