@@ -71,6 +71,8 @@ class MainViewInChineseTest {
         assertThat(robot.lookup("#checkpointButton").queryAs(Button.class).getText()).isEqualTo("⚑ 立即触发检查点");
         TabPane tabs = robot.lookup(".panel-tabs").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(Tab::getText).contains("检查点", "图表", "设置", "输出");
+        assertThat(tabs.getTabs()).as("the ids lessons highlight and watch the tabs by do not follow the language")
+                .extracting(Tab::getId).contains("tab-checkpoints", "tab-charts", "tab-settings", "tab-output");
     }
 
     @Test

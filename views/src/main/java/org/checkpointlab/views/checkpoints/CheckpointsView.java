@@ -131,10 +131,10 @@ public final class CheckpointsView {
 
     private void buildHistory() {
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.id"), c -> c.savepoint()
-                ? Texts.format("checkpoints.id.savepoint", c.id()) : Long.toString(c.id()), 115));
+                ? Texts.format("checkpoints.id.savepoint", c.id()) : Long.toString(c.id()), 95));
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.status"), c -> c.unaligned()
                 ? Texts.format("checkpoints.status.unaligned", c.status().name()) : c.atLeastOnce()
-                ? Texts.format("checkpoints.status.atLeastOnce", c.status().name()) : c.status().name(), 150));
+                ? Texts.format("checkpoints.status.atLeastOnce", c.status().name()) : c.status().name(), 190));
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.acknowledged"),
                 c -> c.acknowledged() + "/" + c.total(), 95));
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.triggerTime"),
@@ -178,7 +178,8 @@ public final class CheckpointsView {
                 : "", c.status(),
                         Texts.get(c.unaligned() ? "checkpoints.detail.unaligned" : c.atLeastOnce()
                                 ? "checkpoints.detail.atLeastOnce" : "checkpoints.detail.aligned"),
-                Units.millis(c.endToEndMillis()), c.failure() == null ? ""
+                Units.millis(c.endToEndMillis()) + Texts.format("checkpoints.detail.sizes",
+                        Units.bytes(c.checkpointedSize()), Units.bytes(c.fullSize())), c.failure() == null ? ""
                 : Texts.format("checkpoints.detail.cause", CheckpointFailureTexts.of(c))));
     }
 

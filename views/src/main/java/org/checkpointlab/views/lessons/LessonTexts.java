@@ -100,7 +100,7 @@ public final class LessonTexts {
                     : get("condition.state-backend", backend);
         }
         if (condition instanceof StepCondition.BarriersAre b) {
-            String mode = b.mode() == null ? "" : b.mode();
+            String mode = b.mode() == null ? "" : barrierMode(b.mode());
             return b.alignedTimeout() ? get("condition.barriers.timeout", mode) : get("condition.barriers", mode);
         }
         if (condition instanceof StepCondition.UserDid u) {
@@ -113,5 +113,16 @@ public final class LessonTexts {
             return k.key() == null ? get(key) : get(key, k.key());
         }
         return get("condition.next");
+    }
+
+    /** A barrier mode as the toolbar's Barriers choice names it ("unaligned (exactly-once)"). */
+    private String barrierMode(String mode) {
+        String key = switch (mode) {
+            case "aligned" -> "barrierMode.aligned";
+            case "unaligned" -> "barrierMode.unaligned";
+            case "at-least-once" -> "barrierMode.atLeastOnce";
+            default -> null;
+        };
+        return key != null && messages.containsKey(key) ? messages.getString(key) : mode;
     }
 }

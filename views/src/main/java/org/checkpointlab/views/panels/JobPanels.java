@@ -105,12 +105,12 @@ public final class JobPanels {
     public void install(TabPane tabs, Menu jobMenu) {
         // The chart viewers are built when the tab is first shown: the window opens faster, and data is collected
         // from the start anyway.
-        Tab chartsTab = tab(Texts.get("tab.charts"), new javafx.scene.layout.StackPane());
+        Tab chartsTab = tab("charts", new javafx.scene.layout.StackPane());
         tabs.getTabs().addAll(
-                tab(Texts.get("tab.checkpoints"), new CheckpointsView(checkpoints).root()),
+                tab("checkpoints", new CheckpointsView(checkpoints).root()),
                 chartsTab,
-                tab(Texts.get("tab.settings"), new SettingsView(settings, session).root()),
-                tab(Texts.get("tab.output"), new OutputView(output).root()));
+                tab("settings", new SettingsView(settings, session).root()),
+                tab("output", new OutputView(output).root()));
         charts.setDrawing(false);
         boolean[] chartsBuilt = {false};
         chartsTab.selectedProperty().addListener((obs, o, selected) -> {
@@ -236,10 +236,12 @@ public final class JobPanels {
         alert.show();
     }
 
+    /** The tab {@code tab.NAME} of the bundle; its id {@code tab-NAME} stays the same in every language. */
     private static Tab tab(String name, javafx.scene.Node content) {
-        Tab tab = new Tab(name, content);
+        String key = "tab." + name;
+        Tab tab = new Tab(Texts.get(key), content);
         tab.setClosable(false);
-        tab.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
+        tab.setId("tab-" + name);
         return tab;
     }
 

@@ -45,6 +45,16 @@ class LessonTextsTest {
     }
 
     @Test
+    void aBarrierMode_isNamedAsTheToolbarsChoice() {
+        StepCondition unaligned = new StepCondition.BarriersAre("unaligned", false);
+
+        assertThat(new LessonTexts(Locale.ENGLISH).waitingFor(unaligned, wordCount))
+                .isEqualTo("barriers: unaligned (exactly-once)");
+        assertThat(new LessonTexts(Locale.SIMPLIFIED_CHINESE).waitingFor(unaligned, wordCount))
+                .isEqualTo("屏障模式：非对齐（精确一次）");
+    }
+
+    @Test
     void aCheckpointTakenAtLeastOnce_isSaidSo() {
         StepCondition atLeastOnce = new StepCondition.CheckpointCompleted(1, null, true, 0, 0, 0, 0, false);
 

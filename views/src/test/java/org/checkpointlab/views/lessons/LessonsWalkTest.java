@@ -167,7 +167,13 @@ class LessonsWalkTest {
         walk.step("run", () -> walk.main.run());
         walk.step("phases", null);
         assertThat(walk.lastCompleted().asyncMillis()).isPositive();
-        walk.step("flowing", () -> walk.main.live().triggerCheckpoint());
+        assertThat(walk.stepId()).isEqualTo("flowing");
+        long before = walk.lastCompleted().id();
+        robot.interact(() -> walk.main.live().triggerCheckpoint());
+        walk.await("a checkpoint after the one the step began on", () -> walk.lastCompleted().id() > before);
+        assertThat(walk.stepId()).as("a reading step waits for Next, whatever the job does").isEqualTo("flowing");
+        robot.clickOn("#lesson-next");
+        walk.step("flowing", null);
         walk.step("rocksdb", () -> {
             var settings = walk.view.jobPanels().settings();
             settings.backendProperty().set(StateBackendKind.ROCKSDB);
