@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
-import org.checkpointlab.model.state.KeyGroupRange;
-import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.OperatorStateBackend;
 import org.checkpointlab.model.state.StateBackendFactory;
@@ -46,21 +44,11 @@ final class OperatorChain {
         int parallelism = task.parallelism();
         for (int i = 0; i < specs.size(); i++) {
             ChainedOperator op = specs.get(i);
-            if (op.keyed()) {
-                KeyGroupRange range = KeyGroups.rangeForOperatorIndex(op.maxParallelism(), parallelism, subtask);
-                keyedBackends[i] = backends.createKeyedBackend(op.id(), subtask, range, op.maxParallelism());
-            }
-            operatorBackends[i] = backends.createOperatorBackend(op.id(), subtask);
-            if (restore != null) {
-                List<byte[]> keyed = restore.keyedState().get(op.id());
-                if (keyed != null && keyedBackends[i] != null) {
-                    keyedBackends[i].restore(keyed);
-                }
-                List<byte[]> opState = restore.operatorState().get(op.id());
-                if (opState != null) {
-                    operatorBackends[i].restore(opState, subtask, parallelism);
-                }
-            }
+            OperatorStateBackends created = OperatorStateBackends.create(op, subtask, parallelism, backends,
+                    restore == null ? null : restore.keyedState().get(op.id()),
+                    restore == null ? null : restore.operatorState().get(op.id()));
+            keyedBackends[i] = created.keyed();
+            operatorBackends[i] = created.operator();
         }
     }
 

@@ -12,12 +12,12 @@ import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.runtime.ChainedOperator;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
 import org.checkpointlab.model.runtime.OperatorContext;
+import org.checkpointlab.model.runtime.OperatorStateBackends;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.SinkStore;
 import org.checkpointlab.model.state.StateBackendFactory;
 import org.checkpointlab.model.runtime.StreamOperator;
 import org.checkpointlab.model.runtime.StreamRecord;
-import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.OperatorStateBackend;
@@ -59,17 +59,18 @@ public final class OperatorTestHarness implements AutoCloseable {
         operators = new StreamOperator[n];
         keyedBackends = new KeyedStateBackend[n];
         operatorBackends = new OperatorStateBackend[n];
-        // Step (1): state backends, restored from every old subtask's snapshot.
+        // Step (1): state backends, restored from every old subtask's snapshot, as the task's operator chain does.
+        List<ChainedOperator> chained = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             OperatorSpec spec = specs.get(i);
-            if (kindOf(spec).keyed()) {
-                KeyGroupRange range = KeyGroups.rangeForOperatorIndex(maxParallelism, parallelism, subtaskIndex);
-                keyedBackends[i] = b.backends.createKeyedBackend(spec.id(), subtaskIndex, range, maxParallelism);
-            }
-            operatorBackends[i] = b.backends.createOperatorBackend(spec.id(), subtaskIndex);
+            ChainedOperator op = new ChainedOperator(spec, kindOf(spec).resolvedParams(spec), maxParallelism,
+                    kindOf(spec).keyed());
+            chained.add(op);
+            List<byte[]> keyed = null;
+            List<byte[]> operator = null;
             if (!b.restoreFrom.isEmpty()) {
-                List<byte[]> keyed = new ArrayList<>();
-                List<byte[]> operator = new ArrayList<>();
+                keyed = new ArrayList<>();
+                operator = new ArrayList<>();
                 for (Snapshot old : b.restoreFrom) {
                     byte[] k = old.keyedState().get(spec.id());
                     if (k != null) {
@@ -78,18 +79,17 @@ public final class OperatorTestHarness implements AutoCloseable {
                     operator.add(Objects.requireNonNull(old.operatorState().get(spec.id()),
                             "no operator state of '" + spec.id() + "' in the snapshot"));
                 }
-                if (keyedBackends[i] != null) {
-                    keyedBackends[i].restore(keyed);
-                }
-                operatorBackends[i].restore(operator, subtaskIndex, parallelism);
             }
+            OperatorStateBackends created = OperatorStateBackends.create(op, subtaskIndex, parallelism, b.backends,
+                    keyed, operator);
+            keyedBackends[i] = created.keyed();
+            operatorBackends[i] = created.operator();
         }
         // Step (2): operators, last first, so each knows its output.
         Output out = output::add;
         for (int i = n - 1; i >= 0; i--) {
             OperatorSpec spec = specs.get(i);
-            operators[i] = new Operators().create(new ChainedOperator(spec, kindOf(spec).resolvedParams(spec),
-                    maxParallelism, keyedBackends[i] != null));
+            operators[i] = new Operators().create(chained.get(i));
             operators[i].open(new Context(i, out));
             StreamOperator next = operators[i];
             out = record -> {

@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.checkpointlab.model.pipeline.EdgeSpec;
-import org.checkpointlab.model.pipeline.OperatorSpec;
-import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.session.RescalePipelines;
 import org.checkpointlab.views.session.RescalePlan;
 import org.junit.jupiter.api.Test;
 
 class RescaleViewModelTest {
-    /** numbers(2) -hash-> count(2) -forward-> slow(2) -rebalance-> sink(1). */
-    private static final PipelineSpec RUNNING = new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "rescale me",
-            List.of(new OperatorSpec("numbers", null, "sequence-source", 2, null, Map.of()),
-                    new OperatorSpec("count", null, "keyed-count", 2, 16, Map.of()),
-                    new OperatorSpec("slow", null, "slow", 2, null, Map.of()),
-                    new OperatorSpec("sink", null, "discard-sink", 1, null, Map.of())),
-            List.of(new EdgeSpec("numbers", "count", Partitioning.HASH),
-                    new EdgeSpec("count", "slow", Partitioning.FORWARD),
-                    new EdgeSpec("slow", "sink", Partitioning.REBALANCE)),
-            Map.of(), true);
+    /** numbers(2) -hash-> count(2, max 16) -forward-> slow(2) -rebalance-> sink(1). */
+    private static final PipelineSpec RUNNING = RescalePipelines.running(16);
 
     private final List<Map<String, Integer>> requested = new ArrayList<>();
 

@@ -3,25 +3,13 @@ package org.checkpointlab.views.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.checkpointlab.model.pipeline.EdgeSpec;
-import org.checkpointlab.model.pipeline.OperatorSpec;
-import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.junit.jupiter.api.Test;
 
 class RescalePlanTest {
     /** numbers(2) -hash-> count(2, max 8) -forward-> slow(2) -rebalance-> sink(1). */
-    private static final PipelineSpec RUNNING = new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "rescale me",
-            List.of(new OperatorSpec("numbers", null, "sequence-source", 2, null, Map.of()),
-                    new OperatorSpec("count", null, "keyed-count", 2, 8, Map.of()),
-                    new OperatorSpec("slow", null, "slow", 2, null, Map.of()),
-                    new OperatorSpec("sink", null, "discard-sink", 1, null, Map.of())),
-            List.of(new EdgeSpec("numbers", "count", Partitioning.HASH),
-                    new EdgeSpec("count", "slow", Partitioning.FORWARD),
-                    new EdgeSpec("slow", "sink", Partitioning.REBALANCE)),
-            Map.of(), true);
+    private static final PipelineSpec RUNNING = RescalePipelines.running(8);
 
     private static Map<String, Integer> ordered(Object... idsAndParallelism) {
         Map<String, Integer> map = new LinkedHashMap<>();
