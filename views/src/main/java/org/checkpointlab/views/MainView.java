@@ -239,6 +239,7 @@ public final class MainView {
         editorView = new EditorView(editor, graphView);
         editorView.install(paletteHost, graphHost, inspectorPane, editMenu);
         editorView.bindUndoButtons(undoButton, redoButton);
+        CompactToolbar.apply(mainToolbar);
         shortcutTooltips();
         menuBar.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
