@@ -231,6 +231,7 @@ public final class MainView {
         editorView = new EditorView(editor, graphView);
         editorView.install(paletteHost, graphHost, inspectorPane, editMenu);
         editorView.bindUndoButtons(undoButton, redoButton);
+        CompactToolbar.apply(mainToolbar);
         menuBar.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
                 editorView.installKeys(scene);

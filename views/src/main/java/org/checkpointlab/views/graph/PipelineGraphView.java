@@ -71,6 +71,8 @@ public final class PipelineGraphView extends Region {
     private Point2D panAnchor;
     private CardDragHandler cardDragHandler;
     private boolean panEnabled = true;
+    private final CardSummaries summaries = new CardSummaries(zoom.getReadOnlyProperty(), pan.xProperty(),
+            pan.yProperty());
 
     public PipelineGraphView(PipelineGraphViewModel viewModel) {
         this.viewModel = viewModel;
@@ -91,6 +93,7 @@ public final class PipelineGraphView extends Region {
         addEventHandler(ScrollEvent.SCROLL, this::zoomOnScroll);
 
         zoom.addListener((obs, old, now) -> pseudoClassStateChanged(ZOOMED_OUT, now.doubleValue() < TEXT_ZOOM));
+        addOverlay(summaries, OverlayLevel.TOP);
         viewModel.pipelineProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
     }
@@ -188,7 +191,11 @@ public final class PipelineGraphView extends Region {
         return pan.getY();
     }
 
-    /** Scales and centres the graph so that every card is visible, with a margin; at most {@value #MAX_FIT_ZOOM}. */
+    /**
+     * Scales and centres the graph so that every card is visible, with a margin; at most {@value #MAX_FIT_ZOOM}.
+     * When even {@value #MIN_ZOOM} is too big for the window, the graph starts at the window's left (and top) edge,
+     * sources first, and the user pans to the rest.
+     */
     public void fitToWindow() {
         if (getWidth() <= 0 || getHeight() <= 0) {
             fitPending = true;
@@ -206,6 +213,13 @@ public final class PipelineGraphView extends Region {
         double newZoom = clamp(Math.min(fit, MAX_FIT_ZOOM));
         double tx = getWidth() / 2 - newZoom * (bounds.getMinX() + bounds.getWidth() / 2);
         double ty = getHeight() / 2 - newZoom * (bounds.getMinY() + bounds.getHeight() / 2);
+        // Too big even at the smallest zoom (a narrow window): the sources at the left edge, the rest panned to.
+        if (newZoom * bounds.getWidth() > getWidth() - 2 * FIT_MARGIN) {
+            tx = FIT_MARGIN - newZoom * bounds.getMinX();
+        }
+        if (newZoom * bounds.getHeight() > getHeight() - 2 * FIT_MARGIN) {
+            ty = FIT_MARGIN - newZoom * bounds.getMinY();
+        }
         setView(newZoom, tx, ty);
         followSize = true;
         fittedWidth = getWidth();
@@ -256,6 +270,7 @@ public final class PipelineGraphView extends Region {
             edgeViews.put(edge, new EdgeView(edge));
         }
         cardLayer.getChildren().setAll(cards.values());
+        summaries.show(cards.values());
         edgeLayer.getChildren().setAll(edgeViews.values());
         if (viewModel.laidOut() || viewModel.pipelineProperty().get() == null) {
             fitPending = true;
