@@ -173,6 +173,10 @@ class ConnectToFlinkTest {
         assertThat(item(jobMenu, "flink-unsupported-fail").getProperties().get("why").toString())
                 .contains("cannot make a subtask fail");
         assertThat(item(jobMenu, "flink-unsupported-fail").getOnAction()).isNull();
+        // Restoring needs the job's program: only the app's own jobs on its embedded cluster have it here.
+        assertThat(item(jobMenu, "flink-unsupported-restore").getProperties().get("why").toString())
+                .contains("embedded cluster");
+        assertThat(jobMenu.getItems()).noneMatch(i -> "flink-restore".equals(i.getId()));
         // Back pressure and pool usage per subtask, as the graph colours and the subtask details show them.
         assertThat(window.session().job().snapshot().subtasks()).filteredOn(s -> s.subtaskIndex() == 0
                 && s.operatorIds().contains(flink.vertices.get(0))).singleElement()

@@ -45,6 +45,12 @@ public final class EmbeddedClusterConnector implements ClusterConnector {
         return engine.isClusterAt(FlinkClusterConnector.url(address)) ? new Embedded(connection) : connection;
     }
 
+    /** The embedded cluster's REST address, once it runs. */
+    @Override
+    public Optional<String> localClusterAddress() {
+        return Optional.ofNullable(engine.restAddress());
+    }
+
     /** The embedded cluster: its own jobs open as Run's client shows them, and can be submitted again. */
     private final class Embedded implements ClusterConnection {
         private final ClusterConnection rest;

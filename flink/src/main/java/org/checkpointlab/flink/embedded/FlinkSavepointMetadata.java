@@ -76,7 +76,11 @@ final class FlinkSavepointMetadata {
         List<SavepointMetadata.OperatorEntry> operators = new ArrayList<>();
         for (OperatorState saved : metadata.getOperatorStates()) {
             String operatorId = saved.getOperatorID().toHexString();
-            String id = uids.getOrDefault(operatorId, saved.getOperatorUid().orElse(operatorId));
+            String uid = uids.getOrDefault(operatorId, "");
+            String id = !uid.isEmpty() ? uid : saved.getOperatorUid().orElse(operatorId);
+            if (uids.containsKey(operatorId) && !byId.containsKey(id)) {
+                continue; // an operator Flink adds for a pipeline operator (a sink's committer): restored with it
+            }
             OperatorSpec op = byId.get(id);
             operators.add(new SavepointMetadata.OperatorEntry(id, op == null ? UNKNOWN_KIND : op.kind(),
                     saved.getParallelism(), saved.getMaxParallelism(), subtasks(saved)));
@@ -94,7 +98,10 @@ final class FlinkSavepointMetadata {
                 config.pipeline().name(), operators, List.of()), null);
     }
 
-    /** Flink's operator id (hex) → the pipeline's operator id, from the job graph the pipeline translates to. */
+    /**
+     * Flink's operator id (hex) → its uid, for every operator of the job graph the pipeline translates to: the
+     * pipeline's operator ids, and the uids Flink derives for operators it adds (a sink's writer and committer).
+     */
     private static Map<String, String> operatorUids(JobConfig config) throws SavepointException {
         try {
             Configuration job = Configuration.fromMap(FlinkOptions.of(config.withRestore(null)).job());
@@ -102,9 +109,8 @@ final class FlinkSavepointMetadata {
             for (JobVertex vertex : new PipelineTranslator(config.withRestore(null), "savepoint-metadata",
                     FailurePlan.of(List.of())).translate(job).getJobGraph().getVertices()) {
                 for (OperatorIDPair pair : vertex.getOperatorIDs()) {
-                    if (pair.getUserDefinedOperatorUid() != null) {
-                        uids.put(pair.getGeneratedOperatorID().toHexString(), pair.getUserDefinedOperatorUid());
-                    }
+                    String uid = pair.getUserDefinedOperatorUid();
+                    uids.put(pair.getGeneratedOperatorID().toHexString(), uid == null ? "" : uid);
                 }
             }
             return uids;

@@ -1,5 +1,7 @@
 package org.checkpointlab.model.client;
 
+import java.util.Optional;
+
 /**
  * Connects a front end to a cluster that runs jobs elsewhere (a Flink cluster's REST API, for one), so that it can
  * list the cluster's jobs and watch one through a {@link JobClient}. Front ends are given a connector; which engine
@@ -16,4 +18,12 @@ public interface ClusterConnector {
      *                          the expected cluster's
      */
     ClusterConnection connect(String address) throws ClusterException, InterruptedException;
+
+    /**
+     * The address of a cluster this process runs, to offer before the user types one (the app's embedded Flink
+     * cluster once it started; its port changes with every start), or empty.
+     */
+    default Optional<String> localClusterAddress() {
+        return Optional.empty();
+    }
 }

@@ -48,6 +48,21 @@ public final class ConnectViewModel {
         message.set(FlinkTexts.get("connect.hint"));
     }
 
+    /**
+     * Offers the cluster this process runs (the app's embedded Flink), when there is one and nothing is connected:
+     * its address in the URL field and a line saying what it is.
+     */
+    public void offerLocalCluster() {
+        if (connection.get() != null || busy.get()) {
+            return;
+        }
+        connector.localClusterAddress().ifPresent(address -> {
+            url.set(address);
+            failed.set(false);
+            message.set(FlinkTexts.format("connect.embedded", address));
+        });
+    }
+
     /** The REST URL typed by the user. */
     public StringProperty urlProperty() {
         return url;

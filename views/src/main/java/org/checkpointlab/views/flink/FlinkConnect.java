@@ -69,6 +69,7 @@ public final class FlinkConnect {
             connectStage.toFront();
             return connectStage;
         }
+        vm.offerLocalCluster();
         connectStage = ConnectView.show(owner, vm, client -> {
             ClusterConnection cluster = vm.connectionProperty().get();
             FlinkJobWindow window = FlinkJobWindow.show(null, client, cluster, savepointDirectory);
