@@ -23,14 +23,29 @@ import java.util.List;
  * @param syncPhase                in the sync phase of a checkpoint right now
  * @param asyncSnapshots           async phases running
  * @param restoredCheckpointId     the checkpoint this attempt restored from, or -1
+ * @param headRecordsOut           records out of the chain's head (Flink's operator-level {@code numRecordsOut} of
+ *                                 the first operator): what a source emitted, even when it is chained to a sink
+ *                                 and the chain sends nothing on
  */
 public record SubtaskSnapshot(String taskName, List<String> operatorIds, int subtaskIndex, int parallelism,
                               SubtaskStatus status, BarrierHandlerState barrierState, long recordsIn,
                               long recordsOut, double busyMsPerSecond, double backPressuredMsPerSecond,
                               double idleMsPerSecond, double inPoolUsage, double outPoolUsage, long stateSizeBytes,
-                              boolean syncPhase, int asyncSnapshots, long restoredCheckpointId) {
+                              boolean syncPhase, int asyncSnapshots, long restoredCheckpointId,
+                              long headRecordsOut) {
     public SubtaskSnapshot {
         operatorIds = List.copyOf(operatorIds);
+    }
+
+    /** A subtask whose head's records out are not known apart from the chain's ({@code recordsOut} stands for both). */
+    public SubtaskSnapshot(String taskName, List<String> operatorIds, int subtaskIndex, int parallelism,
+                           SubtaskStatus status, BarrierHandlerState barrierState, long recordsIn,
+                           long recordsOut, double busyMsPerSecond, double backPressuredMsPerSecond,
+                           double idleMsPerSecond, double inPoolUsage, double outPoolUsage, long stateSizeBytes,
+                           boolean syncPhase, int asyncSnapshots, long restoredCheckpointId) {
+        this(taskName, operatorIds, subtaskIndex, parallelism, status, barrierState, recordsIn, recordsOut,
+                busyMsPerSecond, backPressuredMsPerSecond, idleMsPerSecond, inPoolUsage, outPoolUsage, stateSizeBytes,
+                syncPhase, asyncSnapshots, restoredCheckpointId, recordsOut);
     }
 
     /** Flink's backpressure level: OK below 10 %, LOW below 50 %, else HIGH. */

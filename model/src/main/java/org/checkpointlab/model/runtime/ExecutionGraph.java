@@ -275,7 +275,7 @@ public final class ExecutionGraph {
                     t.chain().stream().map(ChainedOperator::id).toList(), t.subtaskIndex(), t.parallelism(),
                     t.status(), t.barrierState(), counts[0][0], counts[counts.length - 1][1], rates[0], rates[1],
                     rates[2], usage(t.inputChannels()), usage(t.outputChannels()), t.stateSizeBytes(),
-                    t.inSyncPhase(), t.asyncSnapshotsInProgress(), t.restoredCheckpointId()));
+                    t.inSyncPhase(), t.asyncSnapshotsInProgress(), t.restoredCheckpointId(), counts[0][1]));
         }
         return list;
     }

@@ -39,9 +39,9 @@ public final class OperatorLoadSampler {
                 back = Math.max(back, s.backPressuredMsPerSecond());
                 idle = Math.max(idle, s.idleMsPerSecond());
                 in += s.recordsIn();
-                out += s.recordsOut();
+                out += s.headRecordsOut();
             }
-            long records = in > 0 ? in : out;
+            long records = in > 0 ? in : out; // a source's: what it emitted
             Long previous = lastRecords.put(e.getKey(), records);
             double rate = sameAttempt && previous != null && records >= previous && seconds > 0
                     ? (records - previous) / seconds : Double.NaN;

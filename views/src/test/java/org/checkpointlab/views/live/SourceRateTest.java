@@ -54,6 +54,27 @@ class SourceRateTest {
     }
 
     @Test
+    void aSourceChainedToItsSink_countsWhatTheSourceEmitted_thoughTheChainSendsNothingOn() {
+        PipelineSpec chained = new PipelineSpec(1, "chained", List.of(
+                new OperatorSpec("src", null, "sequence-source", 1, null, Map.of()),
+                new OperatorSpec("out", null, "collect-sink", 1, null, Map.of())),
+                List.of(new EdgeSpec("src", "out", Partitioning.FORWARD)), Map.of(), true);
+        SourceRate rate = new SourceRate();
+        rate.reset(chained);
+        rate.update(chainedSnapshot(0, 0));
+        assertThat(rate.update(chainedSnapshot(2_000_000_000L, 2_000))).as("2,000 records in 2 s")
+                .isCloseTo(1_000, within(1e-9));
+    }
+
+    /** One task running src and out: no records in (a source), none out (a sink), {@code emitted} by its head. */
+    private static JobSnapshot chainedSnapshot(long nanos, long emitted) {
+        SubtaskSnapshot task = new SubtaskSnapshot("src -> out", List.of("src", "out"), 0, 1, null, null, 0, 0, 0, 0,
+                0, 0, 0, 0, false, 0, -1, emitted);
+        return new JobSnapshot(nanos, JobStatus.RUNNING, 0, List.of(task), List.of(), List.of(), List.of(), List.of(),
+                -1, false, 1.0);
+    }
+
+    @Test
     void beforeTwoSnapshots_theRateIsZero() {
         SourceRate rate = new SourceRate();
         rate.reset(PIPELINE);
