@@ -144,9 +144,9 @@ public final class JobPanels {
                 session.busyProperty()));
         MenuItem state = item(Texts.get("job.openState"), null, this::openStateView);
         state.setId("openSavepointState");
-        MenuItem runningState = item("State of the running _job\u2026", null, this::openRunningJobState);
+        MenuItem runningState = item(Texts.get("job.openRunningState"), null, this::openRunningJobState);
         runningState.setId("openRunningJobState");
-        MenuHints.explain(runningState, MenuHints.when(noRunningJob, "no running job"));
+        MenuHints.explain(runningState, MenuHints.when(noRunningJob, Texts.get("hint.noRunningJob")));
         jobMenu.getItems().addAll(new SeparatorMenuItem(), savepoint, stop, drain, folder,
                 new SeparatorMenuItem(), restore, state, runningState);
     }
