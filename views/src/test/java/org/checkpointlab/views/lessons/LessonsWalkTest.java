@@ -136,8 +136,6 @@ class LessonsWalkTest {
                 });
         walk.step("finished", null);
         assertThat(walk.job().status()).isEqualTo(JobStatus.FINISHED);
-        assertThat(walk.job().checkDelivery()).as("the question's premise: the output differs from a failure-free "
-                + "run's").singleElement().satisfies(d -> assertThat(d.duplicates()).isPositive());
         walk.answer(3, 2);
     }
 
