@@ -14,6 +14,7 @@ import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
 import org.checkpointlab.model.observe.CheckpointStall;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.views.i18n.Texts;
 
 /**
  * The status strip's checkpoint stall alert, whatever engine runs the job: the {@link CheckpointStall} of a
@@ -45,17 +46,18 @@ public final class StallAlertLine {
         if (stall.isEmpty()) {
             return "";
         }
-        StringBuilder line = new StringBuilder("\u26a0 Checkpoints stall: ").append(stall.get().message());
+        StringBuilder line = new StringBuilder(Texts.format("stall.line", sign(stall.get())));
         pending(snapshot).ifPresent(p -> {
-            line.append(String.format(Locale.ROOT, "; checkpoint %d pending for %s (%d/%d acknowledged)", p.id(),
-                    seconds(nowMillis - p.triggerTimestamp()), p.acknowledged(), p.total()));
-            waitingFor(snapshot, p).ifPresent(s -> line.append(", waits for ").append(s));
+            line.append(Texts.format("stall.pending", String.valueOf(p.id()),
+                    seconds(nowMillis - p.triggerTimestamp()), String.valueOf(p.acknowledged()),
+                    String.valueOf(p.total())));
+            waitingFor(snapshot, p).ifPresent(s -> line.append(Texts.format("stall.waitsFor", s)));
         });
         if (pending(snapshot).isEmpty() || waitingFor(snapshot, pending(snapshot).get()).isEmpty()) {
-            slowestLastTime(snapshot).ifPresent(s -> line.append("; slowest in the last completed: ").append(s));
+            slowestLastTime(snapshot).ifPresent(s -> line.append(Texts.format("stall.slowest", s)));
         }
-        if (stall.get().cause() != null) {
-            line.append("; likely cause: ").append(stall.get().cause());
+        if (stall.get().likelyCause() != null) {
+            line.append(Texts.format("stall.cause", cause(stall.get())));
         }
         return line.toString();
     }
@@ -85,8 +87,10 @@ public final class StallAlertLine {
             return Optional.empty();
         }
         SubtaskSnapshot first = missing.get(0);
-        return Optional.of(first.taskName() + " subtask " + first.subtaskIndex()
-                + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""));
+        return Optional.of(missing.size() > 1
+                ? Texts.format("stall.subtaskAndMore", first.taskName(), String.valueOf(first.subtaskIndex()),
+                        String.valueOf(missing.size() - 1))
+                : Texts.format("stall.subtask", first.taskName(), String.valueOf(first.subtaskIndex())));
     }
 
     /** The subtask with the longest end-to-end duration in the last completed checkpoint. */
@@ -95,9 +99,9 @@ public final class StallAlertLine {
                 .filter(c -> c.status() == CheckpointStatus.COMPLETED)
                 .max(Comparator.comparingLong(CheckpointStats::id));
         return last.flatMap(c -> c.subtasks().stream().max(Comparator.comparingLong(
-                SubtaskCheckpointStats::endToEndMillis)).map(s -> String.format(Locale.ROOT,
-                "%s subtask %d (%d ms, start delay %d ms, async %d ms)", name(snapshot, s.operatorId()),
-                s.subtaskIndex(), s.endToEndMillis(), s.startDelayMillis(), s.asyncMillis())));
+                SubtaskCheckpointStats::endToEndMillis)).map(s -> Texts.format("stall.slowestSubtask",
+                name(snapshot, s.operatorId()), String.valueOf(s.subtaskIndex()), String.valueOf(s.endToEndMillis()),
+                String.valueOf(s.startDelayMillis()), String.valueOf(s.asyncMillis()))));
     }
 
     private static String name(JobSnapshot snapshot, String operatorId) {
@@ -106,6 +110,30 @@ public final class StallAlertLine {
     }
 
     private static String seconds(long millis) {
-        return Math.max(0, millis) / 1000 + " s";
+        return Texts.format("stall.seconds", String.valueOf(Math.max(0, millis) / 1000));
+    }
+
+    /** The stall's sign in the user's language. */
+    static String sign(CheckpointStall stall) {
+        List<Object> a = stall.signArgs();
+        return switch (stall.sign()) {
+            case NO_CHECKPOINT_COMPLETED -> Texts.format("stall.sign.noCheckpoint", String.valueOf(a.get(0)),
+                    String.valueOf(a.get(1)), CheckpointStall.seconds((Duration) a.get(2)));
+            case START_DELAY_DOMINATES -> Texts.format("stall.sign.startDelay", String.valueOf(a.get(0)),
+                    String.valueOf(a.get(1)), String.valueOf(a.get(2)));
+        };
+    }
+
+    /** The stall's likely cause in the user's language. */
+    static String cause(CheckpointStall stall) {
+        List<Object> a = stall.causeArgs();
+        return switch (stall.likelyCause()) {
+            case BACK_PRESSURE -> Texts.format("stall.cause.backPressure", String.valueOf(a.get(0)),
+                    String.valueOf(a.get(1)), String.format(Locale.ROOT, "%.0f", (Double) a.get(2)));
+            case SLOW_ASYNC -> Texts.format("stall.cause.slowAsync", String.valueOf(a.get(0)),
+                    String.valueOf(a.get(1)), String.valueOf(a.get(2)), String.valueOf(a.get(3)));
+            case WAITING_FOR_SUBTASKS -> Texts.format("stall.cause.waiting", String.valueOf(a.get(0)),
+                    String.valueOf(a.get(1)), String.valueOf(a.get(2)));
+        };
     }
 }

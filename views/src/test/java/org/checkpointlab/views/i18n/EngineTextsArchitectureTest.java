@@ -12,6 +12,7 @@ import org.checkpointlab.model.checkpoint.TriggerRefusal;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.DeliveryVerdict;
+import org.checkpointlab.model.observe.CheckpointStall;
 import org.checkpointlab.model.observe.FailureCause;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
@@ -19,7 +20,7 @@ import org.checkpointlab.model.pipeline.ValidationProblem;
 
 /**
  * The engine's own English never reaches the window where the engine gives facts: the views word validation
- * problems, delivery verdicts, checkpoint failures, refused triggers and injected failures from the bundles, so
+ * problems, delivery verdicts, checkpoint failures, refused triggers, injected failures and checkpoint stalls from the bundles, so
  * they never call the English accessors the command line prints. (A literal scan cannot see these: the English is
  * built in {@code model}.) Same class import as {@code ViewsArchitectureTest}, which ArchUnit caches.
  */
@@ -39,6 +40,8 @@ class EngineTextsArchitectureTest {
             .orShould().callMethod(CheckpointFailure.class, "english")
             .orShould().callMethod(TriggerRefusal.class, "english")
             .orShould().callMethod(FailureCause.class, "english")
+            .orShould().callMethod(CheckpointStall.class, "message")
+            .orShould().callMethod(CheckpointStall.class, "cause")
             .because("the UI speaks the user's language: a view words an engine fact through Texts (the English "
                     + "accessors are the command line's)");
 }
