@@ -102,20 +102,7 @@ class KeyFoundConditionTest {
 
     @Test
     void theReader_readsKeyFound_withItsParameters() throws Exception {
-        String yaml = """
-                format: 1
-                title: {en: A lesson, zh-CN: 一课}
-                summary: {en: What it teaches, zh-CN: 它教什么}
-                pipeline:
-                  inline:
-                    name: Tiny
-                    operators:
-                      - {id: numbers, kind: sequence-source, parallelism: 2, params: {count: 100}}
-                      - {id: count, kind: keyed-count, parallelism: 2}
-                      - {id: sink, kind: collect-sink, parallelism: 1}
-                    edges:
-                      - {from: numbers, to: count, partitioning: hash}
-                      - {from: count, to: sink, partitioning: rebalance}
+        String yaml = LessonFilesTest.HEAD + """
                 steps:
                   - id: find
                     title: {en: Find, zh-CN: 查找}

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LessonFilesTest {
     private static final Path LESSONS = Path.of("..", "samples", "lessons");
 
-    private static final String MINIMAL = """
+    /** The head of a lesson file: format, texts and a tiny keyed pipeline; steps follow. */
+    static final String HEAD = """
             format: 1
             title: {en: A lesson, zh-CN: 一课}
             summary: {en: What it teaches, zh-CN: 它教什么}
@@ -31,6 +32,9 @@ class LessonFilesTest {
                 edges:
                   - {from: numbers, to: count, partitioning: hash}
                   - {from: count, to: sink, partitioning: rebalance}
+            """;
+
+    private static final String MINIMAL = HEAD + """
             checkpointing: {interval: 500ms}
             speed: 0.5
             steps:
