@@ -51,6 +51,36 @@ class OperatorLoadSamplerTest {
     }
 
     @Test
+    void aBackPressuredSourceEmittingInBursts_keepsItsRateOverTheLastSecond_betweenBursts() {
+        // 12 frames a second; the source emits 1,000 records every sixth frame (when credit arrives), 2,000/s.
+        OperatorLoadSampler sampler = new OperatorLoadSampler();
+        long frame = 1_000_000_000L / 12;
+        long emitted = 0;
+        double rate;
+        for (int i = 0; i <= 36; i++) {
+            if (i > 0 && i % 6 == 0) {
+                emitted += 1_000;
+            }
+            rate = sampler.sample(snapshot(i * frame, 0, subtask("src", 0, 0, emitted, 0, 1000, 0))).get(0)
+                    .recordsPerSecond();
+            if (i >= 13) {
+                // over one to two bursts' spacing past a second: 2 or 3 bursts in 1.0-1.08 s, never 0
+                assertThat(rate).as("frame %d, between bursts too", i).isBetween(1_800.0, 2_800.0);
+            }
+        }
+    }
+
+    @Test
+    void aRegionRestartedInTheSameAttempt_countsFromItsNewCounters() {
+        OperatorLoadSampler sampler = new OperatorLoadSampler();
+        sampler.sample(snapshot(1_000_000_000L, 0, subtask("src", 0, 0, 1000, 0, 0, 0)));
+        assertThat(sampler.sample(snapshot(1_500_000_000L, 0, subtask("src", 0, 0, 10, 0, 0, 0))).get(0)
+                .recordsPerSecond()).isNaN();
+        assertThat(sampler.sample(snapshot(2_500_000_000L, 0, subtask("src", 0, 0, 110, 0, 0, 0))).get(0)
+                .recordsPerSecond()).isCloseTo(100, offset(1e-6));
+    }
+
+    @Test
     void backpressureLevels_followFlinksBands() {
         assertThat(OperatorLoad.level(50)).isEqualTo("OK");
         assertThat(OperatorLoad.level(100)).isEqualTo("LOW");
