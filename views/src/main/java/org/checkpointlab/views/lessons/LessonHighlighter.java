@@ -15,7 +15,7 @@ import org.checkpointlab.views.graph.SubtaskBox;
 
 /**
  * Marks the part of the window a lesson step points at with the {@code :lesson-target} pseudo-class (styled in
- * {@code lessons.css}): an operator card or one of its subtask boxes, the edge between two operators, a panel tab,
+ * the main window's {@code checkpoint-lab.css}): an operator card or one of its subtask boxes, the edge between two operators, a panel tab,
  * or the checkpoint timeline (and its tab). The graph's cards are rebuilt when the pipeline changes (a rescale), so
  * {@link #apply} is called again on every sample; it costs a lookup of the few marked nodes.
  */

@@ -61,12 +61,6 @@ public final class Lessons implements LessonHost {
                 viewModel.userDid("tab:" + tab.getId().substring(4));
             }
         });
-        String css = LessonView.class.getResource("lessons.css").toExternalForm();
-        editorPane.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null && !scene.getStylesheets().contains(css)) {
-                scene.getStylesheets().add(css);
-            }
-        });
     }
 
     /** Lessons in the UI's language ({@link org.checkpointlab.views.i18n.Texts#locale()}), from {@code <samples>/lessons}. */
