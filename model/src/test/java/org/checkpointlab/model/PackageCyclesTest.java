@@ -9,11 +9,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import org.checkpointlab.model.runtime.BarrierAlignment;
+import org.checkpointlab.model.checkpoint.BarrierAlignment;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.SnapshotType;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.runtime.CheckpointBarrier;
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.SnapshotType;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 
 /**
  * The packages of the engine depend on each other in one direction: a cycle between two of them fails the build.

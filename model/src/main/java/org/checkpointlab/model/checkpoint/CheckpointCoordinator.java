@@ -8,11 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.checkpointlab.model.runtime.BarrierAlignment;
 import org.checkpointlab.model.runtime.CheckpointBarrier;
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.SnapshotType;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 
 /**
  * Triggers checkpoints, collects acknowledgements, completes or fails checkpoints, and keeps their statistics.

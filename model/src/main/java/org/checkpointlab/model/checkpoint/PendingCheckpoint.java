@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import org.checkpointlab.model.runtime.BarrierAlignment;
 import org.checkpointlab.model.runtime.CheckpointBarrier;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 
 /**
  * A checkpoint triggered and not yet completed or failed: the tasks still to acknowledge, the states and statistics

@@ -1,6 +1,8 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.checkpoint.BarrierAlignment;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.SnapshotType;
 
 /**
  * Checkpoint barrier {@code n}, injected by sources when checkpoint {@code n} is triggered and forwarded by every

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.SubtaskStatus;
 import org.checkpointlab.model.state.StateBackendFactory;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * One subtask: a thread that runs a chain of operators over its input channels and writes into its output channels.

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.checkpointlab.model.runtime.CheckpointBarrier;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +107,7 @@ class CheckpointCoordinatorTest {
     }
 
     private static TaskStateSnapshot stateOf(TrackedState keyed) {
-        return new TaskStateSnapshot(List.of(new org.checkpointlab.model.runtime.OperatorSubtaskState("sink", 0, 1,
+        return new TaskStateSnapshot(List.of(new OperatorSubtaskState("sink", 0, 1,
                 org.checkpointlab.model.state.KeyGroupRange.empty(), keyed, null)), Map.of(), Map.of());
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import org.checkpointlab.model.checkpoint.BarrierAlignment;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.SnapshotType;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
