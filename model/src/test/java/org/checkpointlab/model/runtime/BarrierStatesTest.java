@@ -55,7 +55,7 @@ class BarrierStatesTest {
         void aBarrierThatSwitchesAfterATimeout_needsATimeout() {
             assertThatThrownBy(() -> new CheckpointBarrier(3, 0, 0, SnapshotType.CHECKPOINT,
                     BarrierAlignment.ALIGNED_THEN_UNALIGNED, 0))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("barrier 3");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout is 0 ns");
         }
 
         @Test
