@@ -14,7 +14,7 @@ import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.SinkStore;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * The round trip the Flink savepoint tests share, on the keyed count of {@link RecoveryOnFlinkTest#keyedCount}:

@@ -1,7 +1,8 @@
 package org.checkpointlab.model;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,20 +10,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import org.checkpointlab.model.runtime.BarrierAlignment;
-import org.checkpointlab.model.runtime.CheckpointBarrier;
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.SnapshotType;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
-
 /**
- * The packages of the engine depend on each other in one direction: a cycle between two of them fails the build.
- *
- * <p>One knot is left, named here so that nothing else can join it: the checkpoint coordinator uses five types of
- * {@code runtime} (the barrier it triggers with its alignment, chosen once at the trigger, the snapshot type, and the task states it collects), while tasks use
- * the coordinator's options and statistics. Untying it means what Flink does: the coordinator sends engine-neutral
- * trigger metadata and the task builds the barrier, and the task-state records move to {@code checkpoint} (their
- * in-flight records first need a type below {@code runtime}). Remove the exception with that change.
+ * The packages of the engine depend on each other in one direction: a cycle between two of them fails the build,
+ * with no exception. The checkpoint coordinator's side ({@code checkpoint}) sits below the tasks ({@code runtime}):
+ * it triggers the sources with engine-neutral trigger metadata and each task builds its barrier, as in Flink; the
+ * records a stream carries ({@code streamrecord}) sit below both.
  */
 @AnalyzeClasses(packages = "org.checkpointlab.model", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageCyclesTest {
@@ -30,8 +22,17 @@ class PackageCyclesTest {
     @ArchTest
     static final ArchRule modelPackagesAreFreeOfCycles = slices()
             .matching("org.checkpointlab.model.(*)..")
-            .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("org.checkpointlab.model.checkpoint.."),
-                    belongToAnyOf(CheckpointBarrier.class, BarrierAlignment.class, SnapshotType.class, TaskStateSnapshot.class,
-                            OperatorSubtaskState.class));
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theCoordinatorNeverUsesTheTasks = noClasses()
+            .that().resideInAPackage("org.checkpointlab.model.checkpoint..")
+            .should().dependOnClassesThat().resideInAPackage("org.checkpointlab.model.runtime..")
+            .because("the coordinator triggers with engine-neutral metadata and the tasks build the barriers"
+                    + " (Flink's Execution.triggerCheckpoint)");
+
+    @ArchTest
+    static final ArchRule streamRecordsSitBelowEveryPackage = classes()
+            .that().resideInAPackage("org.checkpointlab.model.streamrecord..")
+            .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "org.checkpointlab.model.streamrecord.."));
 }

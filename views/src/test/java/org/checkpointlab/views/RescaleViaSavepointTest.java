@@ -24,7 +24,7 @@ import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineJson;
 import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.checkpointlab.views.editor.EditorViewModel;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.OperatorNode;

@@ -15,6 +15,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.client.LocalJobClient;
 import org.checkpointlab.model.job.RestartStrategy;
 
@@ -30,7 +32,8 @@ class ViewsArchitectureTest {
     private static final DescribedPredicate<JavaClass> VALUE_TYPE = assignableTo(Record.class)
             .or(DescribedPredicate.describe("an enum", JavaClass::isEnum))
             .or(type(RestartStrategy.class))
-            .and(not(type(CompletedCheckpoint.class))) // carries the engine's task state
+            .and(not(type(CompletedCheckpoint.class).or(type(TaskStateSnapshot.class))
+                    .or(type(OperatorSubtaskState.class)))) // the engine's task state
             .as("a record or enum");
 
     private static final DescribedPredicate<JavaClass> WHAT_VIEWS_MAY_USE = resideInAnyPackage(

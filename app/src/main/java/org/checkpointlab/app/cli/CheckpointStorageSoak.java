@@ -21,7 +21,7 @@ import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.StateBackendKind;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.runtime.SinkOutput;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * The checkpoint-storage soak ({@code checkpoint-lab bench-storage}): unbounded word count on RocksDB with

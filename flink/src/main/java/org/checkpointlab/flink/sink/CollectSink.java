@@ -7,7 +7,7 @@ import org.checkpointlab.flink.FlinkRecord;
 import org.checkpointlab.flink.RunRegistry;
 import org.checkpointlab.flink.operators.OperatorProbe;
 import org.checkpointlab.model.runtime.SinkOutput;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * {@code collect-sink}: every record becomes visible in the run's sink output at once, without transactions, so

@@ -8,7 +8,7 @@ import org.apache.flink.api.connector.sink2.Committer;
 import org.checkpointlab.flink.FlinkRecord;
 import org.checkpointlab.flink.RunRegistry;
 import org.checkpointlab.model.runtime.SinkOutput;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * Commits pre-committed transactions once their checkpoint completed: each becomes visible in the sink's

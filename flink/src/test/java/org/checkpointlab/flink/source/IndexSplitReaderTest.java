@@ -18,7 +18,7 @@ import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 /**

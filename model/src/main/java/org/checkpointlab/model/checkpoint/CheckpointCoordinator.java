@@ -8,12 +8,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.checkpointlab.model.runtime.BarrierAlignment;
-import org.checkpointlab.model.runtime.CheckpointBarrier;
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.SnapshotType;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
-
 /**
  * Triggers checkpoints, collects acknowledgements, completes or fails checkpoints, and keeps their statistics.
  *
@@ -242,11 +236,10 @@ public final class CheckpointCoordinator {
         long id = nextId++;
         long nowMillis = timer.nowMillis();
         // The checkpoint's alignment is chosen once, here; every subtask's barrier handler follows it.
-        BarrierAlignment alignment = BarrierAlignment.choose(o.mode(), o.unaligned(), o.alignedTimeout(), type);
-        CheckpointBarrier barrier = new CheckpointBarrier(id, nowMillis, timer.nowNanos(), type, alignment,
-                o.alignedTimeout().toNanos());
-        PendingCheckpoint p = new PendingCheckpoint(id, barrier, nowMillis, Set.copyOf(context.tasksToAcknowledge()),
-                r.future());
+        SnapshotOptions snapshotOptions = SnapshotOptions.of(type, o);
+        long triggerNanos = timer.nowNanos();
+        PendingCheckpoint p = new PendingCheckpoint(id, snapshotOptions, nowMillis,
+                Set.copyOf(context.tasksToAcknowledge()), r.future());
         p.state = r.state();
         p.finalizer = r.finalizer();
         pending.put(id, p);
@@ -257,11 +250,11 @@ public final class CheckpointCoordinator {
             }
         }, o.timeout().toMillis());
         publishStats(p, CheckpointStatus.IN_PROGRESS, null);
-        context.triggerSources(barrier);
+        context.triggerSources(id, nowMillis, triggerNanos, snapshotOptions);
     }
 
     private void complete(PendingCheckpoint p) {
-        CompletedCheckpoint completed = new CompletedCheckpoint(p.id, timer.nowMillis(), p.barrier.savepoint(),
+        CompletedCheckpoint completed = new CompletedCheckpoint(p.id, timer.nowMillis(), p.savepoint(),
                 p.states);
         if (p.finalizer != null) {
             try {
@@ -276,12 +269,12 @@ public final class CheckpointCoordinator {
         p.timeout.cancel();
         decider.checkpointEnded(timer.nowMillis());
         consecutiveFailures = 0;
-        if (!p.barrier.savepoint()) {
+        if (!p.savepoint()) {
             retained.add(completed);
             context.checkpointCompleted(completed);
             retained.retainNewest(options.retained());
         }
-        if (!p.barrier.savepoint()) {
+        if (!p.savepoint()) {
             latest.set(completed); // recovery uses checkpoints (and the savepoint the job started from), as Flink
         }
         CheckpointStats s = publishStats(p, CheckpointStatus.COMPLETED, null);
@@ -306,16 +299,16 @@ public final class CheckpointCoordinator {
             p.timeout.cancel();
         }
         decider.checkpointEnded(timer.nowMillis());
-        new CompletedCheckpoint(p.id, 0, p.barrier.savepoint(), p.states).discard();
+        new CompletedCheckpoint(p.id, 0, p.savepoint(), p.states).discard();
         CheckpointStats s = publishStats(p, CheckpointStatus.FAILED, reason);
         context.abortCheckpoint(p.id);
-        if (p.barrier.type().isSavepoint() && p.barrier.type() != SnapshotType.SAVEPOINT) {
+        if (p.savepoint() && p.options.type() != SnapshotType.SAVEPOINT) {
             decider.stopSavepointFailed(); // the stop failed: the job goes on, and so does periodic checkpointing
         }
         if (p.future != null) {
             p.future.complete(s);
         }
-        if (countsAsFailure && decider.isRunning() && !p.barrier.savepoint()) { // as Flink, savepoints do not count
+        if (countsAsFailure && decider.isRunning() && !p.savepoint()) { // as Flink, savepoints do not count
             consecutiveFailures++;
             if (consecutiveFailures > options.tolerableFailures()) {
                 consecutiveFailures = 0;

@@ -4,8 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 
-import org.checkpointlab.model.runtime.SnapshotType;
-
 /**
  * Decides when the {@link CheckpointCoordinator} triggers the next checkpoint (Flink's {@code CheckpointRequestDecider}
  * with the coordinator's periodic trigger): the periodic schedule, the queue of requested checkpoints and savepoints,

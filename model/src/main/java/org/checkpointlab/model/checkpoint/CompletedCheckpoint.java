@@ -2,9 +2,6 @@ package org.checkpointlab.model.checkpoint;
 
 import java.util.Map;
 
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
-
 /**
  * A completed checkpoint (or savepoint): every subtask's state, by task key ({@code headOperator#subtask}).
  *

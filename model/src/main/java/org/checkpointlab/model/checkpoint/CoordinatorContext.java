@@ -1,7 +1,5 @@
 package org.checkpointlab.model.checkpoint;
 
-import org.checkpointlab.model.runtime.CheckpointBarrier;
-
 /** What the checkpoint coordinator asks of the job. Called on the coordinator's timer thread. */
 public interface CoordinatorContext {
 
@@ -11,8 +9,12 @@ public interface CoordinatorContext {
     /** Keys of every task that must acknowledge ({@code headOperator#subtask}). */
     java.util.Set<String> tasksToAcknowledge();
 
-    /** Sends the trigger to every source task. */
-    void triggerSources(CheckpointBarrier barrier);
+    /**
+     * Triggers checkpoint {@code checkpointId} at every source task (Flink's {@code Execution.triggerCheckpoint}):
+     * each builds its barrier from the id, the trigger time ({@code timestamp} in epoch ms, {@code triggerNanos} on
+     * the job's nano clock) and {@code options}.
+     */
+    void triggerSources(long checkpointId, long timestamp, long triggerNanos, SnapshotOptions options);
 
     /** Tells every task that the checkpoint completed. */
     void notifyCheckpointComplete(long checkpointId);

@@ -8,17 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import org.checkpointlab.model.runtime.BarrierAlignment;
-import org.checkpointlab.model.runtime.CheckpointBarrier;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
-
 /**
  * A checkpoint triggered and not yet completed or failed: the tasks still to acknowledge, the states and statistics
  * of those that did, and who waits for it. The {@link CheckpointCoordinator}'s timer thread only.
  */
 final class PendingCheckpoint {
     final long id;
-    final CheckpointBarrier barrier;
+    /** How it is taken, fixed at the trigger. */
+    final SnapshotOptions options;
     final long triggerMillis;
     final Set<String> toAck;
     final Map<String, TaskStateSnapshot> states = new HashMap<>();
@@ -31,13 +28,18 @@ final class PendingCheckpoint {
     CheckpointCoordinator.SavepointFinalizer finalizer;
     long latestAck = -1;
 
-    PendingCheckpoint(long id, CheckpointBarrier barrier, long triggerMillis, Set<String> toAck,
+    PendingCheckpoint(long id, SnapshotOptions options, long triggerMillis, Set<String> toAck,
                       CompletableFuture<CheckpointStats> future) {
         this.id = id;
-        this.barrier = barrier;
+        this.options = options;
         this.triggerMillis = triggerMillis;
         this.toAck = new HashSet<>(toAck);
         this.future = future;
+    }
+
+    /** Whether it is a savepoint (of any kind): owned by the user, never retained or counted as a failure here. */
+    boolean savepoint() {
+        return options.type().isSavepoint();
     }
 
     /**
@@ -64,8 +66,8 @@ final class PendingCheckpoint {
             endToEnd = Math.max(endToEnd, nowMillis - triggerMillis);
         }
         int total = toAck.size() + subtaskStats.size();
-        return new CheckpointStats(id, status, barrier.savepoint(), triggerMillis, latestAck, subtaskStats.size(),
+        return new CheckpointStats(id, status, savepoint(), triggerMillis, latestAck, subtaskStats.size(),
                 total, endToEnd, sync, async, alignment, startDelay, size, full, processed, persisted, unaligned,
-                failure, subtaskStats, barrier.alignment() == BarrierAlignment.AT_LEAST_ONCE);
+                failure, subtaskStats, options.alignment() == BarrierAlignment.AT_LEAST_ONCE);
     }
 }

@@ -19,7 +19,7 @@ import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.SinkOutput;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * Checks a finished run's delivery guarantee end to end: compares what each sink committed with what a

@@ -10,10 +10,10 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.checkpoint.CoordinatorContext;
 import org.checkpointlab.model.checkpoint.Retention;
+import org.checkpointlab.model.checkpoint.SnapshotOptions;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SubtaskStatus;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.CheckpointBarrier;
 import org.checkpointlab.model.runtime.ExecutionGraph;
 import org.checkpointlab.model.runtime.Task;
 import org.checkpointlab.model.runtime.TaskCommand;
@@ -75,8 +75,8 @@ final class JobCheckpointContext implements CoordinatorContext {
     }
 
     @Override
-    public void triggerSources(CheckpointBarrier barrier) {
-        deployment.get().send(TaskCommand.triggerCheckpoint(barrier));
+    public void triggerSources(long checkpointId, long timestamp, long triggerNanos, SnapshotOptions options) {
+        deployment.get().send(TaskCommand.triggerCheckpoint(checkpointId, timestamp, triggerNanos, options));
     }
 
     @Override

@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.checkpointlab.model.checkpoint.SnapshotType;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.runtime.SinkOutput;
-import org.checkpointlab.model.runtime.SnapshotType;
 import org.checkpointlab.model.runtime.TaskCommand;
 
 /**

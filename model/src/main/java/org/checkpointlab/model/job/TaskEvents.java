@@ -1,10 +1,10 @@
 package org.checkpointlab.model.job;
 
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.runtime.ExecutionGraph;
 import org.checkpointlab.model.runtime.Task;
 import org.checkpointlab.model.runtime.TaskListener;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 
 /**
  * What tasks report to their job, from their own threads. State changes are handed to the job's control thread,

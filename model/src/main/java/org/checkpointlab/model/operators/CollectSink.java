@@ -3,7 +3,7 @@ package org.checkpointlab.model.operators;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * {@code collect-sink}: makes every record visible at once, without transactions. After a failure the replayed

@@ -3,9 +3,9 @@ package org.checkpointlab.model.operators;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.MapState;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /** {@code dedup}: keyed set state of values seen; forwards a record only the first time its value appears. */
 final class Dedup implements StreamOperator {

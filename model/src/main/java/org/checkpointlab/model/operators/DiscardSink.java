@@ -2,7 +2,7 @@ package org.checkpointlab.model.operators;
 
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /** {@code discard-sink}: drops every record (its input count is still measured). */
 final class DiscardSink implements StreamOperator {

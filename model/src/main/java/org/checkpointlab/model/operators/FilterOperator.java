@@ -3,7 +3,7 @@ package org.checkpointlab.model.operators;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * {@code filter}: keeps records whose numeric value v has {@code v % modulo == remainder}; for text values the

@@ -3,7 +3,7 @@ package org.checkpointlab.model.operators;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /** {@code flat-map-words}: splits a sentence into one {@code (word, 1)} record per word. */
 final class FlatMapWords implements StreamOperator {

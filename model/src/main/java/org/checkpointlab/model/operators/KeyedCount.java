@@ -1,6 +1,6 @@
 package org.checkpointlab.model.operators;
 
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /** {@code keyed-count}: a ValueState count per key; emits {@code (key, running count)} for every record. */
 final class KeyedCount extends KeyedRunningTotal {

@@ -3,9 +3,9 @@ package org.checkpointlab.model.operators;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.ValueState;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * A running total per key in one {@code ValueState<Long>}: every record adds {@link #increment} to its key's total

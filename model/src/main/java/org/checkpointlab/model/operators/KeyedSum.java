@@ -1,6 +1,6 @@
 package org.checkpointlab.model.operators;
 
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /** {@code keyed-sum}: a ValueState sum per key of numeric values; emits {@code (key, running sum)}. */
 final class KeyedSum extends KeyedRunningTotal {

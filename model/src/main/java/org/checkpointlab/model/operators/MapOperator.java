@@ -3,7 +3,7 @@ package org.checkpointlab.model.operators;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /** {@code map}: numeric values become {@code v * multiply + add}; other values pass unchanged. */
 final class MapOperator implements StreamOperator {

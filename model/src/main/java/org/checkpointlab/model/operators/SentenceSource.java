@@ -1,7 +1,7 @@
 package org.checkpointlab.model.operators;
 
 import org.checkpointlab.model.runtime.OperatorContext;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * {@code sentence-source}: sentence i is {@link SourceRecords#sentence(long, long)}, a deterministic function of

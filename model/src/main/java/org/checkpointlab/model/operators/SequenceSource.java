@@ -1,7 +1,7 @@
 package org.checkpointlab.model.operators;
 
 import org.checkpointlab.model.runtime.OperatorContext;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /** {@code sequence-source}: record i has key {@code i % keys} and value {@code i}. */
 final class SequenceSource extends SplitSource {

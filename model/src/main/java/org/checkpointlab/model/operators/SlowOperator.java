@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * {@code slow}: spends {@code costMicros} (± {@code jitterMicros}) of CPU per record, then forwards it: the per-record

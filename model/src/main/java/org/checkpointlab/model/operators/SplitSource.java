@@ -6,8 +6,8 @@ import java.util.List;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.SourceOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.ListState;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * A deterministic, replayable source. Its records 0, 1, 2, … are divided into splits (record i belongs to split

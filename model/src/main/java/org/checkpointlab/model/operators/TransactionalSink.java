@@ -7,8 +7,8 @@ import java.util.List;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.ListState;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * {@code transactional-sink}: a two-phase-commit sink, as Flink's {@code TwoPhaseCommitSinkFunction} with a

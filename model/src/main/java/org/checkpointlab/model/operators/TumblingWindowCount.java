@@ -8,11 +8,11 @@ import java.util.Set;
 import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.ListState;
 import org.checkpointlab.model.state.ValueState;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * {@code tumbling-window-count}: counts records per key in tumbling windows.

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.KeyedStateBackend;

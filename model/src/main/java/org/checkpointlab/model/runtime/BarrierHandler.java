@@ -1,5 +1,6 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.checkpoint.BarrierAlignment;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 
 /**

@@ -1,5 +1,7 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /**
  * A network buffer: a batch of records handed from a sender subtask to a receiver subtask at once. Filled by the
  * sender's thread only; immutable after it is handed to a channel.

@@ -1,5 +1,7 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /** Hands a record straight to the next operator of the chain, in the same thread. */
 final class ChainedOutput implements Output {
     private final StreamOperator next;

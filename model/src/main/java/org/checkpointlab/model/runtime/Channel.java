@@ -8,6 +8,7 @@ import java.util.List;
 import org.checkpointlab.model.observe.ChannelElementView;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * A channel from one sender subtask to one receiver subtask, with credit-based flow control.

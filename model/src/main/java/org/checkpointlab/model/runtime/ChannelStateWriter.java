@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /**
  * Persists a subtask's in-flight data for unaligned checkpoints (Flink's {@code ChannelStateWriter}): the buffers a
  * forwarded barrier overtook on the outputs, the unprocessed rest of the current input buffer, and every buffer an

@@ -1,33 +1,39 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.checkpoint.BarrierAlignment;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.SnapshotOptions;
+import org.checkpointlab.model.checkpoint.SnapshotType;
 
 /**
  * Checkpoint barrier {@code n}, injected by sources when checkpoint {@code n} is triggered and forwarded by every
- * subtask after its snapshot. It carries the checkpoint's settings, fixed when it was triggered, so options changed
- * while a job runs take effect from the next checkpoint.
+ * subtask after its snapshot (Flink's network-stack {@code CheckpointBarrier}). A source task builds it from the
+ * trigger the coordinator sent: the checkpoint's id, trigger time and {@link SnapshotOptions}, fixed when it was
+ * triggered, so options changed while a job runs take effect from the next checkpoint.
  *
- * @param checkpointId         checkpoint id n
- * @param triggerTimestamp     wall-clock trigger time (epoch ms)
- * @param triggerNanos         trigger time on the job's nano clock, for start delay
- * @param type                 checkpoint or one of the savepoint types (savepoints are always aligned)
- * @param alignment            how subtasks collect this checkpoint's barriers, chosen once at the trigger;
- *                             {@link BarrierAlignment#UNALIGNED} barriers overtake in-flight data (a priority
- *                             element in the channel)
- * @param alignedTimeoutNanos  for {@link BarrierAlignment#ALIGNED_THEN_UNALIGNED}: switch to unaligned after
- *                             aligning this long (the configured option; unused by the other alignments)
+ * @param checkpointId     checkpoint id n
+ * @param triggerTimestamp wall-clock trigger time (epoch ms)
+ * @param triggerNanos     trigger time on the job's nano clock, for start delay
+ * @param options          the snapshot type (savepoints are always aligned) and how subtasks collect this
+ *                         checkpoint's barriers, chosen once at the trigger; {@link BarrierAlignment#UNALIGNED}
+ *                         barriers overtake in-flight data (a priority element in the channel)
  */
-public record CheckpointBarrier(long checkpointId, long triggerTimestamp, long triggerNanos, SnapshotType type,
-                                BarrierAlignment alignment, long alignedTimeoutNanos) implements ChannelElement {
+public record CheckpointBarrier(long checkpointId, long triggerTimestamp, long triggerNanos, SnapshotOptions options)
+        implements ChannelElement {
 
     public CheckpointBarrier {
-        if (type == null || alignment == null) {
-            throw new IllegalArgumentException("barrier " + checkpointId + " needs a snapshot type and an alignment");
+        if (options == null) {
+            throw new IllegalArgumentException("barrier " + checkpointId + " needs snapshot options");
         }
-        if (alignment == BarrierAlignment.ALIGNED_THEN_UNALIGNED && alignedTimeoutNanos <= 0) {
-            throw new IllegalArgumentException("barrier " + checkpointId + " switches to unaligned after a timeout,"
-                    + " but the timeout is " + alignedTimeoutNanos + " ns");
-        }
+    }
+
+    /**
+     * A barrier of {@code type} collected as {@code alignment} says; {@code alignedTimeoutNanos}: for
+     * {@link BarrierAlignment#ALIGNED_THEN_UNALIGNED}, switch to unaligned after aligning this long.
+     */
+    public CheckpointBarrier(long checkpointId, long triggerTimestamp, long triggerNanos, SnapshotType type,
+                             BarrierAlignment alignment, long alignedTimeoutNanos) {
+        this(checkpointId, triggerTimestamp, triggerNanos, new SnapshotOptions(type, alignment, alignedTimeoutNanos));
     }
 
     /** A barrier described by the flags it used to carry: each combination maps to exactly one alignment. */
@@ -50,29 +56,44 @@ public record CheckpointBarrier(long checkpointId, long triggerTimestamp, long t
                 ? BarrierAlignment.ALIGNED_THEN_UNALIGNED : BarrierAlignment.ALIGNED;
     }
 
+    /** Checkpoint or one of the savepoint types. */
+    public SnapshotType type() {
+        return options.type();
+    }
+
+    /** How subtasks collect this checkpoint's barriers, chosen once at the trigger. */
+    public BarrierAlignment alignment() {
+        return options.alignment();
+    }
+
+    /** For {@link BarrierAlignment#ALIGNED_THEN_UNALIGNED}: switch to unaligned after aligning this long. */
+    public long alignedTimeoutNanos() {
+        return options.alignedTimeoutNanos();
+    }
+
     /** Exactly-once or at-least-once. */
     public CheckpointingMode mode() {
-        return alignment.mode();
+        return options.alignment().mode();
     }
 
     /** Whether the barrier overtakes in-flight data (a priority element in the channel). */
     public boolean unaligned() {
-        return alignment == BarrierAlignment.UNALIGNED;
+        return options.alignment() == BarrierAlignment.UNALIGNED;
     }
 
     /** Whether this barrier belongs to a savepoint (of any kind). */
     public boolean savepoint() {
-        return type.isSavepoint();
+        return options.type().isSavepoint();
     }
 
     /** This barrier, turned into a priority (unaligned) barrier, as after an alignment timeout. */
     public CheckpointBarrier asUnaligned() {
-        return unaligned() ? this : new CheckpointBarrier(checkpointId, triggerTimestamp, triggerNanos, type,
-                BarrierAlignment.UNALIGNED, alignedTimeoutNanos);
+        return unaligned() ? this
+                : new CheckpointBarrier(checkpointId, triggerTimestamp, triggerNanos, options.toUnaligned());
     }
 
     /** Whether a subtask aligning on this barrier may switch to unaligned after a timeout. */
     public boolean timeoutable() {
-        return alignment == BarrierAlignment.ALIGNED_THEN_UNALIGNED;
+        return options.alignment() == BarrierAlignment.ALIGNED_THEN_UNALIGNED;
     }
 }

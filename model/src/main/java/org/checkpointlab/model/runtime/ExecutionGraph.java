@@ -12,6 +12,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
@@ -20,6 +22,7 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.StateBackendFactory;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * One deployment (attempt) of a job: the pipeline cut into chains (Flink's operator chaining), one {@link Task} per

@@ -1,5 +1,7 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /** The output of a chain's last operator when it has several output edges: every record goes to each. */
 final class FanOutOutput implements Output {
     private final Output[] outputs;

@@ -3,6 +3,8 @@ package org.checkpointlab.model.runtime;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /**
  * The loop of one {@link Task}'s thread: mail first, then deadlines (buffer timeout, timers, alignment timeout),
  * then the default action, which processes input (Flink's {@code MailboxProcessor} running

@@ -1,5 +1,7 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /** Estimates serialized record sizes for statistics (in-flight data), without serializing. */
 final class RecordSizes {
     private RecordSizes() {

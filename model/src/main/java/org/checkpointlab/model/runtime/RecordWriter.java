@@ -2,6 +2,7 @@ package org.checkpointlab.model.runtime;
 
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.state.KeyGroups;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * Sends the records of one output edge of a subtask into that edge's channels, by the edge's partitioning: forward

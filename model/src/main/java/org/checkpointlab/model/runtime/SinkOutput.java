@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * What one sink made visible to the outside world: the committed records of a transactional sink, or everything a

@@ -1,5 +1,7 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /**
  * A source: it has no input; the task asks it to emit whenever the task's outputs have credit. Its read position
  * is operator state, snapshotted when a checkpoint is triggered.

@@ -1,5 +1,7 @@
 package org.checkpointlab.model.runtime;
 
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /**
  * An operator running in a subtask. Every method is called on the subtask's task thread, so an operator needs no
  * locks. State that must survive failures lives in the backends of {@link OperatorContext}; the engine snapshots

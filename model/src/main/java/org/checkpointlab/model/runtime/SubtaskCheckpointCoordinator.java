@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import org.checkpointlab.model.checkpoint.SnapshotType;
+
 /**
  * A subtask's side of checkpointing (Flink's {@code SubtaskCheckpointCoordinator}): the sync phase of a snapshot,
  * the checkpoints in progress here, and what the {@link BarrierHandler} asks for while barriers arrive. The async

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import org.checkpointlab.model.checkpoint.SnapshotOptions;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.SubtaskStatus;
 import org.checkpointlab.model.state.StateBackendFactory;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * One subtask: a thread that runs a chain of operators over its input channels and writes into its output channels.
@@ -331,9 +333,13 @@ public final class Task {
 
     // ---- checkpoints (mail from the coordinator) ---------------------------------------------------------------------
 
-    /** Mail from the coordinator to a source task: take checkpoint {@code barrier} now. */
-    void triggerCheckpoint(CheckpointBarrier barrier) {
+    /**
+     * Mail from the coordinator to a source task: take checkpoint {@code checkpointId} now. The task builds the
+     * barrier it sends from the trigger (as Flink's {@code SubtaskCheckpointCoordinatorImpl.checkpointState}).
+     */
+    void triggerCheckpoint(long checkpointId, long timestamp, long triggerNanos, SnapshotOptions options) {
         mail(() -> {
+            CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, triggerNanos, options);
             runtime.throttle().barrierEvent(() -> "source " + headOperatorId() + " #" + subtaskIndex + " sent barrier "
                     + barrier.checkpointId());
             checkpoints.triggerCheckpoint(barrier);

@@ -2,6 +2,8 @@ package org.checkpointlab.model.runtime;
 
 import java.util.function.Consumer;
 
+import org.checkpointlab.model.checkpoint.SnapshotOptions;
+
 /**
  * A command the job sends to its running subtasks. Each goes to every task, to the source tasks only, or to one
  * subtask, and reaches the task as mail: the task thread carries it out. {@link ExecutionGraph#send} and
@@ -18,10 +20,14 @@ public final class TaskCommand {
         this.action = action;
     }
 
-    /** Sources take checkpoint {@code barrier} now and send it on (other tasks get it through their inputs). */
-    public static TaskCommand triggerCheckpoint(CheckpointBarrier barrier) {
-        return new TaskCommand("trigger checkpoint " + barrier.checkpointId(), true,
-                t -> t.triggerCheckpoint(barrier));
+    /**
+     * Sources take checkpoint {@code checkpointId} now and send its barrier on (other tasks get it through their
+     * inputs): the trigger the coordinator sent, with its time and {@code options}.
+     */
+    public static TaskCommand triggerCheckpoint(long checkpointId, long timestamp, long triggerNanos,
+                                                SnapshotOptions options) {
+        return new TaskCommand("trigger checkpoint " + checkpointId, true,
+                t -> t.triggerCheckpoint(checkpointId, timestamp, triggerNanos, options));
     }
 
     /** Checkpoint {@code checkpointId} completed: operators commit what it covers. */

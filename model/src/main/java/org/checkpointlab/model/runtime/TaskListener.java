@@ -1,6 +1,7 @@
 package org.checkpointlab.model.runtime;
 
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 
 /** How a task reports to its job. Called from task threads and async snapshot threads; must not block. */
 public interface TaskListener {

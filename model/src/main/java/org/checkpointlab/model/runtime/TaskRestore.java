@@ -3,6 +3,8 @@ package org.checkpointlab.model.runtime;
 import java.util.List;
 import java.util.Map;
 
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 /**
  * What a subtask restores from: per operator id, the keyed-state blobs of the old subtasks whose key groups overlap
  * its range and the operator-state blobs of every old subtask (in old subtask order), plus in-flight records to

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 import org.checkpointlab.model.state.OperatorStateFormat;
 
 /**

@@ -13,13 +13,13 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.StreamRecord;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.state.ByteStateHandle;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.StateRecord;
 import org.checkpointlab.model.state.StateSerializer;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * Reads and verifies a savepoint (or retained checkpoint) directory: the metadata must parse and be of a known

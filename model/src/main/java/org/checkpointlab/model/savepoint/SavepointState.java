@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 import org.checkpointlab.model.savepoint.SavepointMetadata.OperatorEntry;
 import org.checkpointlab.model.savepoint.SavepointMetadata.SubtaskEntry;
 import org.checkpointlab.model.state.KeyGroupRange;

@@ -17,14 +17,14 @@ import java.util.zip.CRC32;
 import com.google.gson.GsonBuilder;
 
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.OperatorSubtaskState;
-import org.checkpointlab.model.runtime.StreamRecord;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.StateRecord;
 import org.checkpointlab.model.state.StateSerializer;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * Writes a completed checkpoint as a savepoint directory (format in {@link SavepointMetadata}). Atomic: everything

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import org.checkpointlab.model.runtime.CheckpointBarrier;
-import org.checkpointlab.model.runtime.TaskStateSnapshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +106,7 @@ class CheckpointCoordinatorTest {
     }
 
     private static TaskStateSnapshot stateOf(TrackedState keyed) {
-        return new TaskStateSnapshot(List.of(new org.checkpointlab.model.runtime.OperatorSubtaskState("sink", 0, 1,
+        return new TaskStateSnapshot(List.of(new OperatorSubtaskState("sink", 0, 1,
                 org.checkpointlab.model.state.KeyGroupRange.empty(), keyed, null)), Map.of(), Map.of());
     }
 
@@ -182,24 +180,34 @@ class CheckpointCoordinatorTest {
         ackAll(c, 1);
         c.updateOptions(every(1000).withMode(CheckpointingMode.AT_LEAST_ONCE).withInterval(Duration.ofMillis(50)));
         timer.advance(50);
-        assertThat(job.barriers).hasSize(2);
-        assertThat(job.barriers.get(0).mode()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
-        assertThat(job.barriers.get(1).mode()).isEqualTo(CheckpointingMode.AT_LEAST_ONCE);
+        assertThat(job.triggers).hasSize(2);
+        assertThat(job.triggers.get(0).options().alignment().mode()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+        assertThat(job.triggers.get(1).options().alignment().mode()).isEqualTo(CheckpointingMode.AT_LEAST_ONCE);
     }
 
     @Test
     void unalignedWithAlignedTimeout_startsAlignedButTimeoutable() {
         coordinator(every(100).withUnaligned(true).withAlignedTimeout(Duration.ofMillis(30)));
-        CheckpointBarrier b = job.barriers.get(0);
-        assertThat(b.unaligned()).isFalse();
-        assertThat(b.timeoutable()).isTrue();
-        assertThat(b.alignedTimeoutNanos()).isEqualTo(30_000_000L);
+        SnapshotOptions o = job.triggers.get(0).options();
+        assertThat(o.alignment()).isEqualTo(BarrierAlignment.ALIGNED_THEN_UNALIGNED);
+        assertThat(o.alignedTimeoutNanos()).isEqualTo(30_000_000L);
+    }
+
+    @Test
+    void sourcesAreTriggeredWithTheCheckpointsIdTimeAndOptions_notWithABarrier() {
+        timer.advance(7);
+        coordinator(every(100).withUnaligned(true));
+        assertThat(job.triggers).containsExactly(new Trigger(1, 7, 7_000_000L,
+                new SnapshotOptions(SnapshotType.CHECKPOINT, BarrierAlignment.UNALIGNED, 0)));
+    }
+
+    private record Trigger(long checkpointId, long timestamp, long triggerNanos, SnapshotOptions options) {
     }
 
     private static final class FakeJob implements CoordinatorContext {
         Set<String> tasks;
         final List<Long> triggered = new ArrayList<>();
-        final List<CheckpointBarrier> barriers = new ArrayList<>();
+        final List<Trigger> triggers = new ArrayList<>();
         final List<Long> completed = new ArrayList<>();
         final List<Long> aborted = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
@@ -215,9 +223,9 @@ class CheckpointCoordinatorTest {
         }
 
         @Override
-        public void triggerSources(CheckpointBarrier barrier) {
-            triggered.add(barrier.checkpointId());
-            barriers.add(barrier);
+        public void triggerSources(long checkpointId, long timestamp, long triggerNanos, SnapshotOptions options) {
+            triggered.add(checkpointId);
+            triggers.add(new Trigger(checkpointId, timestamp, triggerNanos, options));
         }
 
         @Override

@@ -12,7 +12,7 @@ import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,7 +15,7 @@ import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.runtime.SinkStore;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 class DeliveryCheckTest {

@@ -11,7 +11,7 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.observe.JobStatus;
-import org.checkpointlab.model.runtime.StreamRecord;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 class KeyedCountJobTest {

@@ -17,10 +17,10 @@ import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.SinkStore;
 import org.checkpointlab.model.state.StateBackendFactory;
 import org.checkpointlab.model.runtime.StreamOperator;
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.OperatorStateBackend;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * Drives one subtask of one operator, or of a chain of operators, without a job (Flink's

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.rocksdb.MemorySharedFileStore;
 import org.checkpointlab.model.state.rocksdb.RocksDbStateBackendFactory;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

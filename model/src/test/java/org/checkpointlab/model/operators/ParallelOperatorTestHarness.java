@@ -6,8 +6,8 @@ import java.util.List;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
 import org.checkpointlab.model.state.StateBackendFactory;
-import org.checkpointlab.model.runtime.StreamRecord;
 import org.checkpointlab.model.state.KeyGroups;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * Every subtask of one keyed operator (or chain) at a parallelism, each an {@link OperatorTestHarness}, fed as a

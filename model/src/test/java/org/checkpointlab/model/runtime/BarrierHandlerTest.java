@@ -3,6 +3,7 @@ package org.checkpointlab.model.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.SnapshotType;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.junit.jupiter.api.Test;
 

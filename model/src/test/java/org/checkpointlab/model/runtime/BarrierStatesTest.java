@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import org.checkpointlab.model.checkpoint.BarrierAlignment;
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.SnapshotType;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class BarrierStatesTest {
         void aBarrierThatSwitchesAfterATimeout_needsATimeout() {
             assertThatThrownBy(() -> new CheckpointBarrier(3, 0, 0, SnapshotType.CHECKPOINT,
                     BarrierAlignment.ALIGNED_THEN_UNALIGNED, 0))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("barrier 3");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout is 0 ns");
         }
 
         @Test

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
+import org.checkpointlab.model.streamrecord.StreamRecord;
+
 class ChannelStateWriterTest {
     private final ChannelStateWriter writer = new ChannelStateWriter("count", 1, 3);
 

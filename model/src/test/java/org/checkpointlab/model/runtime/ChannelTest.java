@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.SnapshotType;
 import org.checkpointlab.model.observe.ChannelElementView.BarrierView;
 import org.checkpointlab.model.observe.ChannelElementView.BufferView;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 class ChannelTest {

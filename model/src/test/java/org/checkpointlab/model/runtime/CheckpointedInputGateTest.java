@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.SnapshotType;
 import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 class CheckpointedInputGateTest {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
 import org.checkpointlab.model.observe.SinkOutputSnapshot.CommittedRecord;
 import org.checkpointlab.model.observe.SinkOutputSnapshot.OpenTransaction;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 /** What a front end sees of a sink's external system: committed records, the last few, and open transactions. */

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.SnapshotType;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 /** The sync phase and the checkpoints in progress at one subtask, driven directly on the test thread. */

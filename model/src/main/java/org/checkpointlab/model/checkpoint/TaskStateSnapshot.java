@@ -1,7 +1,9 @@
-package org.checkpointlab.model.runtime;
+package org.checkpointlab.model.checkpoint;
 
 import java.util.List;
 import java.util.Map;
+
+import org.checkpointlab.model.streamrecord.StreamRecord;
 
 /**
  * Everything one subtask (a chain of operators) persisted for one checkpoint: each operator's state and, for

@@ -1,4 +1,4 @@
-package org.checkpointlab.model.runtime;
+package org.checkpointlab.model.checkpoint;
 
 /**
  * What a barrier asks for, chosen once when the checkpoint is triggered (Flink's {@code SnapshotType} and

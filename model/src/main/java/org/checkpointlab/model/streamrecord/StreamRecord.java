@@ -1,4 +1,4 @@
-package org.checkpointlab.model.runtime;
+package org.checkpointlab.model.streamrecord;
 
 /**
  * One record of a stream: a key (may be {@code null} before a keyBy), a value, and the sequence number of the

@@ -1,8 +1,6 @@
-package org.checkpointlab.model.runtime;
+package org.checkpointlab.model.checkpoint;
 
 import java.time.Duration;
-
-import org.checkpointlab.model.checkpoint.CheckpointingMode;
 
 /**
  * How the subtasks handle the barriers of one checkpoint, chosen once when the coordinator triggers it (Flink's

@@ -1,4 +1,4 @@
-package org.checkpointlab.model.runtime;
+package org.checkpointlab.model.checkpoint;
 
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.StateHandle;
