@@ -64,22 +64,27 @@ public final class AdaptiveFlink {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("serve")) {
-            serve(Integer.parseInt(args[1]));
+        if ((args.length == 2 || args.length == 3) && args[0].equals("serve")) {
+            serve(Integer.parseInt(args[1]), args.length == 2 || !args[2].equals("default"));
         } else if (args.length == 2 && args[0].equals("record")) {
             record(Path.of(args[1]));
         } else {
-            System.err.println("usage: AdaptiveFlink record DIR | serve PORT");
+            System.err.println("usage: AdaptiveFlink record DIR | serve PORT [default]");
             System.exit(2);
         }
     }
 
-    /** Keeps an adaptive cluster with the job running at {@code port} until the process is stopped. */
-    private static void serve(int port) throws Exception {
-        EmbeddedFlinkCluster cluster = start(Map.of("rest.port", Integer.toString(port)));
+    /**
+     * Keeps an adaptive cluster (with {@code adaptive} false: one run by the default scheduler) with the job running
+     * at {@code port} until the process is stopped.
+     */
+    private static void serve(int port, boolean adaptive) throws Exception {
+        Map<String, String> rest = Map.of("rest.port", Integer.toString(port));
+        EmbeddedFlinkCluster cluster = adaptive ? start(rest) : EmbeddedFlinkCluster.start(rest, SLOTS);
         FlinkRun run = FlinkRun.submit(cluster, job(200));
         run.awaitRunning(Duration.ofSeconds(60));
-        System.out.println("adaptive Flink at " + cluster.restAddress() + ", job " + run.jobId());
+        System.out.println((adaptive ? "adaptive" : "default-scheduler") + " Flink at " + cluster.restAddress()
+                + ", job " + run.jobId());
         new CountDownLatch(1).await();
     }
 

@@ -35,6 +35,7 @@ public final class RescaleInPlaceDialog {
         Label header = new Label(FlinkTexts.get("rescale.header"));
         header.setWrapText(true);
         header.setMaxWidth(620);
+        header.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never cut to "..."
 
         TableView<RescaleInPlaceViewModel.Row> table = new TableView<>(viewModel.rows());
         table.setId("rescale-table");
@@ -59,6 +60,11 @@ public final class RescaleInPlaceDialog {
         outcome.setWrapText(true);
         outcome.getStyleClass().add("outcome");
         outcome.textProperty().bind(viewModel.outcomeProperty());
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
+        slots.setMinHeight(Region.USE_PREF_SIZE);
+        // The window grows with what the lines below the table say.
+        outcome.textProperty().addListener((obs, o, n) -> fitWindow());
+        viewModel.problems().addListener((javafx.collections.ListChangeListener<String>) c -> fitWindow());
 
         Button rescale = new Button(FlinkTexts.get("rescale.button"));
         rescale.setId("rescale-button");
@@ -76,6 +82,12 @@ public final class RescaleInPlaceDialog {
         root.getChildren().addAll(header, table, slots, problems, outcome, buttons);
         root.setPadding(new Insets(12));
         root.setPrefWidth(660);
+    }
+
+    private void fitWindow() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            javafx.application.Platform.runLater(() -> root.getScene().getWindow().sizeToScene());
+        }
     }
 
     public VBox root() {
