@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code checkpoint-lab watch URL [--job ID] [--duration D] [--interval D] [--json]}: watches one job of a Flink
+ * {@code checkpoint-lab watch URL [--job ID] [--duration D] [--interval D] [--json] [--rescale VERTEX=P]}: watches one job of a Flink
  * cluster through its REST API ({@link RestJobClient}) with a progress line on stderr, then prints the summary of
  * {@code run} (checkpoints with their phases, restarts, failures) and the back pressure per vertex. The job is
  * only watched: it runs on when the command ends.
@@ -56,6 +56,11 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout (nothing else).")
     private boolean json;
 
+    @Option(names = "--rescale", paramLabel = "VERTEX=P",
+            description = "First rescale the running job in place: the job vertex (its name or id) to parallelism P; "
+                    + "repeatable. Needs Flink's adaptive scheduler (jobmanager.scheduler: adaptive), 1.18+.")
+    private java.util.Map<String, Integer> rescale;
+
     private long watchedSince;
 
     @Override
@@ -82,6 +87,9 @@ final class WatchCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "watching Flink job %s (%s) at %s, Flink %s, every %d ms%n", client.jobId(),
                     client.pipeline().name(), client.address(), client.flinkVersion(), interval.toMillis());
             err.flush();
+            if (rescale != null && !rescale.isEmpty() && !InPlaceRescaleOption.request(client, rescale, name, err)) {
+                return ExitCodes.BAD_INPUT;
+            }
             long start = System.nanoTime();
             watchedSince = System.currentTimeMillis();
             long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();

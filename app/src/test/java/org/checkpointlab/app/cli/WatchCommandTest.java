@@ -66,6 +66,44 @@ class WatchCommandTest {
             assertThat(text.out()).contains("Flink job 'watched'").contains("Count per key")
                     .contains("max back pressure").contains("Checkpoints: ").contains("start delay")
                     .contains("Restarts: 0");
+
+            // The default scheduler: no rescale in place, and the command says which scheduler could.
+            Cli.Result refused = Cli.run("watch", url, "--duration", "0s", "--interval", "200ms",
+                    "--rescale", "Count per key=4");
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(refused.err()).contains("--rescale: ").contains("cannot rescale a running job")
+                    .contains("Flink's adaptive scheduler (jobmanager.scheduler: adaptive) can");
+            Cli.Result unknown = Cli.run("watch", url, "--duration", "0s", "--rescale", "Nope=4");
+            assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(unknown.err()).contains("no vertex 'Nope' in the job").contains("Count per key");
+            run.cancel();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("flink-long") // a cluster of its own: `-Pflink-long` runs it
+    void rescaleInPlaceOnAnAdaptiveCluster_theSummaryShowsTheNewParallelism() throws Exception {
+        PipelineSpec pipeline = new PipelineSpec(1, "rescaled", List.of(
+                new OperatorSpec("numbers", "Numbers", "sequence-source", 1, 128,
+                        Map.of("count", 0, "keys", 50, "ratePerSecond", 500)),
+                new OperatorSpec("count", "Count per key", "keyed-count", 2, 128, Map.of()),
+                new OperatorSpec("output", "Output", "discard-sink", 1, 128, Map.of())),
+                List.of(new EdgeSpec("numbers", "count", Partitioning.HASH),
+                        new EdgeSpec("count", "output", Partitioning.REBALANCE)), Map.of(), true);
+        JobConfig config = JobConfig.of(pipeline)
+                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(200)));
+        try (EmbeddedFlinkCluster cluster = EmbeddedFlinkCluster.start(Map.of("jobmanager.scheduler", "adaptive",
+                "jobmanager.adaptive-scheduler.executing.cooldown-after-rescaling", "0 ms"), 4);
+             FlinkRun run = FlinkRun.submit(cluster, config)) {
+            assertThat(run.awaitRunning(Duration.ofSeconds(60))).isTrue();
+
+            Cli.Result r = Cli.run("watch", cluster.restAddress().toString(), "--rescale", "Count per key=3",
+                    "--duration", "8s", "--interval", "200ms", "--json");
+
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+            assertThat(r.err()).contains("rescale in place requested: {Count per key=3}");
+            JsonArray vertices = Cli.onlyJsonObject(r.out()).getAsJsonObject("flink").getAsJsonArray("vertices");
+            assertThat(vertices.get(1).getAsJsonObject().get("parallelism").getAsInt()).isEqualTo(3);
             run.cancel();
         }
     }

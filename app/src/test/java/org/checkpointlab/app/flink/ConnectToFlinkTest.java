@@ -177,6 +177,10 @@ class ConnectToFlinkTest {
         assertThat(item(jobMenu, "flink-unsupported-restore").getProperties().get("why").toString())
                 .contains("embedded cluster");
         assertThat(jobMenu.getItems()).noneMatch(i -> "flink-restore".equals(i.getId()));
+        // No resource requirements there (not the adaptive scheduler): no rescale in place, and why.
+        assertThat(item(jobMenu, "flink-unsupported-inPlaceRescale").getProperties().get("why").toString())
+                .contains("Flink's adaptive scheduler (jobmanager.scheduler: adaptive) can");
+        assertThat(jobMenu.getItems()).noneMatch(i -> "flink-rescale".equals(i.getId()));
         // Back pressure and pool usage per subtask, as the graph colours and the subtask details show them.
         assertThat(window.session().job().snapshot().subtasks()).filteredOn(s -> s.subtaskIndex() == 0
                 && s.operatorIds().contains(flink.vertices.get(0))).singleElement()

@@ -47,6 +47,11 @@ public final class FlinkRestApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST");
     }
 
+    public JsonElement put(String path, JsonObject body) throws FlinkRestException, InterruptedException {
+        return send(path, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())), "PUT");
+    }
+
     public JsonElement patch(String path) throws FlinkRestException, InterruptedException {
         return send(path, HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.noBody()),
                 "PATCH");

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -16,6 +18,8 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.TaskSlots;
+import org.checkpointlab.model.client.UnsupportedCapabilityException;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.job.SavepointResult;
@@ -31,7 +35,9 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
  * cancel) run on the same thread and answer futures.
  *
  * <p>Flink's REST API shows no channel buffers and has no pause, slow motion or failure injection, and checkpoint
- * options cannot change while the job runs: none of those capabilities is declared. Restart events carry no times
+ * options cannot change while the job runs: none of those capabilities is declared. A job run by Flink's adaptive
+ * scheduler (1.18+) can be rescaled in place ({@link Capability#RESCALE_IN_PLACE}); whether it is, is asked once
+ * when attaching ({@link RestResourceRequirements}). Restart events carry no times
  * in Flink's REST API: a snapshot counts restarts in {@link JobSnapshot#attempt()} and lists none.
  *
  * <p>Threading: every method is thread-safe; only {@link #attach}, {@link #awaitTermination},
@@ -55,12 +61,16 @@ public final class RestJobClient implements JobClient {
     private final List<SavepointResult> savepoints = new ArrayList<>();
     private final Object lock = new Object();
     private final java.util.concurrent.ScheduledFuture<?> polling;
+    /** Why the job cannot be rescaled in place (its scheduler), or null when it can. */
+    private final String notRescalable;
     private RestObservation latest;
     private long polls;
 
     private RestJobClient(FlinkRestApi api, String jobId, FlinkClusterProbe.ClusterInfo cluster,
-                          CheckpointOptions options, RestJobPoller poller, RestObservation first, Duration interval) {
+                          CheckpointOptions options, RestJobPoller poller, RestObservation first, Duration interval,
+                          String notRescalable) {
         this.api = api;
+        this.notRescalable = notRescalable;
         this.jobId = jobId;
         this.cluster = cluster;
         this.interval = interval;
@@ -95,7 +105,8 @@ public final class RestJobClient implements JobClient {
         CheckpointOptions options = RestJobParser.checkpointOptions(
                 api.getObject("/jobs/" + id + "/checkpoints/config"));
         RestJobPoller poller = new RestJobPoller(api, id);
-        return new RestJobClient(api, id, cluster, options, poller, poller.poll(), interval);
+        String notRescalable = RestResourceRequirements.whyNotRescalable(api, id).orElse(null);
+        return new RestJobClient(api, id, cluster, options, poller, poller.poll(), interval, notRescalable);
     }
 
     /** Attaches at Flink's default interval. */
@@ -185,9 +196,56 @@ public final class RestJobClient implements JobClient {
         }
     }
 
+    /** {@link Capability#RESCALE_IN_PLACE} when the job runs under Flink's adaptive scheduler; nothing else. */
     @Override
     public Set<Capability> capabilities() {
-        return Set.of();
+        return notRescalable == null ? Set.of(Capability.RESCALE_IN_PLACE) : Set.of();
+    }
+
+    /**
+     * {@code PUT /jobs/:jid/resource-requirements} with the new upper bounds of these job vertices (by vertex id):
+     * Flink's adaptive scheduler restarts the job from its latest checkpoint at the new parallelism when it has the
+     * slots and its cooldown since the last rescale has passed ({@link RestResourceRequirements}); polls then show
+     * the new subtasks.
+     *
+     * @throws UnsupportedCapabilityException saying why, when the job's scheduler cannot
+     */
+    @Override
+    public CompletableFuture<Void> rescaleInPlace(Map<String, Integer> parallelism) {
+        if (notRescalable != null) {
+            throw new UnsupportedCapabilityException(Capability.RESCALE_IN_PLACE,
+                    notRescalable);
+        }
+        Map<String, Integer> max = new HashMap<>();
+        Map<String, RestResourceRequirements.Bounds> known = new HashMap<>();
+        for (RestJobParser.Vertex v : observation().vertices()) {
+            max.put(v.id(), v.maxParallelism());
+            known.put(v.id(), new RestResourceRequirements.Bounds(1, v.parallelism()));
+        }
+        try {
+            RestResourceRequirements.rescaled(known, parallelism, max); // a clear refusal before any request
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String path = RestResourceRequirements.path(jobId);
+        return triggers.retry("rescale of job " + jobId, () -> {
+            var next = RestResourceRequirements.rescaled(RestResourceRequirements.parse(api.getObject(path)),
+                    parallelism, max);
+            api.put(path, RestResourceRequirements.body(next));
+            return Boolean.TRUE;
+        }, 1, null).thenApply(done -> null);
+    }
+
+    /** Flink's {@code /overview}: {@code slots-total}, {@code slots-available}; unknown when it does not answer. */
+    @Override
+    public TaskSlots taskSlots() throws InterruptedException {
+        try {
+            JsonObject overview = api.getObject("/overview");
+            return new TaskSlots((int) RestJson.getLong(overview, "slots-total", -1),
+                    (int) RestJson.getLong(overview, "slots-available", -1));
+        } catch (FlinkRestException e) {
+            return TaskSlots.UNKNOWN;
+        }
     }
 
     @Override

@@ -52,7 +52,12 @@ public interface JobClient extends AutoCloseable {
         /** {@link #checkDelivery}: compare a finished job's committed output with a failure-free run's. */
         DELIVERY_CHECK,
         /** {@link #latestCheckpointState}: read the keyed state of the latest completed checkpoint. */
-        CHECKPOINT_STATE
+        CHECKPOINT_STATE,
+        /**
+         * {@link #rescaleInPlace}: the running job takes new parallelism without a savepoint, as under Flink's
+         * adaptive scheduler. Without it a job is rescaled by a savepoint and a restore at new parallelism.
+         */
+        RESCALE_IN_PLACE
     }
 
     /** What this client's engine supports beyond the common commands. */
@@ -245,6 +250,27 @@ public interface JobClient extends AutoCloseable {
      */
     default SavepointState latestCheckpointState() throws SavepointException {
         throw new UnsupportedCapabilityException(Capability.CHECKPOINT_STATE);
+    }
+
+    /**
+     * Asks the running job to run these operators (by {@link PipelineSpec} operator id; for a watched cluster job,
+     * its job vertices) at new parallelism, in place: the engine restarts the job from its latest checkpoint with
+     * the new parallelism once it has the task slots (Flink's adaptive scheduler, 1.18+, also waits for its
+     * cooldown after the last rescale). The future completes when the engine accepted the request, before the job
+     * runs at the new parallelism: its snapshots show that. It fails, naming the operator, when an operator is
+     * unknown or its parallelism is below 1 or above its max parallelism. Needs
+     * {@link Capability#RESCALE_IN_PLACE}.
+     */
+    default CompletableFuture<Void> rescaleInPlace(java.util.Map<String, Integer> parallelism) {
+        throw new UnsupportedCapabilityException(Capability.RESCALE_IN_PLACE);
+    }
+
+    /**
+     * The task slots of the cluster the job runs on, as it reports them now ({@link TaskSlots#UNKNOWN} when the
+     * engine does not tell). <b>Blocks</b> on the network: call it off the UI thread.
+     */
+    default TaskSlots taskSlots() throws InterruptedException {
+        return TaskSlots.UNKNOWN;
     }
 
     /**

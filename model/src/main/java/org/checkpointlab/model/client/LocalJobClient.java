@@ -34,7 +34,8 @@ import org.checkpointlab.model.savepoint.SavepointState;
 
 /** A {@link JobClient} for a {@link Job} on this process's engine, which supports every capability. */
 public final class LocalJobClient implements JobClient {
-    private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.allOf(Capability.class));
+    private static final Set<Capability> CAPABILITIES = Set.copyOf(
+            EnumSet.complementOf(EnumSet.of(Capability.RESCALE_IN_PLACE)));
 
     private final Job job;
     /** The options last given to {@link #updateCheckpointOptions}, which the job takes on its control thread. */

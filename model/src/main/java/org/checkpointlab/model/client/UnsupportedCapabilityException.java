@@ -9,6 +9,12 @@ public final class UnsupportedCapabilityException extends UnsupportedOperationEx
         this.capability = capability;
     }
 
+    /** With the engine's own reason, e.g. which setting of the cluster would give the capability. */
+    public UnsupportedCapabilityException(JobClient.Capability capability, String why) {
+        super(why);
+        this.capability = capability;
+    }
+
     public JobClient.Capability capability() {
         return capability;
     }

@@ -58,12 +58,15 @@ class LocalJobClientTest {
     }
 
     @Test
-    void theLocalEngine_declaresEveryCapability_andRunsTheCommandsOnItsJob() throws Exception {
+    void theLocalEngine_declaresEveryCapabilityButInPlaceRescale_andRunsTheCommandsOnItsJob() throws Exception {
         JobClient client = JobLauncher.local().start(JobConfig.of(unboundedKeyedCount())
                 .withRestartStrategy(new RestartStrategy.FixedDelay(3, Duration.ofMillis(50))));
         try {
+            // It rescales through a savepoint and a restore at new parallelism, as Flink's default scheduler.
             assertThat(client.capabilities()).containsExactlyInAnyOrderElementsOf(
-                    EnumSet.allOf(JobClient.Capability.class));
+                    EnumSet.complementOf(EnumSet.of(JobClient.Capability.RESCALE_IN_PLACE)));
+            assertThatThrownBy(() -> client.rescaleInPlace(java.util.Map.of("count", 3)))
+                    .isInstanceOf(UnsupportedCapabilityException.class);
             assertThat(client.pipeline().operators()).extracting(OperatorSpec::id)
                     .containsExactly("source", "count", "sink");
             assertThat(client.awaitRunning(Duration.ofSeconds(10))).isTrue();

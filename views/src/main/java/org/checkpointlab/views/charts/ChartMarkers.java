@@ -168,6 +168,7 @@ final class ChartMarkers {
             case SAVEPOINT -> new Color(0x3478F6);
             case SETTINGS -> new Color(0x8B68D9);
             case RESTORE -> new Color(0xE2891C);
+            case RESCALE -> new Color(0x1C9FB0);
         };
     }
 }

@@ -143,6 +143,7 @@ public final class EngineChoiceViewModel {
     String cannotShow(JobClient job, String engineName, boolean detail) {
         Set<JobClient.Capability> missing = EnumSet.allOf(JobClient.Capability.class);
         missing.removeAll(job.capabilities());
+        missing.remove(JobClient.Capability.RESCALE_IN_PLACE); // every engine rescales, through a savepoint at least
         if (missing.isEmpty()) {
             return "";
         }

@@ -23,7 +23,8 @@ import org.checkpointlab.views.session.JobSession;
 
 /**
  * The Job menu of a watched cluster job: the commands its REST API carries (checkpoint now, savepoint, stop with
- * savepoint with or without drain, cancel) go to the cluster through the session; the commands of the local engine
+ * savepoint with or without drain, cancel, and a rescale in place where the adaptive scheduler runs the job) go to
+ * the cluster through the session; the commands of the local engine
  * the job's client lacks a capability for are listed disabled, with a tooltip saying why (a plain menu item shows no
  * tooltip, so these are custom items drawn as disabled that do nothing).
  */
@@ -74,6 +75,14 @@ final class FlinkJobMenu {
         addUnsupported(menu, job, JobClient.Capability.SLOW_MOTION, "menu.speed", "why.speed");
         addUnsupported(menu, job, JobClient.Capability.FAILURE_INJECTION, "menu.fail", "why.fail");
         addUnsupported(menu, job, JobClient.Capability.LIVE_CHECKPOINT_OPTIONS, "menu.settings", "why.settings");
+        if (job != null && job.supports(JobClient.Capability.RESCALE_IN_PLACE)) {
+            MenuItem rescale = item("flink-rescale", "menu.rescaleInPlace", () -> RescaleInPlaceDialog.show(
+                    owner.get(), new RescaleInPlaceViewModel(session)));
+            rescale.disableProperty().bind(idle);
+            menu.getItems().add(menu.getItems().indexOf(folder) + 1, rescale);
+        } else {
+            menu.getItems().add(unsupported("menu.inPlaceRescale", "why.rescaleInPlace"));
+        }
         if (openRestore != null) {
             MenuItem restore = item("flink-restore", "menu.restore.open", openRestore);
             // A stopped job is restored too: only a command under way or no job at all keeps it disabled.

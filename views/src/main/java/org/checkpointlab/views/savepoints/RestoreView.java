@@ -79,6 +79,10 @@ public final class RestoreView {
         operatorTable.getColumns().add(textColumn(Texts.get("column.stateSize"), r -> Units.bytes(r.stateBytes()), 90));
         operatorTable.getColumns().add(ParallelismSpinnerCell.column(130));
         operatorTable.setItems(viewModel.operators());
+        Label reading = new Label(); // the read runs in the background: say so where the table will be
+        reading.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.readingProperty())
+                .then(Texts.get("restore.reading")).otherwise(""));
+        operatorTable.setPlaceholder(reading);
 
         backendChoice.setItems(FXCollections.observableArrayList(StateBackendKind.values()));
         backendChoice.valueProperty().bindBidirectional(viewModel.backendProperty());

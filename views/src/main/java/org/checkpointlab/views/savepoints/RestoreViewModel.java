@@ -34,6 +34,7 @@ import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.SetPartitioning;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.session.TaskRunner;
 import org.checkpointlab.views.session.Units;
 
 /**
@@ -41,7 +42,8 @@ import org.checkpointlab.views.session.Units;
  * with parallelism, max parallelism and state size; let the user pick a parallelism per operator (1..max
  * parallelism), the state backend and allow-non-restored-state; restore through the {@link JobSession}; then show
  * which key groups each new subtask took over from which old subtasks. A savepoint that cannot be read or
- * restored produces problems and leaves the running job alone. FX thread only.
+ * restored produces problems and leaves the running job alone. FX thread only; the savepoint is read on the
+ * session's {@link TaskRunner}.
  */
 public final class RestoreViewModel {
     private final JobSession session;
@@ -62,6 +64,13 @@ public final class RestoreViewModel {
     /** Forward edges the user changed to rebalance here; the restore starts the pipeline with them so. */
     private final List<EdgeSpec> rebalanced = new ArrayList<>();
     private final CommandStack edits;
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
+    /** Reads savepoints off the FX thread: the session's runner. */
+    private final TaskRunner runner;
+    /** The reader given by a test, or null: the running job's. */
+    private final SavepointRead reader;
+    /** Counts {@link #load()} calls: a read that ends after a newer one started is dropped. */
+    private long reads;
 
     public RestoreViewModel(JobSession session) {
         this(session, null);
@@ -72,8 +81,15 @@ public final class RestoreViewModel {
      *              undoable edit; {@code null} to change it for the restored job only
      */
     public RestoreViewModel(JobSession session, CommandStack edits) {
+        this(session, edits, null, session.runner());
+    }
+
+    /** With the savepoint {@code reader} and the {@code runner} it runs on (tests: a slow or failing reader). */
+    RestoreViewModel(JobSession session, CommandStack edits, SavepointRead reader, TaskRunner runner) {
         this.session = Objects.requireNonNull(session, "session");
         this.edits = edits;
+        this.reader = reader;
+        this.runner = Objects.requireNonNull(runner, "runner");
         JobClient job = session.job();
         if (job != null) {
             backend.set(job.config().backend());
@@ -85,7 +101,7 @@ public final class RestoreViewModel {
         return path;
     }
 
-    /** The savepoint read by the last successful {@link #load()}, or {@code null}. */
+    /** The savepoint read by the last successful {@link #load()} once read, or {@code null}. */
     public ReadOnlyObjectProperty<Savepoint> savepointProperty() {
         return savepoint.getReadOnlyProperty();
     }
@@ -132,12 +148,14 @@ public final class RestoreViewModel {
     }
 
     /**
-     * Reads the chosen directory. The operator table lists the pipeline's operators (with the saved parallelism,
-     * max parallelism and state of each) and then saved operators the pipeline no longer has.
-     *
-     * @return whether it could be read; if not, {@link #problems()} says why and the table is empty
+     * Reads the chosen directory in the background (a Flink savepoint takes about 100 ms, a large one longer): until
+     * the read ends {@link #readingProperty()} is true and the summary says so; then the operator table lists the
+     * pipeline's operators (with the saved parallelism, max parallelism and state of each) and then saved operators
+     * the pipeline no longer has. A directory that cannot be read leaves the table empty and {@link #problems()}
+     * says why. A read overtaken by another {@code load()} is dropped.
      */
-    public boolean load() {
+    public void load() {
+        long read = ++reads;
         problems.clear();
         takeover.clear();
         outcome.set("");
@@ -145,20 +163,47 @@ public final class RestoreViewModel {
         operators.clear();
         savepoint.set(null);
         summary.set("");
-        if (path.get() == null) {
+        Path chosen = path.get();
+        if (chosen == null) {
+            reading.set(false);
             problems.add(Texts.get("savepoint.chooseFirst"));
-            return false;
+            return;
         }
-        Savepoint read;
-        try {
-            read = session.job() != null ? session.job().readSavepoint(path.get()) : SavepointReader.read(path.get());
-        } catch (SavepointException e) {
-            problems.setAll(e.problems());
-            return false;
-        } catch (RuntimeException e) {
-            problems.setAll(Texts.format("savepoint.unreadable", path.get(), e.getMessage()));
-            return false;
-        }
+        reading.set(true);
+        summary.set(Texts.get("restore.reading"));
+        SavepointRead reader = this.reader != null ? this.reader : readerOf(session.job());
+        runner.run(() -> reader.read(chosen), loaded -> {
+            if (read == reads) {
+                reading.set(false);
+                show(loaded);
+            }
+        }, error -> {
+            if (read == reads) {
+                reading.set(false);
+                summary.set("");
+                problems.setAll(error instanceof SavepointException e ? e.problems()
+                        : List.of(Texts.format("savepoint.unreadable", chosen, error.getMessage())));
+            }
+        });
+    }
+
+    /** True while {@link #load()} reads a savepoint. */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
+    /** Reads a savepoint directory; blocks on the file system. */
+    @FunctionalInterface
+    interface SavepointRead {
+        Savepoint read(Path directory) throws SavepointException;
+    }
+
+    /** In the format of the running job's engine, or the local engine's when there is no job. */
+    private static SavepointRead readerOf(JobClient job) {
+        return job != null ? job::readSavepoint : SavepointReader::read;
+    }
+
+    private void show(Savepoint read) {
         savepoint.set(read);
         SavepointMetadata m = read.metadata();
         summary.set(Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
@@ -186,7 +231,6 @@ public final class RestoreViewModel {
             }
         }
         checkForward();
-        return true;
     }
 
     /**

@@ -5,7 +5,7 @@ import org.checkpointlab.views.i18n.Texts;
 
 /**
  * Something that happened to the job and that every chart marks on its time axis: a failure, a recovery, a
- * savepoint, a settings change, or a restore / redeployment with other settings.
+ * savepoint, a settings change, a restore / redeployment with other settings, or a rescale in place.
  *
  * @param timestampMillis when it happened (epoch ms)
  * @param kind            what kind of event
@@ -19,7 +19,9 @@ public record JobEvent(long timestampMillis, Kind kind, String description) {
         RECOVERY("recovery"),
         SAVEPOINT("savepoint"),
         SETTINGS("settings"),
-        RESTORE("restore");
+        RESTORE("restore"),
+        /** The running job rescaled in place (Flink's adaptive scheduler), restarted from its latest checkpoint. */
+        RESCALE("rescale");
 
         private final String label;
 

@@ -73,6 +73,7 @@ public final class JobSession {
     private final PauseAndSpeed pauseAndSpeed;
     private final SavepointOperations savepoints;
     private final ActivityLog activity;
+    private final InPlaceRescaling inPlace;
 
     /** Gets each sampled snapshot of the current job, once per frame that sampled. */
     @FunctionalInterface
@@ -98,6 +99,7 @@ public final class JobSession {
         this.savepointDirectory.set(Objects.requireNonNull(savepointDirectory, "savepointDirectory"));
         this.activity = new ActivityLog(clock);
         this.savepoints = new SavepointOperations(this, launcher, runner, clock);
+        this.inPlace = new InPlaceRescaling(this, runner, clock);
         this.pauseAndSpeed = new PauseAndSpeed(this, job::get);
         this.feed = new SnapshotFeed(job::get, eventLog, pauseAndSpeed::followEnginePause);
     }
@@ -356,6 +358,19 @@ public final class JobSession {
      */
     public void rescale(RescalePlan plan, Consumer<JobClient> onStarted, Consumer<List<String>> onProblems) {
         savepoints.rescale(plan, onStarted, onProblems);
+    }
+
+    /**
+     * Rescales the running job in place, without a savepoint (Flink's adaptive scheduler): the engine restarts it
+     * from its latest checkpoint at the new parallelism when it has the slots. The activity log reports the request
+     * and, once the job runs at the new parallelism, the charts mark it. Needs
+     * {@link JobClient.Capability#RESCALE_IN_PLACE}; without it {@code onProblems} says so.
+     *
+     * @param parallelism operator id to new parallelism
+     */
+    public void rescaleInPlace(java.util.Map<String, Integer> parallelism, Runnable onAccepted,
+                               Consumer<List<String>> onProblems) {
+        inPlace.request(parallelism, onAccepted, onProblems);
     }
 
     // ---- for the savepoint operations -----------------------------------------------------------------------

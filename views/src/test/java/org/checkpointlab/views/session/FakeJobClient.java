@@ -28,7 +28,7 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
  */
 public final class FakeJobClient implements JobClient {
     private final JobConfig config;
-    private final PipelineSpec pipeline;
+    private volatile PipelineSpec pipeline;
     private final Set<Capability> capabilities;
     public volatile JobStatus status = JobStatus.RUNNING;
     public final List<FailureEvent> failures = new ArrayList<>();
@@ -42,6 +42,11 @@ public final class FakeJobClient implements JobClient {
     public final List<org.checkpointlab.model.job.DeliveryCheck.SinkDelivery> delivery = new ArrayList<>();
     /** What the job was told, in order: "speed 0.5", "paused true", "fail count#1", "cancel", "options ...". */
     public final List<String> commands = new ArrayList<>();
+    /** What {@link #taskSlots()} answers. */
+    public volatile org.checkpointlab.model.client.TaskSlots taskSlots =
+            org.checkpointlab.model.client.TaskSlots.UNKNOWN;
+    /** When set, {@link #rescaleInPlace} fails with it (the engine refused). */
+    public volatile RuntimeException rescaleRefusal;
     private CheckpointOptions options;
     private boolean paused;
     private double speed = 1;
@@ -155,6 +160,24 @@ public final class FakeJobClient implements JobClient {
         require(Capability.DELIVERY_CHECK);
         commands.add("check delivery");
         return List.copyOf(delivery);
+    }
+
+    @Override
+    public CompletableFuture<Void> rescaleInPlace(Map<String, Integer> parallelism) {
+        require(Capability.RESCALE_IN_PLACE);
+        commands.add("rescale in place " + new java.util.TreeMap<>(parallelism));
+        return rescaleRefusal != null ? CompletableFuture.failedFuture(rescaleRefusal)
+                : CompletableFuture.completedFuture(null);
+    }
+
+    /** The engine applied a rescale: the pipeline as run has {@code parallelism}. */
+    public void rescaledTo(Map<String, Integer> parallelism) {
+        pipeline = rescaled(pipeline, parallelism);
+    }
+
+    @Override
+    public org.checkpointlab.model.client.TaskSlots taskSlots() {
+        return taskSlots;
     }
 
     private void require(Capability capability) {
