@@ -3,12 +3,15 @@ package org.checkpointlab.views;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
 import org.checkpointlab.model.client.JobLauncher;
+import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.views.editor.EditorViewModel;
+import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.PipelineGraphView;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
@@ -25,11 +28,11 @@ public final class MainWindow extends TestWindow {
     public static final Path SAMPLES = Path.of("..", "samples");
 
     private final Supplier<MainViewModel> viewModels;
-    private final Consumer<MainViewModel> opening;
+    private final Opening opening;
     private MainViewModel viewModel;
     private MainView view;
 
-    private MainWindow(Supplier<MainViewModel> viewModels, Consumer<MainViewModel> opening, double height) {
+    private MainWindow(Supplier<MainViewModel> viewModels, Opening opening, double height) {
         super(1200, height);
         this.viewModels = viewModels;
         this.opening = opening;
@@ -67,11 +70,30 @@ public final class MainWindow extends TestWindow {
         }, viewModel -> viewModel.open(pipeline.get()), 780);
     }
 
+    /**
+     * The window on the fake {@code engine}, 780 high: the jobs' work on the calling thread, savepoints in
+     * {@code dir}/sp, no samples (looked for in {@code dir}/no-samples), time from {@code wallClock}, recent files in
+     * memory; {@code opening} opens what the test starts from.
+     */
+    public static MainWindow onFakeEngine(JobLauncher engine, Supplier<Path> dir, LongSupplier wallClock,
+                                          Opening opening) {
+        return new MainWindow(() -> new MainViewModel(PipelineLoader.validating(),
+                new SampleCatalog(dir.get().resolve("no-samples")), new PipelineGraphViewModel(),
+                new LiveJobViewModel(new JobSession(engine, TaskRunner.sameThread(), dir.get().resolve("sp")),
+                        RuntimeOptions.defaults(), wallClock), RecentFiles.inMemory()), opening, 780);
+    }
+
+    /** What a test opens in a fresh window before it is shown. */
+    @FunctionalInterface
+    public interface Opening {
+        void open(MainViewModel viewModel) throws Exception;
+    }
+
     @Override
-    protected Parent content() {
+    protected Parent content() throws Exception {
         viewModel = viewModels.get();
         view = MainView.load(viewModel);
-        opening.accept(viewModel);
+        opening.open(viewModel);
         return view.root();
     }
 
