@@ -15,10 +15,10 @@ import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.observe.JobStatus;
-import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.TestPipelines;
 import org.checkpointlab.views.session.TaskRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,13 +45,10 @@ class OutputViewTest {
      * count fails at its 4,000th record.
      */
     private static JobConfig boundedTransactionalKeyedCount() {
-        PipelineSpec p = new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "Bounded keyed count", List.of(
-                new OperatorSpec("source", null, "sequence-source", 2, null,
-                        Map.of("count", RECORDS, "keys", 50L, "ratePerSecond", 20_000L)),
-                new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
-                new OperatorSpec("sink", null, "transactional-sink", 2, null, Map.of())),
-                List.of(new EdgeSpec("source", "count", Partitioning.HASH),
-                        new EdgeSpec("count", "sink", Partitioning.FORWARD)), Map.of(), true);
+        PipelineSpec p = TestPipelines.keyedCount("Bounded keyed count", new OperatorSpec("source", null,
+                        "sequence-source", 2, null, Map.of("count", RECORDS, "keys", 50L, "ratePerSecond", 20_000L)),
+                TestPipelines.operator("count", "keyed-count", 2), Partitioning.FORWARD,
+                TestPipelines.operator("sink", "transactional-sink", 2));
         return JobConfig.of(p)
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(50)))
                 .withRestartStrategy(new RestartStrategy.FixedDelay(3, Duration.ZERO))
