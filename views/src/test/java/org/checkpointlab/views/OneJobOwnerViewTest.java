@@ -133,7 +133,8 @@ class OneJobOwnerViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(window.viewModel().graph().node("count").map(OperatorNode::parallelism)).contains(3);
-        assertThat(fx(() -> window.view().graphView().card("count").map(OperatorCard::subtaskBoxes).orElseThrow().size()))
+        assertThat(fx(() -> window.view().graphView().card("count").map(OperatorCard::subtaskBoxes).orElseThrow()
+                .size()))
                 .isEqualTo(3);
         assertThat(window.viewModel().edits().undoDescription()).contains("Undo Rescale count to 3 via savepoint");
         assertThat(window.viewModel().live().activeProperty().get()).as("the restored job is the one running").isTrue();
@@ -146,7 +147,8 @@ class OneJobOwnerViewTest {
         var barriers = window.viewModel().live().barrierModeProperty();
         robot.interact(() -> barriers.set(BarrierMode.UNALIGNED));
         assertThat(job.checkpointOptions().unaligned()).isTrue();
-        assertThat(window.view().jobPanels().settings().unalignedProperty().get()).as("Settings follows the toolbar").isTrue();
+        assertThat(window.view().jobPanels().settings().unalignedProperty().get()).as("Settings follows the toolbar")
+                .isTrue();
 
         robot.interact(() -> {
             window.view().jobPanels().settings().unalignedProperty().set(false);
@@ -166,7 +168,8 @@ class OneJobOwnerViewTest {
         assertThat(fx(() -> window.viewModel().open(broadcast))).isFalse();
         assertThat(stopQuestions).containsExactly("Word count / opening broadcast.json");
         assertThat(job.status).as("the user said no: the job runs on").isEqualTo(JobStatus.RUNNING);
-        assertThat(window.viewModel().statusProperty().get()).isEqualTo("Cancelled opening broadcast.json; the job keeps running");
+        assertThat(window.viewModel().statusProperty().get())
+                .isEqualTo("Cancelled opening broadcast.json; the job keeps running");
         assertThat(window.viewModel().pipeline().name()).isEqualTo("Word count");
 
         stopAnswer = true;
@@ -174,7 +177,8 @@ class OneJobOwnerViewTest {
         assertThat(job.status).isEqualTo(JobStatus.CANCELED);
         assertThat(window.viewModel().session().job()).isNull();
         assertThat(window.viewModel().session().history()).isEmpty();
-        assertThat(window.view().jobPanels().checkpoints().configuration()).as("the checkpoint panel starts clean").isEmpty();
+        assertThat(window.view().jobPanels().checkpoints().configuration()).as("the checkpoint panel starts clean")
+                .isEmpty();
         assertThat(label(robot, "#jobLabel")).isEqualTo("Ready: press Run to start Broadcast");
 
         assertThat(fx(() -> window.viewModel().open(wordCount))).isTrue();

@@ -143,7 +143,8 @@ class SettingsInThePipelineViewTest {
         assertThat(first.checkpointOptions().interval()).isEqualTo(Duration.ofMillis(750));
         assertThat(robot.lookup(".settings-message").queryAs(Label.class).getText())
                 .isEqualTo(SettingsViewModel.SAVED_AND_APPLIED);
-        assertThat(window.viewModel().edits().current().spec().checkpointing().written()).isEqualTo(Map.of("interval", "750ms"));
+        assertThat(window.viewModel().edits().current().spec().checkpointing().written())
+                .isEqualTo(Map.of("interval", "750ms"));
 
         robot.interact(() -> {
             window.viewModel().session().cancel();
