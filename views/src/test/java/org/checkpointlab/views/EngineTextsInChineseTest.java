@@ -23,6 +23,7 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.ValidationProblem;
 import org.checkpointlab.views.checkpoints.CheckpointFailureTexts;
 import org.checkpointlab.views.editor.model.EditablePipeline;
+import org.checkpointlab.views.i18n.InChinese;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.live.CheckpointProgress;
 import org.checkpointlab.views.output.OutputViewModel;
@@ -30,9 +31,8 @@ import org.checkpointlab.views.output.VerdictTexts;
 import org.checkpointlab.views.session.FakeJobClient;
 import org.checkpointlab.views.session.Problems;
 import org.checkpointlab.views.session.TaskRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the engine reports reaches the Chinese window in Chinese: validation problems (the editor, a refused run),
@@ -40,21 +40,12 @@ import org.junit.jupiter.api.Test;
  * injected failures (exception history), worded from the bundles; ids, numbers and Flink's statuses stay as they
  * are. Runs in a JVM of its own with the other {@code *InChineseTest}s (views/pom.xml).
  */
+@ExtendWith(InChinese.class)
 class EngineTextsInChineseTest {
     /** English words of the engine's wording that must not be left in a Chinese text. */
     private static final Pattern ENGLISH = Pattern.compile(
             "\\b(operator|edge|input|inputs|duplicates?|records?|lost|held|checkpoint|expired|failure|injected"
                     + "|trigger|job|not|computable|unbounded)\\b");
-
-    @BeforeAll
-    static void chinese() {
-        Texts.use(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterAll
-    static void backToEnglish() {
-        Texts.use(Locale.ENGLISH);
-    }
 
     @Test
     void theEditorsProblems_areChinese_namingTheOperatorsAndEdges() {

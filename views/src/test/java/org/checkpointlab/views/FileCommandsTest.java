@@ -90,6 +90,14 @@ class FileCommandsTest {
         viewModel.edits().execute(new SetParallelism("count", 3));
     }
 
+    /** Word count open and edited, the user answers {@code choice} to opening broadcast.json: did it open? */
+    private boolean openBroadcastOverAnEdit(Choice choice) {
+        viewModel.open(wordCount);
+        edit();
+        answer = choice;
+        return viewModel.open(broadcast);
+    }
+
     // ---- New ------------------------------------------------------------------------------------------------------
 
     @Test
@@ -289,11 +297,7 @@ class FileCommandsTest {
 
     @Test
     void openWithUnsavedChanges_cancel_keepsThePipelineAndItsChanges() {
-        viewModel.open(wordCount);
-        edit();
-        answer = Choice.CANCEL;
-
-        assertThat(viewModel.open(broadcast)).isFalse();
+        assertThat(openBroadcastOverAnEdit(Choice.CANCEL)).isFalse();
 
         assertThat(asked).containsExactly("Word count / opening broadcast.json");
         assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
@@ -303,11 +307,7 @@ class FileCommandsTest {
 
     @Test
     void openWithUnsavedChanges_dontSave_opensAndTheFileKeepsItsOldContent() throws Exception {
-        viewModel.open(wordCount);
-        edit();
-        answer = Choice.DISCARD;
-
-        assertThat(viewModel.open(broadcast)).isTrue();
+        assertThat(openBroadcastOverAnEdit(Choice.DISCARD)).isTrue();
 
         assertThat(viewModel.pipeline().name()).isEqualTo("Broadcast");
         assertThat(viewModel.edits().hasUnsavedChanges()).isFalse();
@@ -316,11 +316,7 @@ class FileCommandsTest {
 
     @Test
     void openWithUnsavedChanges_save_writesTheChangesThenOpens() throws Exception {
-        viewModel.open(wordCount);
-        edit();
-        answer = Choice.SAVE;
-
-        assertThat(viewModel.open(broadcast)).isTrue();
+        assertThat(openBroadcastOverAnEdit(Choice.SAVE)).isTrue();
 
         assertThat(PipelineJson.read(wordCount).operator("count").orElseThrow().parallelism()).isEqualTo(3);
         assertThat(viewModel.pipeline().name()).isEqualTo("Broadcast");

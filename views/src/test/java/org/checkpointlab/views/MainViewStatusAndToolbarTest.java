@@ -2,52 +2,29 @@ package org.checkpointlab.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
-import javafx.stage.Stage;
-import org.checkpointlab.model.pipeline.PipelineLoader;
-import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The status strip and the toolbar say what holds and stay readable. */
 @ExtendWith(ApplicationExtension.class)
 class MainViewStatusAndToolbarTest {
-    private static final Path SAMPLES = Path.of("..", "samples");
-
-    private MainViewModel viewModel;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) {
-        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel());
-        view = MainView.load(viewModel);
-        viewModel.openAtStart(List.of());
-        stage.setScene(new Scene(view.root(), 1200, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void shutdown(FxRobot robot) {
-        robot.interact(view::shutdown);
-    }
+    @RegisterExtension
+    final MainWindow window = MainWindow.withSamples();
 
     @Test
     void aPipelineThatCannotRun_showsWhy_withoutReadyToRunBesideIt(FxRobot robot) {
         Label job = robot.lookup("#jobLabel").queryAs(Label.class);
         assertThat(job.getText()).startsWith(LiveJobViewModel.READY);
 
-        robot.interact(viewModel::newPipeline);
+        robot.interact(window.viewModel()::newPipeline);
         WaitForAsyncUtils.waitForFxEvents();
 
         Label problem = robot.lookup("#runProblemLabel").queryAs(Label.class);
@@ -59,7 +36,7 @@ class MainViewStatusAndToolbarTest {
 
     @Test
     void atHumanSpeed_theToolbarButtonsKeepTheirWholeText(FxRobot robot) {
-        robot.interact(() -> viewModel.live().speedProperty().set(LiveJobViewModel.MIN_SPEED));
+        robot.interact(() -> window.viewModel().live().speedProperty().set(LiveJobViewModel.MIN_SPEED));
         WaitForAsyncUtils.waitForFxEvents();
 
         ToolBar toolbar = robot.lookup(".main-toolbar").queryAs(ToolBar.class);

@@ -5,46 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Stage;
 import org.checkpointlab.model.pipeline.PipelineJson;
-import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.graph.GraphStyles;
 import org.checkpointlab.views.graph.OperatorCard;
-import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window wired as the app wires it: real pipeline files and the repository's samples folder. */
 @ExtendWith(ApplicationExtension.class)
 class MainViewWithSamplesTest {
-    private static final Path SAMPLES = Path.of("..", "samples");
+    private static final Path SAMPLES = MainWindow.SAMPLES;
 
     @TempDir
     Path dir;
 
-    private MainViewModel viewModel;
-
-    @Start
-    void start(Stage stage) {
-        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel());
-        MainView view = MainView.load(viewModel);
-        viewModel.openAtStart(List.of());
-        stage.setScene(new Scene(view.root(), 1200, 800));
-        stage.show();
-    }
+    @RegisterExtension
+    final MainWindow window = MainWindow.withSamples();
 
     @Test
     void atStart_theWordCountSampleIsShownWithACardPerOperatorAndItsSubtasks(FxRobot robot) throws Exception {
@@ -81,22 +68,25 @@ class MainViewWithSamplesTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         // A sample opens as a template: Save must not overwrite it, so it has no file until Save As.
-        assertThat(viewModel.fileProperty().get()).isNull();
-        assertThat(viewModel.titleProperty().get()).isEqualTo(viewModel.pipeline().name() + " \u2013 Checkpoint Lab");
-        assertThat(robot.lookup("." + GraphStyles.CARD).queryAll()).hasSize(viewModel.pipeline().operators().size());
+        assertThat(window.viewModel().fileProperty().get()).isNull();
+        assertThat(window.viewModel().titleProperty().get())
+                .isEqualTo(window.viewModel().pipeline().name() + " \u2013 Checkpoint Lab");
+        assertThat(robot.lookup("." + GraphStyles.CARD).queryAll())
+                .hasSize(window.viewModel().pipeline().operators().size());
     }
 
     @Test
     void brokenFile_showsTheReadersProblemsAndKeepsWordCount(FxRobot robot) throws IOException {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"format\": 1, \"nmae\": \"typo\"}");
 
-        robot.interact(() -> viewModel.open(broken));
+        robot.interact(() -> window.viewModel().open(broken));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("." + MainStyles.ERROR_PROBLEM).queryAllAs(Label.class)).isNotEmpty()
                 .allSatisfy(l -> assertThat(l.getText()).startsWith("\u2022 broken.json: "))
                 .anySatisfy(l -> assertThat(l.getText()).contains("nmae"));
-        assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
-        assertThat(robot.lookup("." + GraphStyles.CARD).queryAll()).hasSize(viewModel.pipeline().operators().size());
+        assertThat(window.viewModel().pipeline().name()).isEqualTo("Word count");
+        assertThat(robot.lookup("." + GraphStyles.CARD).queryAll())
+                .hasSize(window.viewModel().pipeline().operators().size());
     }
 }

@@ -9,34 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
-import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.RestartEvent;
 import org.checkpointlab.model.pipeline.PipelineJson;
-import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.OperatorCard;
 import org.checkpointlab.views.graph.OperatorNode;
-import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.BarrierMode;
-import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.FakeJobClient;
-import org.checkpointlab.views.session.JobSession;
-import org.checkpointlab.views.session.TaskRunner;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,19 +43,11 @@ class OneJobOwnerViewTest {
     private final AtomicLong wallClock = new AtomicLong(100_000);
     private final List<String> stopQuestions = new ArrayList<>();
     private boolean stopAnswer;
-    private JobSession session;
-    private MainViewModel viewModel;
-    private MainView view;
     private Path wordCount;
     private Path broadcast;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        session = new JobSession(engine, TaskRunner.sameThread(), dir.resolve("sp"));
-        LiveJobViewModel live = new LiveJobViewModel(session, RuntimeOptions.defaults(), wallClock::get);
-        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(dir.resolve("no-samples")),
-                new PipelineGraphViewModel(), live, RecentFiles.inMemory());
-        view = MainView.load(viewModel);
+    @RegisterExtension
+    final MainWindow window = MainWindow.onFakeEngine(engine, () -> dir, wallClock::get, viewModel -> {
         viewModel.useStopPrompt((job, action) -> {
             stopQuestions.add(job + " / " + action);
             return stopAnswer;
@@ -73,14 +55,7 @@ class OneJobOwnerViewTest {
         wordCount = write("word-count.json", TestPipelines.wordCount());
         broadcast = write("broadcast.json", TestPipelines.broadcast());
         viewModel.open(wordCount);
-        stage.setScene(new Scene(view.root(), 1200, 780));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(() -> view.shutdown());
-    }
+    });
 
     private static Path write(String name, PipelineSpec spec) throws IOException {
         Path file = dir.resolve(name);
@@ -97,7 +72,7 @@ class OneJobOwnerViewTest {
     }
 
     private FakeJobClient run(FxRobot robot) throws Exception {
-        assertThat(fx(viewModel::run)).isTrue();
+        assertThat(fx(window.viewModel()::run)).isTrue();
         return engine.last();
     }
 
@@ -105,7 +80,7 @@ class OneJobOwnerViewTest {
     private void change(FxRobot robot, Runnable change) {
         robot.interact(() -> {
             change.run();
-            viewModel.live().refresh(System.nanoTime());
+            window.viewModel().live().refresh(System.nanoTime());
         });
     }
 
@@ -148,7 +123,7 @@ class OneJobOwnerViewTest {
     @Test
     void aRestoreAtAnotherParallelism_isWhatTheGraphShows(FxRobot robot) throws Exception {
         FakeJobClient before = run(robot);
-        robot.interact(() -> session.restore(new SavepointRestore(dir.resolve("sp-1"), false),
+        robot.interact(() -> window.viewModel().session().restore(new SavepointRestore(dir.resolve("sp-1"), false),
                 config -> config.withParallelism(Map.of("count", 3)), started -> { }, problems -> {
                     throw new AssertionError(problems);
                 }));
@@ -157,25 +132,27 @@ class OneJobOwnerViewTest {
         assertThat(before.status).as("the replaced job was cancelled").isEqualTo(JobStatus.CANCELED);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(viewModel.graph().node("count").map(OperatorNode::parallelism)).contains(3);
-        assertThat(fx(() -> view.graphView().card("count").map(OperatorCard::subtaskBoxes).orElseThrow().size()))
+        assertThat(window.viewModel().graph().node("count").map(OperatorNode::parallelism)).contains(3);
+        assertThat(fx(() -> window.view().graphView().card("count").map(OperatorCard::subtaskBoxes).orElseThrow()
+                .size()))
                 .isEqualTo(3);
-        assertThat(viewModel.edits().undoDescription()).contains("Undo Rescale count to 3 via savepoint");
-        assertThat(viewModel.live().activeProperty().get()).as("the restored job is the one running").isTrue();
+        assertThat(window.viewModel().edits().undoDescription()).contains("Undo Rescale count to 3 via savepoint");
+        assertThat(window.viewModel().live().activeProperty().get()).as("the restored job is the one running").isTrue();
     }
 
     @Test
     void theToolbarsBarrierMode_andTheSettingsForm_showTheSameOption(FxRobot robot) throws Exception {
         FakeJobClient job = run(robot);
         // The toolbar's choice box is bound both ways to this property.
-        var barriers = viewModel.live().barrierModeProperty();
+        var barriers = window.viewModel().live().barrierModeProperty();
         robot.interact(() -> barriers.set(BarrierMode.UNALIGNED));
         assertThat(job.checkpointOptions().unaligned()).isTrue();
-        assertThat(view.jobPanels().settings().unalignedProperty().get()).as("Settings follows the toolbar").isTrue();
+        assertThat(window.view().jobPanels().settings().unalignedProperty().get()).as("Settings follows the toolbar")
+                .isTrue();
 
         robot.interact(() -> {
-            view.jobPanels().settings().unalignedProperty().set(false);
-            assertThat(view.jobPanels().settings().apply()).isTrue();
+            window.view().jobPanels().settings().unalignedProperty().set(false);
+            assertThat(window.view().jobPanels().settings().apply()).isTrue();
         });
         assertThat(job.checkpointOptions().unaligned()).isFalse();
         assertThat(barriers.get()).as("the toolbar follows Settings").isEqualTo(BarrierMode.ALIGNED);
@@ -185,24 +162,26 @@ class OneJobOwnerViewTest {
     void openingAnotherPipelineWhileAJobRuns_asksFirst_andStartsThePanelsClean(FxRobot robot) throws Exception {
         FakeJobClient job = run(robot);
         change(robot, () -> job.failures.add(new FailureEvent(wallClock.get(), "count", 0, "boom")));
-        assertThat(session.history()).hasSize(1);
+        assertThat(window.viewModel().session().history()).hasSize(1);
 
         stopAnswer = false;
-        assertThat(fx(() -> viewModel.open(broadcast))).isFalse();
+        assertThat(fx(() -> window.viewModel().open(broadcast))).isFalse();
         assertThat(stopQuestions).containsExactly("Word count / opening broadcast.json");
         assertThat(job.status).as("the user said no: the job runs on").isEqualTo(JobStatus.RUNNING);
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Cancelled opening broadcast.json; the job keeps running");
-        assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
+        assertThat(window.viewModel().statusProperty().get())
+                .isEqualTo("Cancelled opening broadcast.json; the job keeps running");
+        assertThat(window.viewModel().pipeline().name()).isEqualTo("Word count");
 
         stopAnswer = true;
-        assertThat(fx(() -> viewModel.open(broadcast))).isTrue();
+        assertThat(fx(() -> window.viewModel().open(broadcast))).isTrue();
         assertThat(job.status).isEqualTo(JobStatus.CANCELED);
-        assertThat(session.job()).isNull();
-        assertThat(session.history()).isEmpty();
-        assertThat(view.jobPanels().checkpoints().configuration()).as("the checkpoint panel starts clean").isEmpty();
+        assertThat(window.viewModel().session().job()).isNull();
+        assertThat(window.viewModel().session().history()).isEmpty();
+        assertThat(window.view().jobPanels().checkpoints().configuration()).as("the checkpoint panel starts clean")
+                .isEmpty();
         assertThat(label(robot, "#jobLabel")).isEqualTo("Ready: press Run to start Broadcast");
 
-        assertThat(fx(() -> viewModel.open(wordCount))).isTrue();
+        assertThat(fx(() -> window.viewModel().open(wordCount))).isTrue();
         assertThat(stopQuestions).as("no job runs: nothing to ask").hasSize(2);
     }
 }

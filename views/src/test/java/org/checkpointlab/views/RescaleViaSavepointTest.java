@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +17,6 @@ import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.observe.JobStatus;
-import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineJson;
@@ -58,14 +56,10 @@ class RescaleViaSavepointTest {
 
     /** numbers(2, throttled) -hash-> count(2) -rebalance-> sink(1). */
     private static PipelineSpec keyedCount(long ratePerSecond) {
-        return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "Keyed count",
-                List.of(new OperatorSpec("numbers", null, "sequence-source", 2, null,
-                                Map.of("count", RECORDS, "keys", KEYS, "ratePerSecond", ratePerSecond)),
-                        new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
-                        new OperatorSpec("sink", null, "collect-sink", 1, null, Map.of())),
-                List.of(new EdgeSpec("numbers", "count", Partitioning.HASH),
-                        new EdgeSpec("count", "sink", Partitioning.REBALANCE)),
-                Map.of(), true);
+        return TestPipelines.keyedCount("Keyed count", new OperatorSpec("numbers", null, "sequence-source", 2, null,
+                        Map.of("count", RECORDS, "keys", KEYS, "ratePerSecond", ratePerSecond)),
+                TestPipelines.operator("count", "keyed-count", 2), Partitioning.REBALANCE,
+                TestPipelines.operator("sink", "collect-sink", 1));
     }
 
     @BeforeEach

@@ -2,7 +2,6 @@ package org.checkpointlab.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -18,27 +16,17 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.checkpointlab.model.job.RuntimeOptions;
 import org.checkpointlab.model.pipeline.PipelineJson;
-import org.checkpointlab.model.pipeline.PipelineLoader;
-import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.views.editor.RecentFiles;
-import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.BarrierMode;
-import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.FakeJobClient;
-import org.checkpointlab.views.session.JobSession;
-import org.checkpointlab.views.session.TaskRunner;
 import org.checkpointlab.views.settings.SettingsView;
 import org.checkpointlab.views.settings.SettingsViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,28 +39,14 @@ class SettingsInThePipelineViewTest {
     static Path dir;
 
     private final FakeJobClient.Launcher engine = FakeJobClient.Launcher.everyCapability();
-    private MainViewModel viewModel;
-    private MainView view;
     private Path file;
 
-    @Start
-    void start(Stage stage) throws IOException {
-        JobSession session = new JobSession(engine, TaskRunner.sameThread(), dir.resolve("sp"));
-        LiveJobViewModel live = new LiveJobViewModel(session, RuntimeOptions.defaults(), () -> 100_000L);
-        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(dir.resolve("no-samples")),
-                new PipelineGraphViewModel(), live, RecentFiles.inMemory());
-        view = MainView.load(viewModel);
+    @RegisterExtension
+    final MainWindow window = MainWindow.onFakeEngine(engine, () -> dir, () -> 100_000L, viewModel -> {
         file = dir.resolve("settings-" + System.nanoTime() + ".json");
         PipelineJson.write(TestPipelines.wordCount(), file); // no checkpointing section: Flink's defaults
         viewModel.open(file);
-        stage.setScene(new Scene(view.root(), 1200, 780));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(() -> view.shutdown());
-    }
+    });
 
     private static <T> T fx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get();
@@ -134,25 +108,25 @@ class SettingsInThePipelineViewTest {
         assertThat(message.getPseudoClassStates()).doesNotContain(SettingsView.WARNING);
         assertThat(fx(() -> undoItem(robot).getText()))
                 .isEqualTo("Undo Set checkpoint interval 3s, unaligned checkpoints true");
-        assertThat(viewModel.titleProperty().get()).startsWith(MainViewModel.UNSAVED_MARK);
+        assertThat(window.viewModel().titleProperty().get()).startsWith(MainViewModel.UNSAVED_MARK);
         // the toolbar's choice box is bound both ways to this property
-        assertThat(viewModel.live().barrierModeProperty().get())
+        assertThat(window.viewModel().live().barrierModeProperty().get())
                 .as("the toolbar shows the pipeline's barrier mode before Run").isEqualTo(BarrierMode.UNALIGNED);
 
-        assertThat(fx(viewModel::save)).isTrue();
+        assertThat(fx(window.viewModel()::save)).isTrue();
         assertThat(PipelineJson.read(file).checkpointing().written()).isEqualTo(Map.of("interval", "3s", "unaligned", true));
 
         Path other = dir.resolve("other-" + System.nanoTime() + ".json");
         PipelineJson.write(TestPipelines.broadcast(), other);
-        robot.interact(() -> viewModel.open(other));
+        robot.interact(() -> window.viewModel().open(other));
         assertThat(robot.lookup("#setting-interval").queryAs(TextField.class).getText())
                 .as("another pipeline, its own settings").isEqualTo("off");
-        assertThat(viewModel.live().barrierModeProperty().get()).isEqualTo(BarrierMode.ALIGNED);
-        robot.interact(() -> viewModel.open(file));
+        assertThat(window.viewModel().live().barrierModeProperty().get()).isEqualTo(BarrierMode.ALIGNED);
+        robot.interact(() -> window.viewModel().open(file));
         assertThat(robot.lookup("#setting-interval").queryAs(TextField.class).getText()).isEqualTo("3s");
-        assertThat(viewModel.live().barrierModeProperty().get()).isEqualTo(BarrierMode.UNALIGNED);
+        assertThat(window.viewModel().live().barrierModeProperty().get()).isEqualTo(BarrierMode.UNALIGNED);
 
-        assertThat(fx(viewModel::run)).isTrue();
+        assertThat(fx(window.viewModel()::run)).isTrue();
         FakeJobClient job = engine.last();
         assertThat(job.checkpointOptions().interval()).isEqualTo(Duration.ofSeconds(3));
         assertThat(job.checkpointOptions().unaligned()).isTrue();
@@ -160,7 +134,7 @@ class SettingsInThePipelineViewTest {
 
     @Test
     void applyWhileTheJobRuns_updatesTheJob_andTheNextRunKeepsIt(FxRobot robot) throws Exception {
-        assertThat(fx(viewModel::run)).isTrue();
+        assertThat(fx(window.viewModel()::run)).isTrue();
         FakeJobClient first = engine.last();
         showSettings(robot);
         type(robot, "#setting-interval", "750ms");
@@ -169,14 +143,15 @@ class SettingsInThePipelineViewTest {
         assertThat(first.checkpointOptions().interval()).isEqualTo(Duration.ofMillis(750));
         assertThat(robot.lookup(".settings-message").queryAs(Label.class).getText())
                 .isEqualTo(SettingsViewModel.SAVED_AND_APPLIED);
-        assertThat(viewModel.edits().current().spec().checkpointing().written()).isEqualTo(Map.of("interval", "750ms"));
+        assertThat(window.viewModel().edits().current().spec().checkpointing().written())
+                .isEqualTo(Map.of("interval", "750ms"));
 
         robot.interact(() -> {
-            viewModel.session().cancel();
-            viewModel.live().refresh(System.nanoTime());
+            window.viewModel().session().cancel();
+            window.viewModel().live().refresh(System.nanoTime());
         });
-        assertThat(viewModel.live().activeProperty().get()).isFalse();
-        assertThat(fx(viewModel::run)).isTrue();
+        assertThat(window.viewModel().live().activeProperty().get()).isFalse();
+        assertThat(fx(window.viewModel()::run)).isTrue();
         FakeJobClient second = engine.last();
         assertThat(second).isNotSameAs(first);
         assertThat(second.checkpointOptions().interval()).as("not reset by the next Run")

@@ -33,6 +33,17 @@ public final class TestPipelines {
                 Map.of(), true);
     }
 
+    /**
+     * {@code source} -hash-> {@code count} -{@code toSink}-> {@code sink}: the keyed count that the rescale, restore
+     * and output tests run, with each test's own operators.
+     */
+    public static PipelineSpec keyedCount(String name, OperatorSpec source, OperatorSpec count, Partitioning toSink,
+                                          OperatorSpec sink) {
+        return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, name, List.of(source, count, sink),
+                List.of(edge(source.id(), count.id(), Partitioning.HASH), edge(count.id(), sink.id(), toSink)),
+                Map.of(), true);
+    }
+
     /** numbers(3) -broadcast-> sink(2). */
     public static PipelineSpec broadcast() {
         return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "Broadcast",

@@ -28,6 +28,23 @@ public final class SavepointDirectories {
         return Optional.ofNullable(chosen).map(File::toPath);
     }
 
+    /**
+     * A directory chooser titled {@code title} that opens in {@code directory} (when it exists there); the folder
+     * chosen becomes the directory, which stays as it was when the chooser is cancelled.
+     */
+    public static void chooseInto(Window owner, String title, ObjectProperty<Path> directory) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        Path current = directory.get();
+        if (current != null && Files.isDirectory(current)) {
+            chooser.setInitialDirectory(current.toFile());
+        }
+        File chosen = chooser.showDialog(owner);
+        if (chosen != null) {
+            directory.set(chosen.toPath());
+        }
+    }
+
     /** The path typed into {@code field}, or null when it is blank. */
     public static Path typed(TextInputControl field) {
         String text = field.getText() == null ? "" : field.getText().trim();

@@ -1,5 +1,7 @@
 package org.checkpointlab.views.editor;
 
+import java.util.function.Consumer;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -31,13 +33,15 @@ public final class EditMenu {
     public static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
 
     private final EditorViewModel viewModel;
-    private final MenuItem undo = item("undo", EditMenu.UNDO);
-    private final MenuItem redo = item("redo", EditMenu.REDO);
-    private final MenuItem cut = item("cut", EditMenu.CUT);
-    private final MenuItem copy = item("copy", EditMenu.COPY);
-    private final MenuItem paste = item("paste", EditMenu.PASTE);
-    private final MenuItem delete = item("delete", EditMenu.DELETE);
-    private final MenuItem selectAll = item("select-all", EditMenu.SELECT_ALL);
+    private final MenuItem undo = item("undo", UNDO, TextInputControl::undo, EditorViewModel::undo);
+    private final MenuItem redo = item("redo", REDO, TextInputControl::redo, EditorViewModel::redo);
+    private final MenuItem cut = item("cut", CUT, TextInputControl::cut, EditorViewModel::cut);
+    private final MenuItem copy = item("copy", COPY, TextInputControl::copy, EditorViewModel::copy);
+    private final MenuItem paste = item("paste", PASTE, TextInputControl::paste, EditorViewModel::paste);
+    private final MenuItem delete = item("delete", DELETE, TextInputControl::deleteNextChar,
+            EditorViewModel::deleteSelection);
+    private final MenuItem selectAll = item("select-all", SELECT_ALL, TextInputControl::selectAll,
+            EditorViewModel::selectAll);
     private Scene scene;
 
     private EditMenu(EditorViewModel viewModel) {
@@ -54,13 +58,6 @@ public final class EditMenu {
         edit.paste.setText(Texts.get("editor.menu.paste"));
         edit.delete.setText(Texts.get("editor.menu.delete"));
         edit.selectAll.setText(Texts.get("editor.menu.selectAll"));
-        edit.undo.setOnAction(e -> edit.undo());
-        edit.redo.setOnAction(e -> edit.redo());
-        edit.cut.setOnAction(e -> edit.cut());
-        edit.copy.setOnAction(e -> edit.copy());
-        edit.paste.setOnAction(e -> edit.paste());
-        edit.delete.setOnAction(e -> edit.delete());
-        edit.selectAll.setOnAction(e -> edit.selectAll());
         // Enabled states are refreshed when the menu opens; shortcuts always reach the actions, which check.
         menu.setOnShowing(e -> {
             boolean text = edit.textFocused() != null;
@@ -86,10 +83,10 @@ public final class EditMenu {
                 return;
             }
             if (REDO_ALT.match(e)) {
-                redo();
+                redo.getOnAction().handle(new ActionEvent());
                 e.consume();
             } else if (DELETE_ALT.match(e)) {
-                delete();
+                delete.getOnAction().handle(new ActionEvent());
                 e.consume();
             }
         });
@@ -103,69 +100,6 @@ public final class EditMenu {
         return redo;
     }
 
-    private void undo() {
-        TextInputControl text = textFocused();
-        if (text != null) {
-            text.undo();
-        } else {
-            viewModel.undo();
-        }
-    }
-
-    private void redo() {
-        TextInputControl text = textFocused();
-        if (text != null) {
-            text.redo();
-        } else {
-            viewModel.redo();
-        }
-    }
-
-    private void cut() {
-        TextInputControl text = textFocused();
-        if (text != null) {
-            text.cut();
-        } else {
-            viewModel.cut();
-        }
-    }
-
-    private void copy() {
-        TextInputControl text = textFocused();
-        if (text != null) {
-            text.copy();
-        } else {
-            viewModel.copy();
-        }
-    }
-
-    private void paste() {
-        TextInputControl text = textFocused();
-        if (text != null) {
-            text.paste();
-        } else {
-            viewModel.paste();
-        }
-    }
-
-    private void delete() {
-        TextInputControl text = textFocused();
-        if (text != null) {
-            text.deleteNextChar();
-        } else {
-            viewModel.deleteSelection();
-        }
-    }
-
-    private void selectAll() {
-        TextInputControl text = textFocused();
-        if (text != null) {
-            text.selectAll();
-        } else {
-            viewModel.selectAll();
-        }
-    }
-
     /** The text field or area that has the keyboard focus, if any. */
     private TextInputControl textFocused() {
         if (scene == null) {
@@ -175,10 +109,23 @@ public final class EditMenu {
         return owner instanceof TextInputControl text ? text : null;
     }
 
-    private static MenuItem item(String id, KeyCombination accelerator) {
+    /**
+     * The item {@code edit-<id>} with its shortcut, acting on the focused text field with {@code onText}, else on
+     * the pipeline with {@code onPipeline}.
+     */
+    private MenuItem item(String id, KeyCombination accelerator, Consumer<TextInputControl> onText,
+                          Consumer<EditorViewModel> onPipeline) {
         MenuItem item = new MenuItem();
         item.setId("edit-" + id);
         item.setAccelerator(accelerator);
+        item.setOnAction(e -> {
+            TextInputControl text = textFocused();
+            if (text != null) {
+                onText.accept(text);
+            } else {
+                onPipeline.accept(viewModel);
+            }
+        });
         return item;
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.shape.Circle;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.Partitioning;
+import org.checkpointlab.views.controls.ContextMenus;
 import org.checkpointlab.views.editor.model.EdgeRef;
 import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.editor.model.Selection;
@@ -151,12 +152,7 @@ public final class EditorCanvas {
                     e.consume();
                 }
             });
-            edgeView.setOnContextMenuRequested(e -> {
-                if (!menu.isShowing()) {
-                    menu.show(edgeView, e.getScreenX(), e.getScreenY());
-                }
-                e.consume();
-            });
+            ContextMenus.openOnRequest(edgeView, menu);
             Tooltip.install(edgeView, new Tooltip(Texts.format("editor.edge.tooltip", ref,
                     edgeView.edge().label())));
         }

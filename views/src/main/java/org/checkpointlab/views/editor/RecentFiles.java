@@ -17,6 +17,7 @@ import java.util.Objects;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.util.AtomicFiles;
+import org.checkpointlab.views.preferences.MostRecentFirst;
 
 /**
  * The last {@value #LIMIT} pipeline files opened or saved, most recent first, for File &gt; Open recent. The list
@@ -65,13 +66,7 @@ public final class RecentFiles {
     /** Puts {@code file} first (moving it up if it was listed) and forgets the oldest beyond {@value #LIMIT}. */
     public void add(Path file) {
         Path key = file.toAbsolutePath().normalize();
-        List<Path> next = new ArrayList<>(files);
-        next.remove(key);
-        next.add(0, key);
-        while (next.size() > LIMIT) {
-            next.remove(next.size() - 1);
-        }
-        files.setAll(next);
+        files.setAll(MostRecentFirst.put(files, key, LIMIT));
         persist();
     }
 

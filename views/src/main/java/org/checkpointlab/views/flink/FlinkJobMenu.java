@@ -1,8 +1,5 @@
 package org.checkpointlab.views.flink;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -15,9 +12,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.views.controls.SavepointDirectories;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
 
@@ -128,16 +125,8 @@ final class FlinkJobMenu {
     }
 
     private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(FlinkTexts.get("menu.folder.title"));
-        Path current = session.savepointDirectoryProperty().get();
-        if (current != null && Files.isDirectory(current)) {
-            chooser.setInitialDirectory(current.toFile());
-        }
-        File chosen = chooser.showDialog(owner.get());
-        if (chosen != null) {
-            session.savepointDirectoryProperty().set(chosen.toPath());
-        }
+        SavepointDirectories.chooseInto(owner.get(), FlinkTexts.get("menu.folder.title"),
+                session.savepointDirectoryProperty());
     }
 
     private void showProblems(List<String> problems) {

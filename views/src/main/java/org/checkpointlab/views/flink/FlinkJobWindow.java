@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -184,21 +185,12 @@ public final class FlinkJobWindow {
         MenuBar menus = new MenuBar(new FlinkJobMenu(session, live, () -> window,
                 resubmission.isPresent() ? panels::openRestoreDialog : null).build(), view);
 
-        Label jobLabel = new Label();
-        jobLabel.getStyleClass().add("strip-job");
-        jobLabel.textProperty().bind(live.jobLineProperty());
-        Label checkpointLabel = new Label();
-        checkpointLabel.getStyleClass().add("strip-checkpoint");
-        checkpointLabel.textProperty().bind(live.checkpointLineProperty());
-        Label recoveryLabel = new Label();
-        recoveryLabel.getStyleClass().add("strip-recovery");
-        recoveryLabel.textProperty().bind(live.recoveryLineProperty());
-        Label announcement = new Label();
-        announcement.getStyleClass().add("strip-announcement");
-        announcement.textProperty().bind(live.announcementProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox strip = new HBox(jobLabel, checkpointLabel, recoveryLabel, grow, announcement);
+        HBox strip = new HBox(stripLabel("strip-job", live.jobLineProperty()),
+                stripLabel("strip-checkpoint", live.checkpointLineProperty()),
+                stripLabel("strip-recovery", live.recoveryLineProperty()), grow,
+                stripLabel("strip-announcement", live.announcementProperty()));
         strip.getStyleClass().add("live-strip");
         stallLabel.setId("flink-stall");
         StallAlertBinding.bind(stallLabel, session, cluster.observationDelay(), System::currentTimeMillis);
@@ -263,5 +255,13 @@ public final class FlinkJobWindow {
         HBox bottom = new HBox(status);
         bottom.getStyleClass().add("status-bar");
         root.setBottom(bottom);
+    }
+
+    /** A label of the live strip: its style class, showing {@code text}. */
+    private static Label stripLabel(String styleClass, ObservableValue<String> text) {
+        Label label = new Label();
+        label.getStyleClass().add(styleClass);
+        label.textProperty().bind(text);
+        return label;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.util.AtomicFiles;
+import org.checkpointlab.views.preferences.MostRecentFirst;
 
 /**
  * The REST URLs of Flink clusters the user connected to, most recent first (at most {@value #LIMIT}), kept in a
@@ -59,12 +60,7 @@ public final class RememberedUrls {
 
     /** Puts {@code url} first and forgets the oldest beyond {@value #LIMIT}. */
     public void remember(String url) {
-        List<String> next = new ArrayList<>(urls);
-        next.remove(url);
-        next.add(0, url);
-        while (next.size() > LIMIT) {
-            next.remove(next.size() - 1);
-        }
+        List<String> next = MostRecentFirst.put(urls, url, LIMIT);
         urls.setAll(next);
         if (store == null) {
             return;

@@ -16,18 +16,17 @@ import org.checkpointlab.views.session.JobSession;
  */
 final class BarrierModeSync {
     private final JobSession session;
-    private final ObjectProperty<BarrierMode> barrierMode;
     private final ObservableBooleanValue active;
     private final Consumer<String> announce;
-    /** While true, a change of the barrier mode follows the job's options and is not applied back. */
-    private boolean followingOptions;
+    /** The barrier mode as it follows the job's options (not applied back). */
+    private final FollowedBarrierMode followed;
 
     private BarrierModeSync(JobSession session, ObjectProperty<BarrierMode> barrierMode, ObservableBooleanValue active,
                             Consumer<String> announce) {
         this.session = session;
-        this.barrierMode = barrierMode;
         this.active = active;
         this.announce = announce;
+        this.followed = new FollowedBarrierMode(barrierMode);
     }
 
     /** Ties {@code barrierMode} to the session's job while {@code active}; results are announced. */
@@ -35,12 +34,12 @@ final class BarrierModeSync {
                      Consumer<String> announce) {
         BarrierModeSync sync = new BarrierModeSync(session, barrierMode, active, announce);
         barrierMode.addListener((obs, old, now) -> sync.apply(now));
-        session.checkpointOptionsProperty().addListener((obs, old, now) -> sync.follow(now));
+        session.checkpointOptionsProperty().addListener((obs, old, now) -> sync.followed.follow(now));
     }
 
     /** The toolbar's barrier mode changed: the running job takes it from its next checkpoint on. */
     private void apply(BarrierMode mode) {
-        if (followingOptions || !active.get() || mode == null) {
+        if (followed.following() || !active.get() || mode == null) {
             return;
         }
         CheckpointOptions wanted;
@@ -53,18 +52,5 @@ final class BarrierModeSync {
         List<String> refused = session.updateCheckpointOptions(wanted);
         announce.accept(refused.isEmpty() ? Texts.format("live.barriers.switched", mode)
                 : Texts.format("live.barriers.cannotSwitch", mode, String.join("; ", refused)));
-    }
-
-    /** The job's options changed (Settings, a restore): the barrier mode shows them, without applying them back. */
-    private void follow(CheckpointOptions options) {
-        if (options == null || BarrierMode.of(options) == barrierMode.get()) {
-            return;
-        }
-        followingOptions = true;
-        try {
-            barrierMode.set(BarrierMode.of(options));
-        } finally {
-            followingOptions = false;
-        }
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import org.checkpointlab.views.controls.ContextMenus;
 import org.checkpointlab.views.graph.OperatorCard;
 import org.checkpointlab.views.graph.PipelineGraphView;
 import org.checkpointlab.views.graph.SubtaskBox;
@@ -147,12 +148,7 @@ public final class LiveGraph {
                         event.consume();
                     }
                 });
-                box.setOnContextMenuRequested(event -> {
-                    if (!menu.isShowing()) {
-                        menu.show(box, event.getScreenX(), event.getScreenY());
-                    }
-                    event.consume();
-                });
+                ContextMenus.openOnRequest(box, menu);
                 Tooltip tooltip = new Tooltip();
                 tooltip.setOnShowing(event -> {
                     SubtaskState state = live.subtask(key.operatorId(), key.subtaskIndex());

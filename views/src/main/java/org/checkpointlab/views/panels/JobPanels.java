@@ -1,8 +1,5 @@
 package org.checkpointlab.views.panels;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,7 +11,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.checkpointlab.model.observe.JobStatus;
@@ -25,6 +21,7 @@ import org.checkpointlab.views.charts.ChartsViewModel;
 import org.checkpointlab.views.checkpoints.CheckpointsView;
 import org.checkpointlab.views.checkpoints.CheckpointsViewModel;
 import org.checkpointlab.views.controls.HiddenTabContent;
+import org.checkpointlab.views.controls.SavepointDirectories;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.output.OutputView;
@@ -216,16 +213,8 @@ public final class JobPanels {
     }
 
     private void chooseSavepointFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(Texts.get("job.savepointFolder.title"));
-        Path current = session.savepointDirectoryProperty().get();
-        if (current != null && Files.isDirectory(current)) {
-            chooser.setInitialDirectory(current.toFile());
-        }
-        File chosen = chooser.showDialog(owner);
-        if (chosen != null) {
-            session.savepointDirectoryProperty().set(chosen.toPath());
-        }
+        SavepointDirectories.chooseInto(owner, Texts.get("job.savepointFolder.title"),
+                session.savepointDirectoryProperty());
     }
 
     private void showProblems(List<String> problems) {

@@ -8,6 +8,7 @@ import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditRefused;
 import org.checkpointlab.views.editor.model.SetCheckpointing;
 import org.checkpointlab.views.live.BarrierMode;
+import org.checkpointlab.views.live.FollowedBarrierMode;
 
 /**
  * Keeps the toolbar's barrier mode and the pipeline's checkpoint options one fact: a mode picked in the toolbar is
@@ -17,15 +18,14 @@ import org.checkpointlab.views.live.BarrierMode;
  */
 public final class ToolbarBarrierMode {
     private final CommandStack edits;
-    private final ObjectProperty<BarrierMode> toolbar;
     private final ObservableBooleanValue jobActive;
-    private boolean following;
+    private final FollowedBarrierMode followed;
 
     private ToolbarBarrierMode(CommandStack edits, ObjectProperty<BarrierMode> toolbar,
                                ObservableBooleanValue jobActive) {
         this.edits = edits;
-        this.toolbar = toolbar;
         this.jobActive = jobActive;
+        this.followed = new FollowedBarrierMode(toolbar);
     }
 
     /**
@@ -43,21 +43,14 @@ public final class ToolbarBarrierMode {
     }
 
     private void pipelineChanged() {
-        CheckpointOptions options = pipelineOptions();
-        if (jobActive.get() || options == null || BarrierMode.of(options) == toolbar.get()) {
-            return;
-        }
-        following = true;
-        try {
-            toolbar.set(BarrierMode.of(options));
-        } finally {
-            following = false;
+        if (!jobActive.get()) {
+            followed.follow(pipelineOptions());
         }
     }
 
     private void toolbarChanged(BarrierMode mode) {
         CheckpointOptions options = pipelineOptions();
-        if (following || mode == null || options == null || BarrierMode.of(options) == mode) {
+        if (followed.following() || mode == null || options == null || BarrierMode.of(options) == mode) {
             return;
         }
         try {

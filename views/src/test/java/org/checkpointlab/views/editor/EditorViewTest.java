@@ -11,26 +11,23 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
-import javafx.stage.Stage;
 import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.Partitioning;
 
-import org.checkpointlab.views.MainView;
-import org.checkpointlab.views.MainViewModel;
+import org.checkpointlab.views.MainWindow;
 
 import org.checkpointlab.views.editor.model.Position;
 import org.checkpointlab.views.editor.model.Selection;
 
-import org.checkpointlab.views.graph.PipelineGraphView;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The editor in the main window, driven with the mouse and keyboard (headless Monocle). */
@@ -39,26 +36,12 @@ class EditorViewTest {
     @TempDir
     static Path dir;
 
-    private MainViewModel viewModel;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) {
-        view = EditorWindow.show(stage, dir);
-        viewModel = view.viewModel();
-    }
-
-    private EditorViewModel editor() {
-        return view.editorView().viewModel();
-    }
-
-    private PipelineGraphView graphView() {
-        return view.graphView();
-    }
+    @RegisterExtension
+    final MainWindow window = MainWindow.emptyCanvas(() -> dir.resolve("no-samples"));
 
     private void add(FxRobot robot, OperatorKind kind, double x, double y) {
-        robot.interact(() -> editor().addOperator(kind, new Position(x, y)));
-        robot.interact(() -> graphView().fitToWindow());
+        robot.interact(() -> window.editor().addOperator(kind, new Position(x, y)));
+        robot.interact(() -> window.graphView().fitToWindow());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -69,7 +52,7 @@ class EditorViewTest {
     }
 
     private Node card(String id) {
-        return graphView().card(id).orElseThrow();
+        return window.graphView().card(id).orElseThrow();
     }
 
     private Label title(FxRobot robot, String id) {
@@ -81,60 +64,61 @@ class EditorViewTest {
         robot.clickOn("#palette-filter").write("sink");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(view.editorView().palette().entry(OperatorKind.MAP)).isEmpty();
-        Region sink = view.editorView().palette().entry(OperatorKind.COLLECT_SINK).orElseThrow();
+        assertThat(window.view().editorView().palette().entry(OperatorKind.MAP)).isEmpty();
+        Region sink = window.view().editorView().palette().entry(OperatorKind.COLLECT_SINK).orElseThrow();
         robot.doubleClickOn(sink);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().operatorIds()).containsExactly("collect-sink");
+        assertThat(window.editor().pipeline().operatorIds()).containsExactly("collect-sink");
     }
 
     @Test
     void draggingFromAnOutputPortToAnInputPort_connectsTheOperators(FxRobot robot) {
         sourceAndSink(robot);
-        Node out = view.editorView().canvas().outputPort("sequence-source").orElseThrow();
-        Node in = view.editorView().canvas().inputPort("discard-sink").orElseThrow();
+        Node out = window.view().editorView().canvas().outputPort("sequence-source").orElseThrow();
+        Node in = window.view().editorView().canvas().inputPort("discard-sink").orElseThrow();
 
         robot.drag(out, MouseButton.PRIMARY).moveBy(40, 10).moveTo(in).drop();
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().spec().edges())
+        assertThat(window.editor().pipeline().spec().edges())
                 .containsExactly(new EdgeSpec("sequence-source", "discard-sink", Partitioning.FORWARD));
-        assertThat(graphView().edgeViews()).hasSize(1);
-        assertThat(editor().problems()).isEmpty();
-        assertThat(viewModel.live().pipelineProperty().get()).isNotNull();
+        assertThat(window.graphView().edgeViews()).hasSize(1);
+        assertThat(window.editor().problems()).isEmpty();
+        assertThat(window.viewModel().live().pipelineProperty().get()).isNotNull();
         assertThat(robot.lookup("#edit-message").queryAs(Label.class).getText()).isEmpty();
     }
 
     @Test
     void escapeWhileDraggingAWire_dropsIt_andReleasingOverAnInputPortThenConnectsNothing(FxRobot robot) {
         sourceAndSink(robot);
-        Node out = view.editorView().canvas().outputPort("sequence-source").orElseThrow();
-        Node in = view.editorView().canvas().inputPort("discard-sink").orElseThrow();
+        Node out = window.view().editorView().canvas().outputPort("sequence-source").orElseThrow();
+        Node in = window.view().editorView().canvas().inputPort("discard-sink").orElseThrow();
 
         robot.drag(out, MouseButton.PRIMARY).moveBy(40, 10).moveTo(in);
         robot.type(KeyCode.ESCAPE);
         robot.drop();
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().spec().edges()).isEmpty();
+        assertThat(window.editor().pipeline().spec().edges()).isEmpty();
         assertThat(robot.lookup(".rubber-edge").queryAll()).as("the wire being dragged is gone").isEmpty();
 
         robot.drag(out, MouseButton.PRIMARY).moveBy(40, 10).moveTo(in).drop();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().spec().edges()).as("wiring works again after a cancelled wire").hasSize(1);
+        assertThat(window.editor().pipeline().spec().edges()).as("wiring works again after a cancelled wire")
+                .hasSize(1);
     }
 
     @Test
     void wiringIntoASource_isRefusedWithTheReasonOnTheCanvas(FxRobot robot) {
         add(robot, OperatorKind.SEQUENCE_SOURCE, 0, 0);
         add(robot, OperatorKind.SENTENCE_SOURCE, 500, 0);
-        Node out = view.editorView().canvas().outputPort("sequence-source").orElseThrow();
+        Node out = window.view().editorView().canvas().outputPort("sequence-source").orElseThrow();
 
         robot.drag(out, MouseButton.PRIMARY).moveBy(40, 10).moveTo(title(robot, "sentence-source")).drop();
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().spec().edges()).isEmpty();
+        assertThat(window.editor().pipeline().spec().edges()).isEmpty();
         Label message = robot.lookup("#edit-message").queryAs(Label.class);
         assertThat(message.getText()).isEqualTo("Cannot connect sequence-source -> sentence-source: "
                 + "'sentence-source' is a source (sentence-source) and takes no inputs");
@@ -161,51 +145,51 @@ class EditorViewTest {
         sourceAndSink(robot);
         robot.clickOn(title(robot, "discard-sink"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().selection()).isEqualTo(Selection.ofOperators("discard-sink"));
+        assertThat(window.editor().pipeline().selection()).isEqualTo(Selection.ofOperators("discard-sink"));
 
         TextField parallelism = robot.lookup("#inspector-parallelism").queryAs(TextField.class);
         robot.doubleClickOn(parallelism).eraseText(3).write("3").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().operator("discard-sink").orElseThrow().parallelism()).isEqualTo(3);
+        assertThat(window.editor().pipeline().operator("discard-sink").orElseThrow().parallelism()).isEqualTo(3);
         assertThat(robot.from(card("discard-sink")).lookup("p=3").tryQuery()).isPresent();
 
-        javafx.scene.control.MenuItem undo = view.editorView().editMenu().undoItem();
+        javafx.scene.control.MenuItem undo = window.view().editorView().editMenu().undoItem();
         assertThat(undo.getText()).isEqualTo("Undo Set parallelism of discard-sink to 3");
         assertThat(undo.getAccelerator().getDisplayText()).isNotBlank();
         robot.interact(undo::fire);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().operator("discard-sink").orElseThrow().parallelism()).isEqualTo(2);
+        assertThat(window.editor().pipeline().operator("discard-sink").orElseThrow().parallelism()).isEqualTo(2);
 
         robot.clickOn(title(robot, "sequence-source"));
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().operator("discard-sink").orElseThrow().parallelism()).isEqualTo(3);
+        assertThat(window.editor().pipeline().operator("discard-sink").orElseThrow().parallelism()).isEqualTo(3);
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         robot.push(KeyCode.CONTROL, KeyCode.Y);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().operator("discard-sink").orElseThrow().parallelism()).isEqualTo(3);
+        assertThat(window.editor().pipeline().operator("discard-sink").orElseThrow().parallelism()).isEqualTo(3);
     }
 
     @Test
     void withNothingSelected_theInspectorRenamesThePipeline_andUndoPutsTheOldNameBack(FxRobot robot) {
         sourceAndSink(robot);
-        robot.interact(() -> editor().clearSelection());
+        robot.interact(() -> window.editor().clearSelection());
         WaitForAsyncUtils.waitForFxEvents();
-        String before = editor().pipeline().spec().name();
+        String before = window.editor().pipeline().spec().name();
 
         TextField name = robot.lookup("#inspector-pipeline-name").queryAs(TextField.class);
         assertThat(name.getText()).isEqualTo(before);
         robot.clickOn(name).push(KeyCode.CONTROL, KeyCode.A).write("Numbers to nowhere").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().spec().name()).isEqualTo("Numbers to nowhere");
-        javafx.scene.control.MenuItem undo = view.editorView().editMenu().undoItem();
+        assertThat(window.editor().pipeline().spec().name()).isEqualTo("Numbers to nowhere");
+        javafx.scene.control.MenuItem undo = window.view().editorView().editMenu().undoItem();
         assertThat(undo.getText()).isEqualTo("Undo Name the pipeline \"Numbers to nowhere\"");
         robot.interact(undo::fire);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().spec().name()).isEqualTo(before);
+        assertThat(window.editor().pipeline().spec().name()).isEqualTo(before);
         assertThat(robot.lookup("#inspector-pipeline-name").queryAs(TextField.class).getText()).isEqualTo(before);
     }
 
@@ -220,11 +204,11 @@ class EditorViewTest {
         Label error = robot.lookup("#inspector-param-costMicros-error").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).isEqualTo("costMicros must be >= 0, was -5");
-        assertThat(editor().pipeline().operator("slow").orElseThrow().params()).doesNotContainKey("costMicros");
+        assertThat(window.editor().pipeline().operator("slow").orElseThrow().params()).doesNotContainKey("costMicros");
 
         robot.eraseText(2).write("50").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().operator("slow").orElseThrow().params()).containsEntry("costMicros", 50L);
+        assertThat(window.editor().pipeline().operator("slow").orElseThrow().params()).containsEntry("costMicros", 50L);
     }
 
     @Test
@@ -232,15 +216,15 @@ class EditorViewTest {
         add(robot, OperatorKind.MAP, 0, 0);
         TextField name = robot.lookup("#inspector-name").queryAs(TextField.class);
         robot.clickOn(name).write("xy");
-        long revision = viewModel.edits().revision();
+        long revision = window.viewModel().edits().revision();
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         robot.type(KeyCode.DELETE);
         robot.type(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(viewModel.edits().revision()).isEqualTo(revision);
-        assertThat(editor().pipeline().operatorIds()).containsExactly("map");
+        assertThat(window.viewModel().edits().revision()).isEqualTo(revision);
+        assertThat(window.editor().pipeline().operatorIds()).containsExactly("map");
     }
 
     @Test
@@ -250,15 +234,15 @@ class EditorViewTest {
 
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().operatorIds()).containsExactly("sequence-source");
+        assertThat(window.editor().pipeline().operatorIds()).containsExactly("sequence-source");
 
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         robot.push(KeyCode.CONTROL, KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().selection().operators()).hasSize(2);
+        assertThat(window.editor().pipeline().selection().operators()).hasSize(2);
         robot.type(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().operatorIds()).isEmpty();
+        assertThat(window.editor().pipeline().operatorIds()).isEmpty();
     }
 
     @Test
@@ -270,9 +254,9 @@ class EditorViewTest {
         robot.push(KeyCode.CONTROL, KeyCode.V);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().operatorIds()).contains("discard-sink-2");
-        assertThat(editor().pipeline().positionOf("discard-sink-2"))
-                .isEqualTo(editor().pipeline().positionOf("discard-sink").offset(40, 40));
+        assertThat(window.editor().pipeline().operatorIds()).contains("discard-sink-2");
+        assertThat(window.editor().pipeline().positionOf("discard-sink-2"))
+                .isEqualTo(window.editor().pipeline().positionOf("discard-sink").offset(40, 40));
     }
 
     @Test
@@ -280,31 +264,31 @@ class EditorViewTest {
         sourceAndSink(robot);
         robot.clickOn(title(robot, "sequence-source"));
         robot.press(KeyCode.SHIFT).clickOn(title(robot, "discard-sink")).release(KeyCode.SHIFT);
-        Position source = editor().pipeline().positionOf("sequence-source");
-        Position sink = editor().pipeline().positionOf("discard-sink");
+        Position source = window.editor().pipeline().positionOf("sequence-source");
+        Position sink = window.editor().pipeline().positionOf("discard-sink");
 
         robot.drag(title(robot, "discard-sink"), MouseButton.PRIMARY).moveBy(30, 20).moveBy(30, 20).drop();
         WaitForAsyncUtils.waitForFxEvents();
 
-        Position movedSource = editor().pipeline().positionOf("sequence-source");
-        Position movedSink = editor().pipeline().positionOf("discard-sink");
+        Position movedSource = window.editor().pipeline().positionOf("sequence-source");
+        Position movedSink = window.editor().pipeline().positionOf("discard-sink");
         assertThat(movedSource.x() - source.x()).isPositive().isEqualTo(movedSink.x() - sink.x());
-        assertThat(editor().undoTextProperty().get())
+        assertThat(window.editor().undoTextProperty().get())
                 .isEqualTo("Undo Move 2 operators (discard-sink, sequence-source)");
-        robot.interact(() -> editor().undo());
-        assertThat(viewModel.graph().node("sequence-source").orElseThrow().x()).isEqualTo(source.x());
+        robot.interact(() -> window.editor().undo());
+        assertThat(window.viewModel().graph().node("sequence-source").orElseThrow().x()).isEqualTo(source.x());
     }
 
     @Test
     void clickingTheBackground_clearsTheSelection(FxRobot robot) {
         sourceAndSink(robot);
         robot.clickOn(title(robot, "discard-sink"));
-        Bounds canvas = graphView().localToScreen(graphView().getBoundsInLocal());
+        Bounds canvas = window.graphView().localToScreen(window.graphView().getBoundsInLocal());
 
         robot.clickOn(canvas.getMinX() + 20, canvas.getMaxY() - 20, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().selection().isEmpty()).isTrue();
+        assertThat(window.editor().pipeline().selection().isEmpty()).isTrue();
     }
 
     @Test
@@ -313,30 +297,30 @@ class EditorViewTest {
         add(robot, OperatorKind.KEYED_SUM, 500, 0);
         add(robot, OperatorKind.DISCARD_SINK, 1000, 0);
         robot.interact(() -> {
-            editor().connect("sequence-source", "keyed-sum");
-            editor().connect("keyed-sum", "discard-sink");
-            graphView().fitToWindow();
+            window.editor().connect("sequence-source", "keyed-sum");
+            window.editor().connect("keyed-sum", "discard-sink");
+            window.graphView().fitToWindow();
         });
-        Label label = graphView().edgeViews().get(1).label();
+        Label label = window.graphView().edgeViews().get(1).label();
         robot.clickOn(label);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().selection()).isEqualTo(Selection.ofEdge("keyed-sum", "discard-sink"));
+        assertThat(window.editor().pipeline().selection()).isEqualTo(Selection.ofEdge("keyed-sum", "discard-sink"));
 
         @SuppressWarnings("unchecked")
         javafx.scene.control.ChoiceBox<Partitioning> choice =
                 robot.lookup("#partitioning").queryAs(javafx.scene.control.ChoiceBox.class);
         robot.interact(() -> choice.setValue(Partitioning.BROADCAST));
-        assertThat(editor().pipeline().edge("keyed-sum", "discard-sink").orElseThrow().partitioning())
+        assertThat(window.editor().pipeline().edge("keyed-sum", "discard-sink").orElseThrow().partitioning())
                 .isEqualTo(Partitioning.BROADCAST);
-        assertThat(graphView().edgeViews().get(1).label().getText()).isEqualTo("broadcast");
+        assertThat(window.graphView().edgeViews().get(1).label().getText()).isEqualTo("broadcast");
 
-        robot.clickOn(graphView().edgeViews().get(0).label());
+        robot.clickOn(window.graphView().edgeViews().get(0).label());
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         javafx.scene.control.ChoiceBox<Partitioning> intoKeyed =
                 robot.lookup("#partitioning").queryAs(javafx.scene.control.ChoiceBox.class);
         robot.interact(() -> intoKeyed.setValue(Partitioning.REBALANCE));
-        assertThat(editor().pipeline().edge("sequence-source", "keyed-sum").orElseThrow().partitioning())
+        assertThat(window.editor().pipeline().edge("sequence-source", "keyed-sum").orElseThrow().partitioning())
                 .isEqualTo(Partitioning.HASH);
         assertThat(intoKeyed.getValue()).isEqualTo(Partitioning.HASH);
         assertThat(robot.lookup("#edit-message").queryAs(Label.class).getText())
@@ -348,7 +332,7 @@ class EditorViewTest {
         sourceAndSink(robot);
         Bounds source = card("sequence-source").localToScreen(card("sequence-source").getBoundsInLocal());
         Bounds sink = card("discard-sink").localToScreen(card("discard-sink").getBoundsInLocal());
-        double panX = graphView().panX();
+        double panX = window.graphView().panX();
 
         robot.press(KeyCode.SHIFT);
         robot.drag(source.getMinX() - 15, source.getMinY() - 15, MouseButton.PRIMARY)
@@ -356,9 +340,9 @@ class EditorViewTest {
         robot.release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(editor().pipeline().selection().operators())
+        assertThat(window.editor().pipeline().selection().operators())
                 .containsExactlyInAnyOrder("sequence-source", "discard-sink");
-        assertThat(graphView().panX()).as("the band does not pan the canvas").isEqualTo(panX);
+        assertThat(window.graphView().panX()).as("the band does not pan the canvas").isEqualTo(panX);
     }
 
     @Test
@@ -370,7 +354,7 @@ class EditorViewTest {
         assertThat(undo.getTooltip().getText()).isEqualTo("Undo Add map (Ctrl+Z)");
         robot.clickOn(undo);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(editor().pipeline().operatorIds()).isEmpty();
+        assertThat(window.editor().pipeline().operatorIds()).isEmpty();
         assertThat(undo.isDisabled()).isTrue();
     }
 
@@ -382,6 +366,6 @@ class EditorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(filter.getText()).isEqualTo("flat");
-        assertThat(view.editorView().palette().entry(OperatorKind.FLAT_MAP_WORDS)).isPresent();
+        assertThat(window.view().editorView().palette().entry(OperatorKind.FLAT_MAP_WORDS)).isPresent();
     }
 }

@@ -10,22 +10,19 @@ import javafx.geometry.Point2D;
 
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
-import javafx.stage.Stage;
 import org.checkpointlab.model.pipeline.OperatorKind;
 
-import org.checkpointlab.views.MainView;
-import org.checkpointlab.views.MainViewModel;
+import org.checkpointlab.views.MainWindow;
 
 import org.checkpointlab.views.graph.OperatorNode;
-import org.checkpointlab.views.graph.PipelineGraphView;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,22 +35,8 @@ class PaletteDragAndDropTest {
     @TempDir
     static Path dir;
 
-    private MainViewModel viewModel;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) {
-        view = EditorWindow.show(stage, dir);
-        viewModel = view.viewModel();
-    }
-
-    private EditorViewModel editor() {
-        return view.editorView().viewModel();
-    }
-
-    private PipelineGraphView graphView() {
-        return view.graphView();
-    }
+    @RegisterExtension
+    final MainWindow window = MainWindow.emptyCanvas(() -> dir.resolve("no-samples"));
 
     /**
      * Monocle leaves its mouse input's drag view set after a plain mouse drag, and a later platform drag-and-drop
@@ -80,20 +63,20 @@ class PaletteDragAndDropTest {
         // Filtered, so that the entry is on screen whatever the window's height.
         robot.clickOn("#palette-filter").write("keyed-count");
         WaitForAsyncUtils.waitForFxEvents();
-        Region entry = view.editorView().palette().entry(OperatorKind.KEYED_COUNT).orElseThrow();
-        Bounds canvas = graphView().localToScreen(graphView().getBoundsInLocal());
+        Region entry = window.view().editorView().palette().entry(OperatorKind.KEYED_COUNT).orElseThrow();
+        Bounds canvas = window.graphView().localToScreen(window.graphView().getBoundsInLocal());
         Point2D drop = new Point2D(canvas.getMinX() + 300, canvas.getMinY() + 250);
 
         robot.drag(entry, MouseButton.PRIMARY).moveBy(30, 0).moveTo(drop).drop();
         WaitForAsyncUtils.waitForFxEvents();
 
-        OperatorNode node = viewModel.graph().node("keyed-count").orElseThrow();
+        OperatorNode node = window.viewModel().graph().node("keyed-count").orElseThrow();
         assertThat(node.parallelism()).isEqualTo(EditorViewModel.DEFAULT_PARALLELISM);
-        Point2D local = graphView().screenToLocal(drop);
-        Point2D dropped = graphView().canvasToGraph(local.getX(), local.getY());
+        Point2D local = window.graphView().screenToLocal(drop);
+        Point2D dropped = window.graphView().canvasToGraph(local.getX(), local.getY());
         assertThat(dropped.getX()).isBetween(node.x(), node.x() + node.width());
         assertThat(dropped.getY()).isBetween(node.y(), node.y() + node.height());
-        assertThat(editor().undoTextProperty().get()).isEqualTo("Undo Add keyed-count");
+        assertThat(window.editor().undoTextProperty().get()).isEqualTo("Undo Add keyed-count");
     }
 
 }

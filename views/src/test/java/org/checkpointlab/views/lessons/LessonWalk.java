@@ -24,6 +24,7 @@ import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.TaskRunner;
+import org.checkpointlab.views.settings.SettingsViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -71,6 +72,16 @@ final class LessonWalk {
         assertThat(problems).as("problems opening " + name).isEmpty();
         assertThat(call(() -> ((javafx.scene.layout.BorderPane) view.graphView().getParent().getParent()).getRight())).as("the panel is beside the graph").isSameAs(view.lessons().view().root());
         robot.interact(() -> main.live().speedProperty().set(1.0));
+    }
+
+    /** The lesson's "run" step: the user presses Run. */
+    void run() throws TimeoutException {
+        step("run", () -> main.run());
+    }
+
+    /** The Settings tab's view model, as the lessons' settings steps use it. */
+    SettingsViewModel settings() {
+        return view.jobPanels().settings();
     }
 
     String stepId() {

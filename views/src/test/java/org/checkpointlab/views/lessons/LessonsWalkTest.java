@@ -61,7 +61,7 @@ class LessonsWalkTest {
         assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("Step 1 of 8");
 
         assertThat(LessonWalk.call(() -> walk.view.lessons().highlighter().marked())).isEmpty();
-        walk.step("run", () -> walk.main.run());
+        walk.run();
         walk.step("barrier-reaches-count", null);
         assertThat(walk.snapshot().checkpoints()).as("a checkpoint was triggered").isNotEmpty();
         long travelling = walk.snapshot().checkpoints().get(walk.snapshot().checkpoints().size() - 1).id();
@@ -103,7 +103,7 @@ class LessonsWalkTest {
     @Test
     void lesson2_barrierAlignment() throws Exception {
         walk.open("barrier-alignment");
-        walk.step("run", () -> walk.main.run());
+        walk.run();
 
         // Pause, then step barrier event by barrier event until a channel into count is blocked (under this
         // backpressure the frame loop may also catch one on its own before the pause).
@@ -142,7 +142,7 @@ class LessonsWalkTest {
     @Test
     void lesson3_unalignedCheckpoints() throws Exception {
         walk.open("unaligned-checkpoints");
-        walk.step("run", () -> walk.main.run());
+        walk.run();
         walk.step("aligned", null);
         assertThat(walk.lastCompleted().unaligned()).isFalse();
         walk.step("switch", () -> walk.main.live().barrierModeProperty().set(BarrierMode.UNALIGNED));
@@ -151,7 +151,7 @@ class LessonsWalkTest {
         assertThat(walk.snapshot().checkpoints().stream().filter(c -> c.unaligned())
                 .mapToLong(c -> c.persistedInFlight()).max().orElse(0)).isPositive();
         walk.step("timeout", () -> {
-            var settings = walk.view.jobPanels().settings();
+            var settings = walk.settings();
             settings.text("alignedTimeout").set("100ms");
             assertThat(settings.apply()).isTrue();
         });
@@ -162,7 +162,7 @@ class LessonsWalkTest {
     @Test
     void lesson4_syncAndAsyncPhases() throws Exception {
         walk.open("sync-and-async-phases");
-        walk.step("run", () -> walk.main.run());
+        walk.run();
         walk.step("phases", null);
         assertThat(walk.lastCompleted().asyncMillis()).isPositive();
         assertThat(walk.stepId()).isEqualTo("flowing");
@@ -173,7 +173,7 @@ class LessonsWalkTest {
         robot.clickOn("#lesson-next");
         walk.step("flowing", null);
         walk.step("rocksdb", () -> {
-            var settings = walk.view.jobPanels().settings();
+            var settings = walk.settings();
             settings.backendProperty().set(StateBackendKind.ROCKSDB);
             assertThat(settings.redeploy()).isTrue();
         });
@@ -185,11 +185,11 @@ class LessonsWalkTest {
     @Test
     void lesson5_stateBackends() throws Exception {
         walk.open("state-backends");
-        walk.step("run", () -> walk.main.run());
+        walk.run();
         walk.step("heap", null);
         assertThat(walk.lastCompleted().checkpointedSize()).isEqualTo(walk.lastCompleted().fullSize());
         walk.step("rocksdb", () -> {
-            var settings = walk.view.jobPanels().settings();
+            var settings = walk.settings();
             settings.backendProperty().set(StateBackendKind.ROCKSDB);
             settings.incrementalProperty().set(true);
             assertThat(settings.redeploy()).isTrue();
@@ -221,7 +221,7 @@ class LessonsWalkTest {
         assertThat(LessonWalk.call(() -> walk.lesson().titleProperty().get())).isEqualTo("启动作业");
         assertThat(LessonWalk.call(() -> walk.lesson().counterProperty().get())).isEqualTo("第 1 步，共 8 步");
 
-        walk.step("run", () -> walk.main.run());
+        walk.run();
         walk.step("checkpoints", null);
         walk.step("savepoint", () -> walk.session.triggerSavepoint(r -> { }, p -> { }));
         walk.step("stop", () -> walk.session.stopWithSavepoint(false, r -> { }, p -> { }));

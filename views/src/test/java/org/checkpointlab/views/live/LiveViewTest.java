@@ -10,33 +10,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
 import org.checkpointlab.model.Await;
-import org.checkpointlab.model.client.JobClient;
-import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.client.LocalJobClient;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.observe.ChannelElementView;
 import org.checkpointlab.model.observe.ChannelSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
-import org.checkpointlab.model.pipeline.PipelineLoader;
-import org.checkpointlab.views.MainView;
-import org.checkpointlab.views.MainViewModel;
-import org.checkpointlab.views.SampleCatalog;
+import org.checkpointlab.views.MainWindow;
 import org.checkpointlab.views.graph.OperatorCard;
-import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.graph.SubtaskBox;
 import org.checkpointlab.views.session.HistoryEntry;
-import org.checkpointlab.views.session.JobSession;
-import org.checkpointlab.views.session.TaskRunner;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -45,24 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveViewTest {
-    private static final Path SAMPLES = Path.of("..", "samples");
-
-    private MainViewModel viewModel;
-    private MainView view;
-
-    @Start
-    void start(Stage stage) {
-        LiveJobViewModel live = new LiveJobViewModel(new JobSession(JobLauncher.local(), TaskRunner.sameThread(),
-                Path.of("target", "live-view-savepoints")), LiveJobViewModel.WATCHABLE_BUFFERS,
-                System::currentTimeMillis);
-        live.setAckFlashDuration(Duration.ZERO);
-        viewModel = new MainViewModel(PipelineLoader.validating()::load, new SampleCatalog(SAMPLES), new PipelineGraphViewModel(),
-                live);
-        view = MainView.load(viewModel);
-        viewModel.open(withoutPeriodicCheckpoints(SAMPLES.resolve("two-source-union.json")));
-        stage.setScene(new Scene(view.root(), 1200, 780));
-        stage.show();
-    }
+    @RegisterExtension
+    final MainWindow window = MainWindow.onLocalEngine("live-view-savepoints",
+            () -> withoutPeriodicCheckpoints(MainWindow.SAMPLES.resolve("two-source-union.json")),
+            live -> live.setAckFlashDuration(Duration.ZERO));
 
     /**
      * The sample with a periodic checkpoint once an hour: the tests trigger their own checkpoint while paused, which a
@@ -83,17 +58,8 @@ class LiveViewTest {
         }
     }
 
-    @AfterEach
-    void stopJob(FxRobot robot) {
-        robot.interact(() -> view.shutdown());
-        JobClient job = viewModel.session().job();
-        if (job != null) {
-            job.close();
-        }
-    }
-
     private LiveJobViewModel live() {
-        return viewModel.live();
+        return window.viewModel().live();
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
@@ -111,7 +77,7 @@ class LiveViewTest {
             @Override
             public void handle(long now) {
                 if (counted.size() < frames) {
-                    counted.add(viewModel.session().job().summary().sourceRecords());
+                    counted.add(window.viewModel().session().job().summary().sourceRecords());
                 }
             }
         };
@@ -129,7 +95,7 @@ class LiveViewTest {
             throws Exception {
         robot.clickOn("\u25b6 Run");
         assertThat(fx(() -> live().activeProperty().get())).isTrue();
-        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(window.viewModel().session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         await(10, () -> live().subtask("count", 0) != null
                 && live().subtask("count", 0).fill() != SubtaskColors.UNKNOWN);
 
@@ -148,9 +114,9 @@ class LiveViewTest {
                 && hasBarrier(s.channel())));
         // The overlay placed a panel with rows for the edge; the hover text of the row holding the barrier names it
         // (the rows the overlay draws from; the overlay itself redraws them in a frame of its own).
-        await(5, () -> view.liveGraph().overlay().places().stream()
+        await(5, () -> window.view().liveGraph().overlay().places().stream()
                 .anyMatch(p -> p.edge().from().id().equals("fast") && !p.rows().isEmpty()));
-        ChannelOverlay.PanelPlace panel = fx(() -> view.liveGraph().overlay().places().stream()
+        ChannelOverlay.PanelPlace panel = fx(() -> window.view().liveGraph().overlay().places().stream()
                 .filter(p -> p.edge().from().id().equals("fast")).findFirst().orElseThrow());
         assertThat(panel.rows()).isNotEmpty();
         String hover = fx(() -> live().channelRows("fast", "union").stream()
@@ -162,7 +128,7 @@ class LiveViewTest {
 
         robot.interact(() -> live().pausedProperty().set(false));
         await(15, () -> live().acksSeenProperty().get() > 0);
-        SubtaskBox countBox = fx(() -> view.graphView().card("count").map(OperatorCard::subtaskBoxes)
+        SubtaskBox countBox = fx(() -> window.view().graphView().card("count").map(OperatorCard::subtaskBoxes)
                 .orElseThrow().get(0));
         assertThat(countBox.fill()).isNotNull();
     }
@@ -170,7 +136,7 @@ class LiveViewTest {
     @Test
     void stepOnAPausedJob_runsToTheNextBarrierEvent_pausesThere_andSaysWhichItWas(FxRobot robot) throws Exception {
         robot.clickOn("\u25b6 Run");
-        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(window.viewModel().session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         javafx.scene.control.Button step = robot.lookup("\u21e5 Step").queryAs(javafx.scene.control.Button.class);
         assertThat(step.isDisabled()).as("only a paused job steps").isTrue();
 
@@ -183,12 +149,12 @@ class LiveViewTest {
         await(10, () -> live().announcementProperty().get().startsWith("Stepped to: "));
 
         assertThat(fx(() -> live().announcementProperty().get())).matches("Stepped to: barrier \\d+ reached .+");
-        assertThat(viewModel.session().job().isPaused()).isTrue();
+        assertThat(window.viewModel().session().job().isPaused()).isTrue();
         assertThat(fx(() -> live().pausedProperty().get())).as("the Pause button follows the engine").isTrue();
         // Once every subtask handled mail sent after the step ended, each checks the pause before it emits again.
-        Job engine = ((LocalJobClient) viewModel.session().job()).job();
+        Job engine = ((LocalJobClient) window.viewModel().session().job()).job();
         assertThat(engine.awaitControlsApplied(Duration.ofSeconds(10))).isTrue();
-        long records = viewModel.session().job().summary().sourceRecords();
+        long records = window.viewModel().session().job().summary().sourceRecords();
         // Counted in frames, not time: a running "fast" source (200 records/s) would move within a dozen frames.
         assertThat(sourceRecordsOverFrames(12)).as("paused again at the event").containsOnly(records);
     }
@@ -197,15 +163,15 @@ class LiveViewTest {
     void failingASubtaskFromItsContextMenu_restartsTheJob_andTheExceptionHistoryListsIt(FxRobot robot)
             throws Exception {
         robot.interact(() -> live().run());
-        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(window.viewModel().session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         await(10, () -> live().subtask("count", 1) != null);
 
-        SubtaskBox box = fx(() -> view.graphView().card("count").orElseThrow().subtaskBoxes().get(1));
+        SubtaskBox box = fx(() -> window.view().graphView().card("count").orElseThrow().subtaskBoxes().get(1));
         robot.rightClickOn(box);
         robot.clickOn(LiveGraph.FAIL_ITEM);
 
         await(10, () -> live().jobStatusProperty().get() == JobStatus.RESTARTING
-                || !viewModel.session().job().snapshot().restarts().isEmpty());
+                || !window.viewModel().session().job().snapshot().restarts().isEmpty());
         await(20, () -> live().jobStatusProperty().get() == JobStatus.RUNNING
                 && live().snapshot().restarts().size() == 1);
         assertThat(fx(() -> live().recoveryLineProperty().get())).containsAnyOf("Recovered", "Restoring");
@@ -219,24 +185,24 @@ class LiveViewTest {
     @Test
     void theFailTool_makesTheNextClickOnASubtaskFailIt_andThenDisarms(FxRobot robot) throws Exception {
         robot.interact(() -> live().run());
-        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(window.viewModel().session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         robot.clickOn("\u2715 Fail a subtask\u2026");
         assertThat(fx(() -> live().failToolArmedProperty().get())).isTrue();
 
-        SubtaskBox box = fx(() -> view.graphView().card("union").orElseThrow().subtaskBoxes().get(0));
+        SubtaskBox box = fx(() -> window.view().graphView().card("union").orElseThrow().subtaskBoxes().get(0));
         robot.clickOn(box);
 
         assertThat(fx(() -> live().failToolArmedProperty().get())).isFalse();
-        await(10, () -> !viewModel.session().job().snapshot().failures().isEmpty());
-        assertThat(viewModel.session().job().snapshot().failures().get(0).operatorId()).isEqualTo("union");
+        await(10, () -> !window.viewModel().session().job().snapshot().failures().isEmpty());
+        assertThat(window.viewModel().session().job().snapshot().failures().get(0).operatorId()).isEqualTo("union");
     }
 
     @Test
     void clickingASubtask_showsItsMetricsAndState(FxRobot robot) throws Exception {
         robot.interact(() -> live().run());
-        assertThat(viewModel.session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
+        assertThat(window.viewModel().session().job().awaitRunning(Duration.ofSeconds(10))).isTrue();
         await(10, () -> live().subtask("count", 0) != null);
-        SubtaskBox box = fx(() -> view.graphView().card("count").orElseThrow().subtaskBoxes().get(0));
+        SubtaskBox box = fx(() -> window.view().graphView().card("count").orElseThrow().subtaskBoxes().get(0));
         robot.clickOn(box);
         await(5, () -> live().selectedDetailsProperty().get().contains("records in"));
         assertThat(fx(() -> live().selectedDetailsProperty().get())).startsWith("count #0").contains("state ");

@@ -12,30 +12,19 @@ import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
 import org.checkpointlab.model.observe.SubtaskStatus;
+import org.checkpointlab.views.i18n.InChinese;
 import org.junit.jupiter.api.Test;
-import java.util.Locale;
-import org.checkpointlab.views.i18n.Texts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The stall alert in the Chinese window: the engine's facts (no checkpoint for N intervals, the subtask a pending
  * checkpoint waits for, back pressure as the likely cause) worded from the Chinese bundle, numbers and names as they
  * are. Runs in the JVM of the {@code *InChineseTest}s (views/pom.xml).
  */
+@ExtendWith(InChinese.class)
 class StallAlertLineInChineseTest {
     private static final CheckpointOptions EVERY_SECOND = CheckpointOptions.defaults()
             .withInterval(Duration.ofSeconds(1));
-
-    @BeforeAll
-    static void chinese() {
-        Texts.use(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterAll
-    static void backToEnglish() {
-        Texts.use(Locale.ENGLISH);
-    }
 
     @Test
     void aStallWithBackPressure_isWordedInChinese() {

@@ -14,10 +14,10 @@ import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
-import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.TestPipelines;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.RescalePlan;
 import org.checkpointlab.views.session.TaskRunner;
@@ -45,13 +45,10 @@ class ChainedDeliveryTest {
     }
 
     private static JobConfig keyedCount(String sinkKind) {
-        PipelineSpec p = new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "chained", List.of(
-                new OperatorSpec("source", null, "sequence-source", 2, null,
-                        Map.of("count", RECORDS, "keys", 50L, "ratePerSecond", 6_000L)),
-                new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
-                new OperatorSpec("sink", null, sinkKind, 2, null, Map.of())),
-                List.of(new EdgeSpec("source", "count", Partitioning.HASH),
-                        new EdgeSpec("count", "sink", Partitioning.FORWARD)), Map.of(), true);
+        PipelineSpec p = TestPipelines.keyedCount("chained", new OperatorSpec("source", null, "sequence-source", 2,
+                        null, Map.of("count", RECORDS, "keys", 50L, "ratePerSecond", 6_000L)),
+                TestPipelines.operator("count", "keyed-count", 2), Partitioning.FORWARD,
+                TestPipelines.operator("sink", sinkKind, 2));
         return JobConfig.of(p)
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(50)))
                 .withRestartStrategy(new RestartStrategy.FixedDelay(3, Duration.ZERO))

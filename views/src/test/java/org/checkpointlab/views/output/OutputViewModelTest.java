@@ -57,6 +57,19 @@ class OutputViewModelTest {
                 recent, List.of(open));
     }
 
+    /** The delivery check of a transactional sink that committed {@code records} records, each exactly once. */
+    private static SinkDelivery exactlyOnce(String id, long records) {
+        return new SinkDelivery(id, "transactional-sink", records, records, 0, 0, DeliveryVerdict.compared(0, 0));
+    }
+
+    /** The job finishes with one transactional sink, "sink", that committed {@code records} records exactly once. */
+    private void finishesWithOneSink(long records) {
+        client.sinkOutputs.add(sink("sink", records, List.of()));
+        client.delivery.add(exactlyOnce("sink", records));
+        job.set(client);
+        publish(JobStatus.FINISHED);
+    }
+
     @Test
     void withoutAJob_saysToPressRun() {
         assertThat(viewModel.sinks()).isEmpty();
@@ -83,11 +96,7 @@ class OutputViewModelTest {
 
     @Test
     void whenTheJobFinishes_theDeliveryCheckRunsOnceOffTheCaller_andItsVerdictIsShown() {
-        client.sinkOutputs.add(sink("sink", 100, List.of()));
-        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 100, 100, 0, 0,
-                DeliveryVerdict.compared(0, 0)));
-        job.set(client);
-        publish(JobStatus.FINISHED);
+        finishesWithOneSink(100);
 
         assertThat(runner.pending).hasSize(1);
         assertThat(viewModel.sinks().get(0).verdictKind()).isEqualTo(VerdictKind.CHECKING);
@@ -108,8 +117,7 @@ class OutputViewModelTest {
     void duplicatesOnOneSink_makeTheDeliveryLineAViolation() {
         client.sinkOutputs.add(sink("exact", 10, List.of()));
         client.sinkOutputs.add(sink("collect", 12, List.of()));
-        client.delivery.add(new SinkDelivery("exact", "transactional-sink", 10, 10, 0, 0,
-                DeliveryVerdict.compared(0, 0)));
+        client.delivery.add(exactlyOnce("exact", 10));
         client.delivery.add(new SinkDelivery("collect", "collect-sink", 12, 10, 2, 0,
                 DeliveryVerdict.compared(2, 0)));
         job.set(client);
@@ -140,11 +148,7 @@ class OutputViewModelTest {
 
     @Test
     void aVerdictForAReplacedJob_isDropped_andTheNewJobStartsClean() {
-        client.sinkOutputs.add(sink("sink", 5, List.of()));
-        client.delivery.add(new SinkDelivery("sink", "transactional-sink", 5, 5, 0, 0,
-                DeliveryVerdict.compared(0, 0)));
-        job.set(client);
-        publish(JobStatus.FINISHED);
+        finishesWithOneSink(5);
 
         FakeJobClient next = FakeJobClient.of(TestPipelines.wordCount());
         next.sinkOutputs.add(sink("sink", 0, List.of()));

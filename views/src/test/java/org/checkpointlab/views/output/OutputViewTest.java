@@ -1,45 +1,31 @@
 package org.checkpointlab.views.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.checkpointlab.views.panels.PanelsWindow.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.Menu;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.client.JobClient;
-import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.PlannedFailure;
 import org.checkpointlab.model.job.RestartStrategy;
 import org.checkpointlab.model.observe.JobStatus;
-import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.views.panels.JobPanels;
-import org.checkpointlab.views.session.JobSession;
+import org.checkpointlab.views.TestPipelines;
 import org.checkpointlab.views.session.TaskRunner;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.checkpointlab.views.panels.PanelsWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Output tab on a real engine run: a bounded keyed count into a transactional sink, failed once mid-run, shows
@@ -50,48 +36,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class OutputViewTest {
     private static final long RECORDS = 20_000;
 
-    private JobSession session;
-    private Timeline feed;
-    private TabPane tabs;
-
-    @Start
-    void start(Stage stage) {
-        session = new JobSession(JobLauncher.local(), TaskRunner.background(), Path.of("target", "test-savepoints"));
-        JobPanels panels = new JobPanels(session, () -> null, new org.checkpointlab.views.editor.model.CommandStack(
-                org.checkpointlab.views.editor.model.EditablePipeline.of(boundedTransactionalKeyedCount().pipeline(),
-                        Map.of())));
-        // In the app the live view's frame loop samples the job; here the panels stand alone: 4 samples a second.
-        feed = new Timeline(new KeyFrame(javafx.util.Duration.millis(250),
-                e -> session.sample(System.nanoTime(), false)));
-        feed.setCycleCount(Animation.INDEFINITE);
-        feed.play();
-        tabs = new TabPane();
-        panels.install(tabs, new Menu("Job"));
-        stage.setScene(new Scene(tabs, 1200, 600));
-        stage.show();
-    }
-
-    @AfterEach
-    void stopJob() {
-        new FxRobot().interact(feed::stop);
-        JobClient job = session.job();
-        if (job != null) {
-            job.close();
-        }
-    }
+    @RegisterExtension
+    final PanelsWindow window = PanelsWindow.withNothingOpen(TaskRunner.background(),
+            () -> boundedTransactionalKeyedCount().pipeline(), 600);
 
     /**
      * source(2, bounded) -hash-> count(2) -forward-> sink(2, transactional), checkpoints every 50 ms; subtask 1 of
      * count fails at its 4,000th record.
      */
     private static JobConfig boundedTransactionalKeyedCount() {
-        PipelineSpec p = new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "Bounded keyed count", List.of(
-                new OperatorSpec("source", null, "sequence-source", 2, null,
-                        Map.of("count", RECORDS, "keys", 50L, "ratePerSecond", 20_000L)),
-                new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
-                new OperatorSpec("sink", null, "transactional-sink", 2, null, Map.of())),
-                List.of(new EdgeSpec("source", "count", Partitioning.HASH),
-                        new EdgeSpec("count", "sink", Partitioning.FORWARD)), Map.of(), true);
+        PipelineSpec p = TestPipelines.keyedCount("Bounded keyed count", new OperatorSpec("source", null,
+                        "sequence-source", 2, null, Map.of("count", RECORDS, "keys", 50L, "ratePerSecond", 20_000L)),
+                TestPipelines.operator("count", "keyed-count", 2), Partitioning.FORWARD,
+                TestPipelines.operator("sink", "transactional-sink", 2));
         return JobConfig.of(p)
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(50)))
                 .withRestartStrategy(new RestartStrategy.FixedDelay(3, Duration.ZERO))
@@ -99,27 +56,19 @@ class OutputViewTest {
                 .withPlannedFailures(List.of(PlannedFailure.atRecords("count", 1, 4_000)));
     }
 
-    private static void await(String what, int seconds, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("waited " + seconds + " s for " + what);
-        }
-    }
-
     @Test
     void afterAFailure_aFinishedBoundedRun_showsItsCommittedCount_andExactlyOnceHeld(FxRobot robot)
             throws Exception {
         robot.interact(() -> {
             try {
-                session.start(boundedTransactionalKeyedCount());
+                window.session().start(boundedTransactionalKeyedCount());
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
+            window.tabs().getSelectionModel().select(window.tabs().getTabs().stream()
                     .filter(t -> t.getText().equals("Output")).findFirst().orElseThrow());
         });
-        JobClient job = session.job();
+        JobClient job = window.session().job();
         await("the job to finish", 60, () -> job.status() == JobStatus.FINISHED);
         Label delivery = robot.lookup(".output-delivery").queryAs(Label.class);
         await("the delivery verdict", 60, () -> delivery.getText().contains("exactly-once held"));

@@ -1,49 +1,36 @@
 package org.checkpointlab.views.panels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.checkpointlab.views.panels.PanelsWindow.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import org.checkpointlab.model.client.JobClient;
-import org.checkpointlab.model.client.JobLauncher;
 import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.charts.ChartKind;
 import org.checkpointlab.views.savepoints.KeyGroupTakeover;
-import org.checkpointlab.views.editor.model.CommandStack;
-import org.checkpointlab.views.editor.model.EditablePipeline;
-import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.TaskRunner;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -52,36 +39,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class JobPanelsTest {
-    private static FxRobot robot() {
-        return new FxRobot();
-    }
-
     private static final Path SAMPLE = Path.of("..", "samples", "keyed-count-slow-sink.json");
 
     @TempDir
     Path dir;
 
-    private JobSession session;
-    private Timeline feed;
-    private JobPanels panels;
-    private TabPane tabs;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        PipelineSpec spec = atFullSpeed(PipelineLoader.validating().load(SAMPLE));
-        session = new JobSession(JobLauncher.local(), TaskRunner.sameThread(), Path.of("target", "test-savepoints"));
-        panels = new JobPanels(session, () -> spec,
-                new CommandStack(EditablePipeline.of(spec, java.util.Map.of())));
-        // In the app the live view's frame loop samples the job; here the panels stand alone: 4 samples a second.
-        feed = new Timeline(new KeyFrame(javafx.util.Duration.millis(250),
-                e -> session.sample(System.nanoTime(), false)));
-        feed.setCycleCount(Animation.INDEFINITE);
-        feed.play();
-        tabs = new TabPane();
-        panels.install(tabs, new Menu("Job"));
-        stage.setScene(new Scene(tabs, 1200, 760));
-        stage.show();
-    }
+    @RegisterExtension
+    final PanelsWindow window = PanelsWindow.withPipelineOpen(TaskRunner.sameThread(),
+            () -> atFullSpeed(PipelineLoader.validating().load(SAMPLE)), 760);
 
     /**
      * The sample at full speed (the sample itself runs at a rate a person can follow, which with the engine's
@@ -96,46 +61,29 @@ class JobPanelsTest {
         }).toList());
     }
 
-    @AfterEach
-    void stopJob() {
-        robot().interact(feed::stop);
-        JobClient job = session.job();
-        if (job != null) {
-            job.close();
-        }
-    }
-
     private void run(FxRobot robot) {
         robot.interact(() -> {
-            session.savepointDirectoryProperty().set(dir.resolve("savepoints"));
-            panels.runOpenPipeline();
+            window.session().savepointDirectoryProperty().set(dir.resolve("savepoints"));
+            window.panels().runOpenPipeline();
             // half speed: still backpressured, lighter on the shared test machine
-            session.job().setSpeed(0.5);
+            window.session().job().setSpeed(0.5);
         });
-        assertThat(session.job()).isNotNull();
-    }
-
-    private static void await(String what, int seconds, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("waited " + seconds + " s for " + what);
-        }
+        assertThat(window.session().job()).isNotNull();
     }
 
     private List<CheckpointStats> checkpointsTriggeredAfter(long millis) {
-        return session.job().snapshot().checkpoints().stream()
+        return window.session().job().snapshot().checkpoints().stream()
                 .filter(c -> !c.savepoint() && c.triggerTimestamp() >= millis).toList();
     }
 
     private void showSettings(FxRobot robot) {
-        robot.interact(() -> tabs.getSelectionModel().select(2));
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
     }
 
     @Test
     void changingTheIntervalOnARunningJob_theNextCheckpointsFollowIt(FxRobot robot) throws Exception {
         run(robot);
-        assertThat(session.job().checkpointOptions().interval()).hasSeconds(2);
+        assertThat(window.session().job().checkpointOptions().interval()).hasSeconds(2);
         showSettings(robot);
         TextField interval = robot.lookup("#setting-interval").queryAs(TextField.class);
         robot.clickOn(interval);
@@ -144,7 +92,7 @@ class JobPanelsTest {
         assertThat(interval.getText()).isEqualTo("250ms");
         robot.clickOn("#applyButton");
         long applied = System.currentTimeMillis();
-        assertThat(session.job().checkpointOptions().interval()).hasMillis(250);
+        assertThat(window.session().job().checkpointOptions().interval()).hasMillis(250);
 
         await("4 checkpoints after the change", 20, () -> checkpointsTriggeredAfter(applied).stream()
                 .filter(c -> c.status() == CheckpointStatus.COMPLETED).count() >= 4);
@@ -157,9 +105,10 @@ class JobPanelsTest {
             assertThat(next.get(i).triggerTimestamp()).as("trigger of checkpoint %d", next.get(i).id())
                     .isBetween(prev.triggerTimestamp() + 245, due + 1000);
         }
-        assertThat(session.events()).anySatisfy(e -> assertThat(e.description()).contains("interval 2s \u2192 250ms"));
+        assertThat(window.session().events())
+                .anySatisfy(e -> assertThat(e.description()).contains("interval 2s \u2192 250ms"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(panels.charts().markerLabels(ChartKind.BACKPRESSURE)).contains("settings");
+        assertThat(window.panels().charts().markerLabels(ChartKind.BACKPRESSURE)).contains("settings");
     }
 
     @Test
@@ -171,7 +120,7 @@ class JobPanelsTest {
         robot.clickOn(robot.lookup("#setting-unaligned").queryAs(CheckBox.class));
         robot.clickOn("#applyButton");
         long applied = System.currentTimeMillis();
-        assertThat(session.job().checkpointOptions().unaligned()).isTrue();
+        assertThat(window.session().job().checkpointOptions().unaligned()).isTrue();
 
         await("an unaligned checkpoint", 20, () -> checkpointsTriggeredAfter(applied).stream()
                 .anyMatch(c -> c.status() == CheckpointStatus.COMPLETED && c.unaligned()));
@@ -184,26 +133,26 @@ class JobPanelsTest {
         TextField interval = robot.lookup("#setting-interval").queryAs(TextField.class);
         robot.interact(() -> interval.setText("-5s"));
         robot.clickOn("#applyButton");
-        assertThat(panels.settings().problems()).singleElement().asString().contains("'-5s' is negative");
+        assertThat(window.panels().settings().problems()).singleElement().asString().contains("'-5s' is negative");
         assertThat(robot.lookup(".problem").queryAll()).isNotEmpty();
-        assertThat(session.job().checkpointOptions().interval()).hasSeconds(2);
+        assertThat(window.session().job().checkpointOptions().interval()).hasSeconds(2);
     }
 
     @Test
     void savepointRestoredAtNewParallelismThroughTheDialog_showsTheKeyGroupTakeover(FxRobot robot)
             throws Exception {
         run(robot);
-        JobClient before = session.job();
+        JobClient before = window.session().job();
         await("the job running", 10, () -> before.status() == JobStatus.RUNNING);
         AtomicReference<SavepointResult> written = new AtomicReference<>();
-        robot.interact(() -> session.triggerSavepoint(written::set, p -> {
+        robot.interact(() -> window.session().triggerSavepoint(written::set, p -> {
             throw new AssertionError(p);
         }));
         assertThat(written.get()).isNotNull();
         assertThat(Files.exists(written.get().path().resolve("_metadata.json"))).isTrue();
 
         AtomicReference<Stage> dialog = new AtomicReference<>();
-        robot.interact(() -> dialog.set(panels.openRestoreDialog()));
+        robot.interact(() -> dialog.set(window.panels().openRestoreDialog()));
         TableView<?> operators = robot.lookup(".restore-operators").queryAs(TableView.class);
         assertThat(operators.getItems()).hasSize(4);
         // count -> slow -> discard are forward edges: they must keep equal parallelism
@@ -214,9 +163,9 @@ class JobPanelsTest {
         }
         robot.clickOn("#restoreButton");
 
-        JobClient after = session.job();
+        JobClient after = window.session().job();
         assertThat(after).as(() -> "restore refused: " + robot.lookup(".problem").queryAll().stream()
-                .map(n -> ((Label) n).getText()).toList() + " / " + session.activity()).isNotSameAs(before);
+                .map(n -> ((Label) n).getText()).toList() + " / " + window.session().activity()).isNotSameAs(before);
         assertThat(after.pipeline().operator("count").orElseThrow().parallelism()).isEqualTo(3);
         assertThat(after.config().restore().path()).isEqualTo(written.get().path());
         await("the old job cancelled", 10, () -> before.status().isTerminal());
@@ -230,17 +179,17 @@ class JobPanelsTest {
     @Test
     void aBadSavepoint_getsClearErrors_andTheRunningJobIsLeftAsItWas(FxRobot robot) throws Exception {
         run(robot);
-        JobClient before = session.job();
+        JobClient before = window.session().job();
         Path notASavepoint = Files.createDirectories(dir.resolve("empty"));
         AtomicReference<Stage> dialog = new AtomicReference<>();
-        robot.interact(() -> dialog.set(panels.openRestoreDialog()));
+        robot.interact(() -> dialog.set(window.panels().openRestoreDialog()));
         TextField path = robot.lookup(".restore-path .text-field").queryAs(TextField.class);
         robot.interact(() -> path.setText(notASavepoint.toString()));
         robot.clickOn("#loadButton");
         assertThat(robot.lookup(".problem").queryAll()).extracting(n -> ((Label) n).getText())
                 .anySatisfy(t -> assertThat(t).contains("is not a savepoint").contains("_metadata.json"));
         assertThat(robot.lookup("#restoreButton").queryAs(Node.class).isDisabled()).isTrue();
-        assertThat(session.job()).isSameAs(before);
+        assertThat(window.session().job()).isSameAs(before);
         assertThat(before.status()).isEqualTo(JobStatus.RUNNING);
         robot.interact(() -> dialog.get().close());
     }
@@ -248,18 +197,19 @@ class JobPanelsTest {
     @Test
     void chartsReceivePoints_andExportAsPngAndCsv(FxRobot robot) throws Exception {
         run(robot);
-        robot.interact(() -> tabs.getSelectionModel().select(1));
-        await("points on the time charts", 10, () -> panels.charts().pointCount(ChartKind.BACKPRESSURE) >= 6
-                && panels.charts().pointCount(ChartKind.THROUGHPUT) >= 2);
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        await("points on the time charts", 10, () -> window.panels().charts().pointCount(ChartKind.BACKPRESSURE) >= 6
+                && window.panels().charts().pointCount(ChartKind.THROUGHPUT) >= 2);
         await("a checkpoint on the checkpoint charts", 15,
-                () -> panels.charts().pointCount(ChartKind.DURATION) >= 1);
-        assertThat(panels.charts().operators()).containsExactlyInAnyOrder("numbers", "count", "slow", "discard");
+                () -> window.panels().charts().pointCount(ChartKind.DURATION) >= 1);
+        assertThat(window.panels().charts().operators())
+                .containsExactlyInAnyOrder("numbers", "count", "slow", "discard");
         Path png = dir.resolve("out/backpressure.png");
         Path csv = dir.resolve("out/duration.csv");
         robot.interact(() -> {
             try {
-                panels.charts().exportPng(ChartKind.BACKPRESSURE, png, 800, 400);
-                panels.charts().exportCsv(ChartKind.DURATION, csv);
+                window.panels().charts().exportPng(ChartKind.BACKPRESSURE, png, 800, 400);
+                window.panels().charts().exportCsv(ChartKind.DURATION, csv);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

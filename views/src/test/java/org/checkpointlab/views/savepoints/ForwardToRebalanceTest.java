@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.checkpointlab.model.client.JobLauncher;
@@ -14,6 +13,7 @@ import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.views.TestPipelines;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditablePipeline;
 import org.checkpointlab.views.session.JobSession;
@@ -34,14 +34,10 @@ class ForwardToRebalanceTest {
 
     /** numbers(1) -hash-> count(2) -forward-> sink(2), unbounded at a watchable rate. */
     private static PipelineSpec pipeline() {
-        return new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "keyed count",
-                List.of(new OperatorSpec("numbers", null, "sequence-source", 1, null,
-                                Map.of("count", 0L, "ratePerSecond", 200L)),
-                        new OperatorSpec("count", null, "keyed-count", 2, null, Map.of()),
-                        new OperatorSpec("sink", null, "discard-sink", 2, null, Map.of())),
-                List.of(new EdgeSpec("numbers", "count", Partitioning.HASH),
-                        new EdgeSpec("count", "sink", Partitioning.FORWARD)),
-                Map.of(), true);
+        return TestPipelines.keyedCount("keyed count", new OperatorSpec("numbers", null, "sequence-source", 1, null,
+                        Map.of("count", 0L, "ratePerSecond", 200L)),
+                TestPipelines.operator("count", "keyed-count", 2), Partitioning.FORWARD,
+                TestPipelines.operator("sink", "discard-sink", 2));
     }
 
     @AfterEach
