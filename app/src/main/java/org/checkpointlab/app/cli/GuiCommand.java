@@ -10,10 +10,8 @@ import org.checkpointlab.app.DesktopLauncher;
 import org.checkpointlab.model.util.Durations;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report] [--lesson NAME]
@@ -22,9 +20,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gui", description = "Open the desktop app, optionally with a pipeline file.")
 final class GuiCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A pipeline file to open.")
     private Path file;
 
