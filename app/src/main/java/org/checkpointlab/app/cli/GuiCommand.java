@@ -61,25 +61,21 @@ final class GuiCommand implements Callable<Integer> {
         if (run) {
             args.add("--run");
         }
-        if (speed != null) {
-            args.add("--speed");
-            args.add(Double.toString(speed));
-        }
-        if (exitAfter != null) {
-            args.add("--exit-after");
-            args.add(Durations.format(exitAfter));
-        }
+        addGiven(args, "--speed", speed == null ? null : Double.toString(speed));
+        addGiven(args, "--exit-after", exitAfter == null ? null : Durations.format(exitAfter));
         if (frameReport) {
             args.add("--frame-report");
         }
-        if (lesson != null) {
-            args.add("--lesson");
-            args.add(lesson);
-        }
-        if (balance != null) {
-            args.add("--balance");
-            args.add(balance);
-        }
+        addGiven(args, "--lesson", lesson);
+        addGiven(args, "--balance", balance);
         return args;
+    }
+
+    /** Adds {@code flag value} when the value is given. */
+    private static void addGiven(List<String> args, String flag, String value) {
+        if (value != null) {
+            args.add(flag);
+            args.add(value);
+        }
     }
 }
