@@ -1,7 +1,6 @@
 package org.checkpointlab.app.cli;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -126,11 +125,7 @@ final class EngineBenchmark {
 
     private RunMeasurement runObserved(PipelineSpec pipeline, CheckpointOptions options, AtomicLong snapshots,
                                        AtomicLong snapshotNanos) throws BenchmarkFailure, InterruptedException {
-        ScheduledExecutorService observer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-observer");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService observer = DaemonTimer.start("bench-observer");
         try (Job job = start(pipeline, options)) {
             long periodMicros = 1_000_000L / plan.observerHz();
             observer.scheduleAtFixedRate(() -> {
