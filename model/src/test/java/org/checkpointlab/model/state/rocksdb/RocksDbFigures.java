@@ -10,6 +10,7 @@ import org.checkpointlab.model.state.HeapKeyedStateBackend;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.ValueState;
+import org.checkpointlab.model.util.Directories;
 
 /**
  * Prints the figures of docs/rocksdb.md: snapshot write and restore times of the heap and RocksDB backends for a
@@ -74,7 +75,7 @@ public final class RocksDbFigures {
         report("rocksdb incremental: restore from manifest", t);
         incRestored.close();
         inc.close();
-        RocksDbInstance.deleteRecursively(root);
+        Directories.deleteQuietly(root);
     }
 
     /** Fills {@code backend}, takes a full snapshot (sync phase, then write) and restores it into {@code target}. */
