@@ -26,8 +26,7 @@ class ExactlyOnceUnderFailuresTest {
 
     private static PipelineSpec pipeline(long records, int parallelism, boolean slowSink) {
         List<org.checkpointlab.model.pipeline.OperatorSpec> ops = new ArrayList<>(List.of(
-                TestPipelines.op("source", "sequence-source", parallelism,
-                        Map.of("count", records, "keys", 50L, "ratePerSecond", 200_000L)),
+                TestPipelines.source("source", parallelism, records, 50L, 200_000L),
                 TestPipelines.op("count", "keyed-count", parallelism, Map.of()),
                 TestPipelines.op("sink", "transactional-sink", parallelism, Map.of())));
         List<org.checkpointlab.model.pipeline.EdgeSpec> edges = new ArrayList<>(List.of(

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
@@ -23,8 +22,7 @@ class FailureInjectionTest {
     private static JobConfig config(long records, long rate) {
         PipelineSpec p = TestPipelines.keyedCount(records, 40, 2, "transactional-sink", false);
         List<org.checkpointlab.model.pipeline.OperatorSpec> ops = new ArrayList<>(p.operators());
-        ops.set(0, TestPipelines.op("source", "sequence-source", 2,
-                Map.of("count", records, "keys", 40L, "ratePerSecond", rate)));
+        ops.set(0, TestPipelines.source("source", 2, records, 40L, rate));
         return JobConfig.of(p.withOperators(ops))
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(30)))
                 .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO));
