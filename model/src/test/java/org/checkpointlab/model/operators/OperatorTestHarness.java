@@ -10,8 +10,8 @@ import java.util.PriorityQueue;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.runtime.ChainedOperator;
+import org.checkpointlab.model.runtime.ChainedOperatorContext;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
-import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.OperatorStateBackends;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.SinkStore;
@@ -276,14 +276,12 @@ public final class OperatorTestHarness implements AutoCloseable {
     }
 
     /** The context of the chain's {@code index}th operator. */
-    private final class Context implements OperatorContext {
+    private final class Context extends ChainedOperatorContext {
         private final int index;
-        private final Output out;
-        private final SinkStore sinks = new SinkStore(null);
 
         Context(int index, Output out) {
+            super(out, keyedBackends[index], operatorBackends[index], new SinkStore(null));
             this.index = index;
-            this.out = out;
         }
 
         @Override
@@ -313,21 +311,6 @@ public final class OperatorTestHarness implements AutoCloseable {
         }
 
         @Override
-        public Output output() {
-            return out;
-        }
-
-        @Override
-        public KeyedStateBackend keyedState() {
-            return keyedBackends[index];
-        }
-
-        @Override
-        public OperatorStateBackend operatorState() {
-            return operatorBackends[index];
-        }
-
-        @Override
         public long currentProcessingTime() {
             return processingTime;
         }
@@ -335,11 +318,6 @@ public final class OperatorTestHarness implements AutoCloseable {
         @Override
         public void registerProcessingTimeTimer(long timeMillis) {
             timers.add(new long[] {timeMillis, index, timerSequence++});
-        }
-
-        @Override
-        public SinkStore sinkStore() {
-            return sinks;
         }
 
         @Override
