@@ -61,10 +61,7 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
                 case "--run" -> run = true;
                 case "--frame-report" -> frameReport = true;
                 case "--speed" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new IllegalArgumentException("--speed needs a factor, e.g. 0.01\n" + USAGE);
-                    }
-                    String value = args.get(++i);
+                    String value = valueAt(args, ++i, "--speed needs a factor, e.g. 0.01");
                     try {
                         speed = Double.parseDouble(value);
                     } catch (NumberFormatException e) {
@@ -83,21 +80,15 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
                     lesson = args.get(++i);
                 }
                 case "--balance" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new IllegalArgumentException("--balance needs one of " + LiveViewBalance.names()
-                                + "\n" + USAGE);
-                    }
+                    String value = valueAt(args, ++i, "--balance needs one of " + LiveViewBalance.names());
                     try {
-                        balance = LiveViewBalance.parse(args.get(++i));
+                        balance = LiveViewBalance.parse(value);
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("--balance: " + e.getMessage() + "\n" + USAGE, e);
                     }
                 }
                 case "--exit-after" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new IllegalArgumentException("--exit-after needs a duration, e.g. 30s\n" + USAGE);
-                    }
-                    String value = args.get(++i);
+                    String value = valueAt(args, ++i, "--exit-after needs a duration, e.g. 30s");
                     try {
                         exitAfter = Durations.parse(value);
                     } catch (IllegalArgumentException e) {
@@ -122,5 +113,13 @@ public record LaunchOptions(Path file, boolean run, double speed, Duration exitA
             }
         }
         return new LaunchOptions(file, run, speed, exitAfter, frameReport, lesson, balance);
+    }
+
+    /** An option's value, at {@code i}; {@code missing} (with the usage) when the arguments end before it. */
+    private static String valueAt(List<String> args, int i, String missing) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(missing + "\n" + USAGE);
+        }
+        return args.get(i);
     }
 }

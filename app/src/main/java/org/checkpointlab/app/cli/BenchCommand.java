@@ -8,9 +8,8 @@ import java.util.concurrent.Callable;
 import org.checkpointlab.flink.EmbeddedFlinkCluster;
 import org.checkpointlab.flink.FlinkRefusal;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab bench [--records N] [--quick] [--engine flink]}: the engine benchmark
@@ -22,8 +21,8 @@ import picocli.CommandLine.Spec;
         + "backpressure, and the cost of observing a job. Takes minutes; --quick takes well under one.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CommandOutput command;
 
     @Option(names = "--records", paramLabel = "N",
             description = "Records of each keyed-count run (default 100,000,000; 20,000,000 with --quick).")
@@ -43,27 +42,23 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String name = spec.qualifiedName();
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
         BenchmarkPlan plan = quick ? BenchmarkPlan.quick() : BenchmarkPlan.full();
         if (records != null) {
             if (records < 1) {
-                err.println(name + ": --records must be at least 1, was " + records);
-                return ExitCodes.BAD_INPUT;
+                return command.badInput("--records must be at least 1, was " + records);
             }
             plan = plan.withRecords(records);
         }
         if (runLength != null) {
             if (runLength.isZero()) {
-                err.println(name + ": --run-length must be positive");
-                return ExitCodes.BAD_INPUT;
+                return command.badInput("--run-length must be positive");
             }
             plan = plan.withBackpressureRun(runLength);
         }
         if (!engine.equals("local") && !engine.equals("flink")) {
-            err.println(name + ": --engine must be local or flink, was '" + engine + "'");
-            return ExitCodes.BAD_INPUT;
+            return command.badInput("--engine must be local or flink, was '" + engine + "'");
         }
         return run(plan, quick ? "quick" : "full", engine.equals("flink"), out, err);
     }

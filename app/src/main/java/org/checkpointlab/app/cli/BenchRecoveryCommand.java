@@ -5,16 +5,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code checkpoint-lab bench-recovery}: recovery, savepoint and restore times (see {@link RecoveryBenchmark}). */
 @Command(name = "bench-recovery", description = "Measure recovery time, savepoint end-to-end, restore with a new "
         + "parallelism, and savepoints of 1,000,000 keys for each state backend.", mixinStandardHelpOptions = false)
 final class BenchRecoveryCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CommandOutput command;
 
     @Option(names = "--keys", paramLabel = "N", description = "Keys of the large-state measurement "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
@@ -26,8 +25,8 @@ final class BenchRecoveryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
         Path dir = workDir != null ? workDir : RecoveryBenchmark.defaultWorkDir();
         err.println("bench-recovery: writing savepoints under " + dir);
         new RecoveryBenchmark(out, err, dir).run(keys);

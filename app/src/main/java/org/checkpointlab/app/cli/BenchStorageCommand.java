@@ -7,17 +7,16 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code checkpoint-lab bench-storage}: the checkpoint-storage soak ({@link CheckpointStorageSoak}). */
 @Command(name = "bench-storage", description = "Soak: unbounded word count on RocksDB with incremental checkpoints "
         + "every 500 ms and random failures; prints the shared directory's SST files and bytes over time, checks "
         + "exactly-once and restores the retained checkpoint. Exit 1 if a check fails.")
 final class BenchStorageCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CommandOutput command;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "3m", description = "How long the job runs (default: ${DEFAULT-VALUE}).")
@@ -37,8 +36,8 @@ final class BenchStorageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
         if (duration.isZero() || failures < 0) {
             err.println("bench-storage: --duration must be positive and --failures at least 0");
             return ExitCodes.BAD_INPUT;

@@ -2,6 +2,10 @@ package org.checkpointlab.app.cli;
 
 import java.time.Duration;
 
+import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.checkpoint.CheckpointingMode;
+import org.checkpointlab.model.pipeline.PipelineSpec;
+
 /**
  * What {@code bench} measures and how big: the keyed-count runs process {@code records} records over {@code keys}
  * keys; the backpressure runs (a {@code slow} operator of {@code slowMicros} per record) last
@@ -47,6 +51,33 @@ record BenchmarkPlan(long records, long keys, int parallelism, Duration checkpoi
     static BenchmarkPlan quick() {
         return new BenchmarkPlan(20_000_000L, 10_000, 2, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(8), 20, 60, 5_000_000L, 3);
+    }
+
+    /** Runs 1 and 3: the keyed count of {@code records} records. */
+    PipelineSpec keyedCountJob() {
+        return BenchmarkPipelines.keyedCount(records, keys, parallelism);
+    }
+
+    /** The keyed count of {@code warmUpRecords} records, run first (with checkpoints) so that the JIT compiles. */
+    PipelineSpec warmUpJob() {
+        return BenchmarkPipelines.keyedCount(warmUpRecords, keys, parallelism);
+    }
+
+    /** Aligned exactly-once checkpoints every {@code checkpointInterval}: the keyed-count runs with checkpoints. */
+    CheckpointOptions alignedCheckpoints() {
+        return CheckpointOptions.defaults().withInterval(checkpointInterval).withMode(CheckpointingMode.EXACTLY_ONCE)
+                .withUnaligned(false);
+    }
+
+    /** Run 2: the unbounded job with a slow operator of {@code slowMicros} per record, back-pressuring its source. */
+    PipelineSpec backpressureJob() {
+        return BenchmarkPipelines.backpressure(keys, parallelism, slowMicros);
+    }
+
+    /** The backpressure runs' checkpoints every {@code backpressureInterval}: aligned, or unaligned from the start. */
+    CheckpointOptions backpressureCheckpoints(boolean unaligned) {
+        CheckpointOptions aligned = alignedCheckpoints().withInterval(backpressureInterval);
+        return unaligned ? aligned.withUnaligned(true).withAlignedTimeout(Duration.ZERO) : aligned;
     }
 
     BenchmarkPlan withRecords(long newRecords) {

@@ -13,10 +13,8 @@ import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab compare PIPELINE.json [--pairs N] [--json] [run flags]}: runs the pipeline on the local
@@ -27,8 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", sortOptions = false,
         description = "Run a pipeline on the local engine and on Apache Flink (embedded), alternating, and compare.")
 final class CompareCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CommandOutput command;
 
     @Parameters(index = "0", paramLabel = "PIPELINE.json", description = "The pipeline file.")
     private Path file;
@@ -45,9 +43,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String name = spec.qualifiedName();
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
         JobConfig config;
         FlinkOptions options;
         try {
@@ -62,9 +59,9 @@ final class CompareCommand implements Callable<Integer> {
             }
             options = FlinkOptions.of(config);
         } catch (BadInputException e) {
-            return badInput(err, name, e.problems());
+            return command.badInput(e.problems());
         } catch (FlinkRefusal e) {
-            return badInput(err, name, e.problems());
+            return command.badInput(e.problems());
         }
         flags.warnings().forEach(err::println);
         err.println("starting an embedded Apache Flink cluster...");
@@ -80,16 +77,10 @@ final class CompareCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (FlinkRefusal e) {
-            return badInput(err, name, e.problems());
+            return command.badInput(e.problems());
         } catch (PipelineException e) {
-            return badInput(err, name, e.problems());
+            return command.badInput(e.problems());
         }
-    }
-
-    private static int badInput(PrintWriter err, String name, List<String> problems) {
-        problems.forEach(p -> err.println(name + ": " + p));
-        err.flush();
-        return ExitCodes.BAD_INPUT;
     }
 
     private static PipelineSpec load(Path file) throws BadInputException {

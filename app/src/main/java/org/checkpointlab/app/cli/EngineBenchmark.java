@@ -1,14 +1,12 @@
 package org.checkpointlab.app.cli;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.JobSummary;
@@ -44,13 +42,12 @@ final class EngineBenchmark {
     }
 
     BenchmarkResults run() throws BenchmarkFailure, InterruptedException {
-        PipelineSpec keyedCount = BenchmarkPipelines.keyedCount(plan.records(), plan.keys(), plan.parallelism());
+        PipelineSpec keyedCount = plan.keyedCountJob();
         CheckpointOptions off = CheckpointOptions.defaults();
-        CheckpointOptions aligned = off.withInterval(plan.checkpointInterval())
-                .withMode(CheckpointingMode.EXACTLY_ONCE).withUnaligned(false);
+        CheckpointOptions aligned = plan.alignedCheckpoints();
 
         log.accept("warm-up: keyed count, " + Formats.count(plan.warmUpRecords()) + " records");
-        runBounded(BenchmarkPipelines.keyedCount(plan.warmUpRecords(), plan.keys(), plan.parallelism()), aligned);
+        runBounded(plan.warmUpJob(), aligned);
 
         // The three keyed-count runs take turns, so that a noisy neighbour on the machine slows each of them alike;
         // the fastest round of each counts (noise only ever slows a run down).
@@ -63,23 +60,20 @@ final class EngineBenchmark {
         for (int round = 1; round <= plan.rounds(); round++) {
             String of = " (round " + round + "/" + plan.rounds() + ")";
             log.accept("1 keyed count, " + records + ", no checkpoints" + of);
-            without = faster(without, logged(runBounded(keyedCount, off)));
+            without = RunMeasurement.faster(without, logged(runBounded(keyedCount, off)));
             log.accept("1 keyed count, " + records + ", checkpoints every " + seconds(plan.checkpointInterval())
                     + of);
-            with = faster(with, logged(runBounded(keyedCount, aligned)));
+            with = RunMeasurement.faster(with, logged(runBounded(keyedCount, aligned)));
             log.accept("3 keyed count with checkpoints, observer at " + plan.observerHz() + " snapshots/s" + of);
-            observed = faster(observed, logged(runObserved(keyedCount, aligned, snapshots, snapshotNanos)));
+            observed = RunMeasurement.faster(observed, logged(runObserved(keyedCount, aligned, snapshots, snapshotNanos)));
         }
 
-        PipelineSpec backpressure = BenchmarkPipelines.backpressure(plan.keys(), plan.parallelism(),
-                plan.slowMicros());
-        CheckpointOptions slowAligned = aligned.withInterval(plan.backpressureInterval());
+        PipelineSpec backpressure = plan.backpressureJob();
         String slow = "2 backpressure (" + plan.slowMicros() + " µs/record), ";
         log.accept(slow + "aligned, " + seconds(plan.backpressureRun()));
-        RunMeasurement bpAligned = logged(runFor(backpressure, slowAligned, plan.backpressureRun()));
+        RunMeasurement bpAligned = logged(runFor(backpressure, plan.backpressureCheckpoints(false), plan.backpressureRun()));
         log.accept(slow + "unaligned, " + seconds(plan.backpressureRun()));
-        RunMeasurement bpUnaligned = logged(runFor(backpressure,
-                slowAligned.withUnaligned(true).withAlignedTimeout(Duration.ZERO), plan.backpressureRun()));
+        RunMeasurement bpUnaligned = logged(runFor(backpressure, plan.backpressureCheckpoints(true), plan.backpressureRun()));
 
         long n = snapshots.get();
         double meanMicros = n == 0 ? 0 : snapshotNanos.get() / 1000.0 / n;
@@ -93,10 +87,6 @@ final class EngineBenchmark {
                         ? String.format(java.util.Locale.ROOT, ", median end-to-end %.0f ms",
                                 m.medianEndToEndMillis().getAsDouble()) : ""));
         return m;
-    }
-
-    private static RunMeasurement faster(RunMeasurement best, RunMeasurement next) {
-        return best == null || next.throughputPerSecond() > best.throughputPerSecond() ? next : best;
     }
 
     private RunMeasurement runBounded(PipelineSpec pipeline, CheckpointOptions options)
@@ -126,11 +116,7 @@ final class EngineBenchmark {
 
     private RunMeasurement runObserved(PipelineSpec pipeline, CheckpointOptions options, AtomicLong snapshots,
                                        AtomicLong snapshotNanos) throws BenchmarkFailure, InterruptedException {
-        ScheduledExecutorService observer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-observer");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService observer = DaemonTimer.start("bench-observer");
         try (Job job = start(pipeline, options)) {
             long periodMicros = 1_000_000L / plan.observerHz();
             observer.scheduleAtFixedRate(() -> {

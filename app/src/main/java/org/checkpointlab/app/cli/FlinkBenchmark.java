@@ -6,7 +6,6 @@ import org.checkpointlab.flink.EmbeddedFlinkCluster;
 import org.checkpointlab.flink.FlinkRefusal;
 import org.checkpointlab.flink.FlinkRun;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
-import org.checkpointlab.model.checkpoint.CheckpointingMode;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.JobSummary;
@@ -40,33 +39,29 @@ final class FlinkBenchmark {
     }
 
     Results run() throws EngineBenchmark.BenchmarkFailure, InterruptedException {
-        PipelineSpec keyedCount = BenchmarkPipelines.keyedCount(plan.records(), plan.keys(), plan.parallelism());
+        PipelineSpec keyedCount = plan.keyedCountJob();
         CheckpointOptions off = CheckpointOptions.defaults();
-        CheckpointOptions aligned = off.withInterval(plan.checkpointInterval())
-                .withMode(CheckpointingMode.EXACTLY_ONCE).withUnaligned(false);
+        CheckpointOptions aligned = plan.alignedCheckpoints();
         log.accept("Flink warm-up: keyed count, " + Formats.count(plan.warmUpRecords()) + " records");
-        runBounded(BenchmarkPipelines.keyedCount(plan.warmUpRecords(), plan.keys(), plan.parallelism()), aligned);
+        runBounded(plan.warmUpJob(), aligned);
         RunMeasurement without = null;
         RunMeasurement with = null;
         String records = Formats.count(plan.records()) + " records";
         for (int round = 1; round <= plan.rounds(); round++) {
             String of = " (round " + round + "/" + plan.rounds() + ")";
             log.accept("Flink 1 keyed count, " + records + ", no checkpoints" + of);
-            without = faster(without, logged(runBounded(keyedCount, off)));
+            without = RunMeasurement.faster(without, logged(runBounded(keyedCount, off)));
             log.accept("Flink 1 keyed count, " + records + ", checkpoints every "
                     + Formats.seconds(plan.checkpointInterval().toMillis()) + of);
-            with = faster(with, logged(runBounded(keyedCount, aligned)));
+            with = RunMeasurement.faster(with, logged(runBounded(keyedCount, aligned)));
         }
-        PipelineSpec backpressure = BenchmarkPipelines.backpressure(plan.keys(), plan.parallelism(),
-                plan.slowMicros());
-        CheckpointOptions slowAligned = aligned.withInterval(plan.backpressureInterval());
+        PipelineSpec backpressure = plan.backpressureJob();
         String slow = "Flink 2 backpressure (" + plan.slowMicros() + " µs/record), ";
         String length = Formats.seconds(plan.backpressureRun().toMillis());
         log.accept(slow + "aligned, " + length);
-        RunMeasurement bpAligned = logged(runFor(backpressure, slowAligned));
+        RunMeasurement bpAligned = logged(runFor(backpressure, plan.backpressureCheckpoints(false)));
         log.accept(slow + "unaligned, " + length);
-        RunMeasurement bpUnaligned = logged(runFor(backpressure,
-                slowAligned.withUnaligned(true).withAlignedTimeout(Duration.ZERO)));
+        RunMeasurement bpUnaligned = logged(runFor(backpressure, plan.backpressureCheckpoints(true)));
         return new Results(without, with, bpAligned, bpUnaligned);
     }
 
@@ -74,10 +69,6 @@ final class FlinkBenchmark {
         log.accept("  -> " + Formats.rate(m.throughputPerSecond()) + " records/s, " + m.completedCheckpoints()
                 + " checkpoints");
         return m;
-    }
-
-    private static RunMeasurement faster(RunMeasurement best, RunMeasurement next) {
-        return best == null || next.throughputPerSecond() > best.throughputPerSecond() ? next : best;
     }
 
     private RunMeasurement runBounded(PipelineSpec pipeline, CheckpointOptions options)

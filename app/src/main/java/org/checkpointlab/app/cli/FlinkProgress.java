@@ -2,7 +2,6 @@ package org.checkpointlab.app.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.checkpointlab.flink.FlinkRun;
@@ -15,25 +14,18 @@ import org.checkpointlab.flink.FlinkRun;
  */
 final class FlinkProgress {
     private final FlinkRun run;
-    private final PrintWriter err;
-    private final boolean terminal;
+    private final ProgressLine line;
     private final long startNanos = System.nanoTime();
     private ScheduledExecutorService timer;
     private long previousRecords;
-    private int previousLength;
 
     FlinkProgress(FlinkRun run, PrintWriter err, boolean terminal) {
         this.run = run;
-        this.err = err;
-        this.terminal = terminal;
+        this.line = new ProgressLine(err, terminal);
     }
 
     void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cli-flink-progress");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = DaemonTimer.start("cli-flink-progress");
         timer.scheduleAtFixedRate(this::print, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -41,26 +33,14 @@ final class FlinkProgress {
         if (timer != null) {
             timer.shutdownNow();
         }
-        synchronized (this) {
-            if (terminal && previousLength > 0) {
-                err.print("\n");
-                err.flush();
-            }
-        }
+        line.end();
     }
 
     private synchronized void print() {
         long records = run.sourceRecords();
-        String line = String.format(Locale.ROOT, "%s  %s records  %s records/s (Flink)",
+        line.show(String.format(Locale.ROOT, "%s  %s records  %s records/s (Flink)",
                 Formats.clock((System.nanoTime() - startNanos) / 1_000_000), Formats.count(records),
-                Formats.count(records - previousRecords));
+                Formats.count(records - previousRecords)));
         previousRecords = records;
-        if (terminal) {
-            err.print("\r" + line + " ".repeat(Math.max(0, previousLength - line.length())));
-            previousLength = line.length();
-        } else {
-            err.println(line);
-        }
-        err.flush();
     }
 }

@@ -31,15 +31,15 @@ final class FlinkRunner {
     private static final Duration RUNNING_WAIT = Duration.ofSeconds(60);
 
     private final RunFlags flags;
+    private final CommandOutput command;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final String name;
 
-    FlinkRunner(RunFlags flags, PrintWriter out, PrintWriter err, String name) {
+    FlinkRunner(RunFlags flags, CommandOutput command) {
         this.flags = flags;
-        this.out = out;
-        this.err = err;
-        this.name = name;
+        this.command = command;
+        this.out = command.out();
+        this.err = command.err();
     }
 
     int run(Path file, boolean json) throws InterruptedException {
@@ -119,7 +119,7 @@ final class FlinkRunner {
             SummaryText.print(run.pipeline().name() + " (Apache Flink, embedded)", report, out);
         }
         out.flush();
-        return ExitCodes.ofRun(summary, name, err);
+        return ExitCodes.ofRun(summary, command.name(), err);
     }
 
     private void startChaos(FlinkRun run) {
@@ -166,8 +166,6 @@ final class FlinkRunner {
     }
 
     private int badInput(List<String> problems) {
-        problems.forEach(p -> err.println(name + ": " + p));
-        err.flush();
-        return ExitCodes.BAD_INPUT;
+        return command.badInput(problems);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +30,7 @@ final class FlinkSavepoints {
     private final PrintWriter err;
     private final List<SavepointResult> written = new ArrayList<>();
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cli-flink-savepoints");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = DaemonTimer.start("cli-flink-savepoints");
 
     FlinkSavepoints(FlinkRun run, SavepointFlags flags, PrintWriter err) {
         this.run = run;

@@ -10,10 +10,8 @@ import org.checkpointlab.app.DesktopLauncher;
 import org.checkpointlab.model.util.Durations;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab gui [FILE] [--run] [--speed 0.01] [--exit-after 30s] [--frame-report] [--lesson NAME]
@@ -22,9 +20,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gui", description = "Open the desktop app, optionally with a pipeline file.")
 final class GuiCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A pipeline file to open.")
     private Path file;
 
@@ -66,25 +61,21 @@ final class GuiCommand implements Callable<Integer> {
         if (run) {
             args.add("--run");
         }
-        if (speed != null) {
-            args.add("--speed");
-            args.add(Double.toString(speed));
-        }
-        if (exitAfter != null) {
-            args.add("--exit-after");
-            args.add(Durations.format(exitAfter));
-        }
+        addGiven(args, "--speed", speed == null ? null : Double.toString(speed));
+        addGiven(args, "--exit-after", exitAfter == null ? null : Durations.format(exitAfter));
         if (frameReport) {
             args.add("--frame-report");
         }
-        if (lesson != null) {
-            args.add("--lesson");
-            args.add(lesson);
-        }
-        if (balance != null) {
-            args.add("--balance");
-            args.add(balance);
-        }
+        addGiven(args, "--lesson", lesson);
+        addGiven(args, "--balance", balance);
         return args;
+    }
+
+    /** Adds {@code flag value} when the value is given. */
+    private static void addGiven(List<String> args, String flag, String value) {
+        if (value != null) {
+            args.add(flag);
+            args.add(value);
+        }
     }
 }

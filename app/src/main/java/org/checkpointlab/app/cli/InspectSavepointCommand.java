@@ -17,10 +17,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab inspect-savepoint DIR [--json]}: reads and verifies a savepoint (or retained checkpoint)
@@ -36,8 +35,8 @@ import picocli.CommandLine.Spec;
                 + "key's state lives and its value.")
 final class InspectSavepointCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CommandOutput command;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The savepoint directory (holds _metadata.json).")
     private Path directory;
@@ -59,18 +58,16 @@ final class InspectSavepointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
         Savepoint savepoint;
         try {
             savepoint = SavepointReader.read(directory);
         } catch (SavepointException e) {
-            e.problems().forEach(p -> err.println(spec.qualifiedName() + ": " + p));
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            return command.badInput(e.problems());
         }
         if (operator != null || key != null || parallelism != null) {
-            return KeyLookup.run(savepoint, operator, key, parallelism, json, out, err, spec.qualifiedName());
+            return KeyLookup.run(savepoint, operator, key, parallelism, json, out, err, command.name());
         }
         if (json) {
             out.println(CliJson.print(toJson(savepoint)));

@@ -2,7 +2,6 @@ package org.checkpointlab.app.cli;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,11 +35,7 @@ final class JobEventLog {
     }
 
     void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cli-job-events");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = DaemonTimer.start("cli-job-events");
         timer.scheduleWithFixedDelay(this::poll, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,11 +36,7 @@ final class JobInterventions {
     private final FaultFlags faults;
     private final SavepointFlags savepointFlags;
     private final Consumer<String> out;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cli-savepoints");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = DaemonTimer.start("cli-savepoints");
     /** Savepoints scheduled: when due, whether the timer has run them yet, and when their outcome is reported. */
     private final List<Scheduled> scheduled = new ArrayList<>();
     private final List<CompletableFuture<?>> pending = new ArrayList<>();

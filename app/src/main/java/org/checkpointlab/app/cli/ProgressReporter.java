@@ -2,7 +2,6 @@ package org.checkpointlab.app.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -32,17 +31,14 @@ final class ProgressReporter {
     private static final long PERIOD_MILLIS = 1000;
 
     private final Job job;
-    private final PrintWriter err;
-    private final boolean terminal;
+    private final ProgressLine progress;
     private ScheduledExecutorService timer;
     private long previousRecords;
     private long previousNanos;
-    private int previousLength;
 
     ProgressReporter(Job job, PrintWriter err, boolean terminal) {
         this.job = job;
-        this.err = err;
-        this.terminal = terminal;
+        this.progress = new ProgressLine(err, terminal);
     }
 
     /** Whether stderr is a terminal: the launcher's answer if it gave one, else whether there is a console. */
@@ -53,11 +49,7 @@ final class ProgressReporter {
 
     void start() {
         previousNanos = System.nanoTime();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cli-progress");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = DaemonTimer.start("cli-progress");
         timer.scheduleAtFixedRate(this::report, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -65,26 +57,12 @@ final class ProgressReporter {
     void stop() throws InterruptedException {
         timer.shutdownNow();
         timer.awaitTermination(5, TimeUnit.SECONDS);
-        endLine();
-    }
-
-    private synchronized void endLine() {
-        if (terminal && previousLength > 0) {
-            previousLength = 0;
-            err.println();
-            err.flush();
-        }
+        progress.end();
     }
 
     /** Writes one line of its own (e.g. a failure), on a terminal replacing the progress line until the next one. */
-    synchronized void note(String line) {
-        if (terminal && previousLength > 0) {
-            err.print("\r" + line + " ".repeat(Math.max(0, previousLength - line.length())) + "\n");
-            previousLength = 0;
-        } else {
-            err.println(line);
-        }
-        err.flush();
+    void note(String line) {
+        progress.note(line);
     }
 
     private synchronized void report() {
@@ -94,15 +72,7 @@ final class ProgressReporter {
         double rate = (s.sourceRecords() - previousRecords) / seconds;
         previousRecords = s.sourceRecords();
         previousNanos = now;
-        String line = line(s, rate);
-        if (terminal) {
-            String pad = " ".repeat(Math.max(0, previousLength - line.length()));
-            err.print("\r" + line + pad);
-        } else {
-            err.println(line);
-        }
-        previousLength = line.length();
-        err.flush();
+        progress.show(line(s, rate));
     }
 
     /** One progress line, e.g. {@code 0:05  12,345,678 records  2,469,135 rec/s  checkpoints 4 ok, 0 failed, last 35 ms}. */

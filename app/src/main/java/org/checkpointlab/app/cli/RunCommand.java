@@ -17,10 +17,8 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab run PIPELINE.json [options]}: runs a pipeline headless until it finishes, fails, or
@@ -37,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
     /** How long the command waits at the end for a savepoint being written. */
     private static final Duration SAVEPOINT_WAIT = Duration.ofSeconds(60);
 
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CommandOutput command;
 
     @Parameters(index = "0", paramLabel = "PIPELINE.json", description = "The pipeline file.")
     private Path file;
@@ -55,16 +53,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String name = spec.qualifiedName();
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
         if ("flink".equals(engine)) {
-            return new FlinkRunner(flags, out, err, name).run(file, json);
+            return new FlinkRunner(flags, command).run(file, json);
         }
         if (!"local".equals(engine)) {
-            err.println(name + ": --engine: unknown engine '" + engine + "' (expected local or flink)");
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            return command.badInput("--engine: unknown engine '" + engine + "' (expected local or flink)");
         }
         JobConfig config;
         Job job;
@@ -77,9 +72,7 @@ final class RunCommand implements Callable<Integer> {
             startMillis = System.currentTimeMillis();
             job = start(config);
         } catch (BadInputException e) {
-            e.problems().forEach(p -> err.println(name + ": " + p));
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            return command.badInput(e.problems());
         }
         ProgressReporter progress = new ProgressReporter(job, err, ProgressReporter.stderrIsTerminal());
         JobEventLog events = new JobEventLog(job, startMillis, progress::note);
@@ -97,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
             SummaryText.print(job.pipeline().name(), report, out);
         }
         out.flush();
-        return ExitCodes.ofRun(summary, name, err);
+        return ExitCodes.ofRun(summary, command.name(), err);
     }
 
     /** The end-of-run report, with the delivery check when the job FINISHED or FAILED and it was not turned off. */

@@ -25,6 +25,11 @@ record RunMeasurement(JobStatus status, long sourceRecords, long millis, double 
                       int completedCheckpoints, int failedCheckpoints, OptionalDouble medianEndToEndMillis,
                       OptionalDouble medianPersistedInFlight) {
 
+    /** Of two rounds of one run, the faster (noise on a shared machine only ever slows a run down). */
+    static RunMeasurement faster(RunMeasurement best, RunMeasurement next) {
+        return best == null || next.throughputPerSecond() > best.throughputPerSecond() ? next : best;
+    }
+
     static RunMeasurement of(JobSummary s) {
         List<CheckpointStats> completed = s.checkpoints().stream()
                 .filter(c -> c.status() == CheckpointStatus.COMPLETED && !c.savepoint())

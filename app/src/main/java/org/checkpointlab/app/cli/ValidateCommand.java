@@ -9,9 +9,8 @@ import org.checkpointlab.model.pipeline.PipelineLoader;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code checkpoint-lab validate PIPELINE.json}: reads and checks a pipeline file without running it. Prints
@@ -22,16 +21,16 @@ import picocli.CommandLine.Spec;
         + "checkpointing section.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CommandOutput command;
 
     @Parameters(index = "0", paramLabel = "PIPELINE.json", description = "The pipeline file.")
     private Path file;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
         try {
             PipelineSpec pipeline = PipelineLoader.validating().load(file);
             out.printf("OK: %s (%d operators, %d edges)%n", pipeline.name(), pipeline.operators().size(),

@@ -16,10 +16,9 @@ import org.checkpointlab.model.job.JobSummary;
 import org.checkpointlab.model.observe.CheckpointStall;
 import org.checkpointlab.model.observe.JobStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code checkpoint-lab watch URL [--job ID] [--duration D] [--interval D] [--json] [--rescale VERTEX=P]}: watches one job of a Flink
@@ -31,8 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Watch a job of an Apache Flink cluster (1.18 to 2.x) through its REST API and print a summary "
                 + "of its checkpoints, restarts and back pressure.")
 final class WatchCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private CommandOutput command;
 
     @Parameters(index = "0", paramLabel = "URL", description = "The cluster's REST address, e.g. http://localhost:8081.")
     private String url;
@@ -65,9 +64,9 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String name = spec.qualifiedName();
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
+        String name = command.name();
         URI address;
         try {
             address = URI.create(url);
@@ -75,13 +74,12 @@ final class WatchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("expected http://HOST:PORT");
             }
         } catch (IllegalArgumentException e) {
-            err.println(name + ": '" + url + "' is not a Flink REST address (expected http://HOST:PORT)");
-            return ExitCodes.BAD_INPUT;
+            return command.badInput("'" + url + "' is not a Flink REST address (expected http://HOST:PORT)");
         }
         if (interval.isNegative() || interval.isZero() || (duration != null && duration.isNegative())
                 || stallIntervals < 1) {
-            err.println(name + ": --interval must be positive, --duration not negative, --stall-intervals at least 1");
-            return ExitCodes.BAD_INPUT;
+            return command.badInput(
+                    "--interval must be positive, --duration not negative, --stall-intervals at least 1");
         }
         try (RestJobClient client = RestJobClient.attach(address, jobId, interval)) {
             err.printf(Locale.ROOT, "watching Flink job %s (%s) at %s, Flink %s, every %d ms%n", client.jobId(),
@@ -107,8 +105,7 @@ final class WatchCommand implements Callable<Integer> {
             report(client, o, out);
             return o.vanished() || o.snapshot().status() == JobStatus.FAILED ? ExitCodes.JOB_FAILED : ExitCodes.OK;
         } catch (FlinkRestException e) {
-            err.println(name + ": " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return command.badInput(e.getMessage());
         }
     }
 

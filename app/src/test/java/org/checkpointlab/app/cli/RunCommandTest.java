@@ -117,7 +117,8 @@ class RunCommandTest {
                         "unaligned checkpoints require exactly-once mode"),
                 refused(List.of("--parallelism", "nosuch=2"), "--parallelism", "'nosuch'",
                         "operators: numbers, count, sink"),
-                refused(List.of("--parallelism", "count=3"), "--parallelism", "count -> sink"));
+                refused(List.of("--parallelism", "count=3"), "--parallelism", "count -> sink"),
+                refused(List.of("--engine", "spark"), "--engine: unknown engine 'spark' (expected local or flink)"));
     }
 
     private static Arguments refused(List<String> flags, String... errParts) {
@@ -153,27 +154,6 @@ class RunCommandTest {
         assertThat(overridden.exitCode()).as(overridden.err()).isEqualTo(ExitCodes.OK);
         assertThat(onlyJsonObject(overridden.out()).getAsJsonObject("checkpoints").get("completed").getAsInt())
                 .isPositive();
-    }
-
-    @Test
-    void parallelismOfUnknownOperator_exitsTwoNamingTheOperator() throws Exception {
-        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
-
-        Cli.Result r = Cli.run("run", file.toString(), "--parallelism", "nosuch=2");
-
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("--parallelism").contains("'nosuch'")
-                .contains("operators: numbers, count, sink");
-    }
-
-    @Test
-    void parallelismThatBreaksAForwardEdge_exitsTwoNamingTheEdge() throws Exception {
-        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(1000, "{}"));
-
-        Cli.Result r = Cli.run("run", file.toString(), "--parallelism", "count=3");
-
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("--parallelism").contains("count -> sink");
     }
 
     @Test

@@ -65,14 +65,4 @@ class RunOnFlinkCommandTest {
                 .contains("--fail numbers:0: on Flink the failure hook wraps operators and sinks, not sources")
                 .doesNotContain("starting an embedded Apache Flink cluster");
     }
-
-    @Test
-    void anUnknownEngineIsBadInput() throws Exception {
-        Path file = Cli.write(dir, "small.json", Cli.keyedCountPipeline(5_000, "{}"));
-
-        Cli.Result r = Cli.run("run", file.toString(), "--engine", "spark");
-
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("--engine: unknown engine 'spark' (expected local or flink)");
-    }
 }

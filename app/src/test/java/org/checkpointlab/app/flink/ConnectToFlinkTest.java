@@ -19,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.checkpointlab.flink.rest.FlinkClusterConnector;
+import org.checkpointlab.flink.rest.RecordedFlink;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.client.ClusterJob;
@@ -62,7 +63,7 @@ class ConnectToFlinkTest {
     private MainViewModel viewModel;
     private MainView view;
     private Path urlStore;
-    private FakeFlinkRest flink;
+    private RecordedFlink flink;
     private HttpServer notFlink;
 
     @Start
@@ -119,7 +120,7 @@ class ConnectToFlinkTest {
 
     @Test
     void connectListTheJobsOpenOneAndSeeItsGraphAndCheckpointHistory(FxRobot robot) throws Exception {
-        flink = new FakeFlinkRest("2.3");
+        flink = new RecordedFlink("2.3");
         openConnectWindow(robot);
         typeUrlAndConnect(robot, flink.address().toString());
 

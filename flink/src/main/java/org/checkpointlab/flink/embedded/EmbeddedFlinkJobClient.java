@@ -2,7 +2,6 @@ package org.checkpointlab.flink.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.checkpointlab.flink.rest.RestObservation;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.client.SinkOutputSnapshots;
 import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.job.JobConfig;
@@ -29,7 +29,6 @@ import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.runtime.SinkOutput;
 import org.checkpointlab.model.savepoint.Savepoint;
 import org.checkpointlab.model.savepoint.SavepointException;
 
@@ -335,15 +334,7 @@ public final class EmbeddedFlinkJobClient implements JobClient {
         if (a == null) {
             return List.of();
         }
-        Map<String, SinkOutput> outputs = a.run().sinkOutputs();
-        List<SinkOutputSnapshot> result = new ArrayList<>(outputs.size());
-        for (OperatorSpec op : pipeline.operators()) {
-            SinkOutput out = outputs.get(op.id());
-            if (out != null) {
-                result.add(out.snapshot(op.kind(), recentRecords));
-            }
-        }
-        return result;
+        return SinkOutputSnapshots.inPipelineOrder(pipeline, a.run().sinkOutputs(), recentRecords);
     }
 
     /** As {@code run --engine flink} decides: checked when FINISHED or FAILED, unless stopped with a savepoint. */

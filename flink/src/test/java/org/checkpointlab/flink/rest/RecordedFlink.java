@@ -1,23 +1,28 @@
 package org.checkpointlab.flink.rest;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A REST server on 127.0.0.1 that answers with the recorded Flink 2.3 answers (src/test/resources/flink-rest/2.3)
- * for the recorded job, so tests can then change or remove answers: a job that vanishes, a savepoint that fails.
- * Paths are matched without their query; anything unknown is Flink's 404.
+ * A REST server on 127.0.0.1 that answers as the Flink cluster whose answers are recorded in this module's test
+ * resources ({@code flink-rest/VERSION}, see its README): the job of {@code jobs-overview.json}, its vertices and its
+ * latest completed checkpoint. Tests can then change or remove answers: a job that vanishes, a savepoint that fails.
+ * Paths are matched without their query; anything unknown is Flink's 404. Published in this module's test-jar, so the
+ * app's tests connect to the same recorded cluster.
  */
-final class RecordedFlink implements AutoCloseable {
-    static final String JOB = "9301db86d9523fe05bbcd7b9d85f7c4d";
-    private static final String[] VERTICES = {"ca88eee0095684d687a1b6495617f957",
-        "b71731f1c0df9c3076c4a455334d0ad6", "a1d043dbd3dd84cf10634a96f1f69dbe"};
+public final class RecordedFlink implements AutoCloseable {
+    /** The job of the Flink 2.3 recording. */
+    public static final String JOB = "9301db86d9523fe05bbcd7b9d85f7c4d";
 
     static {
         // The JDK's server otherwise waits for delayed ACKs: about 50 ms per request instead of 10.
@@ -25,23 +30,47 @@ final class RecordedFlink implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String version;
     /** Answers by "METHOD path"; replaced by tests while the server runs. */
-    final Map<String, String> answers = new ConcurrentHashMap<>();
+    public final Map<String, String> answers = new ConcurrentHashMap<>();
+    public final String jobId;
+    public final String jobName;
+    /** The job's vertex ids, in the order of {@code job.json} (0 source, 1 keyed count, 2 sink). */
+    public final List<String> vertices = new ArrayList<>();
+    /** The latest completed checkpoint, whose details are recorded. */
+    public final long checkpointId;
 
-    RecordedFlink() throws IOException {
-        String job = "/v1/jobs/" + JOB;
+    /** The Flink 2.3 recording. */
+    public RecordedFlink() throws IOException {
+        this("2.3");
+    }
+
+    /** The recording of Flink {@code version} (a folder under {@code flink-rest/}). */
+    public RecordedFlink(String version) throws IOException {
+        this.version = version;
+        JsonObject firstJob = json("jobs-overview.json").getAsJsonArray("jobs").get(0).getAsJsonObject();
+        jobId = firstJob.get("jid").getAsString();
+        jobName = firstJob.get("name").getAsString();
+        json("job.json").getAsJsonArray("vertices")
+                .forEach(v -> vertices.add(v.getAsJsonObject().get("id").getAsString()));
+        checkpointId = json("checkpoint-details.json").get("id").getAsLong();
+        String job = "GET /v1/jobs/" + jobId;
         put("GET /v1/config", "config.json");
         put("GET /v1/jobs/overview", "jobs-overview.json");
-        put("GET " + job, "job.json");
-        put("GET " + job + "/plan", "plan.json");
-        put("GET " + job + "/checkpoints", "checkpoints.json");
-        put("GET " + job + "/checkpoints/config", "checkpoints-config.json");
-        put("GET " + job + "/exceptions", "exceptions.json");
-        put("GET " + job + "/metrics", "job-metrics.json");
-        for (int i = 0; i < VERTICES.length; i++) {
-            put("GET " + job + "/vertices/" + VERTICES[i], "vertex-" + i + ".json");
-            put("GET " + job + "/vertices/" + VERTICES[i] + "/backpressure", "vertex-" + i + "-backpressure.json");
-            put("GET " + job + "/checkpoints/details/14/subtasks/" + VERTICES[i], "checkpoint-subtasks-" + i + ".json");
+        put(job, "job.json");
+        put(job + "/plan", "plan.json");
+        put(job + "/checkpoints", "checkpoints.json");
+        put(job + "/checkpoints/config", "checkpoints-config.json");
+        put(job + "/checkpoints/details/" + checkpointId, "checkpoint-details.json");
+        put(job + "/exceptions", "exceptions.json");
+        put(job + "/metrics", "job-metrics.json");
+        for (int i = 0; i < vertices.size(); i++) {
+            String vertex = job + "/vertices/" + vertices.get(i);
+            put(vertex, "vertex-" + i + ".json");
+            put(vertex + "/backpressure", "vertex-" + i + "-backpressure.json");
+            put(vertex + "/metrics", "vertex-" + i + "-metrics.json");
+            put(job + "/checkpoints/details/" + checkpointId + "/subtasks/" + vertices.get(i),
+                    "checkpoint-subtasks-" + i + ".json");
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -56,13 +85,29 @@ final class RecordedFlink implements AutoCloseable {
         server.start();
     }
 
-    URI address() {
+    public URI address() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Answers {@code request} with the recorded {@code fixture}, when this version's recording has it. */
     private void put(String request, String fixture) throws IOException {
-        try (InputStream in = RecordedFlink.class.getResourceAsStream("/flink-rest/2.3/" + fixture)) {
-            answers.put(request, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String text = fixture(fixture);
+        if (text != null) {
+            answers.put(request, text);
+        }
+    }
+
+    private JsonObject json(String fixture) throws IOException {
+        String text = fixture(fixture);
+        if (text == null) {
+            throw new IOException("no recorded " + fixture + " for Flink " + version);
+        }
+        return JsonParser.parseString(text).getAsJsonObject();
+    }
+
+    private String fixture(String fixture) throws IOException {
+        try (InputStream in = RecordedFlink.class.getResourceAsStream("/flink-rest/" + version + "/" + fixture)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,8 +1,8 @@
 package org.checkpointlab.model.checkpoint;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.checkpointlab.model.util.FactArguments;
 
 /**
  * Why a checkpoint or savepoint failed (Flink's {@code CheckpointFailureReason}), as facts a front end words in its
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param reason what ended the checkpoint
  * @param args   its arguments, as each reason documents
  */
-public record CheckpointFailure(Reason reason, List<String> args) {
+public record CheckpointFailure(Reason reason, List<String> args) implements FactArguments {
 
     /** What ended a checkpoint; each constant lists its arguments. */
     public enum Reason {
@@ -43,17 +43,12 @@ public record CheckpointFailure(Reason reason, List<String> args) {
     }
 
     public static CheckpointFailure of(Reason reason, Object... args) {
-        return new CheckpointFailure(reason, Arrays.stream(args).map(String::valueOf).toList());
+        return new CheckpointFailure(reason, FactArguments.strings(args));
     }
 
     /** A reason worded by another engine (e.g. Flink's REST API), or {@code null} for none. */
     public static CheckpointFailure other(String english) {
         return english == null ? null : of(Reason.OTHER, english);
-    }
-
-    /** Argument {@code i}, or "" when missing. */
-    public String arg(int i) {
-        return i < args.size() ? args.get(i) : "";
     }
 
     /** The reason as the command line says it, e.g. {@code checkpoint expired before completing (timeout 600000 ms)}. */

@@ -1,9 +1,9 @@
 package org.checkpointlab.model.checkpoint;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.checkpointlab.model.util.FactArguments;
 
 /**
  * Why a checkpoint or savepoint asked for could not start, as facts a front end words in its own language; the
@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param reason why not now
  * @param args   its arguments, as each reason documents
  */
-public record TriggerRefusal(Reason reason, List<String> args) {
+public record TriggerRefusal(Reason reason, List<String> args) implements FactArguments {
 
     /** Why a trigger is refused; each constant lists its arguments. */
     public enum Reason {
@@ -46,7 +46,7 @@ public record TriggerRefusal(Reason reason, List<String> args) {
     }
 
     public static TriggerRefusal of(Reason reason, Object... args) {
-        return new TriggerRefusal(reason, Arrays.stream(args).map(String::valueOf).toList());
+        return new TriggerRefusal(reason, FactArguments.strings(args));
     }
 
     /** The refusal that {@code error} (or what it wraps) carries, if it is a refused trigger. */
@@ -57,11 +57,6 @@ public record TriggerRefusal(Reason reason, List<String> args) {
             }
         }
         return Optional.empty();
-    }
-
-    /** Argument {@code i}, or "" when missing. */
-    public String arg(int i) {
-        return i < args.size() ? args.get(i) : "";
     }
 
     /** The exception to fail a request with. */

@@ -24,7 +24,6 @@ import org.checkpointlab.model.job.SavepointResult;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SinkOutputSnapshot;
-import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.SinkOutput;
@@ -181,15 +180,7 @@ public final class LocalJobClient implements JobClient {
 
     @Override
     public List<SinkOutputSnapshot> sinkOutputs(int recentRecords) {
-        Map<String, SinkOutput> outputs = job.sinkOutputs();
-        List<SinkOutputSnapshot> result = new ArrayList<>(outputs.size());
-        for (OperatorSpec op : job.pipeline().operators()) {
-            SinkOutput out = outputs.get(op.id());
-            if (out != null) {
-                result.add(out.snapshot(op.kind(), recentRecords));
-            }
-        }
-        return result;
+        return SinkOutputSnapshots.inPipelineOrder(job.pipeline(), job.sinkOutputs(), recentRecords);
     }
 
     /** As the command line's {@code run} decides: checked when FINISHED or FAILED, unless stopped with a savepoint. */

@@ -3,7 +3,6 @@ package org.checkpointlab.model.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +15,7 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointWriter;
 import org.checkpointlab.model.state.StateBackendFactory;
+import org.checkpointlab.model.util.Directories;
 
 /**
  * The file work of a job's checkpoints (Flink's {@code CheckpointsCleaner}): writes retained checkpoints' metadata,
@@ -49,7 +49,7 @@ final class CheckpointCleaner {
 
     /** Deletes the directory of a checkpoint that was discarded (subsumed, or not retained). */
     void discardCheckpoint(Path dir, long checkpointId) {
-        files.execute(() -> deleteRecursively(dir.resolve("chk-" + checkpointId)));
+        files.execute(() -> Directories.deleteQuietly(dir.resolve("chk-" + checkpointId)));
     }
 
     /** Lets {@code backends} delete the shared (incremental) files no checkpoint from {@code lowestId} on uses. */
@@ -67,7 +67,7 @@ final class CheckpointCleaner {
                 for (Path entry : entries.toList()) {
                     String name = entry.getFileName().toString();
                     if (name.startsWith("chk-") && !kept.contains(parseId(name.substring(4)))) {
-                        deleteRecursively(entry);
+                        Directories.deleteQuietly(entry);
                     } else if (name.equals("shared")) {
                         deleteIfEmpty(entry);
                     }
@@ -95,27 +95,11 @@ final class CheckpointCleaner {
     private static void deleteIfEmpty(Path dir) {
         try (Stream<Path> left = Files.list(dir)) {
             if (left.allMatch(p -> p.getFileName().toString().endsWith(".inprogress"))) {
-                deleteRecursively(dir);
+                Directories.deleteQuietly(dir);
             }
         } catch (IOException ignored) {
             // best effort
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a leftover of a discarded checkpoint is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
-    }
 }

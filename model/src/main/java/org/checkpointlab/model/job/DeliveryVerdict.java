@@ -2,6 +2,7 @@ package org.checkpointlab.model.job;
 
 import java.util.List;
 import java.util.Objects;
+import org.checkpointlab.model.util.FactArguments;
 
 /**
  * The verdict of a {@link DeliveryCheck} on one sink, as facts a front end words in its own language; {@link #english()}
@@ -71,14 +72,14 @@ public record DeliveryVerdict(Outcome outcome, long duplicates, long missing, bo
      * Why there is no verdict: a {@link Reason} and its arguments (ids, statuses, numbers: never sentences, but for
      * {@link Reason#OTHER} and the reference's failure cause).
      */
-    public record NotComputable(Reason reason, List<String> args) {
+    public record NotComputable(Reason reason, List<String> args) implements FactArguments {
         public NotComputable {
             Objects.requireNonNull(reason, "reason");
             args = List.copyOf(args);
         }
 
         public static NotComputable of(Reason reason, Object... args) {
-            return new NotComputable(reason, java.util.Arrays.stream(args).map(String::valueOf).toList());
+            return new NotComputable(reason, FactArguments.strings(args));
         }
 
         /** The reason as the command line says it, e.g. {@code source 'numbers' is unbounded}. */
@@ -106,11 +107,6 @@ public record DeliveryVerdict(Outcome outcome, long duplicates, long missing, bo
                 case EARLIER_NOT_ENDED -> "an earlier deployment has not ended (" + arg(0) + ")";
                 case OTHER -> arg(0);
             };
-        }
-
-        /** Argument {@code i}, or "" when missing. */
-        public String arg(int i) {
-            return i < args.size() ? args.get(i) : "";
         }
     }
 

@@ -46,33 +46,27 @@ public record JobConfig(PipelineSpec pipeline, CheckpointOptions checkpointOptio
     }
 
     public JobConfig withCheckpointOptions(CheckpointOptions v) {
-        return new JobConfig(pipeline, v, runtimeOptions, backend, parallelism, records, outputDir,
-                restartStrategy, incremental, restore, failover, plannedFailures);
+        return copy(c -> c.checkpointOptions = v);
     }
 
     public JobConfig withRuntimeOptions(RuntimeOptions v) {
-        return new JobConfig(pipeline, checkpointOptions, v, backend, parallelism, records, outputDir,
-                restartStrategy, incremental, restore, failover, plannedFailures);
+        return copy(c -> c.runtimeOptions = v);
     }
 
     public JobConfig withBackend(StateBackendKind v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, v, parallelism, records, outputDir,
-                restartStrategy, incremental, restore, failover, plannedFailures);
+        return copy(c -> c.backend = v);
     }
 
     public JobConfig withParallelism(Map<String, Integer> v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, v, records, outputDir,
-                restartStrategy, incremental, restore, failover, plannedFailures);
+        return copy(c -> c.parallelism = v);
     }
 
     public JobConfig withRecords(Long v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, v, outputDir,
-                restartStrategy, incremental, restore, failover, plannedFailures);
+        return copy(c -> c.records = v);
     }
 
     public JobConfig withRestartStrategy(RestartStrategy v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
-                v, incremental, restore, failover, plannedFailures);
+        return copy(c -> c.restartStrategy = v);
     }
 
     /** The restart strategy in force: the configured one, or Flink's default for the checkpoint options. */
@@ -82,27 +76,61 @@ public record JobConfig(PipelineSpec pipeline, CheckpointOptions checkpointOptio
     }
 
     public JobConfig withIncremental(boolean v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
-                restartStrategy, v, restore, failover, plannedFailures);
+        return copy(c -> c.incremental = v);
     }
 
     public JobConfig withRestore(SavepointRestore v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
-                restartStrategy, incremental, v, failover, plannedFailures);
+        return copy(c -> c.restore = v);
     }
 
     public JobConfig withFailover(FailoverStrategy v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
-                restartStrategy, incremental, restore, v, plannedFailures);
+        return copy(c -> c.failover = v);
     }
 
     public JobConfig withPlannedFailures(java.util.List<PlannedFailure> v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, outputDir,
-                restartStrategy, incremental, restore, failover, v);
+        return copy(c -> c.plannedFailures = v);
     }
 
     public JobConfig withOutputDir(Path v) {
-        return new JobConfig(pipeline, checkpointOptions, runtimeOptions, backend, parallelism, records, v,
-                restartStrategy, incremental, restore, failover, plannedFailures);
+        return copy(c -> c.outputDir = v);
+    }
+
+    /** The one path by which the {@code with…} methods copy this config with one component changed. */
+    private JobConfig copy(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new JobConfig(c.pipeline, c.checkpointOptions, c.runtimeOptions, c.backend, c.parallelism, c.records,
+                c.outputDir, c.restartStrategy, c.incremental, c.restore, c.failover, c.plannedFailures);
+    }
+
+    /** The components of a config being copied, open for one {@code with…} method to change. */
+    private static final class Copy {
+        private final PipelineSpec pipeline;
+        private CheckpointOptions checkpointOptions;
+        private RuntimeOptions runtimeOptions;
+        private StateBackendKind backend;
+        private Map<String, Integer> parallelism;
+        private Long records;
+        private Path outputDir;
+        private RestartStrategy restartStrategy;
+        private boolean incremental;
+        private SavepointRestore restore;
+        private FailoverStrategy failover;
+        private java.util.List<PlannedFailure> plannedFailures;
+
+        private Copy(JobConfig from) {
+            pipeline = from.pipeline;
+            checkpointOptions = from.checkpointOptions;
+            runtimeOptions = from.runtimeOptions;
+            backend = from.backend;
+            parallelism = from.parallelism;
+            records = from.records;
+            outputDir = from.outputDir;
+            restartStrategy = from.restartStrategy;
+            incremental = from.incremental;
+            restore = from.restore;
+            failover = from.failover;
+            plannedFailures = from.plannedFailures;
+        }
     }
 }

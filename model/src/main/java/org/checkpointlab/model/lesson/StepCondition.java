@@ -34,6 +34,16 @@ public sealed interface StepCondition {
         return java.util.List.of();
     }
 
+    /** A condition on one operator, which it names for the check against the lesson's pipeline. */
+    sealed interface OnOperator extends StepCondition {
+        String operator();
+
+        @Override
+        default java.util.List<String> operators() {
+            return java.util.List.of(operator());
+        }
+    }
+
     /** Only the Next button ends the step (reading steps). */
     record Manual() implements StepCondition {
         @Override
@@ -47,7 +57,7 @@ public sealed interface StepCondition {
      * {@code operator}: its barrier handler works on that checkpoint or a later one, or the operator acknowledged it,
      * or it completed.
      */
-    record BarrierReached(String operator, long checkpoint) implements StepCondition {
+    record BarrierReached(String operator, long checkpoint) implements OnOperator {
         @Override
         public Watch watchFrom(LessonObservation baseline) {
             Baseline b = new Baseline(baseline);
@@ -70,11 +80,6 @@ public sealed interface StepCondition {
                 }
                 return false;
             };
-        }
-
-        @Override
-        public java.util.List<String> operators() {
-            return java.util.List.of(operator);
         }
 
         private static boolean acknowledgedBy(JobSnapshot s, CheckpointStats c, String operator) {
@@ -219,7 +224,7 @@ public sealed interface StepCondition {
      * Another job now runs the pipeline from a savepoint with {@code operator} at another parallelism than when
      * the step began ({@code parallelism} &gt; 0: at that one).
      */
-    record JobRescaled(String operator, int parallelism) implements StepCondition {
+    record JobRescaled(String operator, int parallelism) implements OnOperator {
         @Override
         public Watch watchFrom(LessonObservation baseline) {
             Baseline b = new Baseline(baseline);
@@ -232,11 +237,6 @@ public sealed interface StepCondition {
                 return parallelism > 0 ? p == parallelism : p > 0 && p != b.parallelismBefore(operator);
             };
         }
-
-        @Override
-        public java.util.List<String> operators() {
-            return java.util.List.of(operator);
-        }
     }
 
     /** The job is in {@code status} (FINISHED after a stop with savepoint, RESTARTING after a failure). */
@@ -248,7 +248,7 @@ public sealed interface StepCondition {
     }
 
     /** A subtask of {@code operator} is backpressured at least at {@code level} (LOW or HIGH, as Flink's levels). */
-    record Backpressured(String operator, String level) implements StepCondition {
+    record Backpressured(String operator, String level) implements OnOperator {
         @Override
         public Watch watchFrom(LessonObservation baseline) {
             return now -> now.snapshot() != null && now.snapshot().subtasks().stream()
@@ -263,24 +263,14 @@ public sealed interface StepCondition {
                 default -> 0;
             };
         }
-
-        @Override
-        public java.util.List<String> operators() {
-            return java.util.List.of(operator);
-        }
     }
 
     /** {@code operator} processed {@code count} more records since the step began. */
-    record RecordsProcessed(String operator, long count) implements StepCondition {
+    record RecordsProcessed(String operator, long count) implements OnOperator {
         @Override
         public Watch watchFrom(LessonObservation baseline) {
             Baseline b = new Baseline(baseline);
             return now -> now.snapshot() != null && b.newRecordsIn(now, operator) >= count;
-        }
-
-        @Override
-        public java.util.List<String> operators() {
-            return java.util.List.of(operator);
         }
     }
 

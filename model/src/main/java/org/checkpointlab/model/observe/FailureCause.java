@@ -1,8 +1,8 @@
 package org.checkpointlab.model.observe;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.checkpointlab.model.util.FactArguments;
 
 /**
  * What made a subtask fail, as facts a front end words in its own language, for the failures the lab causes itself
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param kind what caused it
  * @param args its arguments, as each kind documents
  */
-public record FailureCause(Kind kind, List<String> args) {
+public record FailureCause(Kind kind, List<String> args) implements FactArguments {
 
     /** What caused a failure; each constant lists its arguments. */
     public enum Kind {
@@ -28,12 +28,7 @@ public record FailureCause(Kind kind, List<String> args) {
     }
 
     public static FailureCause of(Kind kind, Object... args) {
-        return new FailureCause(kind, Arrays.stream(args).map(String::valueOf).toList());
-    }
-
-    /** Argument {@code i}, or "" when missing. */
-    public String arg(int i) {
-        return i < args.size() ? args.get(i) : "";
+        return new FailureCause(kind, FactArguments.strings(args));
     }
 
     /** e.g. {@code failure injected into count #1 at record 50000}. */

@@ -1,8 +1,8 @@
 package org.checkpointlab.model.pipeline;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.checkpointlab.model.util.FactArguments;
 
 /**
  * One reason a pipeline cannot run, found by {@link PipelineValidator}: a {@link Kind} and its arguments (operator
@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param kind what is wrong
  * @param args its arguments, in the order each kind documents
  */
-public record ValidationProblem(Kind kind, List<String> args) {
+public record ValidationProblem(Kind kind, List<String> args) implements FactArguments {
 
     /** What is wrong; each constant lists its arguments. */
     public enum Kind {
@@ -81,7 +81,7 @@ public record ValidationProblem(Kind kind, List<String> args) {
     }
 
     public static ValidationProblem of(Kind kind, Object... args) {
-        return new ValidationProblem(kind, Arrays.stream(args).map(String::valueOf).toList());
+        return new ValidationProblem(kind, FactArguments.strings(args));
     }
 
     /** The operator the problem is about (its first argument), for the problems that name one. */
@@ -102,11 +102,6 @@ public record ValidationProblem(Kind kind, List<String> args) {
                     arg(0).equals(from) && arg(1).equals(to);
             default -> false;
         };
-    }
-
-    /** Argument {@code i}, or "" when missing. */
-    public String arg(int i) {
-        return i < args.size() ? args.get(i) : "";
     }
 
     /** The problem as the command line says it, naming where it is first. */

@@ -172,22 +172,19 @@ final class OperatorChain {
     }
 
     /** What operator {@code index} of the chain sees of the engine. */
-    private final class Context implements OperatorContext {
+    private final class Context extends ChainedOperatorContext {
         private final int index;
-        private final Output output;
         private final RuntimeContext runtime;
         private final ExecutionThrottle throttle;
-        private final SinkStore sinkStore;
         private final ProcessingTimeService timeService;
         private final LongConsumer timerRegistered;
 
         Context(int index, Output output, RuntimeContext runtime, SinkStore sinkStore,
                 ProcessingTimeService timeService, LongConsumer timerRegistered) {
+            super(output, keyedBackends[index], operatorBackends[index], sinkStore);
             this.index = index;
-            this.output = output;
             this.runtime = runtime;
             this.throttle = runtime.throttle();
-            this.sinkStore = sinkStore;
             this.timeService = timeService;
             this.timerRegistered = timerRegistered;
         }
@@ -218,21 +215,6 @@ final class OperatorChain {
         }
 
         @Override
-        public Output output() {
-            return output;
-        }
-
-        @Override
-        public KeyedStateBackend keyedState() {
-            return keyedBackends[index];
-        }
-
-        @Override
-        public OperatorStateBackend operatorState() {
-            return operatorBackends[index];
-        }
-
-        @Override
         public long currentProcessingTime() {
             return timeService.currentProcessingTime();
         }
@@ -240,11 +222,6 @@ final class OperatorChain {
         @Override
         public void registerProcessingTimeTimer(long timeMillis) {
             timerRegistered.accept(timeService.registerTimer(timeMillis, index));
-        }
-
-        @Override
-        public SinkStore sinkStore() {
-            return sinkStore;
         }
 
         @Override

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 import com.google.gson.GsonBuilder;
@@ -25,6 +24,7 @@ import org.checkpointlab.model.state.KeyGroups;
 import org.checkpointlab.model.state.StateRecord;
 import org.checkpointlab.model.state.StateSerializer;
 import org.checkpointlab.model.streamrecord.StreamRecord;
+import org.checkpointlab.model.util.Directories;
 
 /**
  * Writes a completed checkpoint as a savepoint directory (format in {@link SavepointMetadata}). Atomic: everything
@@ -61,10 +61,10 @@ public final class SavepointWriter {
             }
             return metadata.stateSize();
         } catch (FileAlreadyExistsException e) {
-            deleteQuietly(temp);
+            Directories.deleteQuietly(temp);
             throw new SavepointException("savepoint directory " + absolute + " already exists: choose a new one");
         } catch (IOException e) {
-            deleteQuietly(temp);
+            Directories.deleteQuietly(temp);
             throw new SavepointException("cannot write savepoint to " + absolute + ": " + e.getMessage(), e);
         }
     }
@@ -188,20 +188,4 @@ public final class SavepointWriter {
         return crc.getValue();
     }
 
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
-    }
 }

@@ -112,35 +112,36 @@ public abstract class AbstractKeyedStateBackend<S extends RegisteredKeyedState> 
 
     @Override
     public final <T> ValueState<T> valueState(String name) {
-        S state = register(name, StateKind.VALUE);
-        if (state.view == null) {
-            state.view = createValueState(state);
-        }
         @SuppressWarnings("unchecked")
-        ValueState<T> view = (ValueState<T>) state.view;
+        ValueState<T> view = (ValueState<T>) view(name, StateKind.VALUE);
         return view;
     }
 
     @Override
     public final <T> ListState<T> listState(String name) {
-        S state = register(name, StateKind.LIST);
-        if (state.view == null) {
-            state.view = createListState(state);
-        }
         @SuppressWarnings("unchecked")
-        ListState<T> view = (ListState<T>) state.view;
+        ListState<T> view = (ListState<T>) view(name, StateKind.LIST);
         return view;
     }
 
     @Override
     public final <K, V> MapState<K, V> mapState(String name) {
-        S state = register(name, StateKind.MAP);
-        if (state.view == null) {
-            state.view = createMapState(state);
-        }
         @SuppressWarnings("unchecked")
-        MapState<K, V> view = (MapState<K, V>) state.view;
+        MapState<K, V> view = (MapState<K, V>) view(name, StateKind.MAP);
         return view;
+    }
+
+    /** The view of the state {@code name} of {@code kind}, registered and created on first use. */
+    private Object view(String name, StateKind kind) {
+        S state = register(name, kind);
+        if (state.view == null) {
+            state.view = switch (kind) {
+                case VALUE -> createValueState(state);
+                case LIST -> createListState(state);
+                case MAP -> createMapState(state);
+            };
+        }
+        return state.view;
     }
 
     protected abstract ValueState<?> createValueState(S state);

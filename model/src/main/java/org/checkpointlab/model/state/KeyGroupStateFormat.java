@@ -227,21 +227,8 @@ public final class KeyGroupStateFormat {
 
         private Reader(byte[] blob) throws IOException {
             this.blob = Objects.requireNonNull(blob, "blob");
-            if (blob.length < HEADER_FIXED_BYTES + StateBlobOutput.CHECKSUM_BYTES) {
-                throw new IOException("key-group state is truncated: " + blob.length + " bytes, less than a header");
-            }
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(blob));
-            int magic = in.readInt();
-            if (magic != MAGIC) {
-                throw new IOException(String.format(
-                        "not key-group state: bad magic 0x%08X (expected 0x%08X)", magic, MAGIC));
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException("unsupported key-group state format version " + version
-                        + "; this build reads version " + VERSION);
-            }
-            StateBlobOutput.verifyChecksum(blob, "key-group state");
+            StateBlobOutput.readHeader(blob, in, HEADER_FIXED_BYTES, MAGIC, VERSION, "key-group state");
             maxParallelism = in.readInt();
             int start = in.readInt();
             int end = in.readInt();

@@ -79,22 +79,10 @@ public final class OperatorStateFormat {
      */
     public static List<NamedList> read(byte[] blob) throws IOException {
         Objects.requireNonNull(blob, "blob");
-        if (blob.length < 3 * Integer.BYTES + StateBlobOutput.CHECKSUM_BYTES) {
-            throw new IOException("operator state is truncated: " + blob.length + " bytes, less than a header");
-        }
-        ByteArrayInputStream bytes = new ByteArrayInputStream(blob, 0, blob.length - StateBlobOutput.CHECKSUM_BYTES);
+        ByteArrayInputStream bytes = new ByteArrayInputStream(blob, 0,
+                Math.max(0, blob.length - StateBlobOutput.CHECKSUM_BYTES));
         DataInputStream in = new DataInputStream(bytes);
-        int magic = in.readInt();
-        if (magic != MAGIC) {
-            throw new IOException(String.format(
-                    "not operator state: bad magic 0x%08X (expected 0x%08X)", magic, MAGIC));
-        }
-        int version = in.readInt();
-        if (version != VERSION) {
-            throw new IOException("unsupported operator state format version " + version
-                    + "; this build reads version " + VERSION);
-        }
-        StateBlobOutput.verifyChecksum(blob, "operator state");
+        StateBlobOutput.readHeader(blob, in, 3 * Integer.BYTES, MAGIC, VERSION, "operator state");
         try {
             int count = in.readInt();
             if (count < 0) {

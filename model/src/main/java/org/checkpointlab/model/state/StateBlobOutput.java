@@ -1,6 +1,7 @@
 package org.checkpointlab.model.state;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.zip.CRC32;
@@ -47,6 +48,28 @@ final class StateBlobOutput extends ByteArrayOutputStream {
             throw new AssertionError("writing to memory cannot fail", e);
         }
         return toByteArray();
+    }
+
+    /**
+     * Reads and checks the head a state blob starts with: the blob holds at least {@code headerBytes} and the trailer,
+     * {@code in} (at the blob's start) gives {@code magic} and the {@code version} this build reads, and the CRC-32
+     * trailer matches. {@code what} names the blob in errors.
+     */
+    static void readHeader(byte[] blob, DataInputStream in, int headerBytes, int magic, int version, String what)
+            throws IOException {
+        if (blob.length < headerBytes + CHECKSUM_BYTES) {
+            throw new IOException(what + " is truncated: " + blob.length + " bytes, less than a header");
+        }
+        int readMagic = in.readInt();
+        if (readMagic != magic) {
+            throw new IOException(String.format("not %s: bad magic 0x%08X (expected 0x%08X)", what, readMagic, magic));
+        }
+        int readVersion = in.readInt();
+        if (readVersion != version) {
+            throw new IOException("unsupported " + what + " format version " + readVersion
+                    + "; this build reads version " + version);
+        }
+        verifyChecksum(blob, what);
     }
 
     /** Checks the CRC-32 trailer of a blob written by {@link #finish()}; {@code what} names the blob in errors. */

@@ -26,10 +26,8 @@ class AtLeastOnceUnderFailuresTest {
         long records = 100_000;
         // Two sources into one keyed count: barriers arrive at different times, so at-least-once matters.
         PipelineSpec pipeline = new PipelineSpec(1, "alo", List.of(
-                TestPipelines.op("fast", "sequence-source", 1,
-                        Map.of("count", records, "keys", 20L, "ratePerSecond", 200_000L)),
-                TestPipelines.op("slow", "sequence-source", 1,
-                        Map.of("count", records, "keys", 20L, "ratePerSecond", 100_000L)),
+                TestPipelines.source("fast", 1, records, 20L, 200_000L),
+                TestPipelines.source("slow", 1, records, 20L, 100_000L),
                 TestPipelines.op("union", "union", 2, Map.of()),
                 TestPipelines.op("count", "keyed-count", 2, Map.of()),
                 TestPipelines.op("sink", "transactional-sink", 2, Map.of())),

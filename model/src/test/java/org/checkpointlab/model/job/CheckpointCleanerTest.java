@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CheckpointCleanerTest {
     @TempDir
@@ -43,20 +45,14 @@ class CheckpointCleanerTest {
         assertThat(dir.resolve("unrelated.txt")).exists();
     }
 
-    @Test
-    void theSharedDirectoryGoesOnlyWhenNothingButUnfinishedUploadsIsLeft() throws Exception {
-        file("shared/upload.sst.inprogress");
+    /** An unfinished upload alone: the shared directory goes; a shared file: it is kept. */
+    @ParameterizedTest
+    @CsvSource({"shared/upload.sst.inprogress, false", "shared/000012.sst, true"})
+    void theSharedDirectoryGoesOnlyWhenNothingButUnfinishedUploadsIsLeft(String left, boolean kept) throws Exception {
+        file(left);
         cleaner.settle(dir, Set.of());
         cleaner.closeAndAwait(10);
-        assertThat(dir.resolve("shared")).doesNotExist();
-    }
-
-    @Test
-    void aSharedDirectoryWithFilesIsKept() throws Exception {
-        file("shared/000012.sst");
-        cleaner.settle(dir, Set.of());
-        cleaner.closeAndAwait(10);
-        assertThat(dir.resolve("shared/000012.sst")).exists();
+        assertThat(Files.exists(dir.resolve(kept ? left : "shared"))).isEqualTo(kept);
     }
 
     @Test

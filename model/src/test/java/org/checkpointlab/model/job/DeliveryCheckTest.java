@@ -23,8 +23,7 @@ class DeliveryCheckTest {
     private static JobConfig keyedCount(long records, String sinkKind) {
         PipelineSpec p = TestPipelines.keyedCount(records, 40, 2, sinkKind, true);
         List<OperatorSpec> ops = new ArrayList<>(p.operators());
-        ops.set(0, TestPipelines.op("source", "sequence-source", 2,
-                Map.of("count", records, "keys", 40L, "ratePerSecond", 100_000L)));
+        ops.set(0, TestPipelines.source("source", 2, records, 40L, 100_000L));
         return JobConfig.of(p.withOperators(ops))
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(30)))
                 .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO));

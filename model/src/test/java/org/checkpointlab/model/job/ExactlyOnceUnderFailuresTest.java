@@ -13,7 +13,6 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,8 +26,7 @@ class ExactlyOnceUnderFailuresTest {
 
     private static PipelineSpec pipeline(long records, int parallelism, boolean slowSink) {
         List<org.checkpointlab.model.pipeline.OperatorSpec> ops = new ArrayList<>(List.of(
-                TestPipelines.op("source", "sequence-source", parallelism,
-                        Map.of("count", records, "keys", 50L, "ratePerSecond", 200_000L)),
+                TestPipelines.source("source", parallelism, records, 50L, 200_000L),
                 TestPipelines.op("count", "keyed-count", parallelism, Map.of()),
                 TestPipelines.op("sink", "transactional-sink", parallelism, Map.of())));
         List<org.checkpointlab.model.pipeline.EdgeSpec> edges = new ArrayList<>(List.of(
@@ -41,15 +39,6 @@ class ExactlyOnceUnderFailuresTest {
             edges.add(TestPipelines.edge("count", "sink", Partitioning.FORWARD));
         }
         return new PipelineSpec(1, "exactly-once", ops, edges, Map.of(), false);
-    }
-
-    private static List<String> committed(Job job) {
-        List<String> out = new ArrayList<>();
-        for (StreamRecord r : job.sinkOutputs().get("sink").records()) {
-            out.add(r.key() + "," + r.value());
-        }
-        out.sort(Comparator.naturalOrder());
-        return out;
     }
 
     /** The records of {@code a} that {@code b} does not have as often (multiset difference). */
@@ -104,7 +93,7 @@ class ExactlyOnceUnderFailuresTest {
         try (Job clean = Job.start(config)) {
             assertThat(clean.awaitTermination(Duration.ofSeconds(60))).isTrue();
             assertThat(clean.status()).isEqualTo(JobStatus.FINISHED);
-            expected = committed(clean);
+            expected = CommittedRecords.sorted(clean);
         }
         assertThat(expected).hasSize((int) records);
 
@@ -120,7 +109,7 @@ class ExactlyOnceUnderFailuresTest {
                             + ": failure injected into " + f.operatorId() + " #" + f.subtask() + " at record "
                             + f.atRecords() + (f.attempt() == 0 ? "" : " of attempt " + f.attempt())).toList());
             assertThat(job.summary().restarts()).isEqualTo(failures.size());
-            List<String> actual = committed(job);
+            List<String> actual = CommittedRecords.sorted(job);
             assertThat(difference(actual, expected)).as("duplicates (committed more often than without failures)")
                     .isEmpty();
             assertThat(difference(expected, actual)).as("missing (committed less often than without failures)")

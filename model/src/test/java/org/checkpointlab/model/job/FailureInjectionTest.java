@@ -7,13 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,20 +22,10 @@ class FailureInjectionTest {
     private static JobConfig config(long records, long rate) {
         PipelineSpec p = TestPipelines.keyedCount(records, 40, 2, "transactional-sink", false);
         List<org.checkpointlab.model.pipeline.OperatorSpec> ops = new ArrayList<>(p.operators());
-        ops.set(0, TestPipelines.op("source", "sequence-source", 2,
-                Map.of("count", records, "keys", 40L, "ratePerSecond", rate)));
+        ops.set(0, TestPipelines.source("source", 2, records, 40L, rate));
         return JobConfig.of(p.withOperators(ops))
                 .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(30)))
                 .withRestartStrategy(new RestartStrategy.FixedDelay(10, Duration.ZERO));
-    }
-
-    private static List<String> committed(Job job) {
-        List<String> out = new ArrayList<>();
-        for (StreamRecord r : job.sinkOutputs().get("sink").records()) {
-            out.add(r.key() + "," + r.value());
-        }
-        out.sort(Comparator.naturalOrder());
-        return out;
     }
 
     private static List<String> expected(long records) {
@@ -61,7 +49,7 @@ class FailureInjectionTest {
             assertThat(job.failures()).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("count #1 at record 5000"));
             assertThat(job.summary().restarts()).isEqualTo(1);
-            assertThat(committed(job)).isEqualTo(expected(50_000));
+            assertThat(CommittedRecords.sorted(job)).isEqualTo(expected(50_000));
         }
     }
 
@@ -73,7 +61,7 @@ class FailureInjectionTest {
             assertThat(job.awaitTermination(Duration.ofSeconds(30))).isTrue();
             assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
             assertThat(job.summary().restarts()).isEqualTo(1);
-            assertThat(committed(job)).isEqualTo(expected(20_000));
+            assertThat(CommittedRecords.sorted(job)).isEqualTo(expected(20_000));
         }
     }
 
@@ -94,7 +82,7 @@ class FailureInjectionTest {
                             "source #1: failure injected into source #1 at record 1000 of attempt 1",
                             "sink #1: failure injected into sink #1 at record 500 of attempt 2");
             assertThat(job.summary().restarts()).isEqualTo(3);
-            assertThat(committed(job)).isEqualTo(expected(30_000));
+            assertThat(CommittedRecords.sorted(job)).isEqualTo(expected(30_000));
         }
     }
 
@@ -111,7 +99,7 @@ class FailureInjectionTest {
             assertThat(job.awaitTermination(Duration.ofSeconds(30))).isTrue();
             assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
             assertThat(job.restartEvents()).hasSize(1);
-            assertThat(committed(job)).isEqualTo(expected(40_000));
+            assertThat(CommittedRecords.sorted(job)).isEqualTo(expected(40_000));
         }
     }
 
@@ -123,7 +111,7 @@ class FailureInjectionTest {
             assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
             assertThat(injected).isPositive();
             assertThat(job.summary().restarts()).isEqualTo(injected);
-            assertThat(committed(job)).isEqualTo(expected(120_000));
+            assertThat(CommittedRecords.sorted(job)).isEqualTo(expected(120_000));
         }
     }
 }

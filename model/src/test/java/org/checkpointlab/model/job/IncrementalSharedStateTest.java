@@ -42,8 +42,7 @@ class IncrementalSharedStateTest {
 
     private static PipelineSpec unboundedKeyedCount(long count) {
         return new PipelineSpec(1, "rocksdb-incremental", List.of(
-                TestPipelines.op("source", "sequence-source", 2,
-                        Map.of("count", count, "keys", KEYS, "ratePerSecond", 100_000L)),
+                TestPipelines.source("source", 2, count, KEYS, 100_000L),
                 TestPipelines.op("count", "keyed-count", 2, Map.of()),
                 TestPipelines.op("sink", "transactional-sink", 2, Map.of())),
                 List.of(TestPipelines.edge("source", "count", Partitioning.HASH),

@@ -3,6 +3,7 @@ package org.checkpointlab.model.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.SubtaskSnapshot;
+import org.checkpointlab.model.pipeline.EdgeSpec;
+import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.junit.jupiter.api.Test;
@@ -18,22 +21,21 @@ import org.junit.jupiter.api.Test;
 /** Region failover restarts only the failed task's pipelined region (a connected component of the pipeline). */
 class RegionFailoverTest {
 
-    /** Two independent keyed counts: two regions; each source emits 20,000 records per second. */
+    /**
+     * Two independent keyed counts, a-… and b-… (source at parallelism 1 -hash-> count -forward-> sink, 2 each): two
+     * regions; each source emits 20,000 records per second.
+     */
     private static PipelineSpec twoRegions(long records) {
-        return new PipelineSpec(1, "two regions", List.of(
-                TestPipelines.op("a-source", "sequence-source", 1,
-                        Map.of("count", records, "keys", 10L, "ratePerSecond", 20_000L)),
-                TestPipelines.op("a-count", "keyed-count", 2, Map.of()),
-                TestPipelines.op("a-sink", "transactional-sink", 2, Map.of()),
-                TestPipelines.op("b-source", "sequence-source", 1,
-                        Map.of("count", records, "keys", 10L, "ratePerSecond", 20_000L)),
-                TestPipelines.op("b-count", "keyed-count", 2, Map.of()),
-                TestPipelines.op("b-sink", "transactional-sink", 2, Map.of())),
-                List.of(TestPipelines.edge("a-source", "a-count", Partitioning.HASH),
-                        TestPipelines.edge("a-count", "a-sink", Partitioning.FORWARD),
-                        TestPipelines.edge("b-source", "b-count", Partitioning.HASH),
-                        TestPipelines.edge("b-count", "b-sink", Partitioning.FORWARD)),
-                Map.of(), true);
+        List<OperatorSpec> ops = new ArrayList<>();
+        List<EdgeSpec> edges = new ArrayList<>();
+        for (String region : List.of("a", "b")) {
+            ops.add(TestPipelines.source(region + "-source", 1, records, 10, 20_000));
+            ops.add(TestPipelines.op(region + "-count", "keyed-count", 2, Map.of()));
+            ops.add(TestPipelines.op(region + "-sink", "transactional-sink", 2, Map.of()));
+            edges.add(TestPipelines.edge(region + "-source", region + "-count", Partitioning.HASH));
+            edges.add(TestPipelines.edge(region + "-count", region + "-sink", Partitioning.FORWARD));
+        }
+        return new PipelineSpec(1, "two regions", ops, edges, Map.of(), true);
     }
 
     private static long restored(Job job, String operator) {

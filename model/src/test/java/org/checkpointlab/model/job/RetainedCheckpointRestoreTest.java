@@ -41,8 +41,7 @@ class RetainedCheckpointRestoreTest {
 
     private static PipelineSpec slowPipeline(int countParallelism) {
         return new PipelineSpec(1, "slow", List.of(
-                TestPipelines.op("source", "sequence-source", 2,
-                        Map.of("count", 0L, "keys", 50L, "ratePerSecond", 100_000L)),
+                TestPipelines.source("source", 2, 0L, 50L, 100_000L),
                 TestPipelines.op("count", "keyed-count", countParallelism, Map.of()),
                 TestPipelines.op("slow", "slow", countParallelism, Map.of("costMicros", 20L)),
                 TestPipelines.op("sink", "discard-sink", countParallelism, Map.of())),

@@ -28,8 +28,7 @@ class RocksDbJobTest {
     void incrementalCheckpoints_reportTheDeltaAsCheckpointedSize_andPutSstFilesInTheSharedDirectory()
             throws Exception {
         PipelineSpec pipeline = new PipelineSpec(1, "rocksdb-incremental", List.of(
-                TestPipelines.op("source", "sequence-source", 2,
-                        Map.of("count", 100_000_000L, "keys", 20_000L, "ratePerSecond", 200_000L)),
+                TestPipelines.source("source", 2, 100_000_000L, 20_000L, 200_000L),
                 TestPipelines.op("count", "keyed-count", 2, Map.of()),
                 TestPipelines.op("sink", "discard-sink", 2, Map.of())),
                 List.of(TestPipelines.edge("source", "count", Partitioning.HASH),

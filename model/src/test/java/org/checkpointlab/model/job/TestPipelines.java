@@ -21,6 +21,12 @@ final class TestPipelines {
         return new EdgeSpec(from, to, p);
     }
 
+    /** A {@code sequence-source} of {@code records} records (0: unbounded) over {@code keys} keys, at a rate per subtask. */
+    static OperatorSpec source(String id, int parallelism, long records, long keys, long ratePerSecond) {
+        return op(id, "sequence-source", parallelism,
+                Map.of("count", records, "keys", keys, "ratePerSecond", ratePerSecond));
+    }
+
     /** sequence-source → hash → keyed-count → forward → sink. */
     static PipelineSpec keyedCount(long records, long keys, int parallelism, String sinkKind, boolean chaining) {
         return new PipelineSpec(1, "keyed count", List.of(

@@ -10,8 +10,8 @@ import java.util.PriorityQueue;
 import org.checkpointlab.model.pipeline.OperatorKind;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.runtime.ChainedOperator;
+import org.checkpointlab.model.runtime.ChainedOperatorContext;
 import org.checkpointlab.model.runtime.HeapStateBackendFactory;
-import org.checkpointlab.model.runtime.OperatorContext;
 import org.checkpointlab.model.runtime.OperatorStateBackends;
 import org.checkpointlab.model.runtime.Output;
 import org.checkpointlab.model.runtime.SinkStore;
@@ -42,7 +42,7 @@ public final class OperatorTestHarness implements AutoCloseable {
     private final StreamOperator[] operators;
     private final KeyedStateBackend[] keyedBackends;
     private final OperatorStateBackend[] operatorBackends;
-    private final List<StreamRecord> output = new ArrayList<>();
+    private final CollectedOutput output = new CollectedOutput();
     /** Due timers as (time, operator index), earliest first, then in registration order. */
     private final PriorityQueue<long[]> timers = new PriorityQueue<>((a, b) -> a[0] != b[0]
             ? Long.compare(a[0], b[0]) : Long.compare(a[2], b[2]));
@@ -86,7 +86,7 @@ public final class OperatorTestHarness implements AutoCloseable {
             operatorBackends[i] = created.operator();
         }
         // Step (2): operators, last first, so each knows its output.
-        Output out = output::add;
+        Output out = output;
         for (int i = n - 1; i >= 0; i--) {
             OperatorSpec spec = specs.get(i);
             operators[i] = new Operators().create(chained.get(i));
@@ -154,14 +154,12 @@ public final class OperatorTestHarness implements AutoCloseable {
 
     /** What the chain's last operator emitted so far. */
     public List<StreamRecord> output() {
-        return List.copyOf(output);
+        return output.all();
     }
 
     /** The output so far, which is then forgotten (a failure drops what a sink did not commit). */
     public List<StreamRecord> takeOutput() {
-        List<StreamRecord> taken = List.copyOf(output);
-        output.clear();
-        return taken;
+        return output.take();
     }
 
     // ---- checkpoints -------------------------------------------------------------------------------------------------
@@ -278,14 +276,12 @@ public final class OperatorTestHarness implements AutoCloseable {
     }
 
     /** The context of the chain's {@code index}th operator. */
-    private final class Context implements OperatorContext {
+    private final class Context extends ChainedOperatorContext {
         private final int index;
-        private final Output out;
-        private final SinkStore sinks = new SinkStore(null);
 
         Context(int index, Output out) {
+            super(out, keyedBackends[index], operatorBackends[index], new SinkStore(null));
             this.index = index;
-            this.out = out;
         }
 
         @Override
@@ -315,21 +311,6 @@ public final class OperatorTestHarness implements AutoCloseable {
         }
 
         @Override
-        public Output output() {
-            return out;
-        }
-
-        @Override
-        public KeyedStateBackend keyedState() {
-            return keyedBackends[index];
-        }
-
-        @Override
-        public OperatorStateBackend operatorState() {
-            return operatorBackends[index];
-        }
-
-        @Override
         public long currentProcessingTime() {
             return processingTime;
         }
@@ -337,11 +318,6 @@ public final class OperatorTestHarness implements AutoCloseable {
         @Override
         public void registerProcessingTimeTimer(long timeMillis) {
             timers.add(new long[] {timeMillis, index, timerSequence++});
-        }
-
-        @Override
-        public SinkStore sinkStore() {
-            return sinks;
         }
 
         @Override

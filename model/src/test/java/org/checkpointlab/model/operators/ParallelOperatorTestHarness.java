@@ -18,7 +18,7 @@ import org.checkpointlab.model.streamrecord.StreamRecord;
 public final class ParallelOperatorTestHarness implements AutoCloseable {
     private final List<OperatorTestHarness> subtasks;
     private final int maxParallelism;
-    private final List<StreamRecord> output = new ArrayList<>();
+    private final CollectedOutput output = new CollectedOutput();
 
     private ParallelOperatorTestHarness(List<OperatorTestHarness> subtasks, int maxParallelism) {
         this.subtasks = subtasks;
@@ -83,14 +83,12 @@ public final class ParallelOperatorTestHarness implements AutoCloseable {
 
     /** Everything emitted so far, in emission order. */
     public List<StreamRecord> output() {
-        return List.copyOf(output);
+        return output.all();
     }
 
     /** The output so far, which is then forgotten. */
     public List<StreamRecord> takeOutput() {
-        List<StreamRecord> taken = List.copyOf(output);
-        output.clear();
-        return taken;
+        return output.take();
     }
 
     private void collect() {

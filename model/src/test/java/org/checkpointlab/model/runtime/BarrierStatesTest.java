@@ -12,6 +12,7 @@ import org.checkpointlab.model.observe.BarrierHandlerState;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each barrier-handler state on its own: the next state it returns and the actions it asks for, per event. */
@@ -20,6 +21,12 @@ class BarrierStatesTest {
 
     private AlignmentContext context(int channels) {
         return new AlignmentContext(channels, actions);
+    }
+
+    /** The state that waiting for the first barrier goes to when {@code channel} delivers barrier {@code id}. */
+    private static BarrierState firstBarrier(AlignmentContext ctx, int channel, long id, BarrierAlignment alignment,
+            long nanos) {
+        return new WaitingForFirstBarrier(ctx).barrierReceived(channel, barrier(id, alignment), nanos);
     }
 
     private static CheckpointBarrier barrier(long id, BarrierAlignment alignment) {
@@ -76,7 +83,7 @@ class BarrierStatesTest {
         @ParameterizedTest
         @EnumSource(BarrierAlignment.class)
         void theFirstBarrier_startsTheStateItsAlignmentNames(BarrierAlignment alignment) {
-            BarrierState next = new WaitingForFirstBarrier(context(3)).barrierReceived(1, barrier(2, alignment), 10);
+            BarrierState next = firstBarrier(context(3), 1, 2, alignment, 10);
             Class<?> expected = switch (alignment) {
                 case AT_LEAST_ONCE -> CollectingAtLeastOnceBarriers.class;
                 case ALIGNED -> CollectingAlignedBarriers.class;
@@ -108,12 +115,26 @@ class BarrierStatesTest {
         }
     }
 
+    /** The last pending channel ends instead of delivering its barrier: each collecting state completes. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "ALIGNED; block 0, snapshot 4 aligned alignment=9, unblock all",
+        "AT_LEAST_ONCE; snapshot 4 aligned alignment=9, unblock all",
+        "UNALIGNED; snapshot 4 unaligned alignment=0, persist 1 of 4, stop 1 of 4, all barriers of 4 after 9"})
+    void anEndedChannel_countsAsDelivered_andCompletesTheCheckpoint(BarrierAlignment alignment, String log) {
+        AlignmentContext ctx = context(2);
+        BarrierState s = firstBarrier(ctx, 0, 4, alignment, 0);
+        ctx.markFinished(1);
+        assertThat(s.channelFinished(1, 9)).isInstanceOf(WaitingForFirstBarrier.class);
+        assertThat(actions.log).containsExactly(log.split(", "));
+    }
+
     @Nested
     class CollectingAlignedState {
         @Test
         void blocksEachChannelThatDelivered_andSnapshotsAlignedAtTheLast() {
             AlignmentContext ctx = context(2);
-            BarrierState s = new WaitingForFirstBarrier(ctx).barrierReceived(1, barrier(1, BarrierAlignment.ALIGNED), 0);
+            BarrierState s = firstBarrier(ctx, 1, 1, BarrierAlignment.ALIGNED, 0);
             assertThat(s.observe()).isEqualTo(new BarrierHandlerState.CollectingAligned(1, 0, 1, 2));
             s = s.barrierReceived(0, barrier(1, BarrierAlignment.ALIGNED), 70);
             assertThat(s).isInstanceOf(WaitingForFirstBarrier.class);
@@ -124,24 +145,15 @@ class BarrierStatesTest {
 
         @Test
         void neverTimesOut() {
-            BarrierState s = new WaitingForFirstBarrier(context(2)).barrierReceived(0, barrier(1, BarrierAlignment.ALIGNED), 0);
+            BarrierState s = firstBarrier(context(2), 0, 1, BarrierAlignment.ALIGNED, 0);
             assertThat(s.alignmentTimeout(Long.MAX_VALUE / 2)).isSameAs(s);
             assertThat(s.alignmentDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
         }
 
         @Test
-        void anEndedChannel_completesTheAlignment() {
-            AlignmentContext ctx = context(2);
-            BarrierState s = new WaitingForFirstBarrier(ctx).barrierReceived(0, barrier(4, BarrierAlignment.ALIGNED), 0);
-            ctx.markFinished(1);
-            assertThat(s.channelFinished(1, 9)).isInstanceOf(WaitingForFirstBarrier.class);
-            assertThat(actions.log).endsWith("snapshot 4 aligned alignment=9", "unblock all");
-        }
-
-        @Test
         void abort_unblocksEveryChannel_andMakesTheCheckpointsBarriersStale() {
             AlignmentContext ctx = context(2);
-            BarrierState s = new WaitingForFirstBarrier(ctx).barrierReceived(0, barrier(4, BarrierAlignment.ALIGNED), 0);
+            BarrierState s = firstBarrier(ctx, 0, 4, BarrierAlignment.ALIGNED, 0);
             assertThat(s.abort()).isInstanceOf(WaitingForFirstBarrier.class);
             assertThat(actions.log).containsExactly("block 0", "unblock all");
             assertThat(ctx.isStale(4)).isTrue();
@@ -153,8 +165,7 @@ class BarrierStatesTest {
     class CollectingAlignedWithTimeoutState {
         @Test
         void beforeTheDeadline_staysAligned() {
-            BarrierState s = new WaitingForFirstBarrier(context(2))
-                    .barrierReceived(0, barrier(3, BarrierAlignment.ALIGNED_THEN_UNALIGNED), 5_000);
+            BarrierState s = firstBarrier(context(2), 0, 3, BarrierAlignment.ALIGNED_THEN_UNALIGNED, 5_000);
             assertThat(s.alignmentDeadlineNanos()).isEqualTo(6_001);
             assertThat(s.alignmentTimeout(6_000)).isSameAs(s);
             assertThat(actions.log).containsExactly("block 0");
@@ -163,8 +174,7 @@ class BarrierStatesTest {
         @Test
         void afterTheTimeout_switchesToUnaligned_withAnUnalignedBarrier_andPersistsThePendingChannels() {
             AlignmentContext ctx = context(4);
-            BarrierState s = new WaitingForFirstBarrier(ctx)
-                    .barrierReceived(0, barrier(3, BarrierAlignment.ALIGNED_THEN_UNALIGNED), 5_000);
+            BarrierState s = firstBarrier(ctx, 0, 3, BarrierAlignment.ALIGNED_THEN_UNALIGNED, 5_000);
             ctx.markFinished(3);
             s = s.channelFinished(3, 5_100);
             s = s.alignmentTimeout(6_001);
@@ -178,8 +188,7 @@ class BarrierStatesTest {
 
         @Test
         void anUnalignedBarrierOfTheSameCheckpoint_switchesAtOnce() {
-            BarrierState s = new WaitingForFirstBarrier(context(2))
-                    .barrierReceived(0, barrier(3, BarrierAlignment.ALIGNED_THEN_UNALIGNED), 0);
+            BarrierState s = firstBarrier(context(2), 0, 3, BarrierAlignment.ALIGNED_THEN_UNALIGNED, 0);
             s = s.barrierReceived(1, barrier(3, BarrierAlignment.ALIGNED_THEN_UNALIGNED).asUnaligned(), 20);
             assertThat(s).isInstanceOf(WaitingForFirstBarrier.class);
             assertThat(actions.log).containsExactly("block 0", "snapshot 3 unaligned alignment=20", "unblock all",
@@ -188,8 +197,7 @@ class BarrierStatesTest {
 
         @Test
         void allBarriersBeforeTheTimeout_isAnAlignedCheckpoint() {
-            BarrierState s = new WaitingForFirstBarrier(context(2))
-                    .barrierReceived(0, barrier(3, BarrierAlignment.ALIGNED_THEN_UNALIGNED), 0);
+            BarrierState s = firstBarrier(context(2), 0, 3, BarrierAlignment.ALIGNED_THEN_UNALIGNED, 0);
             s = s.barrierReceived(1, barrier(3, BarrierAlignment.ALIGNED_THEN_UNALIGNED), 900);
             assertThat(s).isInstanceOf(WaitingForFirstBarrier.class);
             assertThat(actions.log).containsExactly("block 0", "block 1", "snapshot 3 aligned alignment=900",
@@ -201,8 +209,7 @@ class BarrierStatesTest {
     class CollectingUnalignedState {
         @Test
         void snapshotsAtTheFirstBarrier_thenStopsPersistingEachChannelAsItsBarrierArrives() {
-            BarrierState s = new WaitingForFirstBarrier(context(3))
-                    .barrierReceived(1, barrier(7, BarrierAlignment.UNALIGNED), 100);
+            BarrierState s = firstBarrier(context(3), 1, 7, BarrierAlignment.UNALIGNED, 100);
             assertThat(actions.log).containsExactly("snapshot 7 unaligned alignment=0", "persist 0 of 7",
                     "persist 2 of 7");
             s = s.barrierReceived(2, barrier(7, BarrierAlignment.UNALIGNED), 130);
@@ -214,18 +221,8 @@ class BarrierStatesTest {
         }
 
         @Test
-        void aChannelThatEndsBeforeItsBarrier_stopsBeingPersisted() {
-            AlignmentContext ctx = context(2);
-            BarrierState s = new WaitingForFirstBarrier(ctx).barrierReceived(0, barrier(7, BarrierAlignment.UNALIGNED), 0);
-            ctx.markFinished(1);
-            assertThat(s.channelFinished(1, 5)).isInstanceOf(WaitingForFirstBarrier.class);
-            assertThat(actions.log).endsWith("persist 1 of 7", "stop 1 of 7", "all barriers of 7 after 5");
-        }
-
-        @Test
         void abort_stopsPersistingThePendingChannels() {
-            BarrierState s = new WaitingForFirstBarrier(context(3))
-                    .barrierReceived(0, barrier(7, BarrierAlignment.UNALIGNED), 0);
+            BarrierState s = firstBarrier(context(3), 0, 7, BarrierAlignment.UNALIGNED, 0);
             s = s.barrierReceived(2, barrier(7, BarrierAlignment.UNALIGNED), 1);
             assertThat(s.abort()).isInstanceOf(WaitingForFirstBarrier.class);
             assertThat(actions.log).endsWith("stop 2 of 7", "stop 1 of 7", "unblock all");
@@ -236,8 +233,7 @@ class BarrierStatesTest {
     class CollectingAtLeastOnceState {
         @Test
         void blocksNothing_andSnapshotsWhenTheLastBarrierArrives() {
-            BarrierState s = new WaitingForFirstBarrier(context(3))
-                    .barrierReceived(2, barrier(4, BarrierAlignment.AT_LEAST_ONCE), 10);
+            BarrierState s = firstBarrier(context(3), 2, 4, BarrierAlignment.AT_LEAST_ONCE, 10);
             s = s.barrierReceived(0, barrier(4, BarrierAlignment.AT_LEAST_ONCE), 20);
             assertThat(actions.log).isEmpty();
             assertThat(s.observe()).isEqualTo(new BarrierHandlerState.CollectingAtLeastOnce(4, 10, 2, 3));
@@ -250,20 +246,9 @@ class BarrierStatesTest {
         }
 
         @Test
-        void anEndedChannel_countsAsDelivered() {
-            AlignmentContext ctx = context(2);
-            BarrierState s = new WaitingForFirstBarrier(ctx)
-                    .barrierReceived(0, barrier(4, BarrierAlignment.AT_LEAST_ONCE), 0);
-            ctx.markFinished(1);
-            assertThat(s.channelFinished(1, 3)).isInstanceOf(WaitingForFirstBarrier.class);
-            assertThat(actions.log).containsExactly("snapshot 4 aligned alignment=3", "unblock all");
-        }
-
-        @Test
         void abort_givesTheCheckpointUpWithoutASnapshot() {
             AlignmentContext ctx = context(2);
-            BarrierState s = new WaitingForFirstBarrier(ctx)
-                    .barrierReceived(0, barrier(4, BarrierAlignment.AT_LEAST_ONCE), 0);
+            BarrierState s = firstBarrier(ctx, 0, 4, BarrierAlignment.AT_LEAST_ONCE, 0);
             assertThat(s.abort()).isInstanceOf(WaitingForFirstBarrier.class);
             assertThat(actions.snapshotted).isEmpty();
             assertThat(ctx.isStale(4)).isTrue();

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
+import org.checkpointlab.model.job.CommittedRecords;
 import org.checkpointlab.model.job.Job;
 import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.job.SavepointRestore;
@@ -24,7 +25,6 @@ import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
-import org.checkpointlab.model.streamrecord.StreamRecord;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,14 +50,6 @@ class SavepointRestoreTest {
                 Map.of(), true);
     }
 
-    private static List<String> committed(Job job) {
-        List<String> out = new ArrayList<>();
-        for (StreamRecord r : job.sinkOutputs().get("sink").records()) {
-            out.add(r.key() + "," + r.value());
-        }
-        return out;
-    }
-
     @ParameterizedTest(name = "source 2->{0}, count 2->{1}")
     @CsvSource({"3, 3", "1, 1", "2, 4"})
     void stopWithSavepointThenRestoreRescaled_committedOutputEqualsAnUninterruptedRun(int newSourceP,
@@ -66,7 +58,7 @@ class SavepointRestoreTest {
         List<String> expected;
         try (Job clean = Job.start(JobConfig.of(pipeline(2, 2, 2, 0)).withCheckpointOptions(options))) {
             assertThat(clean.awaitTermination(Duration.ofSeconds(30))).isTrue();
-            expected = committed(clean);
+            expected = CommittedRecords.sorted(clean);
         }
         expected.sort(Comparator.naturalOrder());
 
@@ -82,7 +74,7 @@ class SavepointRestoreTest {
             assertThat(written.path()).isEqualTo(savepoint.toAbsolutePath().normalize());
             assertThat(written.sizeBytes()).isPositive();
             assertThat(first.summary().sourceRecords()).isBetween(1L, RECORDS - 1);
-            actual.addAll(committed(first));
+            actual.addAll(CommittedRecords.sorted(first));
         }
         Savepoint read = SavepointReader.read(savepoint);
         assertThat(read.operator("count").parallelism()).isEqualTo(2);
@@ -95,7 +87,7 @@ class SavepointRestoreTest {
             assertThat(second.status()).isEqualTo(JobStatus.FINISHED);
             assertThat(second.snapshot().subtasks()).allSatisfy(s ->
                     assertThat(s.restoredCheckpointId()).isEqualTo(read.metadata().checkpointId()));
-            actual.addAll(committed(second));
+            actual.addAll(CommittedRecords.sorted(second));
         }
         actual.sort(Comparator.naturalOrder());
         assertThat(actual).isEqualTo(expected);

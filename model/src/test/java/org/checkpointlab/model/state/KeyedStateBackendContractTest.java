@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What every keyed state backend must do, whatever it stores state in: the semantics of value, list and map state
@@ -403,22 +405,11 @@ public abstract class KeyedStateBackendContractTest {
         assertThat(valuesOf(third, ownKeys)).isEqualTo(valuesOf(restored, ownKeys));
     }
 
-    @Test
-    void rescaleFromTwoToThree_everyKeyIsRestoredExactlyOnceOnTheSubtaskOwningItsKeyGroup() throws IOException {
-        assertRescaling(2, 3);
-    }
-
-    @Test
-    void rescaleFromTwoToOne_theSingleSubtaskGetsEveryKey() throws IOException {
-        assertRescaling(2, 1);
-    }
-
-    @Test
-    void rescaleFromThreeToFour() throws IOException {
-        assertRescaling(3, 4);
-    }
-
-    private void assertRescaling(int oldParallelism, int newParallelism) throws IOException {
+    /** Scaling out, in (2 -> 1: the single subtask gets every key) and by one. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 3", "2, 1", "3, 4"})
+    void rescale_everyKeyIsRestoredExactlyOnceOnTheSubtaskOwningItsKeyGroup(int oldParallelism, int newParallelism)
+            throws IOException {
         List<KeyedStateBackend> old = new ArrayList<>();
         for (int i = 0; i < oldParallelism; i++) {
             old.add(subtask(i, oldParallelism));

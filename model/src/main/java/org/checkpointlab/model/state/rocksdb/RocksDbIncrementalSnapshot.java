@@ -14,6 +14,7 @@ import org.checkpointlab.model.state.SnapshotWriteOnce;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDBException;
+import org.checkpointlab.model.util.Directories;
 
 /**
  * An incremental snapshot of a RocksDB backend, as Flink's {@code RocksIncrementalSnapshotStrategy}.
@@ -72,7 +73,7 @@ final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
             instance.db.flush(flush);
             checkpoint.createCheckpoint(directory.toString());
         } catch (RocksDBException e) {
-            RocksDbInstance.deleteRecursively(directory);
+            Directories.deleteQuietly(directory);
             instance.release();
             throw new IllegalStateException("cannot take a native RocksDB checkpoint for checkpoint " + checkpointId
                     + " in " + directory + ": " + e.getMessage(), e);
@@ -141,7 +142,7 @@ final class RocksDbIncrementalSnapshot implements KeyedSnapshot {
     }
 
     private void dispose() {
-        RocksDbInstance.deleteRecursively(checkpointDirectory);
+        Directories.deleteQuietly(checkpointDirectory);
         instance.release();
     }
 

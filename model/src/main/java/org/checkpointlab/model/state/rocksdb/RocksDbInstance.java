@@ -1,13 +1,10 @@
 package org.checkpointlab.model.state.rocksdb;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.checkpointlab.model.util.Directories;
 
 import org.rocksdb.CompressionType;
 import org.rocksdb.InfoLogLevel;
@@ -71,7 +68,7 @@ final class RocksDbInstance {
         } catch (RocksDBException | IOException e) {
             options.close();
             merge.close();
-            deleteRecursively(workingDirectory);
+            Directories.deleteQuietly(workingDirectory);
             throw new IOException("cannot open RocksDB in " + workingDirectory + ": " + e.getMessage(), e);
         }
     }
@@ -110,7 +107,7 @@ final class RocksDbInstance {
             db.close();
             options.close();
             mergeOperator.close();
-            deleteRecursively(workingDirectory);
+            Directories.deleteQuietly(workingDirectory);
         }
     }
 
@@ -123,30 +120,6 @@ final class RocksDbInstance {
             return db.getLongProperty(name);
         } catch (RocksDBException e) {
             return 0; // display only
-        }
-    }
-
-    /** Deletes a directory tree, best effort (a leftover temp directory is harmless). */
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort
         }
     }
 }

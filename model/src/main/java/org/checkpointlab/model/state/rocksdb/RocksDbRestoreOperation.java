@@ -16,6 +16,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.StringAppendOperator;
 import org.rocksdb.WriteBatch;
+import org.checkpointlab.model.util.Directories;
 
 /**
  * The RocksDB part of one restore of a {@link RocksDbKeyedStateBackend} (Flink's
@@ -100,7 +101,7 @@ final class RocksDbRestoreOperation implements AutoCloseable {
         try {
             placeFiles(manifest, blobName, dbDirectory);
         } catch (IOException e) {
-            RocksDbInstance.deleteRecursively(workingDirectory);
+            Directories.deleteQuietly(workingDirectory);
             throw e;
         }
         RocksDbInstance restored = RocksDbInstance.open(workingDirectory);
@@ -178,7 +179,7 @@ final class RocksDbRestoreOperation implements AutoCloseable {
             throw new IOException(blobName + ": RocksDB cannot open the database of the manifest: "
                     + e.getMessage(), e);
         } finally {
-            RocksDbInstance.deleteRecursively(temp);
+            Directories.deleteQuietly(temp);
         }
     }
 

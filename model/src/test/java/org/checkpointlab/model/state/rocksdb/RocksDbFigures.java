@@ -10,6 +10,7 @@ import org.checkpointlab.model.state.HeapKeyedStateBackend;
 import org.checkpointlab.model.state.KeyGroupRange;
 import org.checkpointlab.model.state.KeyedStateBackend;
 import org.checkpointlab.model.state.ValueState;
+import org.checkpointlab.model.util.Directories;
 
 /**
  * Prints the figures of docs/rocksdb.md: snapshot write and restore times of the heap and RocksDB backends for a
@@ -30,36 +31,11 @@ public final class RocksDbFigures {
         Path root = Files.createTempDirectory("rocksdb-figures");
         System.out.printf("keys: %,d (Long key -> Long value, one value state, max parallelism %d)%n", keys, MAX_P);
 
-        HeapKeyedStateBackend heap = new HeapKeyedStateBackend(ALL, MAX_P);
-        long t = System.nanoTime();
-        fill(heap, keys);
-        report("heap: fill", t);
-        t = System.nanoTime();
-        byte[] heapBlob = heap.snapshot(1).write();
-        report("heap: full snapshot write (" + heapBlob.length / 1024 + " KiB)", t);
-        t = System.nanoTime();
-        HeapKeyedStateBackend heapRestored = new HeapKeyedStateBackend(ALL, MAX_P);
-        heapRestored.restore(List.of(heapBlob));
-        report("heap: restore", t);
-
-        RocksDbKeyedStateBackend rocks = new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"), "full",
-                null, false);
-        t = System.nanoTime();
-        fill(rocks, keys);
-        report("rocksdb: fill", t);
-        t = System.nanoTime();
-        KeyedStateBackend.KeyedSnapshot sync = rocks.snapshot(1);
-        report("rocksdb full: sync phase", t);
-        t = System.nanoTime();
-        byte[] rocksBlob = sync.write();
-        report("rocksdb full: snapshot write (" + rocksBlob.length / 1024 + " KiB)", t);
-        t = System.nanoTime();
-        RocksDbKeyedStateBackend rocksRestored = new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"),
-                "restored", null, false);
-        rocksRestored.restore(List.of(rocksBlob));
-        report("rocksdb full: restore from canonical", t);
-        rocksRestored.close();
-        rocks.close();
+        fullSnapshotFigures("heap", new HeapKeyedStateBackend(ALL, MAX_P), new HeapKeyedStateBackend(ALL, MAX_P),
+                keys);
+        fullSnapshotFigures("rocksdb full",
+                new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"), "full", null, false),
+                new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"), "restored", null, false), keys);
 
         SharedFileStore store = new DirectorySharedFileStore(root.resolve("shared"));
         RocksDbKeyedStateBackend inc = new RocksDbKeyedStateBackend(ALL, MAX_P, root.resolve("local"), "inc", store,
@@ -69,6 +45,7 @@ public final class RocksDbFigures {
         byte[] manifest = null;
         long uploadedTotal = 0;
         long fullTotal = 0;
+        long t;
         System.out.println("checkpoint | checkpointed (KiB) | full (KiB) | async ms");
         for (int n = 1; n <= 10; n++) {
             if (n > 1) {
@@ -98,7 +75,26 @@ public final class RocksDbFigures {
         report("rocksdb incremental: restore from manifest", t);
         incRestored.close();
         inc.close();
-        RocksDbInstance.deleteRecursively(root);
+        Directories.deleteQuietly(root);
+    }
+
+    /** Fills {@code backend}, takes a full snapshot (sync phase, then write) and restores it into {@code target}. */
+    private static void fullSnapshotFigures(String name, KeyedStateBackend backend, KeyedStateBackend target,
+            int keys) throws IOException {
+        long t = System.nanoTime();
+        fill(backend, keys);
+        report(name + ": fill", t);
+        t = System.nanoTime();
+        KeyedStateBackend.KeyedSnapshot sync = backend.snapshot(1);
+        report(name + ": sync phase", t);
+        t = System.nanoTime();
+        byte[] blob = sync.write();
+        report(name + ": snapshot write (" + blob.length / 1024 + " KiB)", t);
+        t = System.nanoTime();
+        target.restore(List.of(blob));
+        report(name + ": restore", t);
+        target.close();
+        backend.close();
     }
 
     private static void fill(KeyedStateBackend backend, int keys) {
