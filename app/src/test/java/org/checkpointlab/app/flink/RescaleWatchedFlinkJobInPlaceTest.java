@@ -2,45 +2,25 @@ package org.checkpointlab.app.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.checkpointlab.flink.embedded.EmbeddedFlinkEngine;
 import org.checkpointlab.flink.rest.FlinkClusterConnector;
-import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.client.ClusterConnection;
 import org.checkpointlab.model.client.JobClient;
-import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.SubtaskStatus;
-import org.checkpointlab.model.pipeline.PipelineLoader;
-import org.checkpointlab.views.flink.FlinkJobWindow;
 import org.checkpointlab.views.flink.RescaleInPlaceViewModel;
 import org.checkpointlab.views.session.JobEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A job on a Flink cluster run by the adaptive scheduler (an embedded MiniCluster with
@@ -50,62 +30,30 @@ import org.testfx.util.WaitForAsyncUtils;
  * rescale marker in the events the charts draw.
  */
 @Tag("flink-long") // over a minute on a loaded machine: `-Pflink-long` runs it
-@ExtendWith(ApplicationExtension.class)
-class RescaleWatchedFlinkJobInPlaceTest {
-    private static final Duration POLL = Duration.ofMillis(200);
+class RescaleWatchedFlinkJobInPlaceTest extends WatchedFlinkWindowTest {
 
-    @TempDir
-    Path dir;
-    private final EmbeddedFlinkEngine engine = new EmbeddedFlinkEngine(Map.of("jobmanager.scheduler", "adaptive",
-            "jobmanager.adaptive-scheduler.executing.cooldown-after-rescaling", "0 ms"), 4);
-    private final List<JobClient> clients = new ArrayList<>();
-    private FlinkJobWindow window;
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new Scene(new StackPane(), 200, 100));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        if (window != null) {
-            robot.interact(() -> {
-                window.stage().close();
-                List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof Stage s && s.getOwner() != null)
-                        .forEach(w -> ((Stage) w).close());
-            });
-        }
-        clients.forEach(JobClient::close);
-        engine.shutdown();
+    RescaleWatchedFlinkJobInPlaceTest() {
+        super(new EmbeddedFlinkEngine(Map.of("jobmanager.scheduler", "adaptive",
+                "jobmanager.adaptive-scheduler.executing.cooldown-after-rescaling", "0 ms"), 4));
     }
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void rescaleAVertexFrom2To3FromTheJobMenu_andTheWindowShowsItsNewSubtasks(FxRobot robot) throws Exception {
-        JobConfig config = JobConfig.of(PipelineLoader.validating().load(Path.of("..", "samples", "word-count.json")))
-                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(300)))
-                .withOutputDir(dir.resolve("out"));
-        JobClient run = engine.start(config);
-        clients.add(run);
-        assertThat(run.awaitRunning(Duration.ofSeconds(90))).isTrue();
+        runWordCount();
         // Watched as any Flink cluster's job: one operator per job vertex.
         ClusterConnection cluster = new FlinkClusterConnector(POLL).connect(engine.restAddress());
         JobClient watched = cluster.open(cluster.jobs().get(0).id());
         assertThat(watched.supports(JobClient.Capability.RESCALE_IN_PLACE)).isTrue();
         String counting = watched.pipeline().edges().get(0).to(); // the vertex behind the keyBy
-        robot.interact(() -> window = FlinkJobWindow.show(null, watched, cluster, dir.resolve("savepoints")));
-        Menu jobMenu = ((MenuBar) window.root().lookup(".menu-bar")).getMenus().get(0);
+        Menu jobMenu = openWindow(robot, watched, cluster);
         MenuItem rescale = item(jobMenu, "flink-rescale");
         assertThat(rescale.getText()).isEqualTo("Rescale _in place\u2026");
         assertThat(jobMenu.getItems()).noneMatch(i -> "flink-unsupported-inPlaceRescale".equals(i.getId()));
 
         waitFor(() -> !rescale.isDisable());
         robot.interact(rescale::fire);
-        WaitForAsyncUtils.waitForFxEvents();
-        Node root = Window.getWindows().stream()
-                .filter(w -> w.getScene() != null && w.getScene().getRoot().lookup("#rescale-table") != null)
-                .findFirst().orElseThrow().getScene().getRoot();
+        Node root = dialogWith("#rescale-table");
         @SuppressWarnings("unchecked")
         TableView<RescaleInPlaceViewModel.Row> table =
                 (TableView<RescaleInPlaceViewModel.Row>) root.lookup("#rescale-table");
@@ -132,14 +80,5 @@ class RescaleWatchedFlinkJobInPlaceTest {
         assertThat(window.session().events()).filteredOn(e -> e.kind() == JobEvent.Kind.RESCALE).singleElement()
                 .satisfies(e -> assertThat(e.description()).startsWith("rescaled in place: ").endsWith("2 \u2192 3"));
         assertThat(window.session().job()).isSameAs(watched); // the same job, rescaled: no restore
-    }
-
-    private static MenuItem item(Menu menu, String id) {
-        return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -3,45 +3,26 @@ package org.checkpointlab.app.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.checkpointlab.flink.embedded.EmbeddedClusterConnector;
 import org.checkpointlab.flink.embedded.EmbeddedFlinkEngine;
 import org.checkpointlab.flink.rest.FlinkClusterConnector;
-import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.client.ClusterConnection;
 import org.checkpointlab.model.client.JobClient;
-import org.checkpointlab.model.job.JobConfig;
 import org.checkpointlab.model.observe.JobStatus;
-import org.checkpointlab.model.pipeline.PipelineLoader;
-import org.checkpointlab.views.flink.FlinkJobWindow;
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.savepoints.KeyGroupTakeover;
 import org.checkpointlab.views.savepoints.OperatorRestoreRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A job the app ran on its embedded Flink cluster, opened through Connect to Flink's classes in its own window (the
@@ -50,49 +31,20 @@ import org.testfx.util.WaitForAsyncUtils;
  * with its new subtasks.
  */
 @Tag("flink-long") // a minute or more on a loaded machine: `-Pflink-long` runs it
-@ExtendWith(ApplicationExtension.class)
-class RestoreWatchedFlinkJobTest {
-    private static final Duration POLL = Duration.ofMillis(200);
+class RestoreWatchedFlinkJobTest extends WatchedFlinkWindowTest {
 
-    @TempDir
-    Path dir;
-    private final EmbeddedFlinkEngine engine = new EmbeddedFlinkEngine();
-    private final List<JobClient> clients = new ArrayList<>();
-    private FlinkJobWindow window;
-
-    @Start
-    void start(Stage stage) {
-        stage.setScene(new Scene(new StackPane(), 200, 100));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        if (window != null) {
-            robot.interact(() -> {
-                window.stage().close();
-                List.copyOf(Window.getWindows()).stream().filter(w -> w instanceof Stage s && s.getOwner() != null)
-                        .forEach(w -> ((Stage) w).close());
-            });
-        }
-        clients.forEach(JobClient::close);
-        engine.shutdown();
+    RestoreWatchedFlinkJobTest() {
+        super(new EmbeddedFlinkEngine());
     }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void stopWithSavepointThenRestoreAtNewParallelismAndFollowTheNewJob(FxRobot robot) throws Exception {
-        JobConfig config = JobConfig.of(PipelineLoader.validating().load(Path.of("..", "samples", "word-count.json")))
-                .withCheckpointOptions(CheckpointOptions.defaults().withInterval(Duration.ofMillis(300)))
-                .withOutputDir(dir.resolve("out"));
-        JobClient run = engine.start(config);
-        clients.add(run);
-        assertThat(run.awaitRunning(Duration.ofSeconds(90))).isTrue();
+        runWordCount();
         ClusterConnection cluster = new EmbeddedClusterConnector(new FlinkClusterConnector(POLL), engine, POLL)
                 .connect(engine.restAddress());
         JobClient watched = cluster.open(cluster.jobs().get(0).id());
-        robot.interact(() -> window = FlinkJobWindow.show(null, watched, cluster, dir.resolve("savepoints")));
-        Menu jobMenu = ((MenuBar) window.root().lookup(".menu-bar")).getMenus().get(0);
+        Menu jobMenu = openWindow(robot, watched, cluster);
         MenuItem restore = item(jobMenu, "flink-restore");
         assertThat(restore.getText()).isEqualTo("_Restore from savepoint at new parallelism\u2026");
         assertThat(jobMenu.getItems()).noneMatch(i -> "flink-unsupported-restore".equals(i.getId()));
@@ -107,11 +59,7 @@ class RestoreWatchedFlinkJobTest {
         // The restore dialog opens on that savepoint, with the pipeline's operators and their saved state.
         waitFor(() -> !restore.isDisable());
         robot.interact(restore::fire);
-        WaitForAsyncUtils.waitForFxEvents();
-        Stage dialog = (Stage) Window.getWindows().stream()
-                .filter(w -> w.getScene() != null && w.getScene().getRoot().lookup("#restoreButton") != null)
-                .findFirst().orElseThrow();
-        Node root = dialog.getScene().getRoot();
+        Node root = dialogWith("#restoreButton");
         assertThat(((Label) root.lookup("#summaryLabel")).getText()).contains("Word count");
         @SuppressWarnings("unchecked")
         TableView<OperatorRestoreRow> operators = (TableView<OperatorRestoreRow>) root.lookup("#operatorTable");
@@ -143,14 +91,5 @@ class RestoreWatchedFlinkJobTest {
                 .containsExactly("sentences", "split", "count", "output");
         assertThat(watched.status()).isEqualTo(JobStatus.FINISHED);
         clients.add(window.session().job());
-    }
-
-    private static MenuItem item(Menu menu, String id) {
-        return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
