@@ -205,6 +205,11 @@ public final class Job implements AutoCloseable {
         return throttle.lastStepEvent();
     }
 
+    /** The barrier event the last step stopped at, as facts; or null. */
+    public org.checkpointlab.model.observe.StepEvent lastStep() {
+        return throttle.lastStep();
+    }
+
     public boolean isPaused() {
         return throttle.paused();
     }

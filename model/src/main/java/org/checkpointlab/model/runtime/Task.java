@@ -334,8 +334,8 @@ public final class Task {
     /** Mail from the coordinator to a source task: take checkpoint {@code barrier} now. */
     void triggerCheckpoint(CheckpointBarrier barrier) {
         mail(() -> {
-            runtime.throttle().barrierEvent(() -> "source " + headOperatorId() + " #" + subtaskIndex + " sent barrier "
-                    + barrier.checkpointId());
+            runtime.throttle().barrierEvent(() -> org.checkpointlab.model.observe.StepEvent.barrierSent(
+                    barrier.checkpointId(), headOperatorId(), subtaskIndex));
             checkpoints.triggerCheckpoint(barrier);
         });
     }

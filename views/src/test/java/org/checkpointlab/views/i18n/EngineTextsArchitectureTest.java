@@ -14,15 +14,16 @@ import org.checkpointlab.model.job.DeliveryCheck;
 import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.observe.CheckpointStall;
 import org.checkpointlab.model.observe.FailureCause;
+import org.checkpointlab.model.observe.StepEvent;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
 import org.checkpointlab.model.pipeline.ValidationProblem;
 
 /**
  * The engine's own English never reaches the window where the engine gives facts: the views word validation
- * problems, delivery verdicts, checkpoint failures, refused triggers, injected failures and checkpoint stalls from the bundles, so
- * they never call the English accessors the command line prints. (A literal scan cannot see these: the English is
- * built in {@code model}.) Same class import as {@code ViewsArchitectureTest}, which ArchUnit caches.
+ * problems, delivery verdicts, checkpoint failures, refused triggers, injected failures, checkpoint stalls and
+ * step events from the bundles, so they never call the English accessors the command line prints. (A literal scan
+ * cannot see these: the English is built in {@code model}.) Same class import as {@code ViewsArchitectureTest}, which ArchUnit caches.
  */
 @AnalyzeClasses(packages = "org.checkpointlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class EngineTextsArchitectureTest {
@@ -42,6 +43,8 @@ class EngineTextsArchitectureTest {
             .orShould().callMethod(FailureCause.class, "english")
             .orShould().callMethod(CheckpointStall.class, "message")
             .orShould().callMethod(CheckpointStall.class, "cause")
+            .orShould().callMethod(JobClient.class, "lastStepEvent")
+            .orShould().callMethod(StepEvent.class, "english")
             .because("the UI speaks the user's language: a view words an engine fact through Texts (the English "
                     + "accessors are the command line's)");
 }
