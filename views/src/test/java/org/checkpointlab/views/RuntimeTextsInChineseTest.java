@@ -2,9 +2,17 @@ package org.checkpointlab.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.checkpointlab.model.checkpoint.CheckpointFailure;
+import org.checkpointlab.model.checkpoint.DeclineReason;
+import org.checkpointlab.model.observe.FailureCause;
+import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.StepEvent;
+import org.checkpointlab.views.checkpoints.CheckpointFailureTexts;
+import org.checkpointlab.views.checkpoints.FailureCauseTexts;
+import org.checkpointlab.views.session.Problems;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.live.StepEventTexts;
 import org.junit.jupiter.api.AfterAll;
@@ -46,12 +54,85 @@ class RuntimeTextsInChineseTest {
     }
 
     @Test
+    void whyATaskDeclinedACheckpoint_isChinese_theExceptionKeepsItsWords() {
+        CheckpointFailure newer = CheckpointFailure.declined("count#1", DeclineReason.newerBarrier(5, 4));
+        CheckpointFailure async = CheckpointFailure.declined("sink#0",
+                DeclineReason.asyncPhaseFailed("Committed output (1/2)", "java.io.IOException: disk full"));
+
+        assertThat(CheckpointFailureTexts.of(newer)).isEqualTo("被 count#1 拒绝：检查点 4 尚未对齐，检查点 5 的屏障就已到达");
+        assertThat(CheckpointFailureTexts.of(async))
+                .isEqualTo("被 sink#0 拒绝：Committed output (1/2) 的异步阶段失败：java.io.IOException: disk full");
+        assertThat(CheckpointFailureTexts.of(newer)).doesNotContainPattern(ENGLISH);
+    }
+
+    @Test
+    void tooManyFailedCheckpoints_isChineseInTheExceptionHistory_andWhereItFailedThePendingCheckpoints() {
+        FailureCause tooMany = FailureCause.checkpointFailuresExceeded(0,
+                CheckpointFailure.of(CheckpointFailure.Reason.EXPIRED, 600_000));
+        FailureEvent jobFailed = new FailureEvent(1, null, -1, tooMany.english(), tooMany);
+        CheckpointFailure pending = FailureCause.taskFailed(CheckpointFailure.THE_JOB,
+                new IllegalStateException(tooMany.english()), tooMany);
+
+        assertThat(Problems.of(jobFailed)).isEqualTo("连续失败的检查点超过了可容忍的失败次数（0）：检查点在完成前超时（超时时间 600000 毫秒）");
+        assertThat(CheckpointFailureTexts.of(pending))
+                .isEqualTo("作业 失败：连续失败的检查点超过了可容忍的失败次数（0）：检查点在完成前超时（超时时间 600000 毫秒）");
+        assertThat(CheckpointFailureTexts.of(pending)).doesNotContainPattern(ENGLISH);
+    }
+
+    @Test
+    void anInjectedFailure_isChineseWhereItFailedThePendingCheckpoints_anOperatorsExceptionKeepsItsWords() {
+        FailureCause injected = FailureCause.of(FailureCause.Kind.INJECTED, "count", 0);
+        CheckpointFailure byInjection = FailureCause.taskFailed("Count per word #0",
+                new RuntimeException(injected.english()), injected);
+        CheckpointFailure byOperator = FailureCause.taskFailed("Count per word #0",
+                new IllegalStateException("boom"), null);
+
+        assertThat(CheckpointFailureTexts.of(byInjection)).isEqualTo("Count per word #0 失败：向 count #0 注入了故障");
+        assertThat(CheckpointFailureTexts.of(byOperator))
+                .isEqualTo("Count per word #0 失败：java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void aFailedSnapshot_isChinese_itsExceptionKeepsItsWords() {
+        FailureCause snapshot = FailureCause.of(FailureCause.Kind.SNAPSHOT_FAILED, "Count per word (1/2)", 5,
+                "java.io.IOException: disk full");
+        FailureEvent failed = new FailureEvent(1, "count", 0, snapshot.english(), snapshot);
+
+        assertThat(Problems.of(failed)).isEqualTo("Count per word (1/2) 为检查点 5 做快照失败：java.io.IOException: disk full");
+    }
+
+    @Test
+    void everyFailureCause_isWordedInChinese() {
+        for (FailureCause.Kind kind : FailureCause.Kind.values()) {
+            FailureCause cause = kind == FailureCause.Kind.CHECKPOINT_FAILURES_EXCEEDED
+                    ? FailureCause.checkpointFailuresExceeded(2, CheckpointFailure.of(CheckpointFailure.Reason.SUBSUMED, 4))
+                    : FailureCause.of(kind, "count", 1, 2, 3);
+            assertThat(FailureCauseTexts.of(cause)).as(kind.name()).isNotEqualTo(cause.english())
+                    .doesNotContain("{");
+        }
+    }
+
+    @Test
     void theEnglishBundle_keepsTheCommandLinesWords() {
         Texts.use(Locale.ENGLISH);
         try {
             for (StepEvent.Kind kind : StepEvent.Kind.values()) {
                 StepEvent e = new StepEvent(kind, 3, "count", 1, "split", 0);
                 assertThat(StepEventTexts.of(e)).isEqualTo(e.english());
+            }
+            FailureCause tooMany = FailureCause.checkpointFailuresExceeded(0,
+                    CheckpointFailure.of(CheckpointFailure.Reason.EXPIRED, 600_000));
+            for (FailureCause cause : List.of(tooMany, FailureCause.of(FailureCause.Kind.SNAPSHOT_FAILED, "Count (1/2)",
+                    5, "disk full"))) {
+                assertThat(FailureCauseTexts.of(cause)).isEqualTo(cause.english());
+            }
+            CheckpointFailure pending = FailureCause.taskFailed(CheckpointFailure.THE_JOB,
+                    new IllegalStateException(tooMany.english()), tooMany);
+            assertThat(CheckpointFailureTexts.of(pending)).isEqualTo("job failed: " + tooMany.english());
+            for (DeclineReason why : List.of(DeclineReason.newerBarrier(5, 4),
+                    DeclineReason.asyncPhaseFailed("Count (1/2)", "boom"), DeclineReason.other("disk full"))) {
+                CheckpointFailure f = CheckpointFailure.declined("count#1", why);
+                assertThat(CheckpointFailureTexts.of(f)).isEqualTo(f.english());
             }
         } finally {
             Texts.use(Locale.SIMPLIFIED_CHINESE);

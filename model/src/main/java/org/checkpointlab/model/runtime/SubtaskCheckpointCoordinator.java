@@ -175,7 +175,7 @@ final class SubtaskCheckpointCoordinator implements BarrierActions {
                         operatorChain.snapshotOperatorState(i, id));
             }
         } catch (Exception e) {
-            throw new OperatorException(task.describe() + " snapshot of checkpoint " + id, e);
+            throw new OperatorException(task.describe(), id, e);
         } finally {
             syncPhase = false;
         }
@@ -216,7 +216,7 @@ final class SubtaskCheckpointCoordinator implements BarrierActions {
     }
 
     @Override
-    public void decline(long checkpointId, String reason) {
+    public void decline(long checkpointId, org.checkpointlab.model.checkpoint.DeclineReason reason) {
         AsyncCheckpointRunnable p = pending.remove(checkpointId);
         if (p != null) {
             p.abort(channelStateWriter);

@@ -47,12 +47,7 @@ public final class Problems {
         if (cause == null) {
             return failure.message();
         }
-        String key = "failureCause." + cause.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        if (cause.kind() == org.checkpointlab.model.observe.FailureCause.Kind.INJECTED_AT_RECORD
-                && !"0".equals(cause.arg(3))) {
-            key += ".attempt";
-        }
-        return Texts.format(key, cause.args().toArray());
+        return org.checkpointlab.views.checkpoints.FailureCauseTexts.of(cause);
     }
 
     /** The problems of {@code e}: its validation problems in the UI's language, else its English lines. */

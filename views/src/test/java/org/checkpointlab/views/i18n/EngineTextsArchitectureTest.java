@@ -8,6 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.checkpointlab.model.checkpoint.CheckpointFailure;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.checkpoint.DeclineReason;
 import org.checkpointlab.model.checkpoint.TriggerRefusal;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.job.DeliveryCheck;
@@ -45,6 +46,7 @@ class EngineTextsArchitectureTest {
             .orShould().callMethod(CheckpointStall.class, "cause")
             .orShould().callMethod(JobClient.class, "lastStepEvent")
             .orShould().callMethod(StepEvent.class, "english")
+            .orShould().callMethod(DeclineReason.class, "english")
             .because("the UI speaks the user's language: a view words an engine fact through Texts (the English "
                     + "accessors are the command line's)");
 }
