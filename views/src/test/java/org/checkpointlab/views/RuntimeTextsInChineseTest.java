@@ -10,6 +10,8 @@ import org.checkpointlab.model.checkpoint.DeclineReason;
 import org.checkpointlab.model.observe.FailureCause;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.StepEvent;
+import org.checkpointlab.model.pipeline.PipelineException;
+import org.checkpointlab.model.pipeline.ValidationProblem;
 import org.checkpointlab.views.checkpoints.CheckpointFailureTexts;
 import org.checkpointlab.views.checkpoints.FailureCauseTexts;
 import org.checkpointlab.views.session.Problems;
@@ -113,6 +115,25 @@ class RuntimeTextsInChineseTest {
     }
 
     @Test
+    void whyASavepointCannotRestoreThePipeline_isChinese() {
+        PipelineException refused = PipelineException.of(List.of(
+                ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_STATE_NOT_IN_PIPELINE, "/tmp/sp-1", "count",
+                        "keyed-count"),
+                ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_MAX_PARALLELISM_CHANGED, "/tmp/sp-1", "count",
+                        256, 128)));
+
+        assertThat(Problems.of(refused)).containsExactly(
+                "保存点 /tmp/sp-1：其中有算子 'count'（keyed-count）的状态，但流水线中已没有该算子；勾选“允许未恢复的状态”即可跳过它",
+                "保存点 /tmp/sp-1：算子 'count' 的最大并行度为 256，但其 keyed 状态是以 128 写入的；最大并行度不能改变");
+        for (ValidationProblem.Kind kind : ValidationProblem.Kind.values()) {
+            if (kind.name().startsWith("SAVEPOINT_")) {
+                assertThat(Problems.of(ValidationProblem.of(kind, "/tmp/sp-1", "count", 2, 3)))
+                        .as(kind.name()).doesNotContainPattern(ENGLISH);
+            }
+        }
+    }
+
+    @Test
     void theEnglishBundle_keepsTheCommandLinesWords() {
         Texts.use(Locale.ENGLISH);
         try {
@@ -129,6 +150,9 @@ class RuntimeTextsInChineseTest {
             CheckpointFailure pending = FailureCause.taskFailed(CheckpointFailure.THE_JOB,
                     new IllegalStateException(tooMany.english()), tooMany);
             assertThat(CheckpointFailureTexts.of(pending)).isEqualTo("job failed: " + tooMany.english());
+            ValidationProblem gone = ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_STATE_NOT_IN_PIPELINE,
+                    "/tmp/sp-1", "count", "keyed-count");
+            assertThat(Problems.of(gone)).isEqualTo(gone.english());
             for (DeclineReason why : List.of(DeclineReason.newerBarrier(5, 4),
                     DeclineReason.asyncPhaseFailed("Count (1/2)", "boom"), DeclineReason.other("disk full"))) {
                 CheckpointFailure f = CheckpointFailure.declined("count#1", why);

@@ -74,7 +74,7 @@ public final class Job implements AutoCloseable {
                 throw new PipelineException(e.problems());
             }
             setup = JobSetup.of(config, p -> SavepointCompatibility.withSavedMaxParallelism(savepoint, p),
-                    p -> SavepointCompatibility.problems(savepoint, p, config.restore().allowNonRestoredState()));
+                    p -> SavepointCompatibility.findings(savepoint, p, config.restore().allowNonRestoredState()));
             restore = SavepointCompatibility.restorableState(savepoint, setup.pipeline());
         }
         Job job = new Job(config, setup, restore);

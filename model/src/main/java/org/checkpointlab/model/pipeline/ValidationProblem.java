@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One reason a pipeline cannot run, found by {@link PipelineValidator}: a {@link Kind} and its arguments (operator
+ * One reason a pipeline cannot run, found by {@link PipelineValidator} (or, for the {@code SAVEPOINT_*} kinds, by
+ * the savepoint compatibility check of a restore): a {@link Kind} and its arguments (operator
  * ids, kinds, numbers as written; the first names where the problem is), so a front end words it in its own
  * language. {@link #english()} is the command line's wording, e.g. {@code operator 'count': has no input; every
  * operator but a source needs one}.
@@ -72,7 +73,23 @@ public record ValidationProblem(Kind kind, List<String> args) {
         /** Id. */
         UNREACHABLE,
         /** What is wrong with the checkpointing section (English, as {@link CheckpointingConfig#problems()}). */
-        CHECKPOINTING
+        CHECKPOINTING,
+        /**
+         * Restoring from a savepoint: its directory, the operator id, the operator's saved kind; the savepoint holds
+         * state for an operator the pipeline no longer has (and non-restored state is not allowed).
+         */
+        SAVEPOINT_STATE_NOT_IN_PIPELINE,
+        /** Restoring: the savepoint's directory, id, saved kind, kind now; a stateful operator changed its kind. */
+        SAVEPOINT_KIND_CHANGED,
+        /** Restoring: the savepoint's directory, id, max parallelism now, the saved one (keyed state). */
+        SAVEPOINT_MAX_PARALLELISM_CHANGED,
+        /** Restoring: the savepoint's directory, id, parallelism, the savepoint's max parallelism. */
+        SAVEPOINT_PARALLELISM_ABOVE_MAX,
+        /**
+         * Restoring: the checkpoint's directory, id, saved parallelism, parallelism now; in-flight data of an
+         * unaligned checkpoint cannot be rescaled.
+         */
+        SAVEPOINT_IN_FLIGHT_RESCALE
     }
 
     public ValidationProblem {
@@ -113,6 +130,7 @@ public record ValidationProblem(Kind kind, List<String> args) {
     public String english() {
         String operator = "operator '" + arg(0) + "': ";
         String edge = "edge " + arg(0) + " -> " + arg(1) + ": ";
+        String savepoint = "savepoint " + arg(0) + ": ";
         return switch (kind) {
             case NO_OPERATORS -> "the pipeline has no operators; it needs at least a source and a sink";
             case BLANK_ID -> "operator #" + arg(0) + " (" + arg(1) + "): id must not be blank";
@@ -152,6 +170,17 @@ public record ValidationProblem(Kind kind, List<String> args) {
             case CYCLE -> "cycle " + arg(0) + ": a pipeline must not loop back on itself";
             case UNREACHABLE -> operator + "not reachable from any source";
             case CHECKPOINTING -> "checkpointing: " + arg(0);
+            case SAVEPOINT_STATE_NOT_IN_PIPELINE -> savepoint + "it has state for operator '" + arg(1) + "' ("
+                    + arg(2) + "), which is not in the pipeline; allow non-restored state to skip it";
+            case SAVEPOINT_KIND_CHANGED -> savepoint + "operator '" + arg(1) + "' was a " + arg(2) + " and is a "
+                    + arg(3) + " now: its state type no longer matches";
+            case SAVEPOINT_MAX_PARALLELISM_CHANGED -> savepoint + "operator '" + arg(1) + "' has max parallelism "
+                    + arg(2) + " but its keyed state was written with " + arg(3) + "; max parallelism cannot change";
+            case SAVEPOINT_PARALLELISM_ABOVE_MAX -> savepoint + "operator '" + arg(1) + "': parallelism " + arg(2)
+                    + " is above the savepoint's max parallelism " + arg(3);
+            case SAVEPOINT_IN_FLIGHT_RESCALE -> savepoint + "it holds in-flight data of an unaligned checkpoint, "
+                    + "which cannot be restored with another parallelism (operator '" + arg(1) + "': " + arg(2)
+                    + " -> " + arg(3) + "); take a savepoint instead";
         };
     }
 
