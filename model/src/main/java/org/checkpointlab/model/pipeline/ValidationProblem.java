@@ -72,7 +72,10 @@ public record ValidationProblem(Kind kind, List<String> args) {
         CYCLE,
         /** Id. */
         UNREACHABLE,
-        /** What is wrong with the checkpointing section (English, as {@link CheckpointingConfig#problems()}). */
+        /**
+         * What is wrong with the checkpointing section (English, as {@link CheckpointingConfig#problems()}); for
+         * options that do not go together, the {@link #optionProblem() OptionProblem}'s kind and arguments follow.
+         */
         CHECKPOINTING,
         /**
          * Restoring from a savepoint: its directory, the operator id, the operator's saved kind; the savepoint holds
@@ -99,6 +102,26 @@ public record ValidationProblem(Kind kind, List<String> args) {
 
     public static ValidationProblem of(Kind kind, Object... args) {
         return new ValidationProblem(kind, Arrays.stream(args).map(String::valueOf).toList());
+    }
+
+    /** A {@link Kind#CHECKPOINTING} problem: options of the section that do not go together. */
+    public static ValidationProblem checkpointing(org.checkpointlab.model.checkpoint.OptionProblem problem) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add(problem.english());
+        args.add(problem.kind().name());
+        args.addAll(problem.args());
+        return new ValidationProblem(Kind.CHECKPOINTING, args);
+    }
+
+    /** For a {@link Kind#CHECKPOINTING} problem of options that do not go together, that problem as facts. */
+    public java.util.Optional<org.checkpointlab.model.checkpoint.OptionProblem> optionProblem() {
+        if (kind != Kind.CHECKPOINTING || args.size() < 2 || java.util.Arrays.stream(
+                org.checkpointlab.model.checkpoint.OptionProblem.Kind.values()).noneMatch(k -> k.name().equals(arg(1)))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.checkpointlab.model.checkpoint.OptionProblem(
+                org.checkpointlab.model.checkpoint.OptionProblem.Kind.valueOf(args.get(1)),
+                args.subList(2, args.size())));
     }
 
     /** The operator the problem is about (its first argument), for the problems that name one. */

@@ -50,6 +50,23 @@ public final class Problems {
         return org.checkpointlab.views.checkpoints.FailureCauseTexts.of(cause);
     }
 
+    /** Checkpoint options that do not go together, in the UI's language. */
+    public static String of(org.checkpointlab.model.checkpoint.OptionProblem problem) {
+        return Texts.format("optionProblem." + problem.kind().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'), problem.args().toArray());
+    }
+
+    /** A value typed for a checkpoint option that is not of its form, in the UI's language (not naming it). */
+    public static String of(org.checkpointlab.model.pipeline.OptionValueException e) {
+        return Texts.format("optionValue." + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                e.typed(), e.defaultText());
+    }
+
+    /** Each problem of checkpoint options, in the UI's language. */
+    public static List<String> ofOptions(org.checkpointlab.model.checkpoint.CheckpointOptions options) {
+        return options.findings().stream().map(Problems::of).toList();
+    }
+
     /** The problems of {@code e}: its validation problems in the UI's language, else its English lines. */
     public static List<String> of(PipelineException e) {
         if (e.findings().isEmpty()) {
@@ -66,6 +83,10 @@ public final class Problems {
 
     /** One validation problem in the UI's language, naming the operator or edge first as the English does. */
     public static String of(ValidationProblem problem) {
+        var options = problem.optionProblem();
+        if (options.isPresent()) {
+            return Texts.format("problem.checkpointing", of(options.get()));
+        }
         String key = "problem." + problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         if (problem.kind() == ValidationProblem.Kind.INPUTS_EXACTLY && "1".equals(problem.arg(2))) {
             key += ".one";
