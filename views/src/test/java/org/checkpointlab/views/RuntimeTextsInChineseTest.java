@@ -12,9 +12,11 @@ import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.StepEvent;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.ValidationProblem;
+import org.checkpointlab.model.savepoint.SavepointMetadata;
 import org.checkpointlab.views.checkpoints.CheckpointFailureTexts;
 import org.checkpointlab.views.checkpoints.FailureCauseTexts;
 import org.checkpointlab.views.session.Problems;
+import org.checkpointlab.views.state.RunningJobState;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.live.StepEventTexts;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +133,17 @@ class RuntimeTextsInChineseTest {
                         .as(kind.name()).doesNotContainPattern(ENGLISH);
             }
         }
+    }
+
+    @Test
+    void whatASavepointDirectoryHolds_isNamedInChinese() {
+        SavepointMetadata savepoint = new SavepointMetadata(SavepointMetadata.FORMAT, "savepoint", 13, 0, "Word count",
+                List.of(), List.of());
+        SavepointMetadata retained = new SavepointMetadata(SavepointMetadata.FORMAT, "checkpoint", 7, 0, "Word count",
+                List.of(), List.of());
+
+        assertThat(RunningJobState.savepointType(savepoint)).isEqualTo("保存点");
+        assertThat(RunningJobState.savepointType(retained)).isEqualTo("检查点");
     }
 
     @Test

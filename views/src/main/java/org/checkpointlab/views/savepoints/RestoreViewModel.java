@@ -161,7 +161,7 @@ public final class RestoreViewModel {
         }
         savepoint.set(read);
         SavepointMetadata m = read.metadata();
-        summary.set(Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
+        summary.set(Texts.format("savepoint.summary", org.checkpointlab.views.state.RunningJobState.savepointType(m), m.checkpointId(), m.pipelineName(),
                 Units.clock(m.timestamp()), Units.bytes(m.stateSize())));
         JobClient job = session.job();
         PipelineSpec pipeline = job == null ? null : job.pipeline();

@@ -157,7 +157,7 @@ public final class StateViewModel {
             return false;
         }
         SavepointMetadata m = read.savepoint().metadata();
-        show(read, Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
+        show(read, Texts.format("savepoint.summary", org.checkpointlab.views.state.RunningJobState.savepointType(m), m.checkpointId(), m.pipelineName(),
                 Units.clock(m.timestamp()), Units.bytes(m.stateSize())));
         return true;
     }
