@@ -271,8 +271,7 @@ public final class RestoreViewModel {
             }
         }
         for (EdgeSpec e : forwardConflicts) {
-            found.add("the forward edge " + e.from() + " \u2192 " + e.to() + " needs the same parallelism on both "
-                    + "ends: change it to rebalance, or give both the same parallelism");
+            found.add(Texts.format("restore.forwardEdge", e.from(), e.to()));
         }
         if (incremental.get() && backend.get() != StateBackendKind.ROCKSDB) {
             found.add(Texts.get("restore.incrementalNeedsRocksDb"));
