@@ -2,6 +2,8 @@ package org.checkpointlab.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,7 +14,10 @@ import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.StepEvent;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.ValidationProblem;
+import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointMetadata;
+import org.checkpointlab.model.savepoint.SavepointProblem;
+import org.checkpointlab.model.savepoint.SavepointReader;
 import org.checkpointlab.views.checkpoints.CheckpointFailureTexts;
 import org.checkpointlab.views.checkpoints.FailureCauseTexts;
 import org.checkpointlab.views.session.Problems;
@@ -22,6 +27,7 @@ import org.checkpointlab.views.live.StepEventTexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the engine reports while a job runs reaches the Chinese window in Chinese: the barrier event a step stopped
@@ -147,6 +153,30 @@ class RuntimeTextsInChineseTest {
     }
 
     @Test
+    void aDirectoryThatIsNoSavepoint_isSaidInChinese(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        Path empty = Files.createDirectory(dir.resolve("sp-empty"));
+
+        assertThat(Problems.of(readFails(dir.resolve("gone")))).containsExactly("保存点 " + dir.resolve("gone") + " 不存在");
+        assertThat(Problems.of(readFails(file))).containsExactly(file + " 是文件，不是保存点目录");
+        assertThat(Problems.of(readFails(empty))).containsExactly(empty + " 不是保存点：其中没有 _metadata.json");
+        for (SavepointProblem.Kind kind : SavepointProblem.Kind.values()) {
+            SavepointProblem p = SavepointProblem.of(kind, "/tmp/sp", "_metadata.json");
+            assertThat(Problems.of(new SavepointException(p, null))).as(kind.name()).singleElement()
+                    .isNotEqualTo(p.english()).asString().doesNotContain("{");
+        }
+    }
+
+    private static SavepointException readFails(Path dir) {
+        try {
+            SavepointReader.read(dir);
+            throw new AssertionError(dir + " was read as a savepoint");
+        } catch (SavepointException e) {
+            return e;
+        }
+    }
+
+    @Test
     void theEnglishBundle_keepsTheCommandLinesWords() {
         Texts.use(Locale.ENGLISH);
         try {
@@ -166,6 +196,10 @@ class RuntimeTextsInChineseTest {
             ValidationProblem gone = ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_STATE_NOT_IN_PIPELINE,
                     "/tmp/sp-1", "count", "keyed-count");
             assertThat(Problems.of(gone)).isEqualTo(gone.english());
+            for (SavepointProblem.Kind kind : SavepointProblem.Kind.values()) {
+                SavepointProblem p = SavepointProblem.of(kind, "/tmp/sp", "_metadata.json");
+                assertThat(Problems.of(new SavepointException(p, null))).containsExactly(p.english());
+            }
             for (DeclineReason why : List.of(DeclineReason.newerBarrier(5, 4),
                     DeclineReason.asyncPhaseFailed("Count (1/2)", "boom"), DeclineReason.other("disk full"))) {
                 CheckpointFailure f = CheckpointFailure.declined("count#1", why);

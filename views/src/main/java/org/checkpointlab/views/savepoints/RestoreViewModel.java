@@ -153,7 +153,7 @@ public final class RestoreViewModel {
         try {
             read = session.job() != null ? session.job().readSavepoint(path.get()) : SavepointReader.read(path.get());
         } catch (SavepointException e) {
-            problems.setAll(e.problems());
+            problems.setAll(org.checkpointlab.views.session.Problems.of(e));
             return false;
         } catch (RuntimeException e) {
             problems.setAll(Texts.format("savepoint.unreadable", path.get(), e.getMessage()));

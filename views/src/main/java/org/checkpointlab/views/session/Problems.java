@@ -28,7 +28,7 @@ public final class Problems {
             return of(p);
         }
         if (t instanceof SavepointException s) {
-            return s.problems();
+            return of(s);
         }
         if (org.checkpointlab.model.checkpoint.TriggerRefusal.in(t).isPresent()) {
             return List.of(org.checkpointlab.views.checkpoints.CheckpointFailureTexts.whyNotTriggered(t));
@@ -54,6 +54,15 @@ public final class Problems {
     public static String of(org.checkpointlab.model.checkpoint.OptionProblem problem) {
         return Texts.format("optionProblem." + problem.kind().name().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', '-'), problem.args().toArray());
+    }
+
+    /** Why a directory is no savepoint, in the UI's language when the engine names it as facts. */
+    public static List<String> of(SavepointException e) {
+        if (e.finding() == null) {
+            return e.problems();
+        }
+        return List.of(Texts.format("savepointProblem." + e.finding().kind().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'), e.finding().args().toArray()));
     }
 
     /** A value typed for a checkpoint option that is not of its form, in the UI's language (not naming it). */

@@ -149,7 +149,7 @@ public final class StateViewModel {
             read = SavepointState.of(SavepointReader.read(path.get()));
         } catch (SavepointException e) {
             clear();
-            problems.setAll(e.problems());
+            problems.setAll(org.checkpointlab.views.session.Problems.of(e));
             return false;
         } catch (RuntimeException e) {
             clear();

@@ -22,6 +22,7 @@ import org.checkpointlab.model.pipeline.CheckpointingConfig;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.pipeline.PipelineValidator;
 import org.checkpointlab.model.pipeline.ValidationProblem;
+import org.checkpointlab.model.savepoint.SavepointProblem;
 
 /**
  * The engine's own English never reaches the window where the engine gives facts: the views word validation
@@ -54,6 +55,7 @@ class EngineTextsArchitectureTest {
             .orShould().callMethod(CheckpointOptions.class, "problems")
             .orShould().callMethod(OptionProblem.class, "english")
             .orShould().callMethod(CheckpointingConfig.class, "problems")
+            .orShould().callMethod(SavepointProblem.class, "english")
             .because("the UI speaks the user's language: a view words an engine fact through Texts (the English "
                     + "accessors are the command line's)");
 }
