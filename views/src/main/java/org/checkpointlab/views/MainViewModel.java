@@ -65,7 +65,7 @@ public final class MainViewModel {
     private final RecentFiles recent;
     private final PipelineFileCommands files;
     private final JobParallelism parallelism;
-    private final CommandStack edits = new CommandStack(EditablePipeline.empty(PipelineDocument.UNTITLED));
+    private final CommandStack edits = new CommandStack(EditablePipeline.empty(PipelineDocument.untitled()));
     private final PipelineDocument document = new PipelineDocument(edits);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", EMPTY_HINT);

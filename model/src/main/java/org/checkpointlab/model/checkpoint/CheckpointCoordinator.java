@@ -186,11 +186,11 @@ public final class CheckpointCoordinator {
     }
 
     /** A task declined: the checkpoint fails. */
-    public void decline(String taskKey, long checkpointId, String reason) {
+    public void decline(String taskKey, long checkpointId, DeclineReason reason) {
         timer.execute(() -> {
             PendingCheckpoint p = pending.get(checkpointId);
             if (p != null) {
-                fail(p, CheckpointFailure.of(CheckpointFailure.Reason.DECLINED, taskKey, reason), true);
+                fail(p, CheckpointFailure.declined(taskKey, reason), true);
             }
         });
     }
@@ -312,8 +312,7 @@ public final class CheckpointCoordinator {
             consecutiveFailures++;
             if (consecutiveFailures > options.tolerableFailures()) {
                 consecutiveFailures = 0;
-                context.failJob("Exceeded checkpoint tolerable failure threshold (" + options.tolerableFailures()
-                        + "): " + reason.english());
+                context.failJob(new CheckpointFailuresExceeded(options.tolerableFailures(), reason));
             }
         }
         decider.afterCheckpointEnded();

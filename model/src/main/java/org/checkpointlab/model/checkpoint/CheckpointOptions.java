@@ -40,35 +40,40 @@ public record CheckpointOptions(Duration interval, CheckpointingMode mode, Durat
         return interval != null;
     }
 
-    /** The problems with this configuration, in words a user understands; empty when it is valid. */
+    /** The problems with this configuration, in words a user understands (English); empty when it is valid. */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+        return findings().stream().map(OptionProblem::english).toList();
+    }
+
+    /** The problems with this configuration, as facts; empty when it is valid. */
+    public List<OptionProblem> findings() {
+        List<OptionProblem> problems = new ArrayList<>();
         if (interval != null && (interval.isNegative() || interval.isZero())) {
-            problems.add("checkpoint interval must be positive (or off), was " + interval.toMillis() + " ms");
+            problems.add(OptionProblem.of(OptionProblem.Kind.INTERVAL_NOT_POSITIVE, interval.toMillis()));
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            problems.add("checkpoint timeout must be positive");
+            problems.add(OptionProblem.of(OptionProblem.Kind.TIMEOUT_NOT_POSITIVE));
         }
         if (minPause == null || minPause.isNegative()) {
-            problems.add("min pause between checkpoints must not be negative");
+            problems.add(OptionProblem.of(OptionProblem.Kind.MIN_PAUSE_NEGATIVE));
         }
         if (maxConcurrent < 1) {
-            problems.add("max concurrent checkpoints must be at least 1, was " + maxConcurrent);
+            problems.add(OptionProblem.of(OptionProblem.Kind.MAX_CONCURRENT_BELOW_ONE, maxConcurrent));
         }
         if (tolerableFailures < 0) {
-            problems.add("tolerable failed checkpoints must not be negative, was " + tolerableFailures);
+            problems.add(OptionProblem.of(OptionProblem.Kind.TOLERABLE_FAILURES_NEGATIVE, tolerableFailures));
         }
         if (alignedTimeout == null || alignedTimeout.isNegative()) {
-            problems.add("aligned checkpoint timeout must not be negative");
+            problems.add(OptionProblem.of(OptionProblem.Kind.ALIGNED_TIMEOUT_NEGATIVE));
         }
         if (retained < 1) {
-            problems.add("retained checkpoints must be at least 1, was " + retained);
+            problems.add(OptionProblem.of(OptionProblem.Kind.RETAINED_BELOW_ONE, retained));
         }
         if (unaligned && mode != CheckpointingMode.EXACTLY_ONCE) {
-            problems.add("unaligned checkpoints require exactly-once mode");
+            problems.add(OptionProblem.of(OptionProblem.Kind.UNALIGNED_NEEDS_EXACTLY_ONCE));
         }
         if (unaligned && maxConcurrent != 1) {
-            problems.add("unaligned checkpoints require max concurrent checkpoints = 1");
+            problems.add(OptionProblem.of(OptionProblem.Kind.UNALIGNED_NEEDS_ONE_CONCURRENT));
         }
         return problems;
     }

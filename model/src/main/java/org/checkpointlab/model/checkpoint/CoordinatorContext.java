@@ -23,7 +23,7 @@ public interface CoordinatorContext {
     void abortCheckpoint(long checkpointId);
 
     /** More consecutive checkpoints failed than tolerated: the job must fail over. */
-    void failJob(String cause);
+    void failJob(CheckpointFailuresExceeded cause);
 
     /** A checkpoint (not a savepoint) completed and is retained. */
     default void checkpointCompleted(CompletedCheckpoint checkpoint) {

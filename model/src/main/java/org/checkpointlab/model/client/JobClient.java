@@ -179,8 +179,14 @@ public interface JobClient extends AutoCloseable {
     }
 
     /** The barrier event the last step stopped at, or null. */
-    default String lastStepEvent() {
+    default org.checkpointlab.model.observe.StepEvent lastStep() {
         return null;
+    }
+
+    /** {@link #lastStep()} as the command line says it, or null. */
+    default String lastStepEvent() {
+        org.checkpointlab.model.observe.StepEvent event = lastStep();
+        return event == null ? null : event.english();
     }
 
     /**

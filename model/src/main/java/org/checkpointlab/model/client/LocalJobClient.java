@@ -169,8 +169,8 @@ public final class LocalJobClient implements JobClient {
     }
 
     @Override
-    public String lastStepEvent() {
-        return job.lastStepEvent();
+    public org.checkpointlab.model.observe.StepEvent lastStep() {
+        return job.lastStep();
     }
 
     @Override

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.checkpointlab.model.checkpoint.CheckpointFailuresExceeded;
+import org.checkpointlab.model.observe.FailureCause;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.RestartEvent;
+import org.checkpointlab.model.runtime.OperatorException;
 
 /**
  * Decides what a failure leads to (Flink's {@code ExecutionFailureHandler}): whether the job restarts (the restart
@@ -50,8 +53,7 @@ final class ExecutionFailureHandler {
                                         long nowMillis) {
         lastFailureMillis = nowMillis;
         failures.add(new FailureEvent(nowMillis, operatorId, subtask,
-                String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause),
-                cause instanceof Job.InjectedFailure injected ? injected.fact() : null));
+                String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause), factOf(cause)));
         OptionalLong delay = backoff.onFailure(nowMillis);
         boolean global = operatorId == null || strategy == FailoverStrategy.FULL || forceGlobal;
         if (delay.isEmpty()) {
@@ -60,6 +62,24 @@ final class ExecutionFailureHandler {
         lastRestartDelay = delay.getAsLong();
         nextRestartAtMillis = nowMillis + lastRestartDelay;
         return new FailureHandlingResult(true, lastRestartDelay, global);
+    }
+
+    /**
+     * What caused a failure, as facts, when the lab caused it: failure injection, too many failed checkpoints (the
+     * job's failure wraps the coordinator's), a failed snapshot; null for an operator's own exception.
+     */
+    static FailureCause factOf(Throwable cause) {
+        if (cause instanceof Job.InjectedFailure injected) {
+            return injected.fact();
+        }
+        if (cause.getCause() instanceof CheckpointFailuresExceeded exceeded) {
+            return FailureCause.checkpointFailuresExceeded(exceeded.tolerable(), exceeded.lastFailure());
+        }
+        if (cause instanceof OperatorException o && o.checkpointId() >= 0 && o.getCause() != null) {
+            return FailureCause.of(FailureCause.Kind.SNAPSHOT_FAILED, o.task(), o.checkpointId(),
+                    String.valueOf(o.getCause().getMessage()));
+        }
+        return null;
     }
 
     /**

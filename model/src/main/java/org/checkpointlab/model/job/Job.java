@@ -74,7 +74,7 @@ public final class Job implements AutoCloseable {
                 throw new PipelineException(e.problems());
             }
             setup = JobSetup.of(config, p -> SavepointCompatibility.withSavedMaxParallelism(savepoint, p),
-                    p -> SavepointCompatibility.problems(savepoint, p, config.restore().allowNonRestoredState()));
+                    p -> SavepointCompatibility.findings(savepoint, p, config.restore().allowNonRestoredState()));
             restore = SavepointCompatibility.restorableState(savepoint, setup.pipeline());
         }
         Job job = new Job(config, setup, restore);
@@ -203,6 +203,11 @@ public final class Job implements AutoCloseable {
     /** The barrier event the last step stopped at, e.g. "barrier 7 reached count #1 from split #0"; or null. */
     public String lastStepEvent() {
         return throttle.lastStepEvent();
+    }
+
+    /** The barrier event the last step stopped at, as facts; or null. */
+    public org.checkpointlab.model.observe.StepEvent lastStep() {
+        return throttle.lastStep();
     }
 
     public boolean isPaused() {

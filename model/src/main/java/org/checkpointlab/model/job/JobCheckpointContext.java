@@ -30,7 +30,7 @@ final class JobCheckpointContext implements CoordinatorContext {
     private final PipelineSpec pipeline;
     private final StateBackendFactory backends;
     private final CheckpointCleaner cleaner;
-    private final Consumer<String> failJob;
+    private final Consumer<org.checkpointlab.model.checkpoint.CheckpointFailuresExceeded> failJob;
 
     /**
      * @param options the coordinator's current options (they change while the job runs)
@@ -38,7 +38,8 @@ final class JobCheckpointContext implements CoordinatorContext {
      */
     JobCheckpointContext(Supplier<JobStatus> status, Supplier<Deployment> deployment,
                          Supplier<CheckpointOptions> options, PipelineSpec pipeline, StateBackendFactory backends,
-                         CheckpointCleaner cleaner, Consumer<String> failJob) {
+                         CheckpointCleaner cleaner,
+                         Consumer<org.checkpointlab.model.checkpoint.CheckpointFailuresExceeded> failJob) {
         this.status = status;
         this.deployment = deployment;
         this.options = options;
@@ -119,7 +120,7 @@ final class JobCheckpointContext implements CoordinatorContext {
     }
 
     @Override
-    public void failJob(String cause) {
+    public void failJob(org.checkpointlab.model.checkpoint.CheckpointFailuresExceeded cause) {
         failJob.accept(cause);
     }
 }

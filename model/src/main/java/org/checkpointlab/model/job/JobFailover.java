@@ -57,7 +57,7 @@ final class JobFailover {
         if (scheduler.status() != JobStatus.RUNNING) {
             return;
         }
-        String where = task == null ? "job" : task.taskName() + " #" + task.subtaskIndex();
+        String where = task == null ? CheckpointFailure.THE_JOB : task.taskName() + " #" + task.subtaskIndex();
         if (scheduler.savepoints().jobFailed((task == null ? "the job" : where) + " failed: " + cause.getMessage())) {
             return; // the stop's savepoint completed: the job is finishing, and what it covers is committed
         }
@@ -69,7 +69,8 @@ final class JobFailover {
         ExecutionFailureHandler.FailureHandlingResult result = scheduler.failureHandler().handleFailure(
                 task == null ? null : task.headOperatorId(), task == null ? -1 : task.subtaskIndex(), cause,
                 scheduler.finalCheckpointRequested(), System.currentTimeMillis());
-        scheduler.coordinator().failPending(CheckpointFailure.of(CheckpointFailure.Reason.TASK_FAILED, where, cause));
+        scheduler.coordinator().failPending(org.checkpointlab.model.observe.FailureCause.taskFailed(where, cause,
+                ExecutionFailureHandler.factOf(cause)));
         if (!result.restartable()) {
             scheduler.transitionTo(JobStatus.FAILING);
             scheduler.cancelDeployment();

@@ -96,7 +96,7 @@ final class JobScheduler {
                 message));
         this.coordinator = new CheckpointCoordinator(options, control, new JobCheckpointContext(() -> status,
                 () -> deployment, this::checkpointOptions, pipeline, backends, cleaner,
-                cause -> onFailure(null, new IllegalStateException(cause))));
+                cause -> onFailure(null, new IllegalStateException(cause.getMessage(), cause))));
         this.savepoints = new SavepointOperations(this);
         this.failover = new JobFailover(this);
         this.restoredFrom = restoredFrom;

@@ -31,7 +31,8 @@ record JobSetup(PipelineSpec pipeline, Map<String, Map<String, Object>> resolved
      * and {@code check}'s problems (e.g. savepoint compatibility) reported before the pipeline's own validation.
      */
     static JobSetup of(JobConfig config, java.util.function.UnaryOperator<PipelineSpec> adjust,
-                       java.util.function.Function<PipelineSpec, List<String>> check) throws PipelineException {
+                       java.util.function.Function<PipelineSpec, List<org.checkpointlab.model.pipeline.ValidationProblem>>
+                               check) throws PipelineException {
         PipelineSpec p = config.pipeline();
         List<String> problems = new ArrayList<>();
         for (String id : config.parallelism().keySet()) {
@@ -57,9 +58,9 @@ record JobSetup(PipelineSpec pipeline, Map<String, Map<String, Object>> resolved
             throw new PipelineException(problems);
         }
         PipelineSpec applied = adjust.apply(p.withOperators(ops));
-        List<String> checked = check.apply(applied);
+        List<org.checkpointlab.model.pipeline.ValidationProblem> checked = check.apply(applied);
         if (!checked.isEmpty()) {
-            throw new PipelineException(checked);
+            throw PipelineException.of(checked);
         }
         PipelineValidator.validate(applied);
         Map<String, Map<String, Object>> params = new HashMap<>();

@@ -52,7 +52,7 @@ final class TaskEvents implements TaskListener {
     }
 
     @Override
-    public void declineCheckpoint(Task task, long checkpointId, String reason) {
+    public void declineCheckpoint(Task task, long checkpointId, org.checkpointlab.model.checkpoint.DeclineReason reason) {
         job.coordinator().decline(ExecutionGraph.taskKey(task), checkpointId, reason);
     }
 }

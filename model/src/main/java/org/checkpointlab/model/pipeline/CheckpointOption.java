@@ -175,19 +175,41 @@ public record CheckpointOption<T>(String key, Class<T> type, String label, Strin
     /**
      * The value a user typed (the settings form, a command-line flag), trimmed.
      *
-     * @throws IllegalArgumentException with what is wrong, not naming the option (the caller names the field or
-     *                                  flag), e.g. {@code must be a whole number, was 'two'}
+     * @throws OptionValueException with what is wrong, not naming the option (the caller names the field or flag),
+     *                               e.g. {@code must be a whole number, was 'two'}
      */
     public T parseText(String text) {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty() && !form.acceptsBlank()) {
-            throw new IllegalArgumentException("must not be empty (Flink's default is " + defaultText() + ")");
+            throw new OptionValueException(OptionValueException.Kind.EMPTY, trimmed, defaultText(),
+                    "must not be empty (Flink's default is " + defaultText() + ")", null);
         }
         try {
             return form.fromText(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^:? ", ""), e);
+            throw new OptionValueException(problemOf(trimmed), trimmed, defaultText(), e.getMessage().replaceFirst("^:? ", ""),
+                    e);
         }
+    }
+
+    /** What is wrong with {@code text}, which this option's form refused. */
+    private OptionValueException.Kind problemOf(String text) {
+        if (form instanceof OptionForm.DurationForm d) {
+            boolean negative = text.startsWith("-");
+            if (d.offAllowed()) {
+                return negative ? OptionValueException.Kind.NEGATIVE_DURATION_OR_OFF
+                        : OptionValueException.Kind.NOT_DURATION_OR_OFF;
+            }
+            return negative ? OptionValueException.Kind.NEGATIVE_DURATION : OptionValueException.Kind.NOT_DURATION;
+        }
+        if (form instanceof OptionForm.WholeNumberForm) {
+            return OptionValueException.Kind.NOT_WHOLE_NUMBER;
+        }
+        if (form instanceof OptionForm.BooleanForm) {
+            return OptionValueException.Kind.NOT_BOOLEAN;
+        }
+        return form instanceof OptionForm.EnumForm ? OptionValueException.Kind.NOT_CHOICE
+                : OptionValueException.Kind.NOT_DIRECTORY;
     }
 
     /** The option's value in {@code options} in Flink's configuration; {@code null} when Flink's key is left out. */

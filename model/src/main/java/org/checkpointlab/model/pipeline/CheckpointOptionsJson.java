@@ -50,10 +50,21 @@ public final class CheckpointOptionsJson {
      * it gives when applied to the defaults. Empty when the section is fine.
      */
     public static List<String> problems(Map<String, ?> section) {
-        List<String> problems = new ArrayList<>();
-        CheckpointOptions options = apply(section, CheckpointOptions.defaults(), problems);
-        problems.addAll(options.problems());
+        List<String> problems = formProblems(section);
+        findings(section).forEach(p -> problems.add(p.english()));
         return problems;
+    }
+
+    /** The unknown keys and values of the wrong form of {@code section}, in English. */
+    public static List<String> formProblems(Map<String, ?> section) {
+        List<String> problems = new ArrayList<>();
+        apply(section, CheckpointOptions.defaults(), problems);
+        return problems;
+    }
+
+    /** The problems of the options {@code section} gives when applied to the defaults, as facts. */
+    public static List<org.checkpointlab.model.checkpoint.OptionProblem> findings(Map<String, ?> section) {
+        return apply(section, CheckpointOptions.defaults(), new ArrayList<>()).findings();
     }
 
     /**

@@ -71,6 +71,16 @@ public final class CheckpointingConfig {
         return CheckpointOptionsJson.problems(written);
     }
 
+    /** The unknown keys and values of the wrong form, in English (the first of {@link #problems()}). */
+    public List<String> formProblems() {
+        return CheckpointOptionsJson.formProblems(written);
+    }
+
+    /** The options that do not go together, as facts (the rest of {@link #problems()}). */
+    public List<org.checkpointlab.model.checkpoint.OptionProblem> optionFindings() {
+        return CheckpointOptionsJson.findings(written);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CheckpointingConfig other && written.equals(other.written);

@@ -99,8 +99,11 @@ public final class PipelineValidator {
             checkEdges();
             checkInputsAndOutputs();
             checkGraph();
-            for (String p : spec.checkpointing().problems()) {
+            for (String p : spec.checkpointing().formProblems()) {
                 add(Kind.CHECKPOINTING, p);
+            }
+            for (org.checkpointlab.model.checkpoint.OptionProblem p : spec.checkpointing().optionFindings()) {
+                problems.add(ValidationProblem.checkpointing(p));
             }
             return List.copyOf(problems);
         }

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.checkpointlab.model.util.FactArguments;
 
 /**
- * One reason a pipeline cannot run, found by {@link PipelineValidator}: a {@link Kind} and its arguments (operator
+ * One reason a pipeline cannot run, found by {@link PipelineValidator} (or, for the {@code SAVEPOINT_*} kinds, by
+ * the savepoint compatibility check of a restore): a {@link Kind} and its arguments (operator
  * ids, kinds, numbers as written; the first names where the problem is), so a front end words it in its own
  * language. {@link #english()} is the command line's wording, e.g. {@code operator 'count': has no input; every
  * operator but a source needs one}.
@@ -71,8 +72,27 @@ public record ValidationProblem(Kind kind, List<String> args) implements FactArg
         CYCLE,
         /** Id. */
         UNREACHABLE,
-        /** What is wrong with the checkpointing section (English, as {@link CheckpointingConfig#problems()}). */
-        CHECKPOINTING
+        /**
+         * What is wrong with the checkpointing section (English, as {@link CheckpointingConfig#problems()}); for
+         * options that do not go together, the {@link #optionProblem() OptionProblem}'s kind and arguments follow.
+         */
+        CHECKPOINTING,
+        /**
+         * Restoring from a savepoint: its directory, the operator id, the operator's saved kind; the savepoint holds
+         * state for an operator the pipeline no longer has (and non-restored state is not allowed).
+         */
+        SAVEPOINT_STATE_NOT_IN_PIPELINE,
+        /** Restoring: the savepoint's directory, id, saved kind, kind now; a stateful operator changed its kind. */
+        SAVEPOINT_KIND_CHANGED,
+        /** Restoring: the savepoint's directory, id, max parallelism now, the saved one (keyed state). */
+        SAVEPOINT_MAX_PARALLELISM_CHANGED,
+        /** Restoring: the savepoint's directory, id, parallelism, the savepoint's max parallelism. */
+        SAVEPOINT_PARALLELISM_ABOVE_MAX,
+        /**
+         * Restoring: the checkpoint's directory, id, saved parallelism, parallelism now; in-flight data of an
+         * unaligned checkpoint cannot be rescaled.
+         */
+        SAVEPOINT_IN_FLIGHT_RESCALE
     }
 
     public ValidationProblem {
@@ -82,6 +102,26 @@ public record ValidationProblem(Kind kind, List<String> args) implements FactArg
 
     public static ValidationProblem of(Kind kind, Object... args) {
         return new ValidationProblem(kind, FactArguments.strings(args));
+    }
+
+    /** A {@link Kind#CHECKPOINTING} problem: options of the section that do not go together. */
+    public static ValidationProblem checkpointing(org.checkpointlab.model.checkpoint.OptionProblem problem) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add(problem.english());
+        args.add(problem.kind().name());
+        args.addAll(problem.args());
+        return new ValidationProblem(Kind.CHECKPOINTING, args);
+    }
+
+    /** For a {@link Kind#CHECKPOINTING} problem of options that do not go together, that problem as facts. */
+    public java.util.Optional<org.checkpointlab.model.checkpoint.OptionProblem> optionProblem() {
+        if (kind != Kind.CHECKPOINTING || args.size() < 2 || java.util.Arrays.stream(
+                org.checkpointlab.model.checkpoint.OptionProblem.Kind.values()).noneMatch(k -> k.name().equals(arg(1)))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.checkpointlab.model.checkpoint.OptionProblem(
+                org.checkpointlab.model.checkpoint.OptionProblem.Kind.valueOf(args.get(1)),
+                args.subList(2, args.size())));
     }
 
     /** The operator the problem is about (its first argument), for the problems that name one. */
@@ -108,6 +148,7 @@ public record ValidationProblem(Kind kind, List<String> args) implements FactArg
     public String english() {
         String operator = "operator '" + arg(0) + "': ";
         String edge = "edge " + arg(0) + " -> " + arg(1) + ": ";
+        String savepoint = "savepoint " + arg(0) + ": ";
         return switch (kind) {
             case NO_OPERATORS -> "the pipeline has no operators; it needs at least a source and a sink";
             case BLANK_ID -> "operator #" + arg(0) + " (" + arg(1) + "): id must not be blank";
@@ -147,6 +188,17 @@ public record ValidationProblem(Kind kind, List<String> args) implements FactArg
             case CYCLE -> "cycle " + arg(0) + ": a pipeline must not loop back on itself";
             case UNREACHABLE -> operator + "not reachable from any source";
             case CHECKPOINTING -> "checkpointing: " + arg(0);
+            case SAVEPOINT_STATE_NOT_IN_PIPELINE -> savepoint + "it has state for operator '" + arg(1) + "' ("
+                    + arg(2) + "), which is not in the pipeline; allow non-restored state to skip it";
+            case SAVEPOINT_KIND_CHANGED -> savepoint + "operator '" + arg(1) + "' was a " + arg(2) + " and is a "
+                    + arg(3) + " now: its state type no longer matches";
+            case SAVEPOINT_MAX_PARALLELISM_CHANGED -> savepoint + "operator '" + arg(1) + "' has max parallelism "
+                    + arg(2) + " but its keyed state was written with " + arg(3) + "; max parallelism cannot change";
+            case SAVEPOINT_PARALLELISM_ABOVE_MAX -> savepoint + "operator '" + arg(1) + "': parallelism " + arg(2)
+                    + " is above the savepoint's max parallelism " + arg(3);
+            case SAVEPOINT_IN_FLIGHT_RESCALE -> savepoint + "it holds in-flight data of an unaligned checkpoint, "
+                    + "which cannot be restored with another parallelism (operator '" + arg(1) + "': " + arg(2)
+                    + " -> " + arg(3) + "); take a savepoint instead";
         };
     }
 

@@ -137,7 +137,8 @@ final class AsyncCheckpointRunnable {
         if (error != null) {
             discardWritten();
             Throwable cause = error.getCause() != null ? error.getCause() : error;
-            owner.listener().declineCheckpoint(task, checkpointId, task.describe() + ": " + cause.getMessage());
+            owner.listener().declineCheckpoint(task, checkpointId,
+                    org.checkpointlab.model.checkpoint.DeclineReason.asyncPhaseFailed(task.describe(), cause.getMessage()));
             return;
         }
         TaskClock clock = owner.clock();

@@ -27,5 +27,5 @@ interface BarrierActions {
     void allBarriersReceived(long checkpointId, long alignmentNanos);
 
     /** A newer barrier arrived while {@code checkpointId} was in progress here: that checkpoint is given up. */
-    void decline(long checkpointId, String reason);
+    void decline(long checkpointId, org.checkpointlab.model.checkpoint.DeclineReason reason);
 }

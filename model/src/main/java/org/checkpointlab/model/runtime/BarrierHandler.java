@@ -52,7 +52,7 @@ final class BarrierHandler {
             // Step (0): a newer checkpoint overtook the one in progress: give the old one up (Flink aborts it).
             long old = collecting.checkpointId();
             moveTo(current.abort());
-            context.actions.decline(old, "checkpoint " + id + " arrived before checkpoint " + old + " was aligned");
+            context.actions.decline(old, org.checkpointlab.model.checkpoint.DeclineReason.newerBarrier(id, old));
         } else if (collecting != null && context.hasReceived(channel)) {
             return;
         }

@@ -4,6 +4,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import org.checkpointlab.model.observe.StepEvent;
+
 /**
  * How fast a job's subtasks may go, for watching the engine at human speed: pause, slow motion and single step to
  * the next barrier event. One per job; the job (any thread) changes it, every task reads it.
@@ -29,7 +31,7 @@ public final class ExecutionThrottle {
      * cleared last when a step ends, after its event and the pause: whoever reads it false sees both.
      */
     private volatile boolean stepping;
-    private volatile String lastStepEvent;
+    private volatile StepEvent lastStep;
 
     /** Whether the job is paused or in slow motion; false means tasks run at full speed. */
     boolean engaged() {
@@ -82,9 +84,15 @@ public final class ExecutionThrottle {
         return stepping;
     }
 
-    /** The barrier event the last step stopped at, e.g. "barrier 7 reached count #1 from split #0"; or null. */
+    /** The barrier event the last step stopped at, or null. */
+    public StepEvent lastStep() {
+        return lastStep;
+    }
+
+    /** {@link #lastStep()} in English, e.g. "barrier 7 reached count #1 from split #0"; or null. */
     public String lastStepEvent() {
-        return lastStepEvent;
+        StepEvent event = lastStep;
+        return event == null ? null : event.english();
     }
 
     /**
@@ -92,19 +100,19 @@ public final class ExecutionThrottle {
      * first one pauses the job again; the others of the same moment change nothing. The description is built only
      * while stepping, so running normally costs nothing (one volatile read).
      *
-     * <p>Order matters to observers, which read {@link #stepping()} and then {@link #lastStepEvent()}: the event and
+     * <p>Order matters to observers, which read {@link #stepping()} and then {@link #lastStep()}: the event and
      * the pause are published before the step flag is cleared. Clearing it first left a window, as long as building
      * the description (longer the first time, when the JVM links its string concatenation, or when the thread is
      * descheduled there), in which the UI saw a step that had ended without an event, and the job neither stepping
      * nor paused.
      */
-    void barrierEvent(Supplier<String> what) {
+    void barrierEvent(Supplier<StepEvent> what) {
         if (!stepping) {
             return;
         }
         synchronized (this) {
             if (stepping) {
-                lastStepEvent = what.get();
+                lastStep = what.get();
                 paused = true;
                 updateEngaged();
                 stepping = false;

@@ -304,8 +304,8 @@ final class MailboxProcessor {
         @Override
         public void barrierArrived(CheckpointBarrier barrier, Channel channel) {
             // While the job steps to the next barrier event: tells it that the barrier reached this subtask.
-            throttle.barrierEvent(() -> "barrier " + barrier.checkpointId() + " reached " + task.headOperatorId()
-                    + " #" + task.subtaskIndex() + " from " + channel.fromOperator + " #" + channel.senderIndex());
+            throttle.barrierEvent(() -> org.checkpointlab.model.observe.StepEvent.barrierReached(barrier.checkpointId(),
+                    task.headOperatorId(), task.subtaskIndex(), channel.fromOperator, channel.senderIndex()));
         }
     }
 

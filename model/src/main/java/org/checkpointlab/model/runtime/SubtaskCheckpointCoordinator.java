@@ -177,7 +177,7 @@ final class SubtaskCheckpointCoordinator implements BarrierActions {
                         operatorChain.snapshotOperatorState(i, id));
             }
         } catch (Exception e) {
-            throw new OperatorException(task.describe() + " snapshot of checkpoint " + id, e);
+            throw new OperatorException(task.describe(), id, e);
         } finally {
             syncPhase = false;
         }
@@ -218,7 +218,7 @@ final class SubtaskCheckpointCoordinator implements BarrierActions {
     }
 
     @Override
-    public void decline(long checkpointId, String reason) {
+    public void decline(long checkpointId, org.checkpointlab.model.checkpoint.DeclineReason reason) {
         AsyncCheckpointRunnable p = pending.remove(checkpointId);
         if (p != null) {
             p.abort(channelStateWriter);

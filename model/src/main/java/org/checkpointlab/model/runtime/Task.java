@@ -340,8 +340,8 @@ public final class Task {
     void triggerCheckpoint(long checkpointId, long timestamp, long triggerNanos, SnapshotOptions options) {
         mail(() -> {
             CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, triggerNanos, options);
-            runtime.throttle().barrierEvent(() -> "source " + headOperatorId() + " #" + subtaskIndex + " sent barrier "
-                    + barrier.checkpointId());
+            runtime.throttle().barrierEvent(() -> org.checkpointlab.model.observe.StepEvent.barrierSent(
+                    barrier.checkpointId(), headOperatorId(), subtaskIndex));
             checkpoints.triggerCheckpoint(barrier);
         });
     }

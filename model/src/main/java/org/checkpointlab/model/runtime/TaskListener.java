@@ -15,5 +15,5 @@ public interface TaskListener {
 
     void acknowledgeCheckpoint(Task task, long checkpointId, TaskStateSnapshot state, SubtaskCheckpointStats stats);
 
-    void declineCheckpoint(Task task, long checkpointId, String reason);
+    void declineCheckpoint(Task task, long checkpointId, org.checkpointlab.model.checkpoint.DeclineReason reason);
 }

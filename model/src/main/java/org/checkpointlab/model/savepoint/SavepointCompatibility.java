@@ -8,9 +8,12 @@ import java.util.Map;
 
 import org.checkpointlab.model.checkpoint.CompletedCheckpoint;
 import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.OperatorSubtaskState;
+import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.checkpoint.TaskStateSnapshot;
 import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
+import org.checkpointlab.model.pipeline.ValidationProblem;
 import org.checkpointlab.model.state.OperatorStateFormat;
 
 /**
@@ -41,43 +44,47 @@ public final class SavepointCompatibility {
         return pipeline.withOperators(ops);
     }
 
-    /** Every reason {@code savepoint} cannot restore {@code pipeline}; empty when it can. */
+    /** Every reason {@code savepoint} cannot restore {@code pipeline}, in English; empty when it can. */
     public static List<String> problems(Savepoint savepoint, PipelineSpec pipeline, boolean allowNonRestoredState) {
-        List<String> problems = new ArrayList<>();
-        String where = "savepoint " + savepoint.directory() + ": ";
+        return findings(savepoint, pipeline, allowNonRestoredState).stream().map(ValidationProblem::english).toList();
+    }
+
+    /** Every reason {@code savepoint} cannot restore {@code pipeline}, as facts; empty when it can. */
+    public static List<ValidationProblem> findings(Savepoint savepoint, PipelineSpec pipeline,
+                                                   boolean allowNonRestoredState) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        Object where = savepoint.directory();
         for (SavepointMetadata.OperatorEntry saved : savepoint.metadata().operators()) {
             OperatorSpec op = pipeline.operator(saved.id()).orElse(null);
             boolean hasState = hasState(savepoint, saved);
             if (op == null) {
                 if (hasState && !allowNonRestoredState) {
-                    problems.add(where + "it has state for operator '" + saved.id() + "' (" + saved.kind()
-                            + "), which is not in the pipeline; allow non-restored state to skip it");
+                    problems.add(ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_STATE_NOT_IN_PIPELINE, where,
+                            saved.id(), saved.kind()));
                 }
                 continue;
             }
             if (hasState && !op.kind().equals(saved.kind())) {
-                problems.add(where + "operator '" + saved.id() + "' was a " + saved.kind()
-                        + " and is a " + op.kind() + " now: its state type no longer matches");
+                problems.add(ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_KIND_CHANGED, where, saved.id(),
+                        saved.kind(), op.kind()));
             }
             int maxP = op.maxParallelism() != null ? op.maxParallelism() : saved.maxParallelism();
             if (op.maxParallelism() != null && op.maxParallelism() != saved.maxParallelism()
                     && anyKeyed(saved)) {
-                problems.add(where + "operator '" + saved.id() + "' has max parallelism " + op.maxParallelism()
-                        + " but its keyed state was written with " + saved.maxParallelism()
-                        + "; max parallelism cannot change");
+                problems.add(ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_MAX_PARALLELISM_CHANGED, where,
+                        saved.id(), op.maxParallelism(), saved.maxParallelism()));
             }
             if (op.parallelism() > maxP) {
-                problems.add(where + "operator '" + saved.id() + "': parallelism " + op.parallelism()
-                        + " is above the savepoint's max parallelism " + maxP);
+                problems.add(ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_PARALLELISM_ABOVE_MAX, where,
+                        saved.id(), op.parallelism(), maxP));
             }
         }
         if (hasInFlightData(savepoint.state())) {
             for (SavepointMetadata.OperatorEntry saved : savepoint.metadata().operators()) {
                 OperatorSpec op = pipeline.operator(saved.id()).orElse(null);
                 if (op != null && op.parallelism() != saved.parallelism()) {
-                    problems.add(where + "it holds in-flight data of an unaligned checkpoint, which cannot be "
-                            + "restored with another parallelism (operator '" + saved.id() + "': "
-                            + saved.parallelism() + " -> " + op.parallelism() + "); take a savepoint instead");
+                    problems.add(ValidationProblem.of(ValidationProblem.Kind.SAVEPOINT_IN_FLIGHT_RESCALE, where,
+                            saved.id(), saved.parallelism(), op.parallelism()));
                     break;
                 }
             }

@@ -34,27 +34,29 @@ public final class SavepointReader {
     public static Savepoint read(Path directory) throws SavepointException {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
-            throw new SavepointException("savepoint " + dir + " does not exist");
+            throw new SavepointException(SavepointProblem.of(SavepointProblem.Kind.DOES_NOT_EXIST, dir), null);
         }
         if (!Files.isDirectory(dir)) {
-            throw new SavepointException(dir + " is a file, not a savepoint directory");
+            throw new SavepointException(SavepointProblem.of(SavepointProblem.Kind.IS_A_FILE, dir), null);
         }
         Path metaFile = dir.resolve(SavepointMetadata.FILE_NAME);
         if (!Files.exists(metaFile)) {
-            throw new SavepointException(dir + " is not a savepoint: it has no " + SavepointMetadata.FILE_NAME
-                    + (Files.exists(dir.resolve("chk-1")) || dir.getFileName().toString().startsWith("chk-")
-                    ? " (a checkpoint is restorable only when retained with RETAIN_ON_CANCELLATION)" : ""));
+            boolean checkpoint = Files.exists(dir.resolve("chk-1")) || dir.getFileName().toString().startsWith("chk-");
+            throw new SavepointException(SavepointProblem.of(checkpoint ? SavepointProblem.Kind.NO_METADATA_CHECKPOINT
+                    : SavepointProblem.Kind.NO_METADATA, dir, SavepointMetadata.FILE_NAME), null);
         }
         SavepointMetadata metadata;
         try {
             metadata = new Gson().fromJson(Files.readString(metaFile), SavepointMetadata.class);
         } catch (IOException e) {
-            throw new SavepointException("cannot read " + metaFile + ": " + e.getMessage(), e);
+            throw new SavepointException(SavepointProblem.of(SavepointProblem.Kind.CANNOT_READ, metaFile,
+                    e.getMessage()), e);
         } catch (JsonParseException e) {
-            throw new SavepointException(metaFile + " is corrupt: " + e.getMessage(), e);
+            throw new SavepointException(SavepointProblem.of(SavepointProblem.Kind.CORRUPT, metaFile, e.getMessage()),
+                    e);
         }
         if (metadata == null) {
-            throw new SavepointException(metaFile + " is empty");
+            throw new SavepointException(SavepointProblem.of(SavepointProblem.Kind.EMPTY, metaFile), null);
         }
         if (metadata.format() != SavepointMetadata.FORMAT) {
             throw new SavepointException(metaFile + ": unknown savepoint format " + metadata.format()

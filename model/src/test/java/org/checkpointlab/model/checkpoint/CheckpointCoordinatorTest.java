@@ -133,17 +133,17 @@ class CheckpointCoordinatorTest {
     @Test
     void tolerableFailures_failTheJobOnlyWhenExceededConsecutively() {
         CheckpointCoordinator c = coordinator(every(100).withTolerableFailures(1));
-        c.decline("sink#0", 1, "disk full");
+        c.decline("sink#0", 1, DeclineReason.other("disk full"));
         timer.runDue();
         assertThat(job.failures).isEmpty();
         timer.advance(100);
         ackAll(c, 2); // a success resets the count
         timer.advance(100);
-        c.decline("sink#0", 3, "disk full");
+        c.decline("sink#0", 3, DeclineReason.other("disk full"));
         timer.runDue();
         assertThat(job.failures).isEmpty();
         timer.advance(100);
-        c.decline("sink#0", 4, "disk full");
+        c.decline("sink#0", 4, DeclineReason.other("disk full"));
         timer.runDue();
         assertThat(job.failures).singleElement().asString().contains("tolerable failure threshold");
     }
@@ -239,8 +239,8 @@ class CheckpointCoordinatorTest {
         }
 
         @Override
-        public void failJob(String cause) {
-            failures.add(cause);
+        public void failJob(CheckpointFailuresExceeded cause) {
+            failures.add(cause.getMessage());
         }
     }
 }

@@ -16,6 +16,14 @@ class CheckpointFailureTest {
         assertThat(CheckpointFailure.of(Reason.DECLINED, "count#1", "checkpoint 5 arrived before checkpoint 4 was "
                 + "aligned").english()).isEqualTo("declined by count#1: checkpoint 5 arrived before checkpoint 4 was "
                 + "aligned");
+        assertThat(CheckpointFailure.declined("count#1", DeclineReason.newerBarrier(5, 4)).english())
+                .isEqualTo("declined by count#1: checkpoint 5 arrived before checkpoint 4 was aligned");
+        assertThat(CheckpointFailure.declined("count#1", DeclineReason.newerBarrier(5, 4)).reason())
+                .isEqualTo(Reason.DECLINED_NEWER_BARRIER);
+        assertThat(CheckpointFailure.declined("sink#0", DeclineReason.asyncPhaseFailed("Sink (1/2)#0", "disk full"))
+                .english()).isEqualTo("declined by sink#0: Sink (1/2)#0: disk full");
+        assertThat(CheckpointFailure.declined("sink#0", DeclineReason.other("disk full")).english())
+                .isEqualTo("declined by sink#0: disk full");
         assertThat(CheckpointFailure.of(Reason.SUBSUMED, 7).english()).isEqualTo("subsumed by checkpoint 7");
         assertThat(CheckpointFailure.of(Reason.TASK_FAILED, "Count #0", "java.lang.RuntimeException: boom").english())
                 .isEqualTo("Count #0 failed: java.lang.RuntimeException: boom");

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.checkpointlab.model.checkpoint.CheckpointFailure;
+import org.checkpointlab.model.checkpoint.CheckpointFailuresExceeded;
+import org.checkpointlab.model.observe.FailureCause;
 import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.RestartEvent;
+import org.checkpointlab.model.runtime.OperatorException;
 import org.junit.jupiter.api.Test;
 
 class ExecutionFailureHandlerTest {
@@ -37,6 +41,47 @@ class ExecutionFailureHandlerTest {
 
         assertThat(h.failures()).containsExactly(new FailureEvent(1_000, "count", 1,
                 "failure injected into count #1 at record 50000", injected));
+    }
+
+    @Test
+    void tooManyFailedCheckpoints_andAFailedSnapshot_enterTheHistoryWithTheirFacts_anOperatorsExceptionWithout() {
+        ExecutionFailureHandler h = handler(3, FailoverStrategy.REGION);
+        CheckpointFailure expired = CheckpointFailure.of(CheckpointFailure.Reason.EXPIRED, 600_000);
+        CheckpointFailuresExceeded exceeded = new CheckpointFailuresExceeded(0, expired);
+
+        h.handleFailure(null, -1, new IllegalStateException(exceeded.getMessage(), exceeded), false, 1_000);
+        h.handleFailure("count", 0, new OperatorException("Count (1/2)", 5, new java.io.IOException("disk full")),
+                false, 2_000);
+        h.handleFailure("count", 1, new OperatorException("Count (2/2)", boom), false, 3_000);
+
+        FailureCause tooMany = h.failures().get(0).cause();
+        assertThat(h.failures().get(0).message()).isEqualTo(
+                "Exceeded checkpoint tolerable failure threshold (0): checkpoint expired before completing (timeout "
+                        + "600000 ms)");
+        assertThat(tooMany.kind()).isEqualTo(FailureCause.Kind.CHECKPOINT_FAILURES_EXCEEDED);
+        assertThat(tooMany.arg(0)).isEqualTo("0");
+        assertThat(tooMany.checkpointFailure()).isEqualTo(expired);
+        assertThat(tooMany.english()).isEqualTo(h.failures().get(0).message());
+        FailureCause snapshot = h.failures().get(1).cause();
+        assertThat(snapshot).isEqualTo(FailureCause.of(FailureCause.Kind.SNAPSHOT_FAILED, "Count (1/2)", 5,
+                "disk full"));
+        assertThat(snapshot.english()).isEqualTo(h.failures().get(1).message())
+                .isEqualTo("Count (1/2) snapshot of checkpoint 5: disk full");
+        assertThat(h.failures().get(2).cause()).isNull();
+        assertThat(h.failures().get(2).message()).isEqualTo("Count (2/2): boom");
+    }
+
+    @Test
+    void aTaskFailure_failsThePendingCheckpointsWithItsFacts_inTheCommandLinesWords() {
+        FailureCause injected = FailureCause.of(FailureCause.Kind.INJECTED, "count", 1);
+        CheckpointFailure failed = FailureCause.taskFailed("Count #1", new Job.InjectedFailure(injected), injected);
+        CheckpointFailure thrown = FailureCause.taskFailed("Count #0", boom, null);
+
+        assertThat(failed.english()).isEqualTo(
+                "Count #1 failed: org.checkpointlab.model.job.Job$InjectedFailure: failure injected into count #1");
+        assertThat(FailureCause.ofTaskFailure(failed)).contains(injected);
+        assertThat(thrown.english()).isEqualTo("Count #0 failed: java.lang.RuntimeException: boom");
+        assertThat(FailureCause.ofTaskFailure(thrown)).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.checkpointlab.model.observe.StepEvent;
 import org.junit.jupiter.api.Test;
 
 class ExecutionThrottleTest {
@@ -31,8 +32,8 @@ class ExecutionThrottleTest {
         assertThat(throttle.step()).isTrue();
         assertThat(throttle.paused()).isFalse();
         assertThat(throttle.stepping()).isTrue();
-        throttle.barrierEvent(() -> "barrier 7 reached count #1 from split #0");
-        throttle.barrierEvent(() -> "barrier 7 reached count #0 from split #1");
+        throttle.barrierEvent(() -> StepEvent.barrierReached(7, "count", 1, "split", 0));
+        throttle.barrierEvent(() -> StepEvent.barrierReached(7, "count", 0, "split", 1));
 
         assertThat(throttle.paused()).isTrue();
         assertThat(throttle.engaged()).isTrue();
@@ -53,7 +54,7 @@ class ExecutionThrottleTest {
 
         throttle.barrierEvent(() -> {
             seenWhileEnding.add(observe());
-            return "barrier 7 reached count #1 from split #0";
+            return StepEvent.barrierReached(7, "count", 1, "split", 0);
         });
 
         assertThat(seenWhileEnding).containsExactly("stepping");
@@ -73,7 +74,7 @@ class ExecutionThrottleTest {
     void aRunningJobCannotStep_andBarrierEventsCostNoDescription() {
         AtomicInteger described = new AtomicInteger();
         assertThat(throttle.step()).isFalse();
-        throttle.barrierEvent(() -> "x" + described.incrementAndGet());
+        throttle.barrierEvent(() -> StepEvent.barrierSent(described.incrementAndGet(), "x", 0));
         assertThat(described).hasValue(0);
         assertThat(throttle.paused()).isFalse();
         assertThat(throttle.lastStepEvent()).isNull();
@@ -84,7 +85,7 @@ class ExecutionThrottleTest {
         throttle.setPaused(true);
         throttle.step();
         throttle.setPaused(false);
-        throttle.barrierEvent(() -> "late");
+        throttle.barrierEvent(() -> StepEvent.barrierSent(9, "late", 0));
         assertThat(throttle.stepping()).isFalse();
         assertThat(throttle.paused()).isFalse();
     }

@@ -45,7 +45,7 @@ final class RecordingBarrierActions implements BarrierActions {
     }
 
     @Override
-    public void decline(long checkpointId, String reason) {
+    public void decline(long checkpointId, org.checkpointlab.model.checkpoint.DeclineReason reason) {
         log.add("decline " + checkpointId);
     }
 }

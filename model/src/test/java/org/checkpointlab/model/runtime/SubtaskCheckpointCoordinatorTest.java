@@ -101,10 +101,10 @@ class SubtaskCheckpointCoordinatorTest {
     void aDeclinedCheckpointIsReportedAndNeverAcknowledged() {
         coordinator.snapshot(barrier(5, true, SnapshotType.CHECKPOINT), true, 0, 0);
 
-        coordinator.decline(5, "barrier 6 arrived first");
+        coordinator.decline(5, org.checkpointlab.model.checkpoint.DeclineReason.newerBarrier(6, 5));
         coordinator.allBarriersReceived(5, 0);
 
-        assertThat(declined).containsExactly("5: barrier 6 arrived first");
+        assertThat(declined).containsExactly("5: checkpoint 6 arrived before checkpoint 5 was aligned");
         assertThat(acknowledged).isEmpty();
     }
 
@@ -130,7 +130,7 @@ class SubtaskCheckpointCoordinatorTest {
         }
 
         @Override
-        public void declineCheckpoint(Task t, long checkpointId, String reason) {
+        public void declineCheckpoint(Task t, long checkpointId, org.checkpointlab.model.checkpoint.DeclineReason reason) {
             declined.add(checkpointId + ": " + reason);
         }
     }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.checkpointlab.model.checkpoint.CheckpointFailure;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.TriggerRefusal;
+import org.checkpointlab.model.observe.FailureCause;
 import org.checkpointlab.views.i18n.Texts;
 
 /**
@@ -18,6 +19,11 @@ public final class CheckpointFailureTexts {
     public static String of(CheckpointFailure failure) {
         if (failure == null) {
             return null;
+        }
+        if (failure.reason() == CheckpointFailure.Reason.TASK_FAILED) {
+            String where = CheckpointFailure.THE_JOB.equals(failure.arg(0)) ? Texts.get("checkpointFailure.theJob") : failure.arg(0);
+            return Texts.format("checkpointFailure.task-failed", where, FailureCause.ofTaskFailure(failure)
+                    .map(FailureCauseTexts::of).orElse(failure.arg(1)));
         }
         return Texts.format("checkpointFailure." + failure.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 failure.args().toArray());

@@ -36,14 +36,16 @@ import org.checkpointlab.views.i18n.Texts;
  * opens as it was arranged. No dialogs here; the main window's view model asks the user. FX thread only.
  */
 public final class PipelineDocument {
-    /** The name of a new pipeline. */
-    public static final String UNTITLED = "Untitled";
+    /** The name of a new pipeline, in the UI's language ("Untitled"); the file it is first saved as renames it. */
+    public static String untitled() {
+        return Texts.get("document.untitled");
+    }
 
     private final CommandStack edits;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
-    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", UNTITLED);
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", untitled());
 
     /** A document over {@code edits}; nothing is open until {@link #startNew()} or {@link #opened}. */
     public PipelineDocument(CommandStack edits) {
@@ -71,7 +73,7 @@ public final class PipelineDocument {
         return open.getReadOnlyProperty();
     }
 
-    /** The pipeline's name ({@link #UNTITLED} when it has none); follows renames. */
+    /** The pipeline's name ({@link #untitled()} when it has none); follows renames. */
     public ReadOnlyStringProperty nameProperty() {
         return name.getReadOnlyProperty();
     }
@@ -80,11 +82,11 @@ public final class PipelineDocument {
         return edits.current().spec();
     }
 
-    /** Starts an empty pipeline named {@link #UNTITLED}, without a file; the history is cleared. */
+    /** Starts an empty pipeline named {@link #untitled()}, without a file; the history is cleared. */
     public void startNew() {
         file.set(null);
         open.set(true);
-        edits.reset(EditablePipeline.empty(UNTITLED));
+        edits.reset(EditablePipeline.empty(untitled()));
     }
 
     /**
@@ -108,8 +110,8 @@ public final class PipelineDocument {
      */
     public List<String> saveTo(Path target) throws SaveFailed {
         Path destination = withJsonExtension(Objects.requireNonNull(target, "target"));
-        // A pipeline still called "Untitled" takes the name of the file it is first saved as (title and file agree).
-        SetPipelineName rename = UNTITLED.equals(spec().name()) ? new SetPipelineName(baseName(destination)) : null;
+        // A pipeline still called untitled() takes the name of the file it is first saved as (title and file agree).
+        SetPipelineName rename = untitled().equals(spec().name()) ? new SetPipelineName(baseName(destination)) : null;
         PipelineSpec spec = rename == null ? spec() : rename.apply(edits.current()).spec();
         Map<String, CardPosition> layout = new LinkedHashMap<>();
         edits.current().positions().forEach((id, at) -> layout.put(id, new CardPosition(at.x(), at.y())));
@@ -138,10 +140,10 @@ public final class PipelineDocument {
 
     /** The file's name without {@code .json}, e.g. {@code "my-job"} for {@code my-job.json}. */
     static String baseName(Path file) {
-        String fileName = file.getFileName() == null ? UNTITLED : file.getFileName().toString();
+        String fileName = file.getFileName() == null ? untitled() : file.getFileName().toString();
         String base = fileName.toLowerCase(Locale.ROOT).endsWith(".json")
                 ? fileName.substring(0, fileName.length() - ".json".length()) : fileName;
-        return base.isBlank() ? UNTITLED : base;
+        return base.isBlank() ? untitled() : base;
     }
 
     /** {@code file} with {@code .json} appended when its name does not end with it (any case). */
@@ -170,7 +172,7 @@ public final class PipelineDocument {
     private void sync() {
         unsaved.set(open.get() && edits.hasUnsavedChanges());
         String specName = edits.current().spec().name();
-        name.set(specName == null || specName.isBlank() ? UNTITLED : specName);
+        name.set(specName == null || specName.isBlank() ? untitled() : specName);
     }
 
     /** A save that did not happen; the message names the file and why. Nothing was changed. */

@@ -163,7 +163,7 @@ public final class Lessons implements LessonHost {
             PipelineJson.write(lesson.pipeline(), file);
             file.toFile().deleteOnExit();
         } catch (IOException | UncheckedIOException e) {
-            return List.of("cannot prepare the lesson's pipeline: " + e.getMessage());
+            return List.of(org.checkpointlab.views.i18n.Texts.format("lesson.cannotPrepare", e.getMessage()));
         }
         if (!main.openSample(file)) {
             var failure = main.failureProperty().get();

@@ -113,8 +113,9 @@ final class StatusStrip {
     void announceStepEnd(JobClient job) {
         if (stepping && !job.isStepping()) {
             stepping = false;
-            String event = job.lastStepEvent();
-            announcement.set(event == null ? Texts.get("live.step.ended") : Texts.format("live.step.steppedTo", event));
+            org.checkpointlab.model.observe.StepEvent event = job.lastStep();
+            announcement.set(event == null ? Texts.get("live.step.ended")
+                    : Texts.format("live.step.steppedTo", StepEventTexts.of(event)));
         }
     }
 

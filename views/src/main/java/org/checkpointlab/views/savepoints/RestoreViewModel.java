@@ -181,7 +181,7 @@ public final class RestoreViewModel {
             if (read == reads) {
                 reading.set(false);
                 summary.set("");
-                problems.setAll(error instanceof SavepointException e ? e.problems()
+                problems.setAll(error instanceof SavepointException e ? org.checkpointlab.views.session.Problems.of(e)
                         : List.of(Texts.format("savepoint.unreadable", chosen, error.getMessage())));
             }
         });
@@ -206,7 +206,7 @@ public final class RestoreViewModel {
     private void show(Savepoint read) {
         savepoint.set(read);
         SavepointMetadata m = read.metadata();
-        summary.set(Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
+        summary.set(Texts.format("savepoint.summary", org.checkpointlab.views.state.RunningJobState.savepointType(m), m.checkpointId(), m.pipelineName(),
                 Units.clock(m.timestamp()), Units.bytes(m.stateSize())));
         JobClient job = session.job();
         PipelineSpec pipeline = job == null ? null : job.pipeline();
@@ -315,8 +315,7 @@ public final class RestoreViewModel {
             }
         }
         for (EdgeSpec e : forwardConflicts) {
-            found.add("the forward edge " + e.from() + " \u2192 " + e.to() + " needs the same parallelism on both "
-                    + "ends: change it to rebalance, or give both the same parallelism");
+            found.add(Texts.format("restore.forwardEdge", e.from(), e.to()));
         }
         if (incremental.get() && backend.get() != StateBackendKind.ROCKSDB) {
             found.add(Texts.get("restore.incrementalNeedsRocksDb"));

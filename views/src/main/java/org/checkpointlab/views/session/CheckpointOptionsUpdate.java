@@ -26,7 +26,7 @@ final class CheckpointOptionsUpdate {
         if (current == null || current.status().isTerminal()) {
             return List.of(Texts.get("session.noRunningJob"));
         }
-        List<String> problems = options.problems();
+        List<String> problems = Problems.ofOptions(options);
         if (!problems.isEmpty()) {
             return problems;
         }

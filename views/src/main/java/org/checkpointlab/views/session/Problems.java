@@ -28,7 +28,7 @@ public final class Problems {
             return of(p);
         }
         if (t instanceof SavepointException s) {
-            return s.problems();
+            return of(s);
         }
         if (org.checkpointlab.model.checkpoint.TriggerRefusal.in(t).isPresent()) {
             return List.of(org.checkpointlab.views.checkpoints.CheckpointFailureTexts.whyNotTriggered(t));
@@ -47,12 +47,33 @@ public final class Problems {
         if (cause == null) {
             return failure.message();
         }
-        String key = "failureCause." + cause.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        if (cause.kind() == org.checkpointlab.model.observe.FailureCause.Kind.INJECTED_AT_RECORD
-                && !"0".equals(cause.arg(3))) {
-            key += ".attempt";
+        return org.checkpointlab.views.checkpoints.FailureCauseTexts.of(cause);
+    }
+
+    /** Checkpoint options that do not go together, in the UI's language. */
+    public static String of(org.checkpointlab.model.checkpoint.OptionProblem problem) {
+        return Texts.format("optionProblem." + problem.kind().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'), problem.args().toArray());
+    }
+
+    /** Why a directory is no savepoint, in the UI's language when the engine names it as facts. */
+    public static List<String> of(SavepointException e) {
+        if (e.finding() == null) {
+            return e.problems();
         }
-        return Texts.format(key, cause.args().toArray());
+        return List.of(Texts.format("savepointProblem." + e.finding().kind().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'), e.finding().args().toArray()));
+    }
+
+    /** A value typed for a checkpoint option that is not of its form, in the UI's language (not naming it). */
+    public static String of(org.checkpointlab.model.pipeline.OptionValueException e) {
+        return Texts.format("optionValue." + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                e.typed(), e.defaultText());
+    }
+
+    /** Each problem of checkpoint options, in the UI's language. */
+    public static List<String> ofOptions(org.checkpointlab.model.checkpoint.CheckpointOptions options) {
+        return options.findings().stream().map(Problems::of).toList();
     }
 
     /** The problems of {@code e}: its validation problems in the UI's language, else its English lines. */
@@ -71,6 +92,10 @@ public final class Problems {
 
     /** One validation problem in the UI's language, naming the operator or edge first as the English does. */
     public static String of(ValidationProblem problem) {
+        var options = problem.optionProblem();
+        if (options.isPresent()) {
+            return Texts.format("problem.checkpointing", of(options.get()));
+        }
         String key = "problem." + problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         if (problem.kind() == ValidationProblem.Kind.INPUTS_EXACTLY && "1".equals(problem.arg(2))) {
             key += ".one";

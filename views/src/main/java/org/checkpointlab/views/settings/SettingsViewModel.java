@@ -115,6 +115,9 @@ public final class SettingsViewModel {
 
     /** Flink's default of an option, as text, shown next to its field. */
     public static String defaultText(String key) {
+        if (key.equals(CheckpointOption.DIRECTORY.key()) && DEFAULTS.directory() == null) {
+            return Texts.get("option.memoryStorage"); // in the UI's language
+        }
         return OptionTexts.of(DEFAULTS).get(key);
     }
 
@@ -232,13 +235,16 @@ public final class SettingsViewModel {
         for (CheckpointOption<?> option : textOptions()) {
             try {
                 o = withText(o, option, texts.get(option.key()).get());
+            } catch (org.checkpointlab.model.pipeline.OptionValueException e) {
+                found.add(Texts.format("settings.problem", OptionTexts.label(option.key()),
+                        org.checkpointlab.views.session.Problems.of(e)));
             } catch (IllegalArgumentException e) {
                 found.add(Texts.format("settings.problem", OptionTexts.label(option.key()),
                         e.getMessage().replaceFirst("^'" + option.key() + "'(: )?", "")));
             }
         }
         o = o.withMode(mode.get()).withUnaligned(unaligned.get()).withRetention(retention.get());
-        found.addAll(o.problems()); // fields that failed to parse kept their valid defaults here
+        found.addAll(org.checkpointlab.views.session.Problems.ofOptions(o)); // fields that failed to parse kept their valid defaults here
         problems.setAll(found);
         return found.isEmpty() ? Optional.of(o) : Optional.empty();
     }

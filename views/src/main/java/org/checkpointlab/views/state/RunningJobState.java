@@ -9,6 +9,7 @@ import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.savepoint.SavepointMetadata;
 import org.checkpointlab.model.savepoint.SavepointState;
+import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.Problems;
 import org.checkpointlab.views.session.TaskRunner;
 import org.checkpointlab.views.session.Units;
@@ -96,18 +97,23 @@ public final class RunningJobState implements AutoCloseable {
 
     private void show(JobClient current, SavepointState state) {
         if (state == null) {
-            viewModel.showNothing("Running job " + current.pipeline().name() + ": no completed checkpoint yet; "
-                    + "its state shows here once one completes.");
+            viewModel.showNothing(Texts.format("state.running.none", current.pipeline().name()));
             return;
         }
         SavepointMetadata m = state.savepoint().metadata();
         boolean restoredFrom = current.config().restore() != null && "savepoint".equals(m.type())
                 && newestCompleted(snapshots.getValue()) < 0;
-        viewModel.show(state, "Running job " + current.pipeline().name() + ": "
-                + (restoredFrom ? "the savepoint it started from (#" + m.checkpointId() + "), until its first "
-                + "checkpoint" : "latest completed " + m.type() + " #" + m.checkpointId() + ", taken "
-                + Units.clock(m.timestamp())) + ", " + Units.bytes(m.stateSize())
-                + " of state; follows each new checkpoint");
+        String id = String.valueOf(m.checkpointId());
+        viewModel.show(state, restoredFrom
+                ? Texts.format("state.running.startedFrom", current.pipeline().name(), id, Units.bytes(m.stateSize()))
+                : Texts.format("state.running.latest", current.pipeline().name(), savepointType(m), id,
+                        Units.clock(m.timestamp()), Units.bytes(m.stateSize())));
+    }
+
+    /** "savepoint" or "checkpoint" (what the metadata says it is) in the UI's language. */
+    public static String savepointType(SavepointMetadata m) {
+        String key = "savepoint.type." + m.type();
+        return Texts.messages().containsKey(key) ? Texts.get(key) : m.type();
     }
 
     /** The id of the newest completed checkpoint in {@code snapshot}, or -1. */

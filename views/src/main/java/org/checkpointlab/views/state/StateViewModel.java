@@ -149,7 +149,7 @@ public final class StateViewModel {
             read = SavepointState.of(SavepointReader.read(path.get()));
         } catch (SavepointException e) {
             clear();
-            problems.setAll(e.problems());
+            problems.setAll(org.checkpointlab.views.session.Problems.of(e));
             return false;
         } catch (RuntimeException e) {
             clear();
@@ -157,7 +157,7 @@ public final class StateViewModel {
             return false;
         }
         SavepointMetadata m = read.savepoint().metadata();
-        show(read, Texts.format("savepoint.summary", m.type(), m.checkpointId(), m.pipelineName(),
+        show(read, Texts.format("savepoint.summary", org.checkpointlab.views.state.RunningJobState.savepointType(m), m.checkpointId(), m.pipelineName(),
                 Units.clock(m.timestamp()), Units.bytes(m.stateSize())));
         return true;
     }

@@ -51,7 +51,7 @@ public record SetCheckpointing(CheckpointOptions options, String description) im
 
     @Override
     public EditablePipeline apply(EditablePipeline pipeline) {
-        List<String> problems = options.problems();
+        List<String> problems = org.checkpointlab.views.session.Problems.ofOptions(options);
         if (!problems.isEmpty()) {
             throw new EditRefused(Texts.format("edit.checkpointing.cannot", String.join("; ", problems)));
         }
