@@ -20,13 +20,13 @@ import org.checkpointlab.model.savepoint.SavepointProblem;
 import org.checkpointlab.model.savepoint.SavepointReader;
 import org.checkpointlab.views.checkpoints.CheckpointFailureTexts;
 import org.checkpointlab.views.checkpoints.FailureCauseTexts;
-import org.checkpointlab.views.session.Problems;
-import org.checkpointlab.views.state.RunningJobState;
+import org.checkpointlab.views.i18n.InChinese;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.live.StepEventTexts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.checkpointlab.views.session.Problems;
+import org.checkpointlab.views.state.RunningJobState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,21 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  * worded from the bundles; ids, numbers and an operator's own exception stay as they are. The English bundle keeps
  * the command line's words. Runs in a JVM of its own with the other {@code *InChineseTest}s (views/pom.xml).
  */
+@ExtendWith(InChinese.class)
 class RuntimeTextsInChineseTest {
     /** English words of the engine's wording that must not be left in a Chinese text. */
     private static final Pattern ENGLISH = Pattern.compile(
             "\\b(barrier|reached|from|sent|source|declined|checkpoint|arrived|before|aligned|failed|exceeded"
                     + "|tolerable|threshold|snapshot|job|savepoint|operator|parallelism|state)\\b");
-
-    @BeforeAll
-    static void chinese() {
-        Texts.use(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterAll
-    static void backToEnglish() {
-        Texts.use(Locale.ENGLISH);
-    }
 
     @Test
     void theEventAStepStoppedAt_isChinese() {

@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditablePipeline;
-import org.checkpointlab.views.i18n.Texts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.checkpointlab.views.i18n.InChinese;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A new pipeline in the Chinese window is named in Chinese (the inspector and the title show it), and its first save
  * still names it after its file. Runs in the JVM of the {@code *InChineseTest}s (views/pom.xml).
  */
+@ExtendWith(InChinese.class)
 class PipelineDocumentInChineseTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void chinese() {
-        Texts.use(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterAll
-    static void backToEnglish() {
-        Texts.use(Locale.ENGLISH);
-    }
 
     @Test
     void aNewPipeline_isUntitledInChinese_untilItsFirstSaveNamesIt() throws Exception {

@@ -16,15 +16,15 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.TestPipelines;
 import org.checkpointlab.views.editor.model.CommandStack;
 import org.checkpointlab.views.editor.model.EditablePipeline;
+import org.checkpointlab.views.i18n.InChinese;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.FakeJobClient;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.OptionTexts;
 import org.checkpointlab.views.session.Problems;
 import org.checkpointlab.views.session.TaskRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The checkpointing settings' problems in the Chinese window: a value typed that is not of the option's form, options
@@ -32,17 +32,8 @@ import org.junit.jupiter.api.Test;
  * default storage, worded from the Chinese bundle; what the user typed stays as typed. Runs in the JVM of the
  * {@code *InChineseTest}s (views/pom.xml).
  */
+@ExtendWith(InChinese.class)
 class SettingsInChineseTest {
-
-    @BeforeAll
-    static void chinese() {
-        Texts.use(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @AfterAll
-    static void backToEnglish() {
-        Texts.use(Locale.ENGLISH);
-    }
 
     private static SettingsViewModel form() {
         JobSession session = new JobSession(FakeJobClient.Launcher.everyCapability(), TaskRunner.sameThread(),
