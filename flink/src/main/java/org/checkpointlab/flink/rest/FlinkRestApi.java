@@ -47,6 +47,12 @@ public final class FlinkRestApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST");
     }
 
+    /** POSTs {@code body} as {@code contentType} (a jar upload's multipart form, for one). */
+    public JsonElement post(String path, String contentType, HttpRequest.BodyPublisher body)
+            throws FlinkRestException, InterruptedException {
+        return send(path, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body), "POST");
+    }
+
     public JsonElement patch(String path) throws FlinkRestException, InterruptedException {
         return send(path, HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.noBody()),
                 "PATCH");
@@ -79,7 +85,7 @@ public final class FlinkRestApi {
         int code = response.statusCode();
         if (code < 200 || code >= 300) {
             throw new FlinkRestException(method + " " + where + " answered HTTP " + code + flinkErrors(body), code,
-                    null);
+                    null, body);
         }
         try {
             return JsonParser.parseString(body);
