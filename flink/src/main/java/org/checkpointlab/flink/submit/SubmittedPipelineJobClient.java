@@ -43,6 +43,7 @@ import org.checkpointlab.model.savepoint.SavepointException;
  * <p>Thread-safe.
  */
 public final class SubmittedPipelineJobClient implements JobClient {
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(10);
     private final RestJobClient rest;
     private final JarProgram program;
     private final JobConfig config;
@@ -182,9 +183,24 @@ public final class SubmittedPipelineJobClient implements JobClient {
         return FlinkSavepointMetadata.read(directory, config);
     }
 
+    /**
+     * {@code PATCH /jobs/:jid?mode=cancel} on a thread of its own, so that closing this client right after (as a
+     * restore does with the job it replaced) does not drop it.
+     */
     @Override
     public void cancel() {
-        rest.cancel();
+        FlinkRestApi api = new FlinkRestApi(java.net.URI.create(rest.address()), CANCEL_TIMEOUT);
+        Thread t = new Thread(() -> {
+            try {
+                api.patch("/jobs/" + rest.jobId() + "?mode=cancel");
+            } catch (FlinkRestException e) {
+                // As with Flink's own cancel button: the job is then still listed, RUNNING, on its cluster.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cancel flink job " + rest.jobId());
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class WebSubmissionLauncher implements JobLauncher {
         try {
             String jobId = run(program, savepoint, config.restore() != null
                     && config.restore().allowNonRestoredState());
-            RestJobClient rest = RestJobClient.attach(url, jobId, interval);
+            RestJobClient rest = attach(jobId);
             requireInitialized(rest, program, savepoint);
             return SubmittedPipelineJobClient.of(rest, program);
         } catch (IOException e) {
@@ -84,6 +84,24 @@ public final class WebSubmissionLauncher implements JobLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw refused(program, savepoint, "interrupted");
+        }
+    }
+
+    /**
+     * Watches the new job; Flink may answer a job's first requests with HTTP 500 while it deploys it, so those are
+     * tried again for a while.
+     */
+    private RestJobClient attach(String jobId) throws FlinkRestException, InterruptedException {
+        long deadline = System.nanoTime() + SUBMIT_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return RestJobClient.attach(url, jobId, interval);
+            } catch (FlinkRestException e) {
+                if (e.httpStatus() < 500 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

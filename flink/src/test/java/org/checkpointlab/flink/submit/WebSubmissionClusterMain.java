@@ -28,7 +28,8 @@ public final class WebSubmissionClusterMain {
     }
 
     public static void main(String[] args) throws Exception {
-        EmbeddedFlinkCluster cluster = EmbeddedFlinkCluster.start(Map.of(), EmbeddedFlinkCluster.DEFAULT_SLOTS);
+        EmbeddedFlinkCluster cluster = EmbeddedFlinkCluster.start(
+                Map.of("rest.cache.execution-graph.timeout", "100 ms"), EmbeddedFlinkCluster.DEFAULT_SLOTS);
         URI address = cluster.restAddress();
         System.out.println("Flink with web submission at " + address);
         for (String file : args) {
