@@ -74,6 +74,15 @@ class JobJarOnFlinkTest {
         // 0 ms, Flink 2.3.0 cancels a request's cached graph under another one (HTTP 500, CancellationException).
         cluster = EmbeddedFlinkCluster.start(Map.of("web.upload.dir", shared.resolve("uploads").toString(),
                 "rest.cache.execution-graph.timeout", "100 ms"), 4);
+        // A cluster just started answers 503 until its dispatcher won the leader election.
+        String address = cluster.restAddress().toString();
+        Await.until(() -> {
+            try {
+                return rest(address, "/config").has("flink-version");
+            } catch (Exception e) {
+                return false;
+            }
+        }, WAIT, "the REST API of the cluster with web submission");
     }
 
     @AfterAll
