@@ -83,9 +83,9 @@ final class SubmitCommand implements Callable<Integer> {
         }
         FlinkRestApi api = new FlinkRestApi(address, HTTP_TIMEOUT);
         try {
-            if (!WebSubmission.available(api, api.getObject("/config"))) {
-                err.println(name + ": the Flink cluster at " + api.address() + " takes no jars (web submission is "
-                        + "off, web.submit.enable, or flink-runtime-web is not on its class path)");
+            java.util.Optional<String> refusal = WebSubmission.refusal(api, api.getObject("/config"));
+            if (refusal.isPresent()) {
+                err.println(name + ": " + refusal.get());
                 return ExitCodes.BAD_INPUT;
             }
         } catch (FlinkRestException e) {

@@ -42,7 +42,7 @@ class SubmitCommandTest {
         Cli.Result r = Cli.run("submit", url, WORD_COUNT.toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("the Flink cluster at " + url + " takes no jars");
+        assertThat(r.err()).contains("the Flink cluster at " + url + " has no web submission");
     }
 
     @Test

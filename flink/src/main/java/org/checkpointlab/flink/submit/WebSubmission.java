@@ -25,20 +25,35 @@ public final class WebSubmission {
     }
 
     /**
-     * Whether the cluster takes jars: its {@code /config} does not turn web submission off
-     * ({@code features.web-submit}) and {@code /jars} answers (flink-runtime-web is on its class path).
+     * Whether the cluster runs the job jar: its {@code /config} does not say web submission is off
+     * ({@code features.web-submit}: false when {@code web.submit.enable} is, or flink-runtime-web is missing),
+     * {@code /jars} answers (flink-runtime-web is on its class path), and it runs
+     * Flink 2.x, which the job jar is built for.
      */
     public static boolean available(FlinkRestApi api, JsonObject config) throws InterruptedException {
+        return refusal(api, config).isEmpty();
+    }
+
+    /** Why the cluster does not run the job jar, or empty when it does (see {@link #available}). */
+    public static java.util.Optional<String> refusal(FlinkRestApi api, JsonObject config)
+            throws InterruptedException {
         JsonObject features = config.has("features") && config.get("features").isJsonObject()
                 ? config.getAsJsonObject("features") : new JsonObject();
         if (features.has("web-submit") && !features.get("web-submit").getAsBoolean()) {
-            return false;
+            return java.util.Optional.of("the Flink cluster at " + api.address() + " has no web submission "
+                    + "(web.submit.enable is false, or flink-runtime-web is not on its class path)");
+        }
+        String version = string(config, "flink-version");
+        if (version != null && !version.matches("[2-9]\\..*|\\d{2,}\\..*")) {
+            return java.util.Optional.of("the Flink cluster at " + api.address() + " runs Flink " + version
+                    + "; the job jar is built for Flink 2.x");
         }
         try {
             api.getObject("/jars");
-            return true;
+            return java.util.Optional.empty();
         } catch (FlinkRestException e) {
-            return false;
+            return java.util.Optional.of("the Flink cluster at " + api.address() + " has no web submission ("
+                    + e.getMessage() + "; it needs flink-runtime-web on the cluster's class path)");
         }
     }
 

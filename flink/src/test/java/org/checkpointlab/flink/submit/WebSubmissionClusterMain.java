@@ -3,7 +3,6 @@ package org.checkpointlab.flink.submit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.checkpointlab.flink.EmbeddedFlinkCluster;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.checkpointlab.flink.rest.FlinkRestException;
 import org.junit.jupiter.api.Test;
 
-/** What the app says when a jar run fails: Flink's deepest cause, not its first line. */
+/**
+ * What the app says when a jar run fails (Flink's deepest cause, not its first line), and why a cluster does not
+ * run the job jar.
+ */
 class WebSubmissionErrorsTest {
 
     @Test
@@ -29,5 +32,21 @@ class WebSubmissionErrorsTest {
     void withoutFlinksTraceTheMessageIsTheReason() {
         FlinkRestException e = new FlinkRestException("no answer from http://127.0.0.1:8081/v1/jars/upload");
         assertThat(WebSubmissionLauncher.reason(e)).isEqualTo(e.getMessage());
+    }
+
+    @Test
+    void aClusterWithWebSubmissionOffOrOnFlink1IsNamedWithTheReason() throws Exception {
+        org.checkpointlab.flink.rest.FlinkRestApi api = new org.checkpointlab.flink.rest.FlinkRestApi(
+                java.net.URI.create("http://127.0.0.1:1"), java.time.Duration.ofSeconds(1));
+        com.google.gson.JsonObject off = com.google.gson.JsonParser.parseString(
+                "{\"flink-version\":\"2.3.0\",\"features\":{\"web-submit\":false}}").getAsJsonObject();
+        com.google.gson.JsonObject old = com.google.gson.JsonParser.parseString(
+                "{\"flink-version\":\"1.20.5\",\"features\":{\"web-submit\":true}}").getAsJsonObject();
+
+        assertThat(WebSubmission.refusal(api, off)).contains("the Flink cluster at http://127.0.0.1:1 has no web "
+                + "submission (web.submit.enable is false, or flink-runtime-web is not on its class path)");
+        assertThat(WebSubmission.refusal(api, old)).contains("the Flink cluster at http://127.0.0.1:1 runs Flink "
+                + "1.20.5; the job jar is built for Flink 2.x");
+        assertThat(WebSubmission.available(api, old)).isFalse();
     }
 }
