@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.checkpointlab.flink.rest.FlinkClusterConnector;
+import org.checkpointlab.flink.rest.RestJobClient;
+import org.checkpointlab.flink.submit.WebSubmissionConnector;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.flink.embedded.EmbeddedClusterConnector;
 import org.checkpointlab.flink.embedded.EmbeddedFlinkEngine;
@@ -74,8 +76,10 @@ public final class CheckpointLabApp extends Application {
         LanguageRestart restart = new LanguageRestart(language, getParameters().getRaw());
         view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, stage, view::shutdown));
         // File > Connect to Flink watches jobs of Flink clusters through their REST API, in windows of their own;
-        // the embedded cluster's jobs the app submitted can be restored there too.
-        view.flinkConnect().use(new EmbeddedClusterConnector(new FlinkClusterConnector(), embeddedFlink), RememberedUrls.load(RememberedUrls.defaultStore()),
+        // the embedded cluster's jobs the app submitted can be restored there too, and so can pipelines the app's job
+        // jar runs on a cluster with web submission.
+        view.flinkConnect().use(new WebSubmissionConnector(new EmbeddedClusterConnector(new FlinkClusterConnector(),
+                embeddedFlink), RestJobClient.DEFAULT_INTERVAL), RememberedUrls.load(RememberedUrls.defaultStore()),
                 TaskRunner.background(), session.savepointDirectoryProperty().get());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(WIDTH, screen.getWidth()),

@@ -91,7 +91,11 @@ public final class PipelineTranslator {
 
     /** Builds the job in a fresh environment configured with {@code jobConfiguration}. */
     public StreamGraph translate(Configuration jobConfiguration) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConfiguration);
+        return translate(StreamExecutionEnvironment.getExecutionEnvironment(jobConfiguration));
+    }
+
+    /** Builds the job in {@code env} (a job jar's: the environment of the cluster that runs the jar). */
+    public StreamGraph translate(StreamExecutionEnvironment env) {
         if (!pipeline.chaining()) {
             env.disableOperatorChaining();
         }

@@ -47,9 +47,26 @@ public final class RunRegistry {
         return run;
     }
 
+    /**
+     * A new id for a run submitted as a job jar to a cluster outside this process: its tasks find no registry
+     * there, so each task JVM (each job's class loader) makes one of its own on first use ({@link #of}), with no
+     * output directory (transactional sinks write only where their {@code path} says) and, when
+     * {@code fromSavepoint}, the savepoint's transactions taken as committed by the run that took it.
+     */
+    public static String detachedRunId(boolean fromSavepoint) {
+        return (fromSavepoint ? DETACHED_FROM_SAVEPOINT : DETACHED) + java.util.UUID.randomUUID();
+    }
+
+    private static final String DETACHED = "detached:";
+    private static final String DETACHED_FROM_SAVEPOINT = "detached-from-savepoint:";
+
     /** The run {@code runId}; fails when the job runs outside the process that registered it. */
     public static RunRegistry of(String runId) {
         RunRegistry run = RUNS.get(runId);
+        if (run == null && (runId.startsWith(DETACHED) || runId.startsWith(DETACHED_FROM_SAVEPOINT))) {
+            return RUNS.computeIfAbsent(runId,
+                    id -> new RunRegistry(id, null, id.startsWith(DETACHED_FROM_SAVEPOINT)));
+        }
         if (run == null) {
             throw new IllegalStateException("run " + runId + " is not registered in this JVM: a translated "
                     + "pipeline runs only on the embedded cluster of the process that submitted it");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top command {@code checkpoint-lab} with its subcommands {@code run}, {@code compare}, {@code watch}, {@code validate},
- * {@code inspect-savepoint}, {@code bench} and {@code gui}. Bad flags and flag values are reported in one line naming the flag, followed by a hint to
+ * {@code inspect-savepoint}, {@code bench}, {@code gui} and {@code submit}. Bad flags and flag values are reported in one line naming the flag, followed by a hint to
  * {@code --help}, with exit code {@link ExitCodes#BAD_INPUT}.
  */
 @Command(name = "checkpoint-lab",
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + "files, inspect savepoints, benchmark the engine, or open the desktop app.",
         subcommands = {RunCommand.class, CompareCommand.class, WatchCommand.class, ValidateCommand.class,
                 InspectSavepointCommand.class, BenchCommand.class, BenchRecoveryCommand.class,
-                BenchStorageCommand.class, GuiCommand.class},
+                BenchStorageCommand.class, GuiCommand.class, SubmitCommand.class},
         usageHelpAutoWidth = true)
 public final class CheckpointLabCommand implements Callable<Integer> {
 

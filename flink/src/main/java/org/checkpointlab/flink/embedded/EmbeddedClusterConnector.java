@@ -74,6 +74,12 @@ public final class EmbeddedClusterConnector implements ClusterConnector {
             return rest.observationDelay();
         }
 
+        /** The app submits its own jobs here. */
+        @Override
+        public boolean acceptsJobSubmission() {
+            return true;
+        }
+
         @Override
         public List<ClusterJob> jobs() throws ClusterException, InterruptedException {
             return rest.jobs();

@@ -40,7 +40,7 @@ import org.checkpointlab.model.state.KeyGroups;
  * which the translator gives as uids, by translating the pipeline once. The state itself is left to Flink, which
  * restores from the directory: the result carries no state ({@link Savepoint#state()} is null).
  */
-final class FlinkSavepointMetadata {
+public final class FlinkSavepointMetadata {
     static final String METADATA = "_metadata";
     /** The kind of a saved operator the pipeline does not have (only its uid or id is known). */
     static final String UNKNOWN_KIND = "flink-operator";
@@ -53,7 +53,7 @@ final class FlinkSavepointMetadata {
      * @param config   the job's configuration: its pipeline names the saved operators
      * @throws SavepointException naming the location when it holds no Flink savepoint or it cannot be read
      */
-    static Savepoint read(Path location, JobConfig config) throws SavepointException {
+    public static Savepoint read(Path location, JobConfig config) throws SavepointException {
         Path directory = Files.isRegularFile(location) ? location.toAbsolutePath().getParent() : location;
         Path file = Files.isRegularFile(location) ? location : location.resolve(METADATA);
         if (Files.exists(location.resolve(SavepointMetadata.FILE_NAME))) {

@@ -14,14 +14,14 @@ import org.checkpointlab.model.observe.SubtaskSnapshot;
  * subtask lists the operators of its chain, head first; a checkpoint's subtask and a failure name the chain's
  * head operator, as on the local engine. Vertices the pipeline does not know keep their ids.
  */
-final class OperatorIdMapping {
+public final class OperatorIdMapping {
     private final VertexOperators vertices;
 
-    OperatorIdMapping(VertexOperators vertices) {
+    public OperatorIdMapping(VertexOperators vertices) {
         this.vertices = vertices;
     }
 
-    JobSnapshot snapshot(JobSnapshot s) {
+    public JobSnapshot snapshot(JobSnapshot s) {
         List<SubtaskSnapshot> subtasks = new ArrayList<>(s.subtasks().size());
         for (SubtaskSnapshot t : s.subtasks()) {
             subtasks.add(subtask(t));
@@ -55,7 +55,7 @@ final class OperatorIdMapping {
                 t.asyncSnapshots(), t.restoredCheckpointId());
     }
 
-    CheckpointStats checkpoint(CheckpointStats c) {
+    public CheckpointStats checkpoint(CheckpointStats c) {
         List<SubtaskCheckpointStats> subtasks = new ArrayList<>(c.subtasks().size());
         for (SubtaskCheckpointStats s : c.subtasks()) {
             subtasks.add(new SubtaskCheckpointStats(vertices.headOf(s.operatorId()), s.subtaskIndex(),

@@ -52,6 +52,12 @@ public final class FlinkRestApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())), "PUT");
     }
 
+    /** POSTs {@code body} as {@code contentType} (a jar upload's multipart form, for one). */
+    public JsonElement post(String path, String contentType, HttpRequest.BodyPublisher body)
+            throws FlinkRestException, InterruptedException {
+        return send(path, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body), "POST");
+    }
+
     public JsonElement patch(String path) throws FlinkRestException, InterruptedException {
         return send(path, HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.noBody()),
                 "PATCH");
@@ -84,7 +90,7 @@ public final class FlinkRestApi {
         int code = response.statusCode();
         if (code < 200 || code >= 300) {
             throw new FlinkRestException(method + " " + where + " answered HTTP " + code + flinkErrors(body), code,
-                    null);
+                    null, body);
         }
         try {
             return JsonParser.parseString(body);

@@ -24,6 +24,14 @@ public interface ClusterConnection {
         return Duration.ZERO;
     }
 
+    /**
+     * Whether the cluster takes programs submitted through its API (a Flink cluster with web submission, or the
+     * app's own embedded cluster), so that a job's pipeline can be started there again.
+     */
+    default boolean acceptsJobSubmission() {
+        return false;
+    }
+
     /** The cluster's jobs, running and ended, as it lists them now. */
     List<ClusterJob> jobs() throws ClusterException, InterruptedException;
 
@@ -39,7 +47,9 @@ public interface ClusterConnection {
     /**
      * Starts {@code job}'s pipeline again on this cluster (a restore from a savepoint at new parallelism), or
      * empty when this cluster cannot: a job's program stays with whoever submitted it, so only jobs this process
-     * submitted (to the embedded cluster) can be. The launcher's jobs run on when their client is closed.
+     * submitted (to the embedded cluster) can be, and pipelines the app's job jar runs on a cluster that
+     * {@link #acceptsJobSubmission() accepts job submission}. The launcher's jobs run on when their client is
+     * closed.
      */
     default Optional<JobLauncher> resubmission(JobClient job) {
         return Optional.empty();

@@ -54,8 +54,9 @@ import org.checkpointlab.views.session.TaskRunner;
  * by a {@link JobSession} of the window's own, so the main window's pipeline and job are left alone. What the
  * client cannot show is said in one line (channel buffers and barrier positions) instead of empty panels.
  *
- * <p>A job the app submitted to its embedded cluster can be restored from its savepoint at new parallelism here
- * (the restore dialog with its key-group table, as for the local engine): the window then follows the new job.
+ * <p>A job the app submitted to its embedded cluster, or a pipeline the app's job jar runs on a cluster with web
+ * submission, can be restored from its savepoint at new parallelism here (the restore dialog with its key-group
+ * table, as for the local engine): the window then follows the new job.
  *
  * <p>Closing the window stops watching; the job runs on in its cluster. FX thread only.
  */
@@ -82,7 +83,8 @@ public final class FlinkJobWindow {
         this.client = Objects.requireNonNull(client, "client");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         // A restore starts the job's pipeline again where the cluster can (the app's embedded cluster, for jobs the
-        // app submitted); elsewhere the job's program is the cluster's and nothing is started from this window.
+        // app submitted; a cluster with web submission, for its job jar's pipelines); elsewhere the job's program is
+        // the cluster's and nothing is started from this window.
         this.resubmission = cluster.resubmission(client);
         this.session = new JobSession(resubmission.orElse(config -> {
             throw new PipelineException(FlinkTexts.get("why.restore"));
