@@ -47,6 +47,9 @@ public final class RestJobClient implements JobClient {
     /** Flink's {@code web.refresh-interval}. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(3);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    /** How often {@link #attach} reads a job that answers HTTP 5xx, and the pause between. */
+    private static final int ATTACH_ATTEMPTS = 5;
+    private static final Duration ATTACH_RETRY_PAUSE = Duration.ofMillis(200);
     /** How long to wait for Flink's checkpoint statistics cache to show an operation's checkpoint. */
     private static final Duration STATISTICS_WAIT = Duration.ofSeconds(30);
 
@@ -99,6 +102,22 @@ public final class RestJobClient implements JobClient {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("poll interval must be positive, was " + interval);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attachOnce(url, jobId, interval);
+            } catch (FlinkRestException e) {
+                // Flink 2.x answers HTTP 500 now and then while several clients read one job (its execution-graph
+                // cache cancels a pending read) or while it deploys a job: read again a few times.
+                if (e.httpStatus() < 500 || attempt == ATTACH_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.sleep(ATTACH_RETRY_PAUSE.toMillis());
+            }
+        }
+    }
+
+    private static RestJobClient attachOnce(URI url, String jobId, Duration interval) throws FlinkRestException,
+            InterruptedException {
         FlinkRestApi api = new FlinkRestApi(url, HTTP_TIMEOUT);
         FlinkClusterProbe.ClusterInfo cluster = FlinkClusterProbe.clusterInfo(api);
         String id = FlinkClusterProbe.pickJob(api, jobId).id();

@@ -33,6 +33,8 @@ public final class RecordedFlink implements AutoCloseable {
     private final String version;
     /** Answers by "METHOD path"; replaced by tests while the server runs. */
     public final Map<String, String> answers = new ConcurrentHashMap<>();
+    /** Requests ("GET /v1/...") answered HTTP 500 so many more times before their answer, as Flink does now and then. */
+    public final Map<String, Integer> serverErrors = new ConcurrentHashMap<>();
     public final String jobId;
     public final String jobName;
     /** The job's vertex ids, in the order of {@code job.json} (0 source, 1 keyed count, 2 sink). */
@@ -74,7 +76,15 @@ public final class RecordedFlink implements AutoCloseable {
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            String body = answers.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            if (takeServerError(request)) {
+                byte[] error = "{\"errors\":[\"Internal server error.\"]}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(500, error.length);
+                exchange.getResponseBody().write(error);
+                exchange.close();
+                return;
+            }
+            String body = answers.get(request);
             byte[] bytes = (body != null ? body : "{\"errors\":[\"Not found: " + exchange.getRequestURI().getPath()
                     + "\"]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -83,6 +93,16 @@ public final class RecordedFlink implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Whether {@code request} is answered HTTP 500 this time (one of its {@link #serverErrors} used up). */
+    private boolean takeServerError(String request) {
+        boolean[] took = {false};
+        serverErrors.computeIfPresent(request, (r, left) -> {
+            took[0] = true;
+            return left > 1 ? left - 1 : null;
+        });
+        return took[0];
     }
 
     public URI address() {

@@ -43,6 +43,23 @@ class RestJobClientRecordedTest {
     }
 
     @Test
+    void attachReadsAgainWhileFlinkAnswersHttp500_andGivesUpNamingTheCause() throws Exception {
+        String config = "GET /v1/jobs/" + RecordedFlink.JOB + "/checkpoints/config";
+        try (RecordedFlink flink = new RecordedFlink()) {
+            flink.serverErrors.put(config, 2);
+            try (RestJobClient client = RestJobClient.attach(flink.address(), RecordedFlink.JOB, POLL)) {
+                assertThat(client.status()).isEqualTo(JobStatus.RUNNING);
+                assertThat(flink.serverErrors).as("both errors answered, then the configuration").isEmpty();
+            }
+            flink.serverErrors.put(config, 100);
+            assertThatThrownBy(() -> RestJobClient.attach(flink.address(), RecordedFlink.JOB, POLL))
+                    .isInstanceOf(FlinkRestException.class)
+                    .satisfies(e -> assertThat(((FlinkRestException) e).httpStatus()).isEqualTo(500));
+            assertThat(flink.serverErrors.get(config)).as("five readings, then it gives up").isEqualTo(95);
+        }
+    }
+
+    @Test
     void aJobThatVanishesWhileWatchedEndsTheWatchWithItsName() throws Exception {
         try (RecordedFlink flink = new RecordedFlink();
              RestJobClient client = RestJobClient.attach(flink.address(), RecordedFlink.JOB, POLL)) {
