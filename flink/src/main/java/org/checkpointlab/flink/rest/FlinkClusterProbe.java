@@ -3,6 +3,7 @@ package org.checkpointlab.flink.rest;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.checkpointlab.model.client.TaskSlots;
 
 /** Checks that an address is Flink's REST API and picks the job to watch there. */
 public final class FlinkClusterProbe {
@@ -89,5 +90,16 @@ public final class FlinkClusterProbe {
     private static String describe(List<JobOverview> jobs) {
         return jobs.isEmpty() ? " (it has no jobs)" : " (jobs there: " + jobs.stream().map(JobOverview::toString)
                 .reduce((a, b) -> a + ", " + b).orElse("") + ")";
+    }
+
+    /** Flink's {@code /overview}: {@code slots-total}, {@code slots-available}; unknown when it does not answer. */
+    static TaskSlots taskSlots(FlinkRestApi api) throws InterruptedException {
+        try {
+            JsonObject overview = api.getObject("/overview");
+            return new TaskSlots((int) RestJson.getLong(overview, "slots-total", -1),
+                    (int) RestJson.getLong(overview, "slots-available", -1));
+        } catch (FlinkRestException e) {
+            return TaskSlots.UNKNOWN;
+        }
     }
 }

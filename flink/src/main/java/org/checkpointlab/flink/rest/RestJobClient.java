@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -235,36 +234,13 @@ public final class RestJobClient implements JobClient {
             throw new UnsupportedCapabilityException(Capability.RESCALE_IN_PLACE,
                     notRescalable);
         }
-        Map<String, Integer> max = new HashMap<>();
-        Map<String, RestResourceRequirements.Bounds> known = new HashMap<>();
-        for (RestJobParser.Vertex v : observation().vertices()) {
-            max.put(v.id(), v.maxParallelism());
-            known.put(v.id(), new RestResourceRequirements.Bounds(1, v.parallelism()));
-        }
-        try {
-            RestResourceRequirements.rescaled(known, parallelism, max); // a clear refusal before any request
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        String path = RestResourceRequirements.path(jobId);
-        return triggers.retry("rescale of job " + jobId, () -> {
-            var next = RestResourceRequirements.rescaled(RestResourceRequirements.parse(api.getObject(path)),
-                    parallelism, max);
-            api.put(path, RestResourceRequirements.body(next));
-            return Boolean.TRUE;
-        }, 1, null).thenApply(done -> null);
+        return RestResourceRequirements.request(api, jobId, observation().vertices(), parallelism, triggers);
     }
 
     /** Flink's {@code /overview}: {@code slots-total}, {@code slots-available}; unknown when it does not answer. */
     @Override
     public TaskSlots taskSlots() throws InterruptedException {
-        try {
-            JsonObject overview = api.getObject("/overview");
-            return new TaskSlots((int) RestJson.getLong(overview, "slots-total", -1),
-                    (int) RestJson.getLong(overview, "slots-available", -1));
-        } catch (FlinkRestException e) {
-            return TaskSlots.UNKNOWN;
-        }
+        return FlinkClusterProbe.taskSlots(api);
     }
 
     @Override

@@ -2,10 +2,13 @@ package org.checkpointlab.flink.rest;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Rescaling a running job through Flink's adaptive scheduler (Flink 1.18+): {@code GET /jobs/:jid/resource-requirements}
@@ -134,5 +137,31 @@ final class RestResourceRequirements {
             next.put(vertex, new Bounds(Math.min(now.lowerBound(), p), p));
         });
         return next;
+    }
+
+    /**
+     * Raises the upper bounds of these job vertices (by vertex id) to the wanted parallelism: refused at once when a
+     * value is out of range for {@code vertices} (as last seen), else read, changed and PUT on the poller's thread.
+     */
+    static CompletableFuture<Void> request(FlinkRestApi api, String jobId, List<RestJobParser.Vertex> vertices,
+            Map<String, Integer> parallelism, RestTriggers triggers) {
+        Map<String, Integer> max = new HashMap<>();
+        Map<String, Bounds> known = new HashMap<>();
+        for (RestJobParser.Vertex v : vertices) {
+            max.put(v.id(), v.maxParallelism());
+            known.put(v.id(), new Bounds(1, v.parallelism()));
+        }
+        try {
+            rescaled(known, parallelism, max); // a clear refusal before any request
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String path = path(jobId);
+        return triggers.retry("rescale of job " + jobId, () -> {
+            var next = rescaled(parse(api.getObject(path)),
+                    parallelism, max);
+            api.put(path, body(next));
+            return Boolean.TRUE;
+        }, 1, null).thenApply(done -> null);
     }
 }
