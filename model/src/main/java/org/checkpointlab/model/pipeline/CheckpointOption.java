@@ -193,7 +193,7 @@ public record CheckpointOption<T>(String key, Class<T> type, String label, Strin
     }
 
     /** What is wrong with {@code text}, which this option's form refused. */
-    private OptionValueException.Kind problemOf(String text) {
+    OptionValueException.Kind problemOf(String text) {
         if (form instanceof OptionForm.DurationForm d) {
             boolean negative = text.startsWith("-");
             if (d.offAllowed()) {

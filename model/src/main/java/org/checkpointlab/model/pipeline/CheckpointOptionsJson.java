@@ -37,10 +37,10 @@ public final class CheckpointOptionsJson {
      * @throws IllegalArgumentException naming every key that is unknown or has a value of the wrong form
      */
     public static CheckpointOptions apply(Map<String, ?> section, CheckpointOptions base) {
-        List<String> problems = new ArrayList<>();
+        List<ValidationProblem> problems = new ArrayList<>();
         CheckpointOptions options = apply(section, base, problems);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new IllegalArgumentException(String.join("; ", details(problems)));
         }
         return options;
     }
@@ -57,9 +57,28 @@ public final class CheckpointOptionsJson {
 
     /** The unknown keys and values of the wrong form of {@code section}, in English. */
     public static List<String> formProblems(Map<String, ?> section) {
-        List<String> problems = new ArrayList<>();
+        return details(formFindings(section));
+    }
+
+    /**
+     * The unknown keys ({@link ValidationProblem.Kind#CHECKPOINTING_UNKNOWN_KEY}) and values of the wrong form
+     * ({@link ValidationProblem.Kind#CHECKPOINTING_VALUE}) of {@code section}, as facts.
+     */
+    public static List<ValidationProblem> formFindings(Map<String, ?> section) {
+        List<ValidationProblem> problems = new ArrayList<>();
         apply(section, CheckpointOptions.defaults(), problems);
         return problems;
+    }
+
+    /** What a form problem of the section says in English, without the section's name. */
+    static String detail(ValidationProblem problem) {
+        return problem.kind() == ValidationProblem.Kind.CHECKPOINTING_UNKNOWN_KEY
+                ? "unknown key '" + problem.arg(0) + "' (known keys: " + problem.arg(1) + ")"
+                : problem.arg(4);
+    }
+
+    private static List<String> details(List<ValidationProblem> problems) {
+        return problems.stream().map(CheckpointOptionsJson::detail).collect(java.util.stream.Collectors.toList());
     }
 
     /** The problems of the options {@code section} gives when applied to the defaults, as facts. */
@@ -83,7 +102,8 @@ public final class CheckpointOptionsJson {
         return section;
     }
 
-    private static CheckpointOptions apply(Map<String, ?> section, CheckpointOptions base, List<String> problems) {
+    private static CheckpointOptions apply(Map<String, ?> section, CheckpointOptions base,
+                                           List<ValidationProblem> problems) {
         CheckpointOptions o = Objects.requireNonNull(base, "base");
         List<String> keys = new ArrayList<>(section.keySet());
         keys.sort(Comparator.comparingInt((String k) -> KEYS.contains(k) ? KEYS.indexOf(k) : KEYS.size())
@@ -91,13 +111,17 @@ public final class CheckpointOptionsJson {
         for (String key : keys) {
             CheckpointOption<?> option = CheckpointOption.byKey(key).orElse(null);
             if (option == null) {
-                problems.add("unknown key '" + key + "' (known keys: " + String.join(", ", KEYS) + ")");
+                problems.add(ValidationProblem.of(ValidationProblem.Kind.CHECKPOINTING_UNKNOWN_KEY, key,
+                        String.join(", ", KEYS)));
                 continue;
             }
+            Object value = section.get(key);
             try {
-                o = option.withJson(o, section.get(key));
+                o = option.withJson(o, value);
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                String written = value instanceof String text ? text.trim() : String.valueOf(value);
+                problems.add(ValidationProblem.of(ValidationProblem.Kind.CHECKPOINTING_VALUE, key,
+                        option.problemOf(written).name(), written, option.defaultText(), e.getMessage()));
             }
         }
         return o;

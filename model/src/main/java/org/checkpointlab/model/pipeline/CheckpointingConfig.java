@@ -76,6 +76,11 @@ public final class CheckpointingConfig {
         return CheckpointOptionsJson.formProblems(written);
     }
 
+    /** The unknown keys and values of the wrong form, as facts. */
+    public List<ValidationProblem> formFindings() {
+        return CheckpointOptionsJson.formFindings(written);
+    }
+
     /** The options that do not go together, as facts (the rest of {@link #problems()}). */
     public List<org.checkpointlab.model.checkpoint.OptionProblem> optionFindings() {
         return CheckpointOptionsJson.findings(written);

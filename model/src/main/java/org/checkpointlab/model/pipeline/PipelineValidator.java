@@ -99,9 +99,7 @@ public final class PipelineValidator {
             checkEdges();
             checkInputsAndOutputs();
             checkGraph();
-            for (String p : spec.checkpointing().formProblems()) {
-                add(Kind.CHECKPOINTING, p);
-            }
+            problems.addAll(spec.checkpointing().formFindings());
             for (org.checkpointlab.model.checkpoint.OptionProblem p : spec.checkpointing().optionFindings()) {
                 problems.add(ValidationProblem.checkpointing(p));
             }

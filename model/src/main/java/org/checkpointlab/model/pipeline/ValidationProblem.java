@@ -77,6 +77,13 @@ public record ValidationProblem(Kind kind, List<String> args) implements FactArg
          * options that do not go together, the {@link #optionProblem() OptionProblem}'s kind and arguments follow.
          */
         CHECKPOINTING,
+        /** A key of the checkpointing section that is no option, the known keys joined with ", ". */
+        CHECKPOINTING_UNKNOWN_KEY,
+        /**
+         * A value of the checkpointing section not of its option's form: the key, what is wrong with it (an
+         * {@link OptionValueException.Kind}'s name), the value as written, Flink's default, the English detail.
+         */
+        CHECKPOINTING_VALUE,
         /**
          * Restoring from a savepoint: its directory, the operator id, the operator's saved kind; the savepoint holds
          * state for an operator the pipeline no longer has (and non-restored state is not allowed).
@@ -188,6 +195,7 @@ public record ValidationProblem(Kind kind, List<String> args) implements FactArg
             case CYCLE -> "cycle " + arg(0) + ": a pipeline must not loop back on itself";
             case UNREACHABLE -> operator + "not reachable from any source";
             case CHECKPOINTING -> "checkpointing: " + arg(0);
+            case CHECKPOINTING_UNKNOWN_KEY, CHECKPOINTING_VALUE -> "checkpointing: " + CheckpointOptionsJson.detail(this);
             case SAVEPOINT_STATE_NOT_IN_PIPELINE -> savepoint + "it has state for operator '" + arg(1) + "' ("
                     + arg(2) + "), which is not in the pipeline; allow non-restored state to skip it";
             case SAVEPOINT_KIND_CHANGED -> savepoint + "operator '" + arg(1) + "' was a " + arg(2) + " and is a "

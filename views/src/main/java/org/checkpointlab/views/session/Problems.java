@@ -96,6 +96,11 @@ public final class Problems {
         if (options.isPresent()) {
             return Texts.format("problem.checkpointing", of(options.get()));
         }
+        if (problem.kind() == ValidationProblem.Kind.CHECKPOINTING_VALUE) {
+            return Texts.format("problem.checkpointing-value", problem.arg(0), Texts.format("optionValue."
+                    + problem.arg(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-'), problem.arg(2),
+                    problem.arg(3)));
+        }
         String key = "problem." + problem.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         if (problem.kind() == ValidationProblem.Kind.INPUTS_EXACTLY && "1".equals(problem.arg(2))) {
             key += ".one";

@@ -94,6 +94,21 @@ class SettingsInChineseTest {
     }
 
     @Test
+    void aFilesUnknownKeysAndValuesOfTheWrongForm_areChinese() {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("intervall", "1s");
+        section.put("timeout", "soon");
+        section.put("maxConcurrent", 1.5);
+        PipelineSpec spec = TestPipelines.wordCount().withCheckpointing(CheckpointingConfig.written(section));
+
+        assertThat(EditablePipeline.of(spec, Map.of()).problems()).containsExactly(
+                "检查点配置：'timeout'：'soon' 不是时长；应为带单位 ms、s、m 或 h 的非负数（如 250ms、1.5s、2m、1h），或不带单位的毫秒数",
+                "检查点配置：'maxConcurrent'：必须是整数，实际为 '1.5'",
+                "检查点配置：未知的键 'intervall'（已知的键：" + String.join(", ",
+                        org.checkpointlab.model.pipeline.CheckpointOptionsJson.KEYS) + "）");
+    }
+
+    @Test
     void theEnglishBundle_keepsTheCommandLinesWords() {
         Texts.use(Locale.ENGLISH);
         try {
