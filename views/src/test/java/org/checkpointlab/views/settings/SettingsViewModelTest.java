@@ -185,7 +185,7 @@ class SettingsViewModelTest {
     void anInvalidForm_isNotSaved_andTheMessageWarns() {
         form.text("interval").set("-1s");
         assertThat(form.apply()).isFalse();
-        assertThat(form.messageProperty().get()).isEqualTo("Not saved: fix the problems listed below");
+        assertThat(form.messageProperty().get()).isEqualTo("Not saved: fix the problems listed above");
         assertThat(form.messageWarnsProperty().get()).isTrue();
         assertThat(edits.canUndo()).isFalse();
     }
