@@ -66,7 +66,9 @@ class EngineTextsInChineseTest {
     @Test
     void everyValidationProblem_isWordedInChinese() {
         for (ValidationProblem.Kind kind : ValidationProblem.Kind.values()) {
-            ValidationProblem p = ValidationProblem.of(kind, "count", "2", "3", "4", "5");
+            ValidationProblem p = kind == ValidationProblem.Kind.CHECKPOINTING_VALUE // its second argument: a kind
+                    ? ValidationProblem.of(kind, "timeout", "NOT_DURATION", "soon", "10m", "'timeout': soon")
+                    : ValidationProblem.of(kind, "count", "2", "3", "4", "5");
             String chinese = Problems.of(p);
             assertThat(chinese).as(kind.name()).isNotEqualTo(p.english()).doesNotContain("{");
         }
