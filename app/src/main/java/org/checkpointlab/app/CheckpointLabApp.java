@@ -74,7 +74,7 @@ public final class CheckpointLabApp extends Application {
                 RecentFiles.load(RecentFiles.defaultStore()));
         MainViewModel viewModel = view.viewModel();
         LanguageRestart restart = new LanguageRestart(language, getParameters().getRaw());
-        view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, stage, view::shutdown));
+        view.onLanguageChosen(chosen -> restart.choose(chosen, viewModel, openLesson(), stage, view::shutdown));
         // File > Connect to Flink watches jobs of Flink clusters through their REST API, in windows of their own;
         // the embedded cluster's jobs the app submitted can be restored there too, and so can pipelines the app's job
         // jar runs on a cluster with web submission.
@@ -107,6 +107,12 @@ public final class CheckpointLabApp extends Application {
             exit.setOnFinished(event -> Platform.exit());
             exit.play();
         }
+    }
+
+    /** The id of the lesson open in the window, or null. */
+    private String openLesson() {
+        var lesson = view.lessons().viewModel().lessonProperty().get();
+        return lesson == null ? null : lesson.id();
     }
 
     /** The main window wired to real pipeline files, {@code samples} and jobs of {@code session} on {@code engines}. */

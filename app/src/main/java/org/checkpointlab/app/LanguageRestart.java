@@ -16,8 +16,8 @@ import org.checkpointlab.views.i18n.LanguagePreference;
 import org.checkpointlab.views.i18n.Texts;
 
 /**
- * View &gt; Language: remembers the chosen language and restarts the app in it, reopening the pipeline that is
- * open. A restart, not a rebuilt window, because texts are read when classes and views are built (constants,
+ * View &gt; Language: remembers the chosen language and restarts the app in it, reopening the lesson or the
+ * pipeline that is open (a lesson starts again at its first step, in the new language). A restart, not a rebuilt window, because texts are read when classes and views are built (constants,
  * JavaFX's own dialog buttons): a new process is the one way every text is shown in the new language. The user
  * confirms first (a running job stops) and is asked about unsaved edits as on Quit. Where the running command
  * cannot be read, the choice is remembered and applies at the next start.
@@ -32,9 +32,10 @@ final class LanguageRestart {
     }
 
     /** Asks, remembers {@code chosen}, and restarts (or says it applies at the next start). */
-    void choose(Language chosen, MainViewModel viewModel, Window owner, Runnable shutdown) {
+    void choose(Language chosen, MainViewModel viewModel, String openLesson, Window owner, Runnable shutdown) {
         Optional<List<String>> command = command(ProcessHandle.current().info().command(),
-                ProcessHandle.current().info().arguments(), programArguments, viewModel.fileProperty().get());
+                ProcessHandle.current().info().arguments(), programArguments, viewModel.fileProperty().get(),
+                openLesson);
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                 Texts.format(command.isPresent() ? "language.switch.text" : "language.switch.nextStart",
                         chosen.nativeName()),
@@ -73,11 +74,12 @@ final class LanguageRestart {
 
     /**
      * The command that starts this app again: the same Java and JVM arguments, with the program arguments
-     * ({@code programArguments}, the tail of {@code arguments}) replaced by the pipeline open now, if any.
-     * Empty when the running command cannot be read or does not end with the program arguments.
+     * ({@code programArguments}, the tail of {@code arguments}) replaced by the lesson open now ({@code --lesson
+     * ID}, which opens its own pipeline) or else the pipeline open now, if any. Empty when the running command
+     * cannot be read or does not end with the program arguments.
      */
     static Optional<List<String>> command(Optional<String> java, Optional<String[]> arguments,
-                                          List<String> programArguments, Path openFile) {
+                                          List<String> programArguments, Path openFile, String openLesson) {
         if (java.isEmpty() || arguments.isEmpty()) {
             return Optional.empty();
         }
@@ -89,7 +91,10 @@ final class LanguageRestart {
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(all.subList(0, start));
-        if (openFile != null) {
+        if (openLesson != null) {
+            command.add("--lesson");
+            command.add(openLesson);
+        } else if (openFile != null) {
             command.add(openFile.toAbsolutePath().toString());
         }
         return Optional.of(command);

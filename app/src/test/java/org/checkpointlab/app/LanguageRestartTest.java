@@ -16,26 +16,37 @@ class LanguageRestartTest {
                 "samples/word-count.json", "--run"};
 
         Optional<List<String>> command = LanguageRestart.command(JAVA, Optional.of(running),
-                List.of("samples/word-count.json", "--run"), Path.of("/home/u/job.json"));
+                List.of("samples/word-count.json", "--run"), Path.of("/home/u/job.json"), null);
 
         assertThat(command).contains(List.of("/jdk/bin/java", "-Xmx1g", "-cp", "a.jar:b.jar",
                 "org.checkpointlab.app.DesktopLauncher", "/home/u/job.json"));
     }
 
     @Test
+    void anOpenLesson_isOpenedAgain_insteadOfItsPipeline() {
+        String[] running = {"-cp", "a.jar", "org.checkpointlab.app.DesktopLauncher", "--lesson", "barrier-alignment"};
+
+        Optional<List<String>> command = LanguageRestart.command(JAVA, Optional.of(running),
+                List.of("--lesson", "barrier-alignment"), Path.of("/tmp/lessons/unaligned.json"), "unaligned");
+
+        assertThat(command).contains(List.of("/jdk/bin/java", "-cp", "a.jar", "org.checkpointlab.app.DesktopLauncher",
+                "--lesson", "unaligned"));
+    }
+
+    @Test
     void nothingOpen_startsWithoutAFile() {
         String[] running = {"-cp", "a.jar", "org.checkpointlab.app.Main", "gui"};
 
-        assertThat(LanguageRestart.command(JAVA, Optional.of(running), List.of(), null))
+        assertThat(LanguageRestart.command(JAVA, Optional.of(running), List.of(), null, null))
                 .contains(List.of("/jdk/bin/java", "-cp", "a.jar", "org.checkpointlab.app.Main", "gui"));
     }
 
     @Test
     void unreadableOrUnexpectedCommand_isNoRestart() {
-        assertThat(LanguageRestart.command(Optional.empty(), Optional.of(new String[] {"x"}), List.of(), null))
+        assertThat(LanguageRestart.command(Optional.empty(), Optional.of(new String[] {"x"}), List.of(), null, null))
                 .isEmpty();
-        assertThat(LanguageRestart.command(JAVA, Optional.empty(), List.of(), null)).isEmpty();
+        assertThat(LanguageRestart.command(JAVA, Optional.empty(), List.of(), null, null)).isEmpty();
         assertThat(LanguageRestart.command(JAVA, Optional.of(new String[] {"Main", "other.json"}),
-                List.of("word-count.json"), null)).isEmpty();
+                List.of("word-count.json"), null, null)).isEmpty();
     }
 }
