@@ -1,6 +1,7 @@
 package org.checkpointlab.app;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,12 @@ final class LanguageRestart {
 
     /** Asks, remembers {@code chosen}, and restarts (or says it applies at the next start). */
     void choose(Language chosen, MainViewModel viewModel, String openLesson, Window owner, Runnable shutdown) {
-        Optional<List<String>> command = command(ProcessHandle.current().info().command(),
-                ProcessHandle.current().info().arguments(), programArguments, viewModel.fileProperty().get(),
-                openLesson);
+        ProcessHandle.Info running = ProcessHandle.current().info();
+        Optional<String[]> arguments = running.arguments().or(() -> arguments(
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+                System.getProperty("sun.java.command")));
+        Optional<List<String>> command = command(running.command().or(LanguageRestart::javaOfThisRuntime),
+                arguments, programArguments, viewModel.fileProperty().get(), openLesson);
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                 Texts.format(command.isPresent() ? "language.switch.text" : "language.switch.nextStart",
                         chosen.nativeName()),
@@ -70,6 +74,32 @@ final class LanguageRestart {
         Alert warning = new Alert(Alert.AlertType.WARNING, text);
         warning.initOwner(owner);
         warning.show();
+    }
+
+    private static Optional<String> javaOfThisRuntime() {
+        return Optional.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /**
+     * This JVM's arguments rebuilt from its options ({@code jvmOptions}), class path and {@code sun.java.command}
+     * (the main class or jar, then the program arguments, joined by spaces), for where the system does not tell
+     * them: Linux reads no more than 4 KiB of a command line, which a class path of Maven's repository exceeds, and
+     * Windows never tells them. Empty when the main class is unknown.
+     */
+    static Optional<String[]> arguments(List<String> jvmOptions, String classPath, String javaCommand) {
+        if (javaCommand == null || javaCommand.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> mainAndArguments = List.of(javaCommand.trim().split(" "));
+        List<String> all = new ArrayList<>(jvmOptions);
+        if (mainAndArguments.get(0).endsWith(".jar") && mainAndArguments.get(0).equals(classPath)) {
+            all.add("-jar");
+        } else if (classPath != null && !classPath.isEmpty()) {
+            all.add("-cp");
+            all.add(classPath);
+        }
+        all.addAll(mainAndArguments);
+        return Optional.of(all.toArray(String[]::new));
     }
 
     /**

@@ -42,6 +42,30 @@ class LanguageRestartTest {
     }
 
     @Test
+    void aCommandLineTheSystemDoesNotTell_isRebuiltFromTheJvmOptionsClassPathAndMainClass() {
+        List<String> options = List.of("-Dcheckpointlab.samples=/p/samples", "--module-path=/m/javafx-base.jar",
+                "--add-modules=javafx.base");
+
+        Optional<String[]> arguments = LanguageRestart.arguments(options, "/p/classes:/r/gson.jar",
+                "org.checkpointlab.app.DesktopLauncher --lesson unaligned");
+
+        assertThat(arguments).hasValueSatisfying(a -> assertThat(a).containsExactly(
+                "-Dcheckpointlab.samples=/p/samples", "--module-path=/m/javafx-base.jar", "--add-modules=javafx.base",
+                "-cp", "/p/classes:/r/gson.jar", "org.checkpointlab.app.DesktopLauncher", "--lesson", "unaligned"));
+        assertThat(LanguageRestart.command(JAVA, arguments, List.of("--lesson", "unaligned"), null, "unaligned"))
+                .contains(List.of("/jdk/bin/java", "-Dcheckpointlab.samples=/p/samples",
+                        "--module-path=/m/javafx-base.jar", "--add-modules=javafx.base", "-cp", "/p/classes:/r/gson.jar",
+                        "org.checkpointlab.app.DesktopLauncher", "--lesson", "unaligned"));
+    }
+
+    @Test
+    void aJarStartedWithDashJar_isStartedSoAgain_andAnUnknownMainClassIsNoCommand() {
+        assertThat(LanguageRestart.arguments(List.of("-Xmx1g"), "lab.jar", "lab.jar gui"))
+                .hasValueSatisfying(a -> assertThat(a).containsExactly("-Xmx1g", "-jar", "lab.jar", "gui"));
+        assertThat(LanguageRestart.arguments(List.of(), "lab.jar", null)).isEmpty();
+    }
+
+    @Test
     void unreadableOrUnexpectedCommand_isNoRestart() {
         assertThat(LanguageRestart.command(Optional.empty(), Optional.of(new String[] {"x"}), List.of(), null, null))
                 .isEmpty();
