@@ -252,4 +252,24 @@ class ConnectToFlinkTest {
         assertThat(message(robot)).contains(url).contains("not as Flink's REST API");
         assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
     }
+
+    @Test
+    void theConnectWindowClosesWithItsCloseButtonAndWithEscape(FxRobot robot) {
+        openConnectWindow(robot);
+        assertThat(connectWindows()).hasSize(1);
+        robot.clickOn("#flink-connect-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(connectWindows()).isEmpty();
+
+        openConnectWindow(robot);
+        robot.clickOn("#flink-jobs").type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(connectWindows()).isEmpty();
+        assertThat(viewModel.pipeline().name()).isEqualTo("Word count");
+    }
+
+    private static List<javafx.stage.Window> connectWindows() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getScene().lookup("#flink-url") != null).toList();
+    }
 }

@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.checkpointlab.model.client.ClusterJob;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.views.controls.Fxml;
 
 /**
  * The window of File &gt; Connect to Flink: the REST URL (an editable list of the URLs used before), Connect, what
@@ -41,6 +42,7 @@ public final class ConnectView {
     private final Consumer<JobClient> onOpened;
     private final VBox root = new VBox(8);
     private final TableView<ClusterJob> table = new TableView<>();
+    private final Button close = new Button(FlinkTexts.get("connect.close"));
 
     public ConnectView(ConnectViewModel viewModel, Consumer<JobClient> onOpened) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -60,7 +62,8 @@ public final class ConnectView {
         scene.getStylesheets().add(Objects.requireNonNull(ConnectView.class.getResource(
                 "/org/checkpointlab/views/checkpoint-lab.css")).toExternalForm());
         stage.setScene(scene);
-        stage.show();
+        view.close.setOnAction(e -> stage.close());
+        Fxml.closableOnEscape(stage).show();
         return stage;
     }
 
@@ -143,7 +146,11 @@ public final class ConnectView {
         open.setOnAction(e -> viewModel.open(table.getSelectionModel().getSelectedItem(), onOpened));
         open.disableProperty().bind(viewModel.busyProperty()
                 .or(table.getSelectionModel().selectedItemProperty().isNull()));
-        HBox buttons = new HBox(8, refresh, open);
+        close.setId("flink-connect-close");
+        close.setCancelButton(true);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, refresh, open, gap, close);
         root.getChildren().addAll(caption, urlRow, message, table, buttons);
     }
 
