@@ -110,6 +110,16 @@ class OneJobOwnerViewTest {
     }
 
     @Test
+    void stop_onceAFrameShowsTheJobEnded_saysStopped(FxRobot robot) throws Exception {
+        FakeJobClient job = run(robot);
+        robot.interact(() -> window.viewModel().live().stop()); // says "Stopping Word count" until then
+        change(robot, () -> { });
+        assertThat(job.commands).contains("cancel");
+        assertThat(label(robot, "#jobLabel")).startsWith("CANCELED");
+        assertThat(label(robot, "#announcementLabel")).isEqualTo("Stopped Word count");
+    }
+
+    @Test
     void aFullRestart_countsDownToo(FxRobot robot) throws Exception {
         FakeJobClient job = run(robot);
         change(robot, () -> {

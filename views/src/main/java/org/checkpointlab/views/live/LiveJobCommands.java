@@ -53,7 +53,7 @@ record LiveJobCommands(JobSession session, StatusStrip strip, ReadOnlyBooleanWra
         }
         session.cancel();
         active.set(false);
-        strip.announce(Texts.format("live.stopping", running.pipeline().name()));
+        strip.stopRequested(running.pipeline().name());
     }
 
     /** As {@link LiveJobViewModel#step()}. */

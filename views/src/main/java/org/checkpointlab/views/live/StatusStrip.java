@@ -30,6 +30,7 @@ final class StatusStrip {
     private CompletableFuture<CheckpointStats> pendingTrigger;
     /** A step was started and its end not yet announced. */
     private boolean stepping;
+    private String stopping; // the pipeline's name while a stop asked here has not ended the job
 
     /**
      * @param wallClock     epoch ms now, for the restart countdown
@@ -77,11 +78,18 @@ final class StatusStrip {
         recoveryLine.set("");
     }
 
+    /** A stop was asked for the job of {@code pipelineName}; once the job has ended, a frame says it stopped. */
+    void stopRequested(String pipelineName) {
+        stopping = pipelineName;
+        announcement.set(Texts.format("live.stopping", pipelineName));
+    }
+
     /** The session's job changed ({@code null}: none): the lines start over for it. */
     void jobReplaced(JobClient next) {
         lines.reset(next);
         pendingTrigger = null;
         stepping = false;
+        stopping = null;
     }
 
     /** A step started; its end is announced by {@link #announceStepEnd(JobClient)}. */
@@ -105,6 +113,10 @@ final class StatusStrip {
             }
         });
         settlePendingTrigger();
+        if (stopping != null && s.status().isTerminal()) {
+            announcement.set(Texts.format("live.stopped", stopping));
+            stopping = null;
+        }
         jobLine.set(lines.jobLine(job, s, nowNanos));
         recoveryLine.set(lines.recoveryLine(s));
     }
