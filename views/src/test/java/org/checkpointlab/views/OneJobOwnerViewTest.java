@@ -120,6 +120,17 @@ class OneJobOwnerViewTest {
     }
 
     @Test
+    void aSavepointWritten_isSaidInTheStatusStrip(FxRobot robot) throws Exception {
+        FakeJobClient job = run(robot);
+        robot.interact(() -> window.viewModel().session().triggerSavepoint(r -> { }, problems -> {
+            throw new AssertionError(problems);
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(job.commands).anyMatch(c -> c.startsWith("savepoint"));
+        assertThat(label(robot, "#announcementLabel")).startsWith("Savepoint 1 written to ").contains("(100 B, 5 ms)");
+    }
+
+    @Test
     void aFullRestart_countsDownToo(FxRobot robot) throws Exception {
         FakeJobClient job = run(robot);
         change(robot, () -> {

@@ -88,6 +88,8 @@ public final class LiveJobViewModel {
         BarrierModeSync.bind(session, barrierMode, active.getReadOnlyProperty(), strip::announce);
         session.jobProperty().addListener((obs, old, now) -> jobReplaced(now));
         session.onSample(this::show);
+        // What the session did (a savepoint written, a restore, a redeploy) is also said in the strip.
+        session.onActivity(strip::announce);
     }
 
     // ---- properties -------------------------------------------------------------------------------------------

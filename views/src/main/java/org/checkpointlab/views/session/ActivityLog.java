@@ -3,6 +3,9 @@ package org.checkpointlab.views.session;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -14,6 +17,7 @@ final class ActivityLog {
 
     private final LongSupplier clock;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final List<Consumer<String>> listeners = new ArrayList<>();
 
     /** @param clock the time in epoch milliseconds */
     ActivityLog(LongSupplier clock) {
@@ -24,8 +28,14 @@ final class ActivityLog {
         return lines;
     }
 
+    /** Hands each line logged from now on, without its time, to {@code listener}. */
+    void onLog(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
     /** Adds "12:00:01  {@code line}". */
     void log(String line) {
         lines.add(CLOCK.format(Instant.ofEpochMilli(clock.getAsLong())) + "  " + line);
+        listeners.forEach(l -> l.accept(line));
     }
 }

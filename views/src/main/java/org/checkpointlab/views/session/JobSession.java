@@ -182,6 +182,11 @@ public final class JobSession {
         return activity.lines();
     }
 
+    /** Hands each line the session logs from now on (a savepoint written, a restore), without its time. FX thread. */
+    public void onActivity(java.util.function.Consumer<String> listener) {
+        activity.onLog(listener);
+    }
+
     /** Frames whose snapshot the engine could not assemble (the last snapshot stayed on screen). */
     public long snapshotErrors() {
         return feed.snapshotErrors();
