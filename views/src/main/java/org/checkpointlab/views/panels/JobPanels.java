@@ -168,28 +168,26 @@ public final class JobPanels {
         keyFound = java.util.Objects.requireNonNull(listener, "listener");
     }
 
-    /** Opens the restore dialog, preset to the newest savepoint this session wrote. */
+    /** Opens the restore dialog, preset to the newest savepoint this session's jobs wrote. */
     public Stage openRestoreDialog() {
         RestoreViewModel vm = new RestoreViewModel(session, edits);
-        if (session.job() != null && !session.job().savepoints().isEmpty()) {
-            var all = session.job().savepoints();
-            vm.pathProperty().set(all.get(all.size() - 1).path());
+        session.latestSavepoint().ifPresent(path -> {
+            vm.pathProperty().set(path);
             vm.load();
-        }
+        });
         return RestoreView.showDialog(owner, vm);
     }
 
     /**
      * Opens the State view of a savepoint or retained checkpoint on disk, preset to the newest savepoint this
-     * session wrote.
+     * session's jobs wrote.
      */
     public Stage openStateView() {
         StateViewModel vm = new StateViewModel();
-        if (session.job() != null && !session.job().savepoints().isEmpty()) {
-            var all = session.job().savepoints();
-            vm.pathProperty().set(all.get(all.size() - 1).path());
+        session.latestSavepoint().ifPresent(path -> {
+            vm.pathProperty().set(path);
             vm.load();
-        }
+        });
         return showStateView(vm);
     }
 

@@ -74,6 +74,7 @@ public final class JobSession {
     private final SavepointOperations savepoints;
     private final ActivityLog activity;
     private final InPlaceRescaling inPlace;
+    private final LatestSavepoint latestSavepoint = new LatestSavepoint(job);
 
     /** Gets each sampled snapshot of the current job, once per frame that sampled. */
     @FunctionalInterface
@@ -314,6 +315,11 @@ public final class JobSession {
      */
     public List<String> updateCheckpointOptions(CheckpointOptions options) {
         return CheckpointOptionsUpdate.apply(this, options, clock);
+    }
+
+    /** The newest savepoint this session's jobs wrote, the current job's first, if any. */
+    public java.util.Optional<Path> latestSavepoint() {
+        return latestSavepoint.get();
     }
 
     /** A new, not yet existing directory for the next savepoint inside {@link #savepointDirectoryProperty()}. */

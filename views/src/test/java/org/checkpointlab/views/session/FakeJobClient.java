@@ -42,6 +42,8 @@ public final class FakeJobClient implements JobClient {
     public final List<org.checkpointlab.model.job.DeliveryCheck.SinkDelivery> delivery = new ArrayList<>();
     /** What the job was told, in order: "speed 0.5", "paused true", "fail count#1", "cancel", "options ...". */
     public final List<String> commands = new ArrayList<>();
+    /** The savepoints this job wrote, oldest first. */
+    public final List<SavepointResult> savepoints = new ArrayList<>();
     /** What {@link #taskSlots()} answers. */
     public volatile org.checkpointlab.model.client.TaskSlots taskSlots =
             org.checkpointlab.model.client.TaskSlots.UNKNOWN;
@@ -87,17 +89,21 @@ public final class FakeJobClient implements JobClient {
     @Override
     public CompletableFuture<SavepointResult> triggerSavepoint(Path directory) {
         commands.add("savepoint " + directory.getFileName());
-        return CompletableFuture.completedFuture(new SavepointResult(directory, 1, 100, 5));
+        SavepointResult written = new SavepointResult(directory, 1, 100, 5);
+        savepoints.add(written);
+        return CompletableFuture.completedFuture(written);
     }
 
     @Override
     public CompletableFuture<SavepointResult> stopWithSavepoint(Path directory, boolean drain) {
         commands.add("stop with savepoint " + (drain ? "and drain " : "") + directory.getFileName());
         status = JobStatus.FINISHED;
-        return CompletableFuture.completedFuture(new SavepointResult(directory, 1, 100, 5));
+        SavepointResult written = new SavepointResult(directory, 1, 100, 5);
+        savepoints.add(written);
+        return CompletableFuture.completedFuture(written);
     }
 
-    @Override public List<SavepointResult> savepoints() { return List.of(); }
+    @Override public List<SavepointResult> savepoints() { return List.copyOf(savepoints); }
 
     @Override
     public void cancel() {
