@@ -24,7 +24,7 @@ class LiveTextsTest {
     @Test
     void aFullRestart_countsDownOnBothLines() {
         JobSnapshot s = snapshot(JobStatus.RESTARTING, NOW + 1_250, List.of(), List.of());
-        assertThat(LiveTexts.jobLine(s, 0, NOW)).isEqualTo("RESTARTING in 1.3 s, attempt 1, 0 records/s");
+        assertThat(LiveTexts.jobLine(s, 0, NOW)).isEqualTo("RESTARTING in 1.3 s, attempt 1, 0 source records/s");
         assertThat(LiveTexts.recoveryLine(s, NOW)).isEqualTo("Restarting in 1.3 s (restart strategy backoff)");
     }
 
@@ -32,7 +32,7 @@ class LiveTextsTest {
     void aRegionRestart_keepsTheJobRunning_butShowsTheFailedRegionsCountdown() {
         JobSnapshot s = snapshot(JobStatus.RUNNING, NOW + 400, List.of(), List.of());
         assertThat(LiveTexts.jobLine(s, 1234, NOW)).isEqualTo("RESTARTING in 0.4 s (failed region), attempt 1, "
-                + "1,234 records/s");
+                + "1,234 source records/s");
         assertThat(LiveTexts.recoveryLine(s, NOW)).isEqualTo(
                 "Restarting the failed region in 0.4 s (restart strategy backoff)");
         assertThat(LiveTexts.jobLine(snapshot(JobStatus.RUNNING, NOW - 100, List.of(), List.of()), 0, NOW))
@@ -49,7 +49,7 @@ class LiveTextsTest {
         assertThat(LiveTexts.recoveryLine(snapshot(JobStatus.RUNNING, -1, List.of(), one), NOW))
                 .isEqualTo("Recovered (1 restart), state restored from checkpoint 4");
         assertThat(LiveTexts.jobLine(snapshot(JobStatus.RUNNING, -1, List.of(), one), 10, NOW))
-                .isEqualTo("RUNNING, attempt 2, 10 records/s");
+                .isEqualTo("RUNNING, attempt 2, 10 source records/s");
         assertThat(LiveTexts.recoveryLine(snapshot(JobStatus.RUNNING, -1, List.of(), List.of()), NOW)).isEmpty();
     }
 }
