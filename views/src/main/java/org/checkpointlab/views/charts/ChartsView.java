@@ -25,7 +25,7 @@ import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The Charts panel ({@code ChartsView.fxml}): one card per {@link ChartKind} with a {@link ChartViewer} (tooltips,
- * zoom) and buttons to export the chart as PNG and its data as CSV, plus the chooser of the operator whose
+ * zoom by dragging) and buttons to export the chart as PNG and its data as CSV, plus the chooser of the operator whose
  * backpressure is drawn. Where exports go is asked through {@code fileChooser}, replaceable in tests.
  */
 import org.checkpointlab.views.controls.Fxml;
@@ -83,6 +83,10 @@ public final class ChartsView {
 
     private VBox card(ChartKind kind) {
         ChartViewer viewer = new ChartViewer(viewModel.chart(kind));
+        // The wheel scrolls the panel, not the chart under the pointer: JFreeChart's wheel zoom would fix the
+        // axes of every chart the pointer passes, and a fixed time axis stops following the job (its new points
+        // and markers fall beyond it). Zooming stays on the drag, which a drag to the left undoes.
+        viewer.getCanvas().setOnScroll(null);
         viewer.setPrefHeight(CHART_HEIGHT);
         viewer.setMinHeight(CHART_HEIGHT);
         viewers.put(kind, viewer);
