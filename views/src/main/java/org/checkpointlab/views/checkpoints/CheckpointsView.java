@@ -18,6 +18,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
 import org.checkpointlab.views.controls.Fxml;
 import org.checkpointlab.views.controls.HiddenTabContent;
+import org.checkpointlab.views.controls.RowsInPlace;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.Units;
 
@@ -152,6 +153,7 @@ public final class CheckpointsView {
         historyTable.getColumns().add(textColumn(Texts.get("checkpoints.column.persistedInFlight"),
                 c -> Units.bytes(c.persistedInFlight()), 120));
         historyTable.setItems(viewModel.history());
+        RowsInPlace.keep(historyTable); // new checkpoints come at the top
         historyTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CheckpointStats item, boolean empty) {
