@@ -1,5 +1,6 @@
 package org.checkpointlab.views;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -7,12 +8,15 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.live.BarrierMode;
 import org.checkpointlab.views.live.JobMenuHints;
 import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.session.JobSession;
 
 /**
  * The job controls of the toolbar and the Job menu, bound to the {@link LiveJobViewModel}: Run (disabled while a job
@@ -39,6 +43,7 @@ final class JobControls {
 
     void bindPauseAndStep(ToggleButton pauseToggle, Button stepButton, MenuItem stepItem) {
         pauseToggle.selectedProperty().bindBidirectional(live.pausedProperty());
+        pauseToggle.disableProperty().bind(activeJobLacks(JobClient.Capability.PAUSE_AND_STEP));
         BooleanBinding cannotStep = live.activeProperty().not().or(live.pausedProperty().not());
         stepButton.disableProperty().bind(cannotStep);
         stepItem.disableProperty().bind(cannotStep);
@@ -64,6 +69,22 @@ final class JobControls {
     void bindBarrierChoice(ChoiceBox<BarrierMode> barrierChoice) {
         barrierChoice.getItems().setAll(BarrierMode.values());
         barrierChoice.valueProperty().bindBidirectional(live.barrierModeProperty());
+        barrierChoice.disableProperty().bind(activeJobLacks(JobClient.Capability.LIVE_CHECKPOINT_OPTIONS));
+    }
+
+    /** Slow motion, where the running job's engine has it. */
+    void bindSpeed(Slider speedSlider) {
+        speedSlider.disableProperty().bind(activeJobLacks(JobClient.Capability.SLOW_MOTION));
+    }
+
+    /**
+     * True while the active job's engine lacks {@code capability}, so that its control would do nothing (the status
+     * strip names what the engine cannot do).
+     */
+    private BooleanBinding activeJobLacks(JobClient.Capability capability) {
+        JobSession session = viewModel.session();
+        return Bindings.createBooleanBinding(() -> live.activeProperty().get() && session.job() != null
+                && !session.job().supports(capability), live.activeProperty(), session.jobProperty());
     }
 
     /**

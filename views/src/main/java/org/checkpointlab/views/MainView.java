@@ -283,6 +283,7 @@ public final class MainView {
         jobControls.bindFailTool(failToggle, graphView);
         jobControls.bindBarrierChoice(barrierChoice);
         SpeedSlider.bind(speedSlider, speedLabel, live.speedProperty());
+        jobControls.bindSpeed(speedSlider);
         LiveStatusStrip.bind(viewModel, jobLabel, runProblemLabel, checkpointLabel, recoveryLabel, announcementLabel);
         JobSidePanel.bind(live, detailsLabel, historyList, legendPane);
         graphView.sceneProperty().addListener((obs, old, scene) -> frameLoop.measure(scene));

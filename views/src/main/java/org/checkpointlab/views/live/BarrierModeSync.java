@@ -50,6 +50,11 @@ final class BarrierModeSync {
             return;
         }
         List<String> refused = session.updateCheckpointOptions(wanted);
+        if (!refused.isEmpty()) {
+            // The toolbar shows what the job still runs (later: the choice box's binding is still updating now).
+            CheckpointOptions kept = session.job().checkpointOptions();
+            javafx.application.Platform.runLater(() -> followed.follow(kept));
+        }
         announce.accept(refused.isEmpty() ? Texts.format("live.barriers.switched", mode)
                 : Texts.format("live.barriers.cannotSwitch", mode, String.join("; ", refused)));
     }

@@ -1,0 +1,61 @@
+package org.checkpointlab.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import org.checkpointlab.model.client.JobClient.Capability;
+import org.checkpointlab.model.pipeline.PipelineJson;
+import org.checkpointlab.views.session.FakeJobClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A job on an engine without pause, slow motion or live checkpoint options (Flink): the toolbar's controls for them
+ * are disabled while it runs, instead of taking a click that does nothing; they come back once it ended.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EngineWithoutLiveControlsTest {
+    @TempDir
+    static Path dir;
+
+    private final FakeJobClient.Launcher engine = new FakeJobClient.Launcher(EnumSet.of(Capability.FAILURE_INJECTION));
+
+    @RegisterExtension
+    final MainWindow window = MainWindow.onFakeEngine(engine, () -> dir, () -> 100_000L, viewModel -> {
+        Path file = dir.resolve("word-count.json");
+        PipelineJson.write(TestPipelines.wordCount(), file);
+        viewModel.open(file);
+    });
+
+    @Test
+    void pauseSpeedAndBarriers_areDisabledWhileSuchAJobRuns(FxRobot robot) throws Exception {
+        ToggleButton pause = robot.lookup("#pauseToggle").queryAs(ToggleButton.class);
+        Slider speed = robot.lookup("#speedSlider").queryAs(Slider.class);
+        ChoiceBox<?> barriers = robot.lookup("#barrierChoice").queryAs(ChoiceBox.class);
+        assertThat(pause.isDisabled()).isFalse();
+        assertThat(speed.isDisabled()).isFalse();
+        assertThat(barriers.isDisabled()).isFalse();
+
+        assertThat(WaitForAsyncUtils.asyncFx(window.viewModel()::run).get()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pause.isDisabled()).isTrue();
+        assertThat(speed.isDisabled()).isTrue();
+        assertThat(barriers.isDisabled()).isTrue();
+
+        robot.interact(() -> window.viewModel().live().stop());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pause.isDisabled()).isFalse();
+        assertThat(speed.isDisabled()).isFalse();
+        assertThat(barriers.isDisabled()).isFalse();
+        assertThat(engine.last().commands).containsExactly("cancel");
+    }
+}
