@@ -3,6 +3,7 @@ package org.checkpointlab.views.charts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,16 @@ import org.checkpointlab.model.observe.SubtaskSnapshot;
 /**
  * Turns consecutive job snapshots into per-operator {@link OperatorLoad}s: the maximum busy / backpressured / idle
  * time over each operator's subtasks, and records per second from the growth of its record counters over the last
- * {@linkplain #RATE_WINDOW_NANOS second} or more (a back-pressured source emits a buffer's worth of records whenever
- * credit arrives; between two frames 80 ms apart it often emits none, and the rate must not read 0 then). Counters
+ * {@linkplain #RATE_WINDOW_NANOS second} or more, between the samples where they changed (a back-pressured source
+ * emits a buffer's worth of records whenever credit arrives, and Flink refreshes its metrics every few seconds:
+ * between two changes the rate must not read 0). Counters
  * start again at zero after a restart (a new attempt) or in a new job; then the rate is unknown for one sample
  * instead of negative. Not thread-safe; one instance per chart feed.
  */
 public final class OperatorLoadSampler {
     /** The rate is taken over at least this long, when the samples reach back so far: 1 s. */
     static final long RATE_WINDOW_NANOS = 1_000_000_000L;
-    /** Per operator, {taken at nanos, records} of its recent samples, oldest first, the first at least a window old. */
+    /** Per operator, {taken at nanos, records} of the recent samples where its count changed, oldest first. */
     private final Map<String, ArrayDeque<long[]>> history = new HashMap<>();
     private long lastNanos;
     private int lastAttempt = -1;
@@ -58,22 +60,41 @@ public final class OperatorLoadSampler {
         return loads;
     }
 
-    /** Records per second of {@code operator} from its oldest kept sample to this one, NaN without an older one. */
+    /**
+     * Records per second of {@code operator} between the times its record count changed, over the last second or
+     * more; NaN without an older sample. Counted between changes, not between samples, because an engine may report
+     * its counters in steps: Flink's REST API refreshes its metrics every few seconds, so between two refreshes the
+     * growth over the last second is 0 and at a refresh it is a few seconds' worth. A count that has not changed for
+     * longer than its changes are apart (one and a half times, at least a second) is a rate of 0: paused, stalled.
+     */
     private double rate(String operator, long nanos, long records) {
-        ArrayDeque<long[]> samples = history.computeIfAbsent(operator, k -> new ArrayDeque<>());
-        if (!samples.isEmpty() && samples.peekLast()[1] > records) {
-            samples.clear(); // its counters started again (a region restarted): count from here
+        ArrayDeque<long[]> changes = history.computeIfAbsent(operator, k -> new ArrayDeque<>());
+        if (!changes.isEmpty() && changes.peekLast()[1] > records) {
+            changes.clear(); // its counters started again (a region restarted): count from here
         }
-        samples.addLast(new long[] {nanos, records});
-        while (samples.size() > 2) { // drop the oldest while the next one is a window old too
-            long[] oldest = samples.pollFirst();
-            if (samples.peekFirst()[0] > nanos - RATE_WINDOW_NANOS) {
-                samples.addFirst(oldest);
-                break;
+        if (changes.isEmpty() || changes.peekLast()[1] != records) {
+            changes.addLast(new long[] {nanos, records});
+            while (changes.size() > 2) { // drop the oldest while the next one is a window old too
+                long[] oldest = changes.pollFirst();
+                if (changes.peekFirst()[0] > nanos - RATE_WINDOW_NANOS) {
+                    changes.addFirst(oldest);
+                    break;
+                }
             }
         }
-        long[] from = samples.peekFirst();
-        return from[0] < nanos ? (records - from[1]) / ((nanos - from[0]) / 1e9) : Double.NaN;
+        long[] last = changes.peekLast();
+        long unchangedFor = nanos - last[0];
+        if (changes.size() < 2) {
+            return unchangedFor > 0 ? 0 : Double.NaN;
+        }
+        Iterator<long[]> newestFirst = changes.descendingIterator();
+        newestFirst.next();
+        long apart = last[0] - newestFirst.next()[0];
+        if (unchangedFor > Math.max(RATE_WINDOW_NANOS, apart * 3 / 2)) {
+            return 0;
+        }
+        long[] from = changes.peekFirst();
+        return (last[1] - from[1]) / ((last[0] - from[0]) / 1e9);
     }
 
     /** Forgets the counters, e.g. when the panel switches to another job. */

@@ -71,6 +71,39 @@ class OperatorLoadSamplerTest {
     }
 
     @Test
+    void countersReportedInSteps_asFlinksRestApiRefreshesThem_giveTheSteadyRate_andZeroOnceTheyStop() {
+        // Sampled 10 times a second; the counter moves every 3 s by 3 s' worth of 200 records/s.
+        OperatorLoadSampler sampler = new OperatorLoadSampler();
+        long tenth = 100_000_000L;
+        for (int i = 0; i <= 120; i++) {
+            long reported = i / 30 * 600L;
+            double rate = sampler.sample(snapshot(i * tenth, 0, subtask("src", 0, 0, reported, 0, 0, 0))).get(0)
+                    .recordsPerSecond();
+            if (i >= 30) {
+                assertThat(rate).as("sample %d, between two refreshes too", i).isCloseTo(200, offset(1e-6));
+            }
+        }
+        // The job stopped emitting: the counter stays at 2,400 from 12 s on.
+        assertThat(sampler.sample(snapshot(161 * tenth, 0, subtask("src", 0, 0, 2_400, 0, 0, 0))).get(0)
+                .recordsPerSecond()).as("4.1 s unchanged: within one and a half refreshes").isCloseTo(200, offset(1e-6));
+        assertThat(sampler.sample(snapshot(166 * tenth, 0, subtask("src", 0, 0, 2_400, 0, 0, 0))).get(0)
+                .recordsPerSecond()).as("4.6 s unchanged").isZero();
+    }
+
+    @Test
+    void aPausedLocalJob_readsZeroOnceASecondPassedWithoutARecord() {
+        OperatorLoadSampler sampler = new OperatorLoadSampler();
+        long frame = 1_000_000_000L / 60;
+        for (int i = 0; i <= 120; i++) { // 6,000 records/s, a change every frame
+            sampler.sample(snapshot(i * frame, 0, subtask("src", 0, 0, i * 100L, 0, 0, 0)));
+        }
+        assertThat(sampler.sample(snapshot(150 * frame, 0, subtask("src", 0, 0, 12_000, 0, 0, 0))).get(0)
+                .recordsPerSecond()).as("paused for half a second").isCloseTo(6_000, offset(0.01));
+        assertThat(sampler.sample(snapshot(190 * frame, 0, subtask("src", 0, 0, 12_000, 0, 0, 0))).get(0)
+                .recordsPerSecond()).as("paused for over a second").isZero();
+    }
+
+    @Test
     void aRegionRestartedInTheSameAttempt_countsFromItsNewCounters() {
         OperatorLoadSampler sampler = new OperatorLoadSampler();
         sampler.sample(snapshot(1_000_000_000L, 0, subtask("src", 0, 0, 1000, 0, 0, 0)));
