@@ -254,6 +254,9 @@ public final class RestoreViewModel {
             rebalanced.add(edge);
         }
         checkForward();
+        if (!problems.isEmpty()) {
+            problems.setAll(validate()); // the forward edges' problem is solved
+        }
     }
 
     private void checkForward() {

@@ -72,11 +72,14 @@ class ForwardToRebalanceTest {
         assertThat(vm.forwardConflicts()).containsExactly(new EdgeSpec("count", "sink", Partitioning.FORWARD));
         assertThat(vm.validate()).anySatisfy(p -> assertThat(p).startsWith("the forward edge count \u2192 sink "
                 + "needs the same parallelism on both ends"));
+        vm.restore(); // refused: the problem is listed in the dialog
+        assertThat(vm.problems()).anySatisfy(p -> assertThat(p).startsWith("the forward edge count \u2192 sink"));
 
         vm.changeForwardToRebalance();
 
         assertThat(vm.forwardConflicts()).isEmpty();
         assertThat(vm.validate()).isEmpty();
+        assertThat(vm.problems()).as("the solved problem is no longer listed").isEmpty();
         assertThat(countToSink(edits.current().spec())).isEqualTo(Partitioning.REBALANCE);
         assertThat(edits.canUndo()).isTrue();
 
