@@ -128,6 +128,21 @@ class OneJobOwnerViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(job.commands).anyMatch(c -> c.startsWith("savepoint"));
         assertThat(label(robot, "#announcementLabel")).startsWith("Savepoint 1 written to ").contains("(100 B, 5 ms)");
+
+        change(robot, () -> job.checkpoints.add(0, completed(2)));
+        assertThat(label(robot, "#announcementLabel")).as("kept a while against routine checkpoint news")
+                .startsWith("Savepoint 1 written to ");
+        change(robot, () -> {
+            wallClock.addAndGet(8_000);
+            job.checkpoints.add(0, completed(3));
+        });
+        assertThat(fx(() -> window.viewModel().live().announcementProperty().get())).startsWith("Checkpoint 3 ");
+    }
+
+    private static org.checkpointlab.model.checkpoint.CheckpointStats completed(long id) {
+        return new org.checkpointlab.model.checkpoint.CheckpointStats(id,
+                org.checkpointlab.model.checkpoint.CheckpointStatus.COMPLETED, false, id * 1000, id * 1000 + 50, 1, 1,
+                50, 1, 2, 3, 4, 100, 200, 0, 0, false, null, List.of());
     }
 
     @Test

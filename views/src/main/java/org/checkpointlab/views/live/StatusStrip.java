@@ -31,6 +31,10 @@ final class StatusStrip {
     /** A step was started and its end not yet announced. */
     private boolean stepping;
     private String stopping; // the pipeline's name while a stop asked here has not ended the job
+    /** A command's announcement stays this long before routine checkpoint news may take its place. */
+    static final long HOLD_MILLIS = 8_000;
+    private final LongSupplier wallClock;
+    private long heldUntil;
 
     /**
      * @param wallClock     epoch ms now, for the restart countdown
@@ -38,6 +42,7 @@ final class StatusStrip {
      */
     StatusStrip(LongSupplier wallClock, ObservableBooleanValue failToolArmed) {
         this.lines = new StatusLines(wallClock);
+        this.wallClock = wallClock;
         this.failToolArmed = failToolArmed;
         failToolArmed.addListener((obs, was, armed) -> {
             if (armed) {
@@ -66,8 +71,10 @@ final class StatusStrip {
         return recoveryLine.getReadOnlyProperty();
     }
 
+    /** What a command did (a savepoint written, a failure injected): kept a while against routine checkpoint news. */
     void announce(String text) {
         announcement.set(text);
+        heldUntil = wallClock.getAsLong() + HOLD_MILLIS;
     }
 
     /** Another pipeline is shown ({@code null}: none): ready to run it, nothing else to say. */
@@ -108,7 +115,8 @@ final class StatusStrip {
     void showFrame(JobClient job, JobSnapshot s, long nowNanos) {
         checkpointLine.set(lines.checkpointLine(s));
         lines.checkpointNews(s).ifPresent(news -> {
-            if (!failToolArmed.get()) { // the armed fail tool's hint stays until it is used or cancelled
+            // the armed fail tool's hint stays until it is used or cancelled; a command's result for a while
+            if (!failToolArmed.get() && wallClock.getAsLong() >= heldUntil) {
                 announcement.set(news);
             }
         });
