@@ -151,4 +151,29 @@ class LessonPacingTest {
         assertThat(progress.observe(did("a"))).isTrue();
         assertThat(progress.step().id()).isEqualTo("watch");
     }
+
+    @Test
+    void aConditionThatAlreadyHeldAsTheStepBegan_isSeen_butDoesNotMoveOn() throws Exception {
+        String lesson = LessonFilesTest.HEAD + """
+                steps:
+                  - id: choose
+                    title: {en: Choose, zh-CN: 选}
+                    text: {en: t, zh-CN: 文}
+                    do: {en: Choose at-least-once, zh-CN: 选至少一次}
+                    when: {barriers: {mode: at-least-once}}
+                  - {id: last, title: {en: l, zh-CN: 末}, text: {en: l, zh-CN: 末}, when: next}
+                """;
+        LessonProgress progress = new LessonProgress(LessonFiles.parse("held.yaml", lesson, null));
+        var snapshot = new org.checkpointlab.model.observe.JobSnapshot(0,
+                org.checkpointlab.model.observe.JobStatus.RUNNING, 0, List.of(), List.of(), List.of(), List.of(),
+                List.of(), -1, false, 1.0);
+        var atLeastOnce = new LessonObservation(1, snapshot, null, null,
+                org.checkpointlab.model.checkpoint.CheckpointOptions.defaults()
+                        .withMode(org.checkpointlab.model.checkpoint.CheckpointingMode.AT_LEAST_ONCE), List.of(), Map.of());
+
+        assertThat(progress.observe(atLeastOnce)).as("seen as the step begins").isTrue();
+        assertThat(progress.seen()).isTrue();
+        progress.observe(atLeastOnce);
+        assertThat(progress.step().id()).as("chosen before the step: it waits for Next").isEqualTo("choose");
+    }
 }
