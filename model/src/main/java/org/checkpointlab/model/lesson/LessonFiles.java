@@ -45,7 +45,7 @@ public final class LessonFiles {
     private static final Set<String> TOP = Set.of("format", "id", "title", "summary", "pipeline", "checkpointing",
             "speed", "steps");
     private static final Set<String> STEP = Set.of("id", "title", "text", "look", "do", "highlight", "when",
-            "question");
+            "question", "advance");
     private static final Set<String> TEXT = Set.of("en", "zh-CN");
 
     private final String file;
@@ -215,7 +215,19 @@ public final class LessonFiles {
         if (condition instanceof StepCondition.Answered && question == null) {
             throw e.get("when").error("'answer' needs a 'question:' in the same step");
         }
-        return new LessonStep(id, title, text, look, action, highlight, condition, question, node.line());
+        LessonStep.Advance advance = e.containsKey("advance") ? advance(e.get("advance"))
+                : LessonStep.Advance.defaultFor(action, question);
+        return new LessonStep(id, title, text, look, action, highlight, condition, question, advance, node.line());
+    }
+
+    private static LessonStep.Advance advance(YamlNode node) throws LessonFileException {
+        String value = node.text();
+        for (LessonStep.Advance a : LessonStep.Advance.values()) {
+            if (a.fileName().equals(value)) {
+                return a;
+            }
+        }
+        throw node.error("unknown value '" + value + "' (known: on-event, on-next)");
     }
 
     private LocalizedText text(YamlNode node) throws LessonFileException {

@@ -148,6 +148,9 @@ class LessonFilesTest {
                         14, "checkpointing"),
                 new Malformed("missing when", "    when: {barrier-reached: {operator: count, checkpoint: 2}}", "",
                         17, "needs 'when:'"),
+                new Malformed("unknown advance", "highlight: {edge: numbers -> count}",
+                        "highlight: {edge: numbers -> count}\n    advance: on-timer", 21,
+                        "steps[1].advance: unknown value 'on-timer' (known: on-event, on-next)"),
                 new Malformed("repeated key", "speed: 0.5", "speed: 0.5\nspeed: 0.4", 16, "'speed' is given twice"),
                 new Malformed("unknown kind in the pipeline", "kind: keyed-count", "kind: keyed-counter", 5,
                         "keyed-counter"));

@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 public final class LessonView {
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
     private static final PseudoClass COMPLETE = PseudoClass.getPseudoClass("complete");
+    private static final PseudoClass READY = PseudoClass.getPseudoClass("ready");
 
     private final LessonViewModel viewModel;
     private final Parent root;
@@ -81,6 +82,10 @@ public final class LessonView {
         viewModel.completedProperty().addListener((obs, o, done) -> status.pseudoClassStateChanged(COMPLETE, done));
         backButton.disableProperty().bind(viewModel.canBackProperty().not());
         nextButton.disableProperty().bind(viewModel.completedProperty());
+        // Once the step's event was seen, Next is what to press: the button is marked (not made the window's
+        // default button, which would take Enter from every field of the window).
+        viewModel.nextSuggestedProperty().addListener((obs, o, ready) -> nextButton.pseudoClassStateChanged(READY, ready));
+        nextButton.pseudoClassStateChanged(READY, viewModel.nextSuggestedProperty().get());
         backButton.setId("lesson-back");
         nextButton.setId("lesson-next");
         restartButton.setId("lesson-restart");

@@ -28,10 +28,11 @@ import org.checkpointlab.views.session.JobSession;
 /**
  * The lesson panel's state and commands, without controls: the open lesson, its current step in the panel's
  * language (texts, what to look at and do, the highlighted part of the window, what it waits for), the question of a
- * question step, and Back / Next / Restart / answer. The step advances by itself when the job shows its event: every
- * snapshot the {@link JobSession} samples is turned into a {@link LessonObservation} (with the things the user did
- * that the window reports through {@link #userDid}), so conditions are decided on what the engine shows, never on
- * time. FX thread only.
+ * question step, and Back / Next / Restart / answer. A step ends on its event, as {@link LessonProgress} paces it:
+ * every snapshot the {@link JobSession} samples is turned into a {@link LessonObservation} (with the things the user
+ * did that the window reports through {@link #userDid}), so conditions are decided on what the engine shows, never on
+ * time. A step that waited for the learner's own doing then moves on; any other says what it saw and marks Next
+ * ({@link #nextSuggestedProperty}). FX thread only.
  */
 public final class LessonViewModel {
     private final JobSession session;
@@ -52,6 +53,7 @@ public final class LessonViewModel {
     private final ReadOnlyBooleanWrapper answeredWrong = new ReadOnlyBooleanWrapper(this, "answeredWrong");
     private final ReadOnlyBooleanWrapper completed = new ReadOnlyBooleanWrapper(this, "completed");
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(this, "canBack");
+    private final ReadOnlyBooleanWrapper nextSuggested = new ReadOnlyBooleanWrapper(this, "nextSuggested");
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight");
     private final ObservableList<String> choices = FXCollections.observableArrayList();
     private LessonProgress progress;
@@ -131,6 +133,14 @@ public final class LessonViewModel {
 
     public ReadOnlyBooleanProperty canBackProperty() {
         return canBack.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether Next is what the learner does now: the step's event was seen (or it is a reading step) and the step
+     * stays until Next. The panel marks the button.
+     */
+    public ReadOnlyBooleanProperty nextSuggestedProperty() {
+        return nextSuggested.getReadOnlyProperty();
     }
 
     /** The part of the window the step points at, or {@code null}. */
@@ -257,8 +267,10 @@ public final class LessonViewModel {
             return; // the engine could not assemble a snapshot while redeploying; the next sample will
         }
         LessonStep before = progress.step();
+        boolean wasCompleted = progress.completed();
         if (progress.observe(now)) {
-            lastDone = before.title().in(texts.locale());
+            boolean movedOn = progress.step() != before || progress.completed() != wasCompleted;
+            lastDone = movedOn ? before.title().in(texts.locale()) : "";
             show();
         }
     }
@@ -284,9 +296,30 @@ public final class LessonViewModel {
         } else {
             choices.setAll(step.question().choices().stream().map(c -> c.in(texts.locale())).toList());
         }
-        status.set(progress.completed() ? texts.get("panel.complete")
-                : (lastDone.isEmpty() ? "" : texts.get("panel.stepDone", lastDone) + "\n")
-                        + texts.get("panel.waiting", texts.waitingFor(step.condition(), progress.lesson().pipeline())));
+        boolean reading = step.condition() instanceof StepCondition.Manual;
+        nextSuggested.set(!progress.completed() && (reading || progress.seen()));
+        status.set(progress.completed() ? texts.get("panel.complete") : status(step));
+    }
+
+    /**
+     * The step done just before (when the lesson moved on by itself), then what this step waits for; or, once its
+     * event was seen, what it saw and that Next goes on; a step the learner came back to says it stays.
+     */
+    private String status(LessonStep step) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (!lastDone.isEmpty()) {
+            lines.add(texts.get("panel.stepDone", lastDone));
+        }
+        if (progress.seen()) {
+            lines.add(texts.get("panel.seen", texts.seen(step.condition(), progress.lesson().pipeline())));
+            lines.add(texts.get(progress.reviewing() ? "panel.reviewing" : "panel.nextWhenReady"));
+        } else {
+            lines.add(texts.get("panel.waiting", texts.waitingFor(step.condition(), progress.lesson().pipeline())));
+            if (progress.reviewing()) {
+                lines.add(texts.get("panel.reviewing"));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private String in(LocalizedText t) {

@@ -63,4 +63,23 @@ class LessonTextsTest {
         assertThat(new LessonTexts(Locale.SIMPLIFIED_CHINESE).waitingFor(atLeastOnce, wordCount))
                 .isEqualTo("一个至少一次检查点完成");
     }
+
+    @Test
+    void aStepsEventOnceSeen_isSaidAsWhatHappened_forEveryStepOfEveryShippedLesson() throws Exception {
+        LessonTexts en = new LessonTexts(Locale.ENGLISH);
+        LessonTexts zh = new LessonTexts(Locale.SIMPLIFIED_CHINESE);
+        assertThat(en.seen(new StepCondition.BarrierReached("count", 0), wordCount))
+                .isEqualTo("a barrier reached Count per word");
+        assertThat(zh.seen(new StepCondition.SubtaskFailed("count"), wordCount)).isEqualTo("Count per word 的某个子任务失败了");
+        try (var files = java.nio.file.Files.list(Path.of("..", "samples", "lessons"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                var lesson = LessonFiles.read(file);
+                for (var step : lesson.steps()) {
+                    assertThat(en.seen(step.condition(), lesson.pipeline())).as(file + " " + step.id()).isNotBlank()
+                            .isNotEqualTo(en.waitingFor(step.condition(), lesson.pipeline()));
+                    assertThat(zh.seen(step.condition(), lesson.pipeline())).isNotBlank();
+                }
+            }
+        }
+    }
 }

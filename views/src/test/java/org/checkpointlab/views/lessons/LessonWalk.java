@@ -13,6 +13,7 @@ import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.model.client.JobLauncher;
+import org.checkpointlab.model.lesson.LessonStep;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.views.MainView;
 import org.checkpointlab.views.MainViewModel;
@@ -89,9 +90,11 @@ final class LessonWalk {
     }
 
     /**
-     * Step {@code id} ends on its event. With an {@code action} (the user's part) the lesson must be waiting at the
-     * step; the action makes the event happen. Without one the engine makes it happen on its own, and the step may
-     * already have ended by the time the test looks.
+     * Step {@code id} on its event. With an {@code action} (the user's part) the lesson must be waiting at the step;
+     * the action makes the event happen. Without one the engine makes it happen on its own. A step that moves on by
+     * itself ({@code on-event}) must then end (it may already have, by the time the test looks); a step that waits
+     * for Next ({@code on-next}) must show that it saw the event, stay through further frames, and end when the
+     * panel's Next is clicked.
      */
     void step(String id, Runnable action) throws TimeoutException {
         int index = call(() -> indexOf(id));
@@ -101,8 +104,30 @@ final class LessonWalk {
             assertThat(stepId()).as("a step that waits for the user").isEqualTo(id);
             robot.interact(action);
         }
-        await("step '" + id + "' to end on its event", () -> call(() -> lesson().stepIndexProperty().get() > index
-                || lesson().completedProperty().get()));
+        if (call(() -> lesson().lessonProperty().get().steps().get(index).advance()) == LessonStep.Advance.ON_EVENT) {
+            await("step '" + id + "' to end on its event", () -> call(() -> past(index)));
+            return;
+        }
+        assertThat(stepId()).as("an on-next step waits for Next").isEqualTo(id);
+        await("step '" + id + "' to see its event", () -> call(() -> lesson().nextSuggestedProperty().get()));
+        staysUntilNext(id);
+        robot.clickOn("#lesson-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(call(() -> past(index))).as("Next ends step '" + id + "'").isTrue();
+    }
+
+    /** The step, its event seen, stays (marked as seen) through frames the window samples meanwhile. */
+    void staysUntilNext(String id) {
+        for (int i = 0; i < 5; i++) {
+            robot.interact(session::refresh);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(stepId()).as("step '" + id + "' stays until Next").isEqualTo(id);
+        assertThat(call(() -> lesson().statusProperty().get())).as("the panel says what it saw").contains("\u2713");
+    }
+
+    private boolean past(int index) {
+        return lesson().stepIndexProperty().get() > index || lesson().completedProperty().get();
     }
 
     private int indexOf(String id) {

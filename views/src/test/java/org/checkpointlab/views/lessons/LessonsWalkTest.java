@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import javafx.stage.Stage;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
+import org.checkpointlab.model.job.DeliveryVerdict;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.job.SavepointRestore;
 import org.checkpointlab.model.job.StateBackendKind;
@@ -62,13 +64,35 @@ class LessonsWalkTest {
 
         assertThat(LessonWalk.call(() -> walk.view.lessons().highlighter().marked())).isEmpty();
         walk.run();
-        walk.step("barrier-reaches-count", null);
+        // The barrier reaches Count per word within seconds of Run: the step is marked as seen and stays, through
+        // a checkpoint (which would have ended the next step), until the learner presses Next.
+        walk.await("the barrier step to see its barrier", () -> LessonWalk.call(
+                () -> walk.lesson().nextSuggestedProperty().get()));
         assertThat(walk.snapshot().checkpoints()).as("a checkpoint was triggered").isNotEmpty();
         long travelling = walk.snapshot().checkpoints().get(walk.snapshot().checkpoints().size() - 1).id();
+        walk.holdsThroughACheckpoint("barrier-reaches-count");
+        assertThat(LessonWalk.call(() -> walk.lesson().statusProperty().get()))
+                .contains("\u2713 Seen: a barrier reached Count per word").contains("Press Next");
+        walk.step("barrier-reaches-count", null);
         walk.step("checkpoint-completes", null);
         assertThat(walk.lastCompleted().id()).as("the checkpoint whose barrier was watched, or a later one, completed")
                 .isGreaterThanOrEqualTo(travelling);
         walk.holdsThroughACheckpoint("fail");
+
+        // Back to review the step before: it stays, though checkpoints complete; Back again goes further back.
+        robot.clickOn("#lesson-back");
+        WaitForAsyncUtils.waitForFxEvents();
+        walk.holdsThroughACheckpoint("checkpoint-completes");
+        assertThat(LessonWalk.call(() -> walk.lesson().statusProperty().get())).contains("until you press Next");
+        robot.clickOn("#lesson-back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(walk.stepId()).isEqualTo("barrier-reaches-count");
+        robot.clickOn("#lesson-next");
+        robot.clickOn("#lesson-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        walk.holdsThroughACheckpoint("fail");
+        assertThat(LessonWalk.call(() -> walk.lesson().nextSuggestedProperty().get()))
+                .as("the failure is still to do: Next is not what to press").isFalse();
         assertThat(LessonWalk.call(() -> walk.lesson().highlightProperty().get()))
                 .isEqualTo(new Highlight.Operator("count", 0));
         assertThat(LessonWalk.call(() -> walk.view.lessons().highlighter().marked())).singleElement()
@@ -105,37 +129,43 @@ class LessonsWalkTest {
         walk.open("barrier-alignment");
         walk.run();
 
-        // Pause, then step barrier event by barrier event until a channel into count is blocked (under this
-        // backpressure the frame loop may also catch one on its own before the pause).
-        if (walk.stepId().equals("blocked")) {
-            robot.interact(() -> walk.main.live().pausedProperty().set(true));
-            for (int i = 0; i < 200 && walk.stepId().equals("blocked"); i++) {
-                robot.interact(() -> walk.main.live().step());
-                walk.await("the step to end", () -> !walk.job().isStepping());
-                WaitForAsyncUtils.waitForFxEvents();
-                robot.interact(() -> walk.session.refresh());
-            }
-            assertThat(walk.stepId()).as("a blocked channel ended the step").isEqualTo("at-least-once");
-            assertThat(walk.snapshot().channels()).as("paused with the channel blocked")
-                    .anySatisfy(c -> assertThat(c.blocked()).isTrue());
-            robot.interact(() -> walk.main.live().pausedProperty().set(false));
+        // Pause, then step barrier event by barrier event until the quiet channel into Merge is blocked (the frame
+        // loop may also catch one on its own before the pause). The step is then seen, and stays until Next.
+        robot.interact(() -> walk.main.live().pausedProperty().set(true));
+        for (int i = 0; i < 200 && !LessonWalk.call(() -> walk.lesson().nextSuggestedProperty().get()); i++) {
+            robot.interact(() -> walk.main.live().step());
+            walk.await("the step to end", () -> !walk.job().isStepping());
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> walk.session.refresh());
         }
+        assertThat(walk.stepId()).as("a blocked channel is seen; the step stays").isEqualTo("blocked");
+        robot.interact(() -> walk.main.live().pausedProperty().set(false));
         walk.step("blocked", null);
 
         walk.step("at-least-once", () -> walk.main.live().barrierModeProperty().set(BarrierMode.AT_LEAST_ONCE));
+        // As the next step asks: pause as soon as the checkpoint is seen, so that the failure restores that one.
+        walk.await("an at-least-once checkpoint that read past a barrier", () -> LessonWalk.call(
+                () -> walk.lesson().nextSuggestedProperty().get()));
+        robot.interact(() -> walk.main.live().pausedProperty().set(true));
+        CheckpointStats seen = walk.lastCompleted();
+        assertThat(seen.atLeastOnce()).as("the step waited for a checkpoint taken at-least-once").isTrue();
+        assertThat(seen.alignmentMillis()).as("while Merge read the quiet channel past its barrier")
+                .isGreaterThanOrEqualTo(100);
         walk.step("checkpoint", null);
-        assertThat(walk.lastCompleted().atLeastOnce()).as("the step waited for a checkpoint taken at-least-once")
-                .isTrue();
         walk.step("fail", () -> walk.main.live().injectFailure(new SubtaskKey("count", 1)));
+        walk.await("the restore", () -> !walk.snapshot().restarts().isEmpty());
+        robot.interact(() -> walk.main.live().pausedProperty().set(false));
         walk.step("restored", null);
-        long restored = walk.snapshot().restarts().get(walk.snapshot().restarts().size() - 1).restoredCheckpointId();
-        assertThat(walk.snapshot().checkpoints()).as("the restored checkpoint is an at-least-once one, so the "
-                + "output gets duplicates").anySatisfy(c -> {
-                    assertThat(c.id()).isEqualTo(restored);
-                    assertThat(c.atLeastOnce()).isTrue();
-                });
+        assertThat(walk.snapshot().restarts()).last().as("the paused job restored the checkpoint the step saw")
+                .satisfies(r -> assertThat(r.restoredCheckpointId()).isEqualTo(seen.id()));
+
         walk.step("finished", null);
         assertThat(walk.job().status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(walk.job().checkDelivery()).as("what the Output tab shows, as the question says: duplicates")
+                .singleElement().satisfies(d -> {
+                    assertThat(d.assessment().outcome()).isEqualTo(DeliveryVerdict.Outcome.DUPLICATES);
+                    assertThat(d.duplicates()).isPositive();
+                });
         walk.answer(3, 2);
     }
 
