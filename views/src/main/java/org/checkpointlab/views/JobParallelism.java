@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.checkpointlab.model.client.JobClient;
+import org.checkpointlab.model.pipeline.EdgeSpec;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.RescaleParallelism;
 import org.checkpointlab.views.editor.model.CommandStack;
@@ -75,8 +76,9 @@ final class JobParallelism {
     }
 
     /**
-     * A new job runs (a rescale, a restore from the Job menu, a redeploy): where its parallelism differs from the
-     * pipeline being edited, the editor takes the job's as one undoable step, and the graph draws it.
+     * A new job runs (a rescale, a restore from the Job menu, a redeploy): where its parallelism, or the partitioning
+     * of an edge (a forward edge the restore changed to rebalance), differs from the pipeline being edited, the
+     * editor takes the job's as one undoable step, and the graph draws it.
      */
     private void followParallelism(JobClient job) {
         if (job == null) {
@@ -88,11 +90,14 @@ final class JobParallelism {
             edited.operator(op.id()).filter(e -> e.parallelism() != op.parallelism())
                     .ifPresent(e -> changes.put(op.id(), op.parallelism()));
         }
-        if (changes.isEmpty()) {
+        List<EdgeSpec> repartitioned = job.pipeline().edges().stream().filter(e -> edited.edges().stream()
+                .anyMatch(d -> d.from().equals(e.from()) && d.to().equals(e.to())
+                        && d.partitioning() != e.partitioning())).toList();
+        if (changes.isEmpty() && repartitioned.isEmpty()) {
             return;
         }
         try {
-            edits.execute(new RescaleParallelism(changes));
+            edits.execute(new RescaleParallelism(changes, repartitioned));
         } catch (EditRefused e) {
             status.accept(Texts.format("status.notRecorded", changes, e.getMessage()));
         }

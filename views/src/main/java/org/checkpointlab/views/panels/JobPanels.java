@@ -170,7 +170,7 @@ public final class JobPanels {
 
     /** Opens the restore dialog, preset to the newest savepoint this session's jobs wrote. */
     public Stage openRestoreDialog() {
-        RestoreViewModel vm = new RestoreViewModel(session, edits);
+        RestoreViewModel vm = new RestoreViewModel(session);
         session.latestSavepoint().ifPresent(path -> {
             vm.pathProperty().set(path);
             vm.load();

@@ -30,8 +30,6 @@ import org.checkpointlab.model.savepoint.Savepoint;
 import org.checkpointlab.model.savepoint.SavepointException;
 import org.checkpointlab.model.savepoint.SavepointMetadata;
 import org.checkpointlab.model.savepoint.SavepointReader;
-import org.checkpointlab.views.editor.model.CommandStack;
-import org.checkpointlab.views.editor.model.SetPartitioning;
 import org.checkpointlab.views.i18n.Texts;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.TaskRunner;
@@ -63,7 +61,6 @@ public final class RestoreViewModel {
     private final ObservableList<EdgeSpec> forwardConflicts = FXCollections.observableArrayList();
     /** Forward edges the user changed to rebalance here; the restore starts the pipeline with them so. */
     private final List<EdgeSpec> rebalanced = new ArrayList<>();
-    private final CommandStack edits;
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
     /** Reads savepoints off the FX thread: the session's runner. */
     private final TaskRunner runner;
@@ -72,22 +69,18 @@ public final class RestoreViewModel {
     /** Counts {@link #load()} calls: a read that ends after a newer one started is dropped. */
     private long reads;
 
-    public RestoreViewModel(JobSession session) {
-        this(session, null);
-    }
-
     /**
-     * @param edits the pipeline being edited: a forward edge changed to rebalance here is changed there too, as one
-     *              undoable edit; {@code null} to change it for the restored job only
+     * A forward edge changed to rebalance here is changed for the restored job; the pipeline being edited follows the
+     * job once it runs (with its new parallelism, as one undoable step), so the running job is not stopped by an
+     * edit before the restore.
      */
-    public RestoreViewModel(JobSession session, CommandStack edits) {
-        this(session, edits, null, session.runner());
+    public RestoreViewModel(JobSession session) {
+        this(session, null, session.runner());
     }
 
     /** With the savepoint {@code reader} and the {@code runner} it runs on (tests: a slow or failing reader). */
-    RestoreViewModel(JobSession session, CommandStack edits, SavepointRead reader, TaskRunner runner) {
+    RestoreViewModel(JobSession session, SavepointRead reader, TaskRunner runner) {
         this.session = Objects.requireNonNull(session, "session");
-        this.edits = edits;
         this.reader = reader;
         this.runner = Objects.requireNonNull(runner, "runner");
         JobClient job = session.job();
@@ -242,17 +235,11 @@ public final class RestoreViewModel {
     }
 
     /**
-     * Changes every edge in {@link #forwardConflicts()} to rebalance: in the pipeline being edited as one undoable
-     * edit each ("Set partitioning of count -> sink to rebalance"), and for the restore.
+     * Changes every edge in {@link #forwardConflicts()} to rebalance for the restore. The running job is left as it
+     * is until the restore replaces it; then the pipeline being edited follows the restored job.
      */
     public void changeForwardToRebalance() {
-        for (EdgeSpec edge : List.copyOf(forwardConflicts)) {
-            if (edits != null && edits.current().spec().edges().stream().anyMatch(e -> e.from().equals(edge.from())
-                    && e.to().equals(edge.to()) && e.partitioning() == Partitioning.FORWARD)) {
-                edits.execute(new SetPartitioning(edge.from(), edge.to(), Partitioning.REBALANCE));
-            }
-            rebalanced.add(edge);
-        }
+        rebalanced.addAll(forwardConflicts);
         checkForward();
         if (!problems.isEmpty()) {
             problems.setAll(validate()); // the forward edges' problem is solved

@@ -70,7 +70,7 @@ class RestoreReadInBackgroundTest {
     void loadReturnsWhileTheReadRuns_andTheTableFillsWhenItEnds() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch readStarted = new CountDownLatch(1);
-        RestoreViewModel vm = new RestoreViewModel(session(), null, directory -> {
+        RestoreViewModel vm = new RestoreViewModel(session(), directory -> {
             assertThat(Platform.isFxApplicationThread()).isFalse();
             readStarted.countDown();
             await(release);
@@ -102,7 +102,7 @@ class RestoreReadInBackgroundTest {
 
     @Test
     void aFailedRead_showsItsProblems_andAnEmptyTable() throws Exception {
-        RestoreViewModel vm = new RestoreViewModel(session(), null, directory -> {
+        RestoreViewModel vm = new RestoreViewModel(session(), directory -> {
             throw new SavepointException(directory.getFileName() + " has no _metadata: not a savepoint");
         }, TaskRunner.background());
 
@@ -143,7 +143,7 @@ class RestoreReadInBackgroundTest {
                 }
             }
         };
-        RestoreViewModel vm = new RestoreViewModel(session(), null, directory -> {
+        RestoreViewModel vm = new RestoreViewModel(session(), directory -> {
             if (directory.equals(slow)) {
                 await(releaseFirst);
                 throw new SavepointException("the older read's failure must not show");
