@@ -98,7 +98,10 @@ public final class ConnectViewModel {
         return jobs;
     }
 
-    /** Connects to {@link #urlProperty()} and lists its jobs; remembers the URL once it answered as Flink. */
+    /**
+     * Connects to {@link #urlProperty()} and lists its jobs; remembers the URL once it answered as Flink (unless it
+     * is the app's embedded cluster's).
+     */
     public void connect() {
         String address = url.get() == null ? "" : url.get().trim();
         long mine = ++request;
@@ -112,7 +115,10 @@ public final class ConnectViewModel {
                 return;
             }
             busy.set(false);
-            remembered.remember(address);
+            // Not the app's own embedded cluster: its port is new at every start.
+            if (!connector.localClusterAddress().map(address::equals).orElse(false)) {
+                remembered.remember(address);
+            }
             connection.set(done.connection());
             jobs.setAll(done.jobs());
             report(FlinkTexts.format("connect.connected", done.connection().address(), done.connection().engine(),

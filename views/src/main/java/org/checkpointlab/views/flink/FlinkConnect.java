@@ -65,6 +65,9 @@ public final class FlinkConnect {
         if (vm == null) {
             return null;
         }
+        if (vm.connectionProperty().get() != null) {
+            vm.refresh(); // the jobs as they are now, not as they were when the window was last open
+        }
         if (connectStage != null && connectStage.isShowing()) {
             connectStage.toFront();
             return connectStage;

@@ -46,4 +46,39 @@ class ConnectViewModelTest {
         assertThat(vm.urlProperty().get()).isEqualTo("http://localhost:8081");
         assertThat(vm.messageProperty().get()).startsWith("Type the address");
     }
+
+    @Test
+    void theEmbeddedClustersAddress_isNotRemembered_forItsPortIsNewAtEveryStart() {
+        String embedded = "http://127.0.0.1:40123";
+        ClusterConnector connector = new ClusterConnector() {
+            @Override
+            public org.checkpointlab.model.client.ClusterConnection connect(String address) {
+                return new org.checkpointlab.model.client.ClusterConnection() {
+                    @Override public String address() { return address; }
+                    @Override public String engine() { return "Flink 2.3"; }
+                    @Override public java.util.List<org.checkpointlab.model.client.ClusterJob> jobs() {
+                        return java.util.List.of();
+                    }
+                    @Override public org.checkpointlab.model.client.JobClient open(String jobId) {
+                        throw new UnsupportedOperationException();
+                    }
+                };
+            }
+
+            @Override
+            public Optional<String> localClusterAddress() {
+                return Optional.of(embedded);
+            }
+        };
+        RememberedUrls urls = RememberedUrls.load(dir.resolve("urls.json"));
+        ConnectViewModel vm = new ConnectViewModel(connector, TaskRunner.sameThread(), urls);
+        vm.offerLocalCluster();
+        vm.connect();
+        assertThat(vm.connectionProperty().get()).isNotNull();
+        assertThat(urls.urls()).doesNotContain(embedded);
+
+        vm.urlProperty().set("http://flink.example:8081");
+        vm.connect();
+        assertThat(urls.urls()).containsExactly("http://flink.example:8081");
+    }
 }
