@@ -36,11 +36,18 @@ class EngineWithoutLiveControlsTest {
         viewModel.open(file);
     });
 
+    /** A toolbar item by id, also when a narrow window put it in the toolbar's overflow menu. */
+    private static <T> T toolbarItem(FxRobot robot, String id, Class<T> type) {
+        return robot.lookup(".tool-bar").queryAllAs(javafx.scene.control.ToolBar.class).stream()
+                .flatMap(bar -> bar.getItems().stream()).filter(n -> id.equals(n.getId())).map(type::cast)
+                .findFirst().orElseThrow();
+    }
+
     @Test
     void pauseSpeedAndBarriers_areDisabledWhileSuchAJobRuns(FxRobot robot) throws Exception {
-        ToggleButton pause = robot.lookup("#pauseToggle").queryAs(ToggleButton.class);
-        Slider speed = robot.lookup("#speedSlider").queryAs(Slider.class);
-        ChoiceBox<?> barriers = robot.lookup("#barrierChoice").queryAs(ChoiceBox.class);
+        ToggleButton pause = toolbarItem(robot, "pauseToggle", ToggleButton.class);
+        Slider speed = toolbarItem(robot, "speedSlider", Slider.class);
+        ChoiceBox<?> barriers = toolbarItem(robot, "barrierChoice", ChoiceBox.class);
         assertThat(pause.isDisabled()).isFalse();
         assertThat(speed.isDisabled()).isFalse();
         assertThat(barriers.isDisabled()).isFalse();
