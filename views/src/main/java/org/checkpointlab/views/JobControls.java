@@ -43,7 +43,9 @@ final class JobControls {
 
     void bindPauseAndStep(ToggleButton pauseToggle, Button stepButton, MenuItem stepItem) {
         pauseToggle.selectedProperty().bindBidirectional(live.pausedProperty());
-        pauseToggle.disableProperty().bind(activeJobLacks(JobClient.Capability.PAUSE_AND_STEP));
+        // Nothing to pause: the running job's engine cannot, or no job runs and the pipeline cannot run either.
+        pauseToggle.disableProperty().bind(activeJobLacks(JobClient.Capability.PAUSE_AND_STEP)
+                .or(live.activeProperty().not().and(viewModel.runBlockedProperty().isNotEmpty())));
         BooleanBinding cannotStep = live.activeProperty().not().or(live.pausedProperty().not());
         stepButton.disableProperty().bind(cannotStep);
         stepItem.disableProperty().bind(cannotStep);

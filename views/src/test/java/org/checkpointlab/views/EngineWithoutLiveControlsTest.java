@@ -65,4 +65,14 @@ class EngineWithoutLiveControlsTest {
         assertThat(barriers.isDisabled()).isFalse();
         assertThat(engine.last().commands).containsExactly("cancel");
     }
+
+    @Test
+    void pause_isDisabledWhileNothingRuns_andThePipelineCannotRun(FxRobot robot) throws Exception {
+        ToggleButton pause = toolbarItem(robot, "pauseToggle", ToggleButton.class);
+        assertThat(pause.isDisabled()).as("word count can run: pause now, it starts paused").isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(window.viewModel()::newPipeline).get()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.viewModel().runBlockedProperty().get()).isNotEmpty();
+        assertThat(pause.isDisabled()).as("an empty pipeline: nothing to pause").isTrue();
+    }
 }
