@@ -222,8 +222,8 @@ public final class ChannelOverlay extends Pane {
         double x0 = anchor[0] - PANEL_WIDTH / 2;
         double top = anchor[1] + BELOW_LABEL;
         if (live.chained(from, to)) {
-            places.add(new PanelPlace(edge, new BoundingBox(x0, top - 4, PANEL_WIDTH, 16), false, false, true,
-                    List.of()));
+            places.add(new PanelPlace(edge, new BoundingBox(x0, top - 4, PANEL_WIDTH, 28), false, false, true,
+                    List.of())); // two lines of text
             return;
         }
         List<ChannelSnapshot> channels = live.channels(from, to);

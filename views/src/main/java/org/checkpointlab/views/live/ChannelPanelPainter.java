@@ -55,7 +55,14 @@ final class ChannelPanelPainter {
             gc.setFont(small);
             gc.setFill(LivePalette.TEXT);
             gc.setTextAlign(TextAlignment.CENTER);
-            gc.fillText(Texts.get("channel.chained"), x0 + PANEL_WIDTH / 2, top + height / 2);
+            // Two short lines: one long line reached under the cards of a short edge.
+            String[] lines = Texts.get("channel.chained").split("\n");
+            double lineHeight = 12;
+            double y = top + 8; // the first line right under the edge's partitioning label
+            for (String line : lines) {
+                gc.fillText(line, x0 + PANEL_WIDTH / 2, y);
+                y += lineHeight;
+            }
             return;
         }
         gc.setFill(LivePalette.PANEL);
