@@ -186,9 +186,11 @@ final class PipelineFileCommands {
             fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return false;
         }
+        // This pipeline's layout, read now: loading it sets the toolbar's barrier mode, which may still edit (and
+        // redraw) the pipeline open before, whose cards of the same ids stand elsewhere.
+        Map<String, Position> positions = graphPositions();
         session.clear();
         live.load(spec);
-        Map<String, Position> positions = graphPositions();
         layout.forEach((id, at) -> positions.put(id, new Position(at.x(), at.y())));
         document.opened(EditablePipeline.of(spec, positions), documentFile);
         failure.set(null);

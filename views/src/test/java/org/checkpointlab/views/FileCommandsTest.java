@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.checkpointlab.model.job.JobConfig;
@@ -16,6 +17,7 @@ import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineJson;
 import org.checkpointlab.model.pipeline.PipelineLoader;
+import org.checkpointlab.model.pipeline.Partitioning;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.editor.UnsavedChangesPrompt.Choice;
@@ -408,5 +410,33 @@ class FileCommandsTest {
                 .containsExactlyElementsOf(viewModel.edits().current().operatorIds());
         assertThat(viewModel.edits().current().spec().operators()).extracting(OperatorSpec::parallelism)
                 .containsExactly(2, 2, 4, 1);
+    }
+
+    @Test
+    void openingAPipelineOverOneWhoseBarrierModeWasChanged_laysItOutAsItsOwn() throws IOException {
+        new org.checkpointlab.views.editor.EditorViewModel(viewModel.edits(), viewModel.graph(),
+                viewModel.live()::load, viewModel.structureLockedProperty()); // the graph follows the edits
+        Path keyedCount = write("keyed-count.json", new PipelineSpec(PipelineSpec.CURRENT_FORMAT, "Keyed count",
+                List.of(TestPipelines.operator("numbers", "sequence-source", 2),
+                        TestPipelines.operator("count", "keyed-count", 2),
+                        TestPipelines.operator("sink", "collect-sink", 1)),
+                List.of(TestPipelines.edge("numbers", "count", Partitioning.HASH),
+                        TestPipelines.edge("count", "sink", Partitioning.REBALANCE)), Map.of(), true));
+        assertThat(viewModel.open(keyedCount)).isTrue();
+        Map<String, javafx.geometry.Point2D> fresh = positions();
+
+        assertThat(viewModel.open(wordCount)).isTrue(); // its count stands one column further right
+        viewModel.live().barrierModeProperty().set(org.checkpointlab.views.live.BarrierMode.AT_LEAST_ONCE);
+        assertThat(viewModel.edits().canUndo()).as("the mode is an edit of word count").isTrue();
+        answer = Choice.DISCARD;
+        assertThat(viewModel.open(keyedCount)).isTrue();
+
+        assertThat(positions()).as("not word count's places for the operators of the same ids").isEqualTo(fresh);
+    }
+
+    private Map<String, javafx.geometry.Point2D> positions() {
+        Map<String, javafx.geometry.Point2D> at = new java.util.HashMap<>();
+        viewModel.graph().nodes().forEach(n -> at.put(n.id(), new javafx.geometry.Point2D(n.x(), n.y())));
+        return at;
     }
 }
