@@ -1,12 +1,9 @@
 package org.checkpointlab.views.session;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -19,7 +16,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
@@ -54,27 +50,25 @@ import org.checkpointlab.views.i18n.Texts;
  * <p>FX thread only.
  */
 public final class JobSession {
-    private static final DateTimeFormatter DIR_STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneId.systemDefault());
     /** Slowest speed on offer: about one record per second per source, human speed. */
     public static final double MIN_SPEED = 0.001;
 
     private final JobLauncher launcher;
     private final TaskRunner runner;
     private final LongSupplier clock;
-    private final Executor background;
+    private final JobEndWait ending;
     private final ReadOnlyObjectWrapper<JobClient> job = new ReadOnlyObjectWrapper<>(this, "job");
     private final ReadOnlyObjectWrapper<CheckpointOptions> checkpointOptions =
             new ReadOnlyObjectWrapper<>(this, "checkpointOptions");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ObjectProperty<Path> savepointDirectory = new SimpleObjectProperty<>(this, "savepointDirectory");
     private final JobEventLog eventLog = new JobEventLog();
     private final SnapshotFeed feed;
     private final PauseAndSpeed pauseAndSpeed;
     private final SavepointOperations savepoints;
     private final ActivityLog activity;
     private final InPlaceRescaling inPlace;
-    private final LatestSavepoint latestSavepoint = new LatestSavepoint(job);
+    private final SavepointLocations savepointLocations;
+    private final RunningJobCommands runningJob;
 
     /** Gets each sampled snapshot of the current job, once per frame that sampled. */
     @FunctionalInterface
@@ -88,27 +82,27 @@ public final class JobSession {
      * @param savepointDirectory the folder new savepoints go into (each in its own timestamped sub-directory)
      */
     public JobSession(JobLauncher launcher, TaskRunner runner, Path savepointDirectory) {
-        this(launcher, runner, savepointDirectory, System::currentTimeMillis, JobSession::daemon);
+        this(launcher, runner, savepointDirectory, System::currentTimeMillis, JobEndWait.onDaemonThreads());
     }
 
     JobSession(JobLauncher launcher, TaskRunner runner, Path savepointDirectory, LongSupplier clock,
                Executor background) {
+        this(launcher, runner, savepointDirectory, clock, new JobEndWait(background));
+    }
+
+    private JobSession(JobLauncher launcher, TaskRunner runner, Path savepointDirectory, LongSupplier clock,
+                       JobEndWait ending) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.background = Objects.requireNonNull(background, "background");
-        this.savepointDirectory.set(Objects.requireNonNull(savepointDirectory, "savepointDirectory"));
+        this.ending = ending;
+        this.savepointLocations = new SavepointLocations(savepointDirectory, job, clock);
         this.activity = new ActivityLog(clock);
         this.savepoints = new SavepointOperations(this, launcher, runner, clock);
         this.inPlace = new InPlaceRescaling(this, runner, clock);
         this.pauseAndSpeed = new PauseAndSpeed(this, job::get);
         this.feed = new SnapshotFeed(job::get, eventLog, pauseAndSpeed::followEnginePause);
-    }
-
-    private static void daemon(Runnable task) {
-        Thread t = new Thread(task, "job-session-wait");
-        t.setDaemon(true);
-        t.start();
+        this.runningJob = new RunningJobCommands(job::get, this::running, pauseAndSpeed.pausedProperty()::get);
     }
 
     /** The app's session: jobs from {@code launcher}, engine work on a background thread, savepoints under
@@ -155,7 +149,7 @@ public final class JobSession {
 
     /** Where new savepoints are written (a sub-directory per savepoint). */
     public ObjectProperty<Path> savepointDirectoryProperty() {
-        return savepointDirectory;
+        return savepointLocations.directoryProperty();
     }
 
     /** Processing paused (checkpoints, failures and stopping still work); every job started here takes it. */
@@ -184,7 +178,7 @@ public final class JobSession {
     }
 
     /** Hands each line the session logs from now on (a savepoint written, a restore), without its time. FX thread. */
-    public void onActivity(java.util.function.Consumer<String> listener) {
+    public void onActivity(Consumer<String> listener) {
         activity.onLog(listener);
     }
 
@@ -254,13 +248,7 @@ public final class JobSession {
         }
         current.cancel();
         log(Texts.get("session.cancelled"));
-        background.execute(() -> {
-            try {
-                current.awaitTermination(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        ending.awaitEnd(current);
     }
 
     /**
@@ -283,18 +271,12 @@ public final class JobSession {
      * @return false when there is no running job, it is not paused, or its engine cannot step
      */
     public boolean step() {
-        JobClient current = job.get();
-        return running() && current.supports(JobClient.Capability.PAUSE_AND_STEP)
-                && pauseAndSpeed.pausedProperty().get()
-                && current.stepToNextBarrierEvent();
+        return runningJob.step();
     }
 
     /** Triggers a checkpoint of the running job now; the future completes with its outcome. */
     public CompletableFuture<CheckpointStats> triggerCheckpoint() {
-        if (!running()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no running job"));
-        }
-        return job.get().triggerCheckpoint();
+        return runningJob.triggerCheckpoint();
     }
 
     /**
@@ -303,9 +285,7 @@ public final class JobSession {
      * @return whether the engine had such a running subtask (false too when it cannot inject failures)
      */
     public boolean injectFailure(String operatorId, int subtask) {
-        JobClient current = job.get();
-        return running() && current.supports(JobClient.Capability.FAILURE_INJECTION)
-                && current.injectFailure(operatorId, subtask);
+        return runningJob.injectFailure(operatorId, subtask);
     }
 
     /**
@@ -318,13 +298,13 @@ public final class JobSession {
     }
 
     /** The newest savepoint this session's jobs wrote, the current job's first, if any. */
-    public java.util.Optional<Path> latestSavepoint() {
-        return latestSavepoint.get();
+    public Optional<Path> latestSavepoint() {
+        return savepointLocations.latest();
     }
 
     /** A new, not yet existing directory for the next savepoint inside {@link #savepointDirectoryProperty()}. */
     public Path nextSavepointPath() {
-        return savepointDirectory.get().resolve("savepoint-" + DIR_STAMP.format(Instant.ofEpochMilli(clock.getAsLong())));
+        return savepointLocations.next();
     }
 
     /** Triggers a savepoint into {@link #nextSavepointPath()}; the job keeps running. */

@@ -8,29 +8,37 @@ import org.checkpointlab.model.client.JobClient;
 import org.checkpointlab.views.TestPipelines;
 import org.junit.jupiter.api.Test;
 
-class LatestSavepointTest {
+class SavepointLocationsTest {
     private final SimpleObjectProperty<JobClient> job = new SimpleObjectProperty<>();
-    private final LatestSavepoint latest = new LatestSavepoint(job);
+    private final SavepointLocations locations = new SavepointLocations(Path.of("/sp"), job, () -> 0L);
 
     @Test
     void theCurrentJobsNewestSavepoint_elseTheOneAReplacedJobWrote() {
-        assertThat(latest.get()).isEmpty();
+        assertThat(locations.latest()).isEmpty();
         FakeJobClient first = FakeJobClient.of(TestPipelines.wordCount());
         job.set(first);
-        assertThat(latest.get()).isEmpty();
+        assertThat(locations.latest()).isEmpty();
 
         first.triggerSavepoint(Path.of("/sp/one"));
         first.stopWithSavepoint(Path.of("/sp/two"), false);
-        assertThat(latest.get()).contains(Path.of("/sp/two"));
+        assertThat(locations.latest()).contains(Path.of("/sp/two"));
 
         // A rescale through the savepoint: the new job has none of its own yet.
         FakeJobClient rescaled = FakeJobClient.of(TestPipelines.wordCount());
         job.set(rescaled);
-        assertThat(latest.get()).contains(Path.of("/sp/two"));
+        assertThat(locations.latest()).contains(Path.of("/sp/two"));
 
         rescaled.triggerSavepoint(Path.of("/sp/three"));
-        assertThat(latest.get()).contains(Path.of("/sp/three"));
+        assertThat(locations.latest()).contains(Path.of("/sp/three"));
         job.set(null);
-        assertThat(latest.get()).contains(Path.of("/sp/three"));
+        assertThat(locations.latest()).contains(Path.of("/sp/three"));
+    }
+
+    @Test
+    void theNextSavepointGoesIntoAStampedDirectoryOfTheFolderChosen() {
+        assertThat(locations.next().getParent()).isEqualTo(Path.of("/sp"));
+        assertThat(locations.next().getFileName().toString()).matches("savepoint-\\d{8}-\\d{6}-\\d{3}");
+        locations.directoryProperty().set(Path.of("/elsewhere"));
+        assertThat(locations.next().getParent()).isEqualTo(Path.of("/elsewhere"));
     }
 }
