@@ -186,13 +186,13 @@ final class PipelineFileCommands {
             fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return false;
         }
-        // This pipeline's layout, read now: loading it sets the toolbar's barrier mode, which may still edit (and
-        // redraw) the pipeline open before, whose cards of the same ids stand elsewhere.
         Map<String, Position> positions = graphPositions();
-        session.clear();
-        live.load(spec);
         layout.forEach((id, at) -> positions.put(id, new Position(at.x(), at.y())));
+        session.clear();
+        // The document first: loading the job view sets the toolbar's barrier mode from this pipeline, which would
+        // otherwise be recorded as an edit of the pipeline open before (and redraw it).
         document.opened(EditablePipeline.of(spec, positions), documentFile);
+        live.load(spec);
         failure.set(null);
         status.accept(Texts.format("status.opened", source.getFileName(), Counts.operatorsAndEdges(spec)));
         return true;
