@@ -28,6 +28,7 @@ import org.checkpointlab.views.editor.RecentFiles;
 import org.checkpointlab.views.graph.OperatorNode;
 import org.checkpointlab.views.graph.PipelineGraphViewModel;
 import org.checkpointlab.views.live.LiveJobViewModel;
+import org.checkpointlab.views.live.SubtaskKey;
 import org.checkpointlab.views.session.JobSession;
 import org.checkpointlab.views.session.RescalePlan;
 import org.checkpointlab.views.session.TaskRunner;
@@ -135,7 +136,12 @@ class RescaleViaSavepointTest {
         assertThat(after.awaitTermination(Duration.ofSeconds(30))).isTrue();
         assertThat(after.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(after.snapshot().subtasks()).filteredOn(s -> s.operatorIds().contains("count")).hasSize(4)
-                .allSatisfy(s -> assertThat(s.restoredCheckpointId()).isPositive());
+                .allSatisfy(s -> assertThat(after.snapshot().isStartSavepoint(s.restoredCheckpointId())).isTrue());
+        live.refresh(System.nanoTime());
+        live.select(new SubtaskKey("count", 3));
+        assertThat(live.selectedDetailsProperty().get()).as("the subtask panel names the savepoint it restored")
+                .contains("restored from savepoint " + after.snapshot().startedFromSavepointId())
+                .doesNotContain("from checkpoint");
         assertThat(finalCounts(after)).as("every key counted on from its saved count").isEqualTo(expected);
 
         // The editor holds the new parallelism as one undoable step, and the graph draws it.

@@ -36,7 +36,7 @@ public final class OperatorIdMapping {
                     f.subtaskIndex(), f.message()));
         }
         return new JobSnapshot(s.takenAtNanos(), s.status(), s.attempt(), subtasks, s.channels(), checkpoints,
-                failures, s.restarts(), s.nextRestartAtMillis(), s.paused(), s.speed());
+                failures, s.restarts(), s.nextRestartAtMillis(), s.paused(), s.speed(), s.startedFromSavepointId());
     }
 
     private SubtaskSnapshot subtask(SubtaskSnapshot t) {

@@ -108,7 +108,7 @@ public final class Job implements AutoCloseable {
         ExecutionFailureHandler failures = scheduler.failureHandler();
         return new JobSnapshot(System.nanoTime(), scheduler.status(), scheduler.attempt(), d.subtaskSnapshots(),
                 d.channelSnapshots(), coordinator.history(), failures.failures(), failures.restartEvents(),
-                failures.nextRestartAtMillis(), throttle.paused(), throttle.speed());
+                failures.nextRestartAtMillis(), throttle.paused(), throttle.speed(), scheduler.startSavepointId());
     }
 
     /** Triggers a checkpoint now; completes with its final statistics (completed or failed). */

@@ -280,6 +280,11 @@ final class JobScheduler {
     }
 
     /** The checkpoint to restore from: the latest completed one, or the savepoint the job started from. */
+    /** The id of the savepoint the job started from, or -1 (none, or a retained checkpoint). */
+    long startSavepointId() {
+        return restoredFrom != null && restoredFrom.savepoint() ? restoredFrom.id() : -1;
+    }
+
     CompletedCheckpoint restorePoint() {
         return coordinator.latestCompleted().orElse(restoredFrom);
     }

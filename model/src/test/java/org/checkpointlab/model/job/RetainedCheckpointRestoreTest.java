@@ -74,6 +74,8 @@ class RetainedCheckpointRestoreTest {
             assertThat(job.awaitRunning(Duration.ofSeconds(10))).isTrue();
             assertThat(job.snapshot().subtasks()).allSatisfy(s ->
                     assertThat(s.restoredCheckpointId()).isEqualTo(last.id()));
+            assertThat(job.snapshot().startedFromSavepointId()).as("a retained checkpoint is no savepoint")
+                    .isEqualTo(-1);
         }
     }
 

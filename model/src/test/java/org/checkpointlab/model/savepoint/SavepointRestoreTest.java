@@ -87,6 +87,8 @@ class SavepointRestoreTest {
             assertThat(second.status()).isEqualTo(JobStatus.FINISHED);
             assertThat(second.snapshot().subtasks()).allSatisfy(s ->
                     assertThat(s.restoredCheckpointId()).isEqualTo(read.metadata().checkpointId()));
+            assertThat(second.snapshot().startedFromSavepointId()).as("the job knows it started from a savepoint")
+                    .isEqualTo(read.metadata().checkpointId());
             actual.addAll(CommittedRecords.sorted(second));
         }
         actual.sort(Comparator.naturalOrder());

@@ -124,7 +124,9 @@ public final class CheckpointsView {
                         Units.bytes(c.fullSize()))).orElse(Texts.get("checkpoints.latest.none"))));
         latestLines[3].setText(Texts.format("checkpoints.latest.restore", v.latestRestore().map(r ->
                 Texts.format("checkpoints.latest.restore.value", r.restoredCheckpointId() > 0
-                        ? Texts.format("checkpoints.latest.restore.checkpoint", r.restoredCheckpointId())
+                        ? Texts.format(v.isStartSavepoint(r.restoredCheckpointId())
+                                ? "checkpoints.latest.restore.savepoint" : "checkpoints.latest.restore.checkpoint",
+                                r.restoredCheckpointId())
                         : Texts.get("checkpoints.latest.restore.noState"), Units.clock(r.restoreTimestamp())))
                 .orElse(v.restoredFrom() == null ? Texts.get("checkpoints.latest.none")
                         : Texts.format("checkpoints.latest.restore.startedFrom", v.restoredFrom()))));

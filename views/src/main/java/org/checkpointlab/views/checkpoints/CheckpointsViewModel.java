@@ -30,7 +30,7 @@ import org.checkpointlab.views.session.RestartStrategies;
 public final class CheckpointsViewModel {
     private final Supplier<JobClient> job;
     private final ReadOnlyObjectWrapper<CheckpointOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview",
-            CheckpointOverview.of(List.of(), List.of(), null));
+            CheckpointOverview.of(List.of(), List.of(), null, -1));
     private final ObservableList<CheckpointStats> history = FXCollections.observableArrayList();
     private final ObservableList<PhaseStatistics> summary = FXCollections.observableArrayList();
     private final ObservableList<Map.Entry<String, String>> configuration = FXCollections.observableArrayList();
@@ -94,7 +94,7 @@ public final class CheckpointsViewModel {
     /** Rebuilds everything from {@code s}; {@code null} (no job, or a new one not sampled yet) empties the panel. */
     public void update(JobSnapshot s) {
         if (s == null) {
-            overview.set(CheckpointOverview.of(List.of(), List.of(), null));
+            overview.set(CheckpointOverview.of(List.of(), List.of(), null, -1));
             history.clear();
             summary.clear();
             configuration.clear();
@@ -104,7 +104,7 @@ public final class CheckpointsViewModel {
         JobClient current = job.get();
         String restoredFrom = current != null && current.config().restore() != null
                 ? current.config().restore().path().toString() : null;
-        overview.set(CheckpointOverview.of(s.checkpoints(), s.restarts(), restoredFrom));
+        overview.set(CheckpointOverview.of(s, restoredFrom));
         List<CheckpointStats> newestFirst = new ArrayList<>(s.checkpoints());
         newestFirst.sort(Comparator.comparingLong(CheckpointStats::id).reversed());
         patchNewestFirst(history, newestFirst);

@@ -362,6 +362,7 @@ public final class LiveJobViewModel {
     // ---- frame update -------------------------------------------------------------------------------------------
 
     private String details(SubtaskKey key) {
-        return key == null ? "" : LiveTexts.details(key, liveFrame.subtask(key.operatorId(), key.subtaskIndex()));
+        return key == null ? "" : LiveTexts.details(key, liveFrame.subtask(key.operatorId(), key.subtaskIndex()),
+                snapshot == null ? -1 : snapshot.startedFromSavepointId());
     }
 }

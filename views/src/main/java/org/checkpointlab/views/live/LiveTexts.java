@@ -53,9 +53,9 @@ final class LiveTexts {
         long restoring = s.subtasks().stream().filter(t -> t.status()
                 == org.checkpointlab.model.observe.SubtaskStatus.RESTORING).count();
         if (restoring > 0 || !s.restarts().isEmpty()) {
-            long restoredId = s.restarts().isEmpty() ? -1
+            long restoredId = s.restarts().isEmpty() ? s.startedFromSavepointId()
                     : s.restarts().get(s.restarts().size() - 1).restoredCheckpointId();
-            String from = JobEventLog.restoredFrom(restoredId);
+            String from = JobEventLog.restoredFrom(restoredId, s.isStartSavepoint(restoredId));
             return restoring > 0 ? Texts.format("live.recovery.restoring", restoring, from)
                     : Texts.format(s.restarts().size() == 1 ? "live.recovery.recovered.one"
                             : "live.recovery.recovered.many", s.restarts().size(), from);
@@ -73,8 +73,11 @@ final class LiveTexts {
         return Math.max(0, s.nextRestartAtMillis() - nowMillis) / 1000.0;
     }
 
-    /** Metrics and state of a subtask, several lines; {@code state} null when no frame showed it yet. */
-    static String details(SubtaskKey key, SubtaskState state) {
+    /**
+     * Metrics and state of a subtask, several lines; {@code state} null when no frame showed it yet;
+     * {@code startSavepointId} the savepoint the job started from, or -1 (see {@link JobSnapshot#isStartSavepoint}).
+     */
+    static String details(SubtaskKey key, SubtaskState state, long startSavepointId) {
         if (state == null) {
             return Texts.format("live.details.noData", key);
         }
@@ -92,7 +95,8 @@ final class LiveTexts {
                         String.format(Locale.ROOT, "%,d", s.recordsOut()))
                 + Texts.format("live.details.state", Bytes.format(s.stateSizeBytes()))
                 + (s.asyncSnapshots() > 0 ? Texts.format("live.details.async", s.asyncSnapshots()) : "")
-                + (s.restoredCheckpointId() > 0 ? Texts.format("live.details.restoredFrom", s.restoredCheckpointId())
+                + (s.restoredCheckpointId() > 0 ? Texts.format(s.restoredCheckpointId() == startSavepointId
+                        ? "live.details.restoredFromSavepoint" : "live.details.restoredFrom", s.restoredCheckpointId())
                         : s.restoredCheckpointId() == 0 ? Texts.get("live.details.noCheckpoint")
                         : "");
     }

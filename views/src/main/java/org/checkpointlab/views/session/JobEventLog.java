@@ -62,7 +62,8 @@ public final class JobEventLog {
         for (int i = seenRestarts; i < restarts.size(); i++) {
             RestartEvent r = restarts.get(i);
             add(new JobEvent(r.restoreTimestamp(), JobEvent.Kind.RECOVERY, r.restoredCheckpointId() > 0
-                    ? Texts.format("event.recovered", r.restoredCheckpointId())
+                    ? Texts.format(s.isStartSavepoint(r.restoredCheckpointId()) ? "event.recoveredFromSavepoint"
+                            : "event.recovered", r.restoredCheckpointId())
                     : Texts.get("event.restartedWithoutState")));
         }
         seenRestarts = restarts.size();
@@ -73,29 +74,34 @@ public final class JobEventLog {
             }
         }
         if (historyChanged) {
-            history.setAll(historyOf(failures, restarts));
+            history.setAll(historyOf(s));
         }
     }
 
-    private static List<HistoryEntry> historyOf(List<FailureEvent> failures, List<RestartEvent> restarts) {
+    private static List<HistoryEntry> historyOf(JobSnapshot s) {
         List<HistoryEntry> entries = new ArrayList<>();
-        for (FailureEvent failure : failures) {
+        for (FailureEvent failure : s.failures()) {
             String where = failure.operatorId() == null ? Texts.get("history.job")
                     : failure.operatorId() + " #" + failure.subtaskIndex();
             entries.add(new HistoryEntry(failure.timestamp(), true, Texts.format("history.failed", where,
                     Problems.of(failure))));
         }
-        for (RestartEvent restart : restarts) {
+        for (RestartEvent restart : s.restarts()) {
             entries.add(new HistoryEntry(restart.restoreTimestamp(), false, Texts.format("history.restarted",
-                    restart.delayMillis(), restoredFrom(restart.restoredCheckpointId()))));
+                    restart.delayMillis(), restoredFrom(restart.restoredCheckpointId(),
+                            s.isStartSavepoint(restart.restoredCheckpointId())))));
         }
         entries.sort(Comparator.comparingLong(HistoryEntry::timestamp));
         return entries;
     }
 
-    /** "state restored from checkpoint 4", or why nothing was restored. */
-    public static String restoredFrom(long checkpointId) {
-        return checkpointId > 0 ? Texts.format("history.restoredFrom", checkpointId)
+    /**
+     * "state restored from checkpoint 4" (or "from savepoint 4" when {@code savepoint}: the one the job started from),
+     * or why nothing was restored.
+     */
+    public static String restoredFrom(long checkpointId, boolean savepoint) {
+        return checkpointId > 0 ? Texts.format(savepoint ? "history.restoredFromSavepoint" : "history.restoredFrom",
+                checkpointId)
                 : checkpointId == 0 ? Texts.get("history.sourcesStartOver") : Texts.get("history.restorePending");
     }
 }

@@ -80,7 +80,7 @@ class SummaryStatisticsTest {
                 savepoint(3),
                 checkpoint(4, CheckpointStatus.COMPLETED),
                 checkpoint(5, CheckpointStatus.IN_PROGRESS));
-        CheckpointOverview o = CheckpointOverview.of(history, List.of(new RestartEvent(1, 2, 4, 1000)), null);
+        CheckpointOverview o = CheckpointOverview.of(history, List.of(new RestartEvent(1, 2, 4, 1000)), null, -1);
         assertThat(o.triggered()).isEqualTo(5);
         assertThat(o.inProgress()).isEqualTo(1);
         assertThat(o.completed()).isEqualTo(3);
