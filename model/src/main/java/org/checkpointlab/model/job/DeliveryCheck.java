@@ -34,7 +34,7 @@ import org.checkpointlab.model.streamrecord.StreamRecord;
  * only part of the pipeline's output, so it cannot be compared on its own.
  *
  * <p>How: a reference job runs in this JVM with the same pipeline and overrides, every source's
- * {@code ratePerSecond} set to 0, checkpointing off (transactional sinks commit at the end of input), the heap
+ * {@code ratePerSecond} and every {@code slow} operator's cost set to 0, checkpointing off (transactional sinks commit at the end of input), the heap
  * backend and no failures. Each sink's committed records are compared as multisets of {@code key,value} text:
  * a record committed more often than in the reference is a duplicate (at-least-once replays, or keyed counts that
  * ran higher), one committed less often is missing. When either side kept only part of its records in memory
@@ -232,6 +232,10 @@ public final class DeliveryCheck {
             Map<String, Object> params = new HashMap<>(op.params());
             if (kind.role() == OperatorKind.Role.SOURCE && kind.param("ratePerSecond").isPresent()) {
                 params.put("ratePerSecond", 0L);
+            }
+            if (kind == OperatorKind.SLOW) { // its cost only paces the job; the records stay as they are
+                params.put("costMicros", 0L);
+                params.put("jitterMicros", 0L);
             }
             if (kind == OperatorKind.TRANSACTIONAL_SINK) {
                 params.remove("path");

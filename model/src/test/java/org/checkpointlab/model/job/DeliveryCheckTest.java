@@ -152,6 +152,20 @@ class DeliveryCheckTest {
     }
 
     @Test
+    void referenceConfig_runsSlowOperatorsAtNoCost() {
+        JobConfig base = keyedCount(1_000, "transactional-sink");
+        List<OperatorSpec> ops = new ArrayList<>(base.pipeline().operators());
+        ops.add(new OperatorSpec("slow", "Slow step", "slow", 2, null, Map.of("costMicros", 3000L,
+                "jitterMicros", 500L)));
+
+        JobConfig ref = DeliveryCheck.referenceConfig(JobConfig.of(base.pipeline().withOperators(ops)));
+
+        assertThat(ref.pipeline().operator("slow").orElseThrow().params())
+                .as("a slow step only paces the job: the reference reads the input at full speed")
+                .containsEntry("costMicros", 0L).containsEntry("jitterMicros", 0L);
+    }
+
+    @Test
     void compare_countsMissingAndExtraRecordsAsMultisets() {
         SinkStore store = new SinkStore(null);
         SinkOutput expected = store.output("expected", null);

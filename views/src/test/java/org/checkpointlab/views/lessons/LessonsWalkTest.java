@@ -159,7 +159,8 @@ class LessonsWalkTest {
         assertThat(walk.snapshot().restarts()).last().as("the paused job restored the checkpoint the step saw")
                 .satisfies(r -> assertThat(r.restoredCheckpointId()).isEqualTo(seen.id()));
 
-        walk.step("finished", null);
+        // As the step says: full speed, or reading the input takes minutes.
+        walk.step("finished", () -> walk.main.live().speedProperty().set(1.0));
         assertThat(walk.job().status()).isEqualTo(JobStatus.FINISHED);
         assertThat(walk.job().checkDelivery()).as("what the Output tab shows, as the question says: duplicates")
                 .singleElement().satisfies(d -> {
