@@ -186,6 +186,8 @@ public final class MainView {
     /** Adds the choice of Run's engine to the toolbar (before Run), the Job menu and the live strip. */
     public void install(org.checkpointlab.views.engine.EngineChoiceView engineChoice) {
         engineChoice.install(mainToolbar, runButton, jobMenu, liveStrip);
+        // A lesson's steps pause, step and look into channels: only the local engine shows and does those.
+        lessons.whenOpened(() -> engineChoice.viewModel().choose(org.checkpointlab.model.client.JobEngine.LOCAL));
     }
 
     /** Stops the frame loop and the running job (without waiting for it); for closing the window. */

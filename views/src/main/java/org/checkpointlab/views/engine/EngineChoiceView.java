@@ -34,6 +34,10 @@ public final class EngineChoiceView {
         this.texts = EngineTexts.forDefaultLocale();
     }
 
+    public EngineChoiceViewModel viewModel() {
+        return viewModel;
+    }
+
     /**
      * Puts the choice into {@code toolbar} before {@code runButton}, an Engine submenu at the end of
      * {@code jobMenu}, and the engine's messages at the start of the live {@code strip}.

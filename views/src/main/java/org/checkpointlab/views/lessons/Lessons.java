@@ -32,6 +32,7 @@ public final class Lessons implements LessonHost {
     private final LessonHighlighter highlighter;
     private final BorderPane editorPane;
     private Path lessonPipelines;
+    private Runnable whenOpened = () -> { };
 
     /**
      * @param main       the window's view model (opens the lesson's pipeline, runs its job)
@@ -70,6 +71,11 @@ public final class Lessons implements LessonHost {
                 LessonCatalog.besideSamples(main.samplesDirectory()), org.checkpointlab.views.i18n.Texts.locale());
         menuBar.getMenus().add(lessons.helpMenu());
         return lessons;
+    }
+
+    /** Runs {@code action} each time a lesson's pipeline opened, before its job starts (the window picks its engine). */
+    public void whenOpened(Runnable action) {
+        whenOpened = java.util.Objects.requireNonNull(action, "action");
     }
 
     public LessonViewModel viewModel() {
@@ -169,6 +175,7 @@ public final class Lessons implements LessonHost {
             var failure = main.failureProperty().get();
             return failure != null ? failure.problems() : List.of(main.statusProperty().get());
         }
+        whenOpened.run();
         main.live().pausedProperty().set(false);
         main.live().speedProperty().set(speed);
         return List.of();
