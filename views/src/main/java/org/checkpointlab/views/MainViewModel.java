@@ -242,6 +242,11 @@ public final class MainViewModel {
         return files.openSample(sample);
     }
 
+    /** Opens a lesson's pipeline (see {@link PipelineFileCommands#openLesson}); false when it did not open. */
+    public boolean openLesson(Path pipeline, String lessonTitle) {
+        return files.openLesson(pipeline, lessonTitle);
+    }
+
     /**
      * What the window opens at start: the file given as first program argument, else the default sample when
      * it exists, else nothing.

@@ -48,6 +48,8 @@ final class PipelineFileCommands {
     private UnsavedChangesPrompt prompt = (name, action) -> UnsavedChangesPrompt.Choice.CANCEL;
     private SaveFileChooser saveChooser = (name, directory) -> Optional.empty();
     private StopRunningJobPrompt stopPrompt = (job, action) -> true;
+    /** The open pipeline is a lesson's, as the lesson opened it (see {@link #openLesson}). */
+    private boolean lessonDocument;
 
     /**
      * @param graph  draws each pipeline opened
@@ -85,6 +87,7 @@ final class PipelineFileCommands {
         }
         session.clear();
         document.startNew();
+        lessonDocument = false;
         PipelineSpec spec = document.spec();
         graph.show(spec);
         live.load(spec);
@@ -95,7 +98,7 @@ final class PipelineFileCommands {
 
     boolean open(Path pipelineFile) {
         Objects.requireNonNull(pipelineFile, "pipelineFile");
-        if (!load(pipelineFile, pipelineFile)) {
+        if (!load(pipelineFile, pipelineFile, Texts.format("action.opening", pipelineFile.getFileName()), false)) {
             return false;
         }
         recent.add(pipelineFile);
@@ -104,11 +107,25 @@ final class PipelineFileCommands {
 
     boolean openSample(Path sample) {
         Objects.requireNonNull(sample, "sample");
-        if (!load(sample, null)) {
+        if (!load(sample, null, Texts.format("action.opening", sample.getFileName()), false)) {
             return false;
         }
         status.accept(Texts.format("status.openedSample", SampleCatalog.displayName(sample),
                 Counts.operatorsAndEdges(document.spec())));
+        return true;
+    }
+
+    /**
+     * Opens a lesson's pipeline like a sample. Leaving one lesson's pipeline for another's does not ask to save it:
+     * what the learner changed there (a barrier mode, a parallelism) is the lesson's exercise, and the lesson opens it
+     * anew. A lesson pipeline saved to a file of one's own is a file like any other.
+     */
+    boolean openLesson(Path pipeline, String lessonTitle) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        if (!load(pipeline, null, Texts.format("action.openingLesson", lessonTitle), true)) {
+            return false;
+        }
+        status.accept(Texts.format("status.openedLesson", lessonTitle, Counts.operatorsAndEdges(document.spec())));
         return true;
     }
 
@@ -160,8 +177,11 @@ final class PipelineFileCommands {
         failure.set(null);
     }
 
-    /** Loads, asks about unsaved changes, then shows; {@code documentFile} is where Save writes ({@code null}: ask). */
-    private boolean load(Path source, Path documentFile) {
+    /**
+     * Loads, asks about unsaved changes, then shows; {@code documentFile} is where Save writes ({@code null}: ask);
+     * {@code action} says what the prompts stop; {@code lesson}: the pipeline is a lesson's.
+     */
+    private boolean load(Path source, Path documentFile, String action, boolean lesson) {
         PipelineSpec spec;
         Map<String, CardPosition> layout;
         try {
@@ -175,8 +195,8 @@ final class PipelineFileCommands {
             fail(source, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
             return false;
         }
-        if (!confirmStop(Texts.format("action.opening", source.getFileName()))
-                || !confirmDiscard(Texts.format("action.opening", source.getFileName()))) {
+        boolean lessonExercise = lesson && lessonDocument && document.fileProperty().get() == null;
+        if (!confirmStop(action) || !lessonExercise && !confirmDiscard(action)) {
             return false;
         }
         try {
@@ -192,6 +212,7 @@ final class PipelineFileCommands {
         // The document first: loading the job view sets the toolbar's barrier mode from this pipeline, which would
         // otherwise be recorded as an edit of the pipeline open before (and redraw it).
         document.opened(EditablePipeline.of(spec, positions), documentFile);
+        lessonDocument = lesson;
         live.load(spec);
         failure.set(null);
         status.accept(Texts.format("status.opened", source.getFileName(), Counts.operatorsAndEdges(spec)));

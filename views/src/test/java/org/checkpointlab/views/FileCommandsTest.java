@@ -100,6 +100,44 @@ class FileCommandsTest {
         return viewModel.open(broadcast);
     }
 
+    // ---- lessons --------------------------------------------------------------------------------------------------
+
+    @Test
+    void openingALesson_overAnotherLessonsExercise_doesNotAskToSave() {
+        assertThat(viewModel.openLesson(wordCount, "Savepoints vs checkpoints")).isTrue();
+        edit(); // what the lesson asked: restore at a new parallelism
+        answer = Choice.CANCEL;
+
+        assertThat(viewModel.openLesson(broadcast, "Barrier alignment")).isTrue();
+
+        assertThat(asked).as("a lesson's exercise is the lesson's; it opens anew").isEmpty();
+        assertThat(viewModel.edits().current().spec().name()).isEqualTo(TestPipelines.broadcast().name());
+        assertThat(viewModel.statusProperty().get()).startsWith("Opened the lesson “Barrier alignment”");
+    }
+
+    @Test
+    void openingALesson_overTheUsersOwnEdits_asksNamingTheLesson() {
+        viewModel.open(wordCount);
+        edit();
+        answer = Choice.CANCEL;
+
+        assertThat(viewModel.openLesson(broadcast, "Barrier alignment")).isFalse();
+
+        assertThat(asked).containsExactly("Word count / opening the lesson “Barrier alignment”");
+        assertThat(viewModel.edits().hasUnsavedChanges()).isTrue();
+    }
+
+    @Test
+    void openingAFile_overALessonsExercise_asks() {
+        viewModel.openLesson(wordCount, "Savepoints vs checkpoints");
+        edit();
+        answer = Choice.CANCEL;
+
+        assertThat(viewModel.open(broadcast)).isFalse();
+
+        assertThat(asked).containsExactly("Word count / opening broadcast.json");
+    }
+
     // ---- New ------------------------------------------------------------------------------------------------------
 
     @Test

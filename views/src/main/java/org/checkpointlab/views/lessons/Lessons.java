@@ -22,7 +22,8 @@ import org.checkpointlab.views.graph.PipelineGraphView;
  * Lessons in the main window: a Help &gt; Lessons menu listing the lessons of the {@link LessonCatalog}, the lesson
  * panel beside the graph (shown while a lesson is open), the highlight of what a step points at, and the things the
  * user does that a step may wait for (which tab is selected: {@code tab:NAME}). A lesson opens its pipeline like a
- * sample (File &gt; Samples): the window asks before it stops a running job or drops unsaved edits.
+ * sample (File &gt; Samples): the window asks before it stops a running job or drops the user's unsaved edits, but
+ * not before it drops another lesson's exercise.
  */
 public final class Lessons implements LessonHost {
     private final MainViewModel main;
@@ -171,7 +172,7 @@ public final class Lessons implements LessonHost {
         } catch (IOException | UncheckedIOException e) {
             return List.of(org.checkpointlab.views.i18n.Texts.format("lesson.cannotPrepare", e.getMessage()));
         }
-        if (!main.openSample(file)) {
+        if (!main.openLesson(file, lesson.title().in(viewModel.texts().locale()))) {
             var failure = main.failureProperty().get();
             return failure != null ? failure.problems() : List.of(main.statusProperty().get());
         }
