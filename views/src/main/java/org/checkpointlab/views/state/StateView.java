@@ -85,12 +85,9 @@ public final class StateView {
                 viewModel.selectedOperatorProperty().set(op);
             }
         });
-        viewModel.selectedOperatorProperty().addListener((obs, o, op) -> {
-            operatorTable.getSelectionModel().select(op);
-            searchOperatorLabel.setText(op == null ? Texts.get("state.keyIn") : Texts.format("state.keyIn.operator",
-                    op.id()));
-        });
-        searchOperatorLabel.setText(Texts.get("state.keyIn"));
+        viewModel.selectedOperatorProperty().addListener((obs, o, op) -> showSelectedOperator(op));
+        // The view may open on a savepoint the view model read already: its operator is chosen.
+        showSelectedOperator(viewModel.selectedOperatorProperty().get());
 
         subtaskTable.getColumns().add(textColumn(Texts.get("column.subtask"), s -> "#" + s.index(), 60));
         subtaskTable.getColumns().add(textColumn(Texts.get("column.keyGroups"), s -> s.keyGroups().size() == 0
@@ -152,5 +149,11 @@ public final class StateView {
     @FXML
     private void close() {
         ((Stage) root.getScene().getWindow()).close();
+    }
+
+    private void showSelectedOperator(OperatorState op) {
+        operatorTable.getSelectionModel().select(op);
+        searchOperatorLabel.setText(op == null ? Texts.get("state.keyIn") : Texts.format("state.keyIn.operator",
+                op.id()));
     }
 }

@@ -70,6 +70,20 @@ class StateViewTest {
     }
 
     @Test
+    void aViewOpenedOnAStateReadBefore_namesTheOperatorItSearches(FxRobot robot) throws Exception {
+        SavepointState read = SavepointState.of(SavepointReader.read(savepoint));
+        StateViewModel viewModel = new StateViewModel();
+        javafx.scene.Parent[] root = new javafx.scene.Parent[1];
+        robot.interact(() -> {
+            viewModel.show(read, "a savepoint");
+            root[0] = new StateView(viewModel).root();
+        });
+
+        assertThat(robot.from(root[0]).lookup("#searchOperatorLabel").queryAs(Label.class).getText())
+                .isEqualTo("Key in count");
+    }
+
+    @Test
     void loadedSavepoint_showsTheKeyedOperatorsSubtasksWithTheirKeyGroupsAndItsEntries(FxRobot robot)
             throws Exception {
         load(robot);
