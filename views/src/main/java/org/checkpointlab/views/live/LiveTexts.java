@@ -33,6 +33,9 @@ final class LiveTexts {
             line.append(Texts.get("live.job.paused"));
         }
         line.append(Texts.format("live.job.attempt", s.attempt() + 1));
+        if (s.status().isTerminal()) {
+            return line.toString(); // an ended job reads nothing: a rate would be the last one measured
+        }
         line.append(Texts.format("live.job.throughput", String.format(Locale.ROOT, "%,.0f", throughput)));
         if (s.speed() < 1) {
             line.append(Texts.format("live.job.slowMotion", String.format(Locale.ROOT, "%.3f", s.speed())));

@@ -52,4 +52,20 @@ class LiveTextsTest {
                 .isEqualTo("RUNNING, attempt 2, 10 source records/s");
         assertThat(LiveTexts.recoveryLine(snapshot(JobStatus.RUNNING, -1, List.of(), List.of()), NOW)).isEmpty();
     }
+
+    @Test
+    void anEndedJob_showsNoRate() {
+        assertThat(LiveTexts.jobLine(snapshot(JobStatus.FINISHED, -1, List.of(), List.of()), 40, NOW))
+                .isEqualTo("FINISHED, attempt 1");
+        assertThat(LiveTexts.jobLine(snapshot(JobStatus.CANCELED, -1, List.of(), List.of()), 40, NOW))
+                .isEqualTo("CANCELED, attempt 1");
+    }
+
+    @Test
+    void theSavepointTheJobStartedFrom_isCalledASavepoint() {
+        List<RestartEvent> one = List.of(new RestartEvent(NOW - 1_000, NOW, 12, 1_000));
+        JobSnapshot s = new JobSnapshot(0, JobStatus.RUNNING, 1, List.of(), List.of(), List.of(), List.of(), one, -1,
+                false, 1.0, 12);
+        assertThat(LiveTexts.recoveryLine(s, NOW)).isEqualTo("Recovered (1 restart), state restored from savepoint 12");
+    }
 }
