@@ -129,7 +129,17 @@ public final class CheckpointsView {
                                 r.restoredCheckpointId())
                         : Texts.get("checkpoints.latest.restore.noState"), Units.clock(r.restoreTimestamp())))
                 .orElse(v.restoredFrom() == null ? Texts.get("checkpoints.latest.none")
+                        : v.startSavepointId() > 0 ? Texts.format("checkpoints.latest.restore.startedFromSavepoint",
+                                v.startSavepointId(), java.nio.file.Path.of(v.restoredFrom()).getFileName())
                         : Texts.format("checkpoints.latest.restore.startedFrom", v.restoredFrom()))));
+        for (Label line : latestLines) { // a narrow panel cuts a line short: its tooltip has it whole
+            String whole = line == latestLines[3] && v.restoredFrom() != null
+                    ? line.getText() + "\n" + v.restoredFrom() : line.getText();
+            if (line.getTooltip() == null) {
+                line.setTooltip(new javafx.scene.control.Tooltip());
+            }
+            line.getTooltip().setText(whole);
+        }
     }
 
     private void buildHistory() {

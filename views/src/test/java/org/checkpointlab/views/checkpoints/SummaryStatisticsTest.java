@@ -8,6 +8,8 @@ import java.util.stream.LongStream;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.observe.JobSnapshot;
+import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.RestartEvent;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,20 @@ class SummaryStatisticsTest {
         assertThat(o.latestFailed()).get().extracting(CheckpointStats::id).isEqualTo(2L);
         assertThat(o.latestSavepoint()).get().extracting(CheckpointStats::id).isEqualTo(3L);
         assertThat(o.latestRestore()).get().extracting(RestartEvent::restoredCheckpointId).isEqualTo(4L);
+    }
+
+    @Test
+    void overview_ofAJobStartedFromASavepoint_knowsWhichRestoreIsThatSavepoint() {
+        JobSnapshot s = new JobSnapshot(0, JobStatus.RUNNING, 1, List.of(), List.of(), List.of(), List.of(),
+                List.of(new RestartEvent(1, 2, 12, 1000)), -1, false, 1.0, 12);
+
+        CheckpointOverview o = CheckpointOverview.of(s, "/tmp/savepoint-12");
+
+        assertThat(o.restored()).as("the start from the savepoint, then the recovery").isEqualTo(2);
+        assertThat(o.startSavepointId()).isEqualTo(12);
+        assertThat(o.isStartSavepoint(12)).isTrue();
+        assertThat(o.isStartSavepoint(13)).isFalse();
+        assertThat(CheckpointOverview.of(s.checkpoints(), s.restarts(), null, -1).isStartSavepoint(12)).isFalse();
     }
 
     private static PhaseStatistics find(List<PhaseStatistics> rows, String op, String metric) {
