@@ -21,7 +21,8 @@ import org.checkpointlab.views.session.Units;
 
 /**
  * The per-subtask timeline of one checkpoint: one bar per subtask on a common scale from the trigger, split into
- * start delay → alignment → sync → async. The slowest subtask's row is marked (pseudo-class {@code :slowest}) and
+ * start delay → alignment → sync → async, then the rest of its end-to-end time, so that a bar is as long as the
+ * time it is labelled with. The slowest subtask's row is marked (pseudo-class {@code :slowest}) and
  * names the phase that held it up, so the subtask that delayed the checkpoint stands out.
  *
  * <p>The rows are a virtualized list: only the rows in view exist as nodes. A job with 80 subtasks would otherwise
@@ -82,17 +83,18 @@ public final class CheckpointTimeline extends VBox {
         list.refresh();
     }
 
-    /** "src-a #2: start delay 1 ms, alignment 0 ms, sync 2 ms, async 3 ms". */
-    static String tooltipText(TimelineRow r, TimelineRow.Phase[] phases, long[] lengths) {
+    /** "src-a #2: start delay 1 ms, alignment 0 ms, sync 2 ms, async 3 ms", and the rest when there is one. */
+    static String tooltipText(TimelineRow r) {
         StringBuilder text = new StringBuilder(r.label()).append(':');
+        TimelineRow.Phase[] phases = TimelineRow.Phase.values();
+        long[] lengths = r.lengths();
         for (int i = 0; i < phases.length; i++) {
-            text.append(i == 0 ? " " : ", ").append(phases[i].label()).append(' ').append(Units.millis(lengths[i]));
+            if (phases[i] != TimelineRow.Phase.REST || lengths[i] > 0) {
+                text.append(i == 0 ? " " : ", ").append(phases[i].label()).append(' ')
+                        .append(Units.millis(lengths[i]));
+            }
         }
         return text.toString();
-    }
-
-    private static long[] lengths(TimelineRow r) {
-        return new long[] {r.startDelay(), r.alignment(), r.sync(), r.async()};
     }
 
     /** One subtask's row: its name, its bar and its total; the nodes are reused as the list scrolls. */
@@ -130,7 +132,7 @@ public final class CheckpointTimeline extends VBox {
             // A tooltip is a window of its own: made on the first hover, then reused for whatever row this shows.
             setOnMouseEntered(event -> {
                 if (tooltip == null && getItem() != null) {
-                    tooltip = new Tooltip(tooltipText(getItem(), TimelineRow.Phase.values(), lengths(getItem())));
+                    tooltip = new Tooltip(tooltipText(getItem()));
                     setTooltip(tooltip);
                 }
             });
@@ -146,11 +148,12 @@ public final class CheckpointTimeline extends VBox {
             name.setText(r.label());
             total.setText(r.pending() ? Texts.get("checkpoints.timeline.pending") : Units.millis(r.endToEnd())
                     + (r.unaligned() ? Texts.get("checkpoints.timeline.unaligned") : "")
-                    + (r.slowest() ? Texts.format("checkpoints.timeline.slowest", r.dominant().label()) : ""));
+                    + (!r.slowest() ? "" : r.dominant() == null ? Texts.get("checkpoints.timeline.slowestOnly")
+                            : Texts.format("checkpoints.timeline.slowest", r.dominant().label())));
             line.pseudoClassStateChanged(SLOWEST, r.slowest());
             line.pseudoClassStateChanged(PENDING, r.pending());
             if (tooltip != null) {
-                tooltip.setText(tooltipText(r, TimelineRow.Phase.values(), lengths(r)));
+                tooltip.setText(tooltipText(r));
             }
             setGraphic(line);
             layoutSegments();
@@ -161,7 +164,7 @@ public final class CheckpointTimeline extends VBox {
             if (r == null) {
                 return;
             }
-            long[] lengths = lengths(r);
+            long[] lengths = r.lengths();
             double width = bar.getWidth();
             double x = 0;
             for (int i = 0; i < segments.size(); i++) {

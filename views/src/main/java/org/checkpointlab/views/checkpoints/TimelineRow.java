@@ -15,14 +15,19 @@ import org.checkpointlab.views.i18n.Texts;
  *
  * @param label    "operator #index"
  * @param pending  not acknowledged yet (its phases are unknown)
- * @param dominant the phase that took the longest for this subtask
+ * @param dominant the phase that took the longest for this subtask; {@code null} when every phase took 0 ms (its
+ *                 end-to-end time is all {@linkplain #rest() rest})
  */
 public record TimelineRow(String label, long startDelay, long alignment, long sync, long async, long endToEnd,
                           boolean unaligned, boolean pending, boolean slowest, Phase dominant) {
 
-    /** The phases of a subtask's checkpoint, in order. */
+    /**
+     * The phases of a subtask's checkpoint, in order, then {@link #REST}: what its end-to-end time has beyond them
+     * (the acknowledgement's way to the coordinator, and each phase's rounding to whole ms).
+     */
     public enum Phase {
-        START_DELAY("phase.startDelay"), ALIGNMENT("phase.alignment"), SYNC("phase.sync"), ASYNC("phase.async");
+        START_DELAY("phase.startDelay"), ALIGNMENT("phase.alignment"), SYNC("phase.sync"), ASYNC("phase.async"),
+        REST("phase.rest");
 
         private final String label;
 
@@ -55,7 +60,7 @@ public record TimelineRow(String label, long startDelay, long alignment, long sy
             long align = Math.max(0, s.alignmentMillis());
             long sync = Math.max(0, s.syncMillis());
             long async = Math.max(0, s.asyncMillis());
-            Phase dominant = Phase.START_DELAY;
+            Phase dominant = delay > 0 ? Phase.START_DELAY : null;
             long longest = delay;
             if (align > longest) {
                 dominant = Phase.ALIGNMENT;
@@ -77,5 +82,15 @@ public record TimelineRow(String label, long startDelay, long alignment, long sy
     /** Where the bar ends: the end-to-end time, or the sum of the phases if that is longer. */
     public long total() {
         return Math.max(endToEnd, startDelay + alignment + sync + async);
+    }
+
+    /** The end-to-end time beyond the phases (see {@link Phase#REST}), 0 when they account for all of it. */
+    public long rest() {
+        return total() - (startDelay + alignment + sync + async);
+    }
+
+    /** The bar's segments in ms, in {@link Phase} order. */
+    long[] lengths() {
+        return new long[] {startDelay, alignment, sync, async, rest()};
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.checkpoint.CheckpointStatus;
+import org.checkpointlab.model.checkpoint.CheckpointStats;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -37,9 +40,27 @@ class CheckpointTimelineTest {
     void rowTooltip_namesTheSubtaskAndEveryPhaseWithItsDuration() {
         TimelineRow row = new TimelineRow("src-a #2", 1, 0, 2, 3, 6, false, false, false, TimelineRow.Phase.ASYNC);
 
-        String text = CheckpointTimeline.tooltipText(row, TimelineRow.Phase.values(), new long[] {1, 0, 2, 3});
+        String text = CheckpointTimeline.tooltipText(row);
 
         assertThat(text).isEqualTo("src-a #2: start delay 1 ms, alignment 0 ms, sync 2 ms, async 3 ms");
+    }
+
+    @Test
+    void aSubtaskWhosePhasesRoundedToZero_hasABarAsLongAsItsEndToEndTime_andNoDominantPhase() {
+        // filter #0: acknowledged 1 ms after the trigger, every phase under a millisecond; sentences #0: async 1 ms.
+        CheckpointStats c = new CheckpointStats(2, CheckpointStatus.COMPLETED, false, 0, 1, 2, 2, 1, 0, 1, 0, 0, 0,
+                0, 0, 0, false, null, List.of(
+                        new SubtaskCheckpointStats("filter", 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, false),
+                        new SubtaskCheckpointStats("sentences", 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, false)), false);
+
+        List<TimelineRow> rows = TimelineRow.of(c);
+
+        assertThat(rows.get(0).dominant()).as("no phase held it up").isNull();
+        assertThat(rows.get(0).rest()).isEqualTo(1);
+        assertThat(rows.get(0).total()).isEqualTo(rows.get(1).total());
+        assertThat(CheckpointTimeline.tooltipText(rows.get(0))).isEqualTo("filter #0: start delay 0 ms, alignment "
+                + "0 ms, sync 0 ms, async 0 ms, other (acknowledgement, rounding) 1 ms");
+        assertThat(rows.get(1).rest()).isZero();
     }
 
     @Test
