@@ -17,8 +17,8 @@ import org.checkpointlab.model.pipeline.PipelineSpec;
 /**
  * One poll of a job over Flink's REST API, as Flink's web UI polls: the job and its vertices, per vertex its
  * subtasks and back pressure, the checkpoint history (with per-subtask phases for every checkpoint that ended
- * since the last poll), the exception history and the restart count. Checkpoints are kept here beyond Flink's
- * {@code web.checkpoints.history}.
+ * since the last poll), the exception history, the restart count and the restores ({@link RestRestores}).
+ * Checkpoints are kept here beyond Flink's {@code web.checkpoints.history}.
  *
  * <p>Threading: confined to the client's poller thread; it blocks on HTTP.
  */
@@ -27,6 +27,7 @@ final class RestJobPoller {
     private final String jobId;
     /** Every checkpoint seen, by id; terminal ones with their subtasks are not read again. */
     private final Map<Long, CheckpointStats> checkpoints = new TreeMap<>();
+    private final RestRestores restores = new RestRestores();
     private JsonObject plan;
     private List<String> planVertexIds = List.of();
 
@@ -58,8 +59,10 @@ final class RestJobPoller {
         List<FailureEvent> failures = RestJobParser.failures(exceptions, vertices);
         int restarts = RestJobParser.restarts(optionalElement(job + "/metrics?get=numRestarts"));
         JobStatus status = RestJobParser.jobStatus(details);
+        restores.observe(history, restarts, status, failures, System.currentTimeMillis());
         JobSnapshot snapshot = new JobSnapshot(System.nanoTime(), status, restarts, subtasks, List.of(),
-                List.copyOf(checkpoints.values()), failures, List.of(), -1, false, 1.0);
+                List.copyOf(checkpoints.values()), failures, restores.restarts(), -1, false, 1.0,
+                restores.startSavepointId());
         return new RestObservation(snapshot, pipeline, vertices, RestJson.getLong(details, "start-time", 0),
                 RestJson.getLong(details, "duration", 0), RestCheckpoints.completedCount(history),
                 RestCheckpoints.failedCount(history), System.currentTimeMillis(), null, false);

@@ -123,6 +123,9 @@ class EmbeddedFlinkEngineTest {
             Await.until(() -> !job.snapshot().failures().isEmpty(), FLINK_TIMEOUT, "the failure in the history");
             assertThat(job.snapshot().failures()).allSatisfy(f -> assertThat(f.operatorId()).isIn("numbers", null));
             assertThat(job.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            Await.until(() -> !job.snapshot().restarts().isEmpty(), FLINK_TIMEOUT, "the recovery in the history");
+            assertThat(job.snapshot().restarts().get(0).restoredCheckpointId())
+                    .as("Flink restored a checkpoint completed before the failure").isPositive();
             Await.until(() -> job.sinkOutputs(0).get(0).committed() > 0, FLINK_TIMEOUT,
                     "committed output after the restart");
 

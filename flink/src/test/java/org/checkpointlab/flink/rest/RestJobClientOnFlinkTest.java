@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.checkpointlab.flink.EmbeddedFlinkCluster;
 import org.checkpointlab.flink.FlinkRun;
+import org.checkpointlab.model.Await;
 import org.checkpointlab.model.checkpoint.CheckpointOptions;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
@@ -128,6 +129,10 @@ class RestJobClientOnFlinkTest {
                     .extracting(SubtaskSnapshot::subtaskIndex).containsExactly(0, 1, 2, 3, 4);
             assertThat(client.pipeline().operators()).filteredOn(o -> o.name().equals("Count per key"))
                     .singleElement().satisfies(o -> assertThat(o.parallelism()).isEqualTo(5));
+            Await.until(() -> client.snapshot().startedFromSavepointId() > 0, WAIT,
+                    "Flink's restore of the savepoint");
+            assertThat(client.snapshot().startedFromSavepointId()).isEqualTo(stopped.checkpointId());
+            assertThat(client.snapshot().restarts()).as("the start is no recovery").isEmpty();
             client.cancel();
             assertThat(client.awaitTermination(WAIT)).isTrue();
             assertThat(client.status()).isEqualTo(JobStatus.CANCELED);
