@@ -15,8 +15,8 @@ import org.checkpointlab.model.observe.JobSnapshot;
  * {@link #sample(long, boolean)}, which takes one {@link JobSnapshot} from the client, records what is new in the
  * {@link JobEventLog}, hands it to whoever follows every sample (the session's pause), then to every
  * {@linkplain JobSession.SampleListener sample listener} (the live graph); panels that update less often read
- * {@link #snapshotProperty()}, published from the same samples at most once per poll interval. Nothing polls the
- * engine on its own. FX thread only.
+ * {@link #snapshotProperty()}, published from the same samples at most once per poll interval, and at once when the
+ * job's status changed. Nothing polls the engine on its own. FX thread only.
  */
 final class SnapshotFeed {
     /** How often the panels get a new snapshot while the live view is not held back by its CPU budget. */
@@ -82,7 +82,9 @@ final class SnapshotFeed {
             listener.sampled(s, nowNanos);
         }
         long interval = constrained ? Math.max(PUBLISH_NANOS, CONSTRAINED_PUBLISH_NANOS) : PUBLISH_NANOS;
-        if (nowNanos - lastPublishedNanos >= interval) {
+        JobSnapshot published = snapshot.get();
+        // A change of the job's status (it ended, it restarts) reaches the panels at once, as the strip shows it.
+        if (nowNanos - lastPublishedNanos >= interval || published == null || published.status() != s.status()) {
             publish(s, nowNanos);
         }
         return s;

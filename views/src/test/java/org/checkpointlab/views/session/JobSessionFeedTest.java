@@ -79,6 +79,21 @@ class JobSessionFeedTest {
     }
 
     @Test
+    void aChangeOfTheJobsStatus_reachesThePanelsAtOnce() throws Exception {
+        FakeJobClient job = (FakeJobClient) session.start(JobConfig.of(pipeline()));
+        long t = System.nanoTime() + 4_000 * MS;
+        session.sample(t, true);
+
+        job.status = JobStatus.FINISHED;
+        JobSnapshot finished = session.sample(t + 100 * MS, true);
+
+        assertThat(session.snapshotProperty().get()).as("the Output tab checks delivery as soon as the job ended")
+                .isSameAs(finished);
+        session.sample(t + 200 * MS, true);
+        assertThat(session.snapshotProperty().get()).as("the same status again waits its turn").isSameAs(finished);
+    }
+
+    @Test
     void failuresAndRecoveries_areDerivedOnce_intoTheChartEventsAndTheExceptionHistory() throws Exception {
         FakeJobClient job = (FakeJobClient) session.start(JobConfig.of(pipeline()));
         long t = System.nanoTime();
