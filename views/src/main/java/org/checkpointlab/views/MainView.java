@@ -77,6 +77,8 @@ public final class MainView {
     @FXML private Menu editMenu;
     @FXML private VBox paletteHost;
     @FXML private TitledPane inspectorPane;
+    @FXML private TitledPane detailsPane;
+    @FXML private javafx.scene.control.ScrollPane sideScroll;
     @FXML private Button undoButton;
     @FXML private Button redoButton;
     @FXML private TabPane panelTabs;
@@ -288,6 +290,8 @@ public final class MainView {
         jobControls.bindSpeed(speedSlider);
         LiveStatusStrip.bind(viewModel, jobLabel, runProblemLabel, checkpointLabel, recoveryLabel, announcementLabel);
         JobSidePanel.bind(live, detailsLabel, historyList, legendPane);
+        SidePanelScroll.follow(sideScroll, inspectorPane, detailsPane, editor.selectionProperty(),
+                live.selectedProperty());
         graphView.sceneProperty().addListener((obs, old, scene) -> frameLoop.measure(scene));
         frameLoop.measure(graphView.getScene());
         frameLoop.start();
