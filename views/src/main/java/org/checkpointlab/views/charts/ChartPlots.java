@@ -81,9 +81,10 @@ final class ChartPlots {
             lines.setSeriesStroke(i, new BasicStroke(i == 0 ? 2.2f : 1.4f));
         }
         XYPlot plot = timePlot(empty, y, lines, Texts.get("chart.tip.backpressure"));
-        band(plot, 0, 100, new Color(0x24A36C), "OK");
-        band(plot, 100, 500, new Color(0xE2A21C), "LOW");
-        band(plot, 500, 1000, new Color(0xB3362B), "HIGH");
+        // The bands are Flink's levels of the backpressured line only; busy and idle cross them freely.
+        band(plot, 0, 100, new Color(0x24A36C), Texts.format("charts.band", "OK"));
+        band(plot, 100, 500, new Color(0xE2A21C), Texts.format("charts.band", "LOW"));
+        band(plot, 500, 1000, new Color(0xB3362B), Texts.format("charts.band", "HIGH"));
         return chart(ChartKind.BACKPRESSURE, plot);
     }
 
