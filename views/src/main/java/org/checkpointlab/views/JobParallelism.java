@@ -98,6 +98,11 @@ final class JobParallelism {
         }
         try {
             edits.execute(new RescaleParallelism(changes, repartitioned));
+            List<String> what = new java.util.ArrayList<>();
+            changes.forEach((id, p) -> what.add(Texts.format("status.followed.parallelism", id, p)));
+            repartitioned.forEach(e -> what.add(Texts.format("status.followed.partitioning", e.from(), e.to(),
+                    e.partitioning().name().toLowerCase(java.util.Locale.ROOT))));
+            status.accept(Texts.format("status.followedJob", String.join(", ", what)));
         } catch (EditRefused e) {
             status.accept(Texts.format("status.notRecorded", changes, e.getMessage()));
         }

@@ -54,7 +54,11 @@ public final class CheckpointTimeline extends VBox {
         for (TimelineRow.Phase p : TimelineRow.Phase.values()) {
             Region swatch = new Region();
             swatch.getStyleClass().addAll(SEGMENT, phaseClass(p));
-            legend.getChildren().add(new Label(p.label(), swatch));
+            Label entry = new Label(p.label(), swatch);
+            if (p == TimelineRow.Phase.REST) {
+                entry.setTooltip(new Tooltip(Texts.get("phase.rest.description")));
+            }
+            legend.getChildren().add(entry);
         }
         list.getStyleClass().add(LIST);
         list.setFixedCellSize(ROW_HEIGHT);

@@ -59,7 +59,7 @@ class CheckpointTimelineTest {
         assertThat(rows.get(0).rest()).isEqualTo(1);
         assertThat(rows.get(0).total()).isEqualTo(rows.get(1).total());
         assertThat(CheckpointTimeline.tooltipText(rows.get(0))).isEqualTo("filter #0: start delay 0 ms, alignment "
-                + "0 ms, sync 0 ms, async 0 ms, other (acknowledgement, rounding) 1 ms");
+                + "0 ms, sync 0 ms, async 0 ms, other 1 ms");
         assertThat(rows.get(1).rest()).isZero();
     }
 

@@ -117,6 +117,9 @@ class ForwardToRebalanceTest {
                 .contains("rebalance"));
         assertThat(session.job().status()).isEqualTo(JobStatus.RUNNING);
         assertThat(live.activeProperty().get()).isTrue();
+        assertThat(main.statusProperty().get()).as("the status line says what the pipeline took from the job")
+                .isEqualTo("The pipeline follows the job now running: sink at parallelism 3, count -> sink by "
+                        + "rebalance (Edit > Undo changes only the pipeline)");
 
         main.edits().undo();
         assertThat(countToSink(main.edits().current().spec())).as("one undo restores forward")
