@@ -2,11 +2,14 @@ package org.checkpointlab.flink.rest;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.checkpointlab.model.checkpoint.CheckpointStats;
 import org.checkpointlab.model.checkpoint.CheckpointStatus;
 import org.checkpointlab.model.checkpoint.SubtaskCheckpointStats;
+import org.checkpointlab.model.observe.SubtaskSnapshot;
 
 /**
  * Flink's checkpoint statistics ({@code /jobs/:jid/checkpoints}, {@code /checkpoints/details/:id} and
@@ -105,6 +108,25 @@ public final class RestCheckpoints {
                     RestJson.getLong(s, "checkpointed_size", RestJson.getLong(s, "state_size", 0)),
                     RestJson.getLong(s, "state_size", 0), RestJson.getLong(alignment, "processed", 0),
                     RestJson.getLong(alignment, "persisted", 0), RestJson.getBoolean(s, "unaligned_checkpoint")));
+        }
+        return result;
+    }
+
+    /**
+     * The subtasks with the state Flink last checkpointed for each (its full size in the newest completed checkpoint
+     * that reported the subtask: Flink has no live state size) and the checkpoint their attempt restored.
+     */
+    public static List<SubtaskSnapshot> withStateAndRestore(List<SubtaskSnapshot> subtasks,
+                                                            Collection<CheckpointStats> checkpoints,
+                                                            long restoredId) {
+        CheckpointStats newest = checkpoints.stream().filter(c -> c.status() == CheckpointStatus.COMPLETED
+                && !c.subtasks().isEmpty()).max(Comparator.comparingLong(CheckpointStats::id)).orElse(null);
+        List<SubtaskSnapshot> result = new ArrayList<>(subtasks.size());
+        for (SubtaskSnapshot s : subtasks) {
+            long state = newest == null ? s.stateSizeBytes() : newest.subtasks().stream()
+                    .filter(c -> s.operatorIds().contains(c.operatorId()) && c.subtaskIndex() == s.subtaskIndex())
+                    .mapToLong(SubtaskCheckpointStats::fullSize).findFirst().orElse(s.stateSizeBytes());
+            result.add(s.withStateAndRestore(state, restoredId));
         }
         return result;
     }

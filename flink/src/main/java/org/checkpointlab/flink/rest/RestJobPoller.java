@@ -60,6 +60,7 @@ final class RestJobPoller {
         int restarts = RestJobParser.restarts(optionalElement(job + "/metrics?get=numRestarts"));
         JobStatus status = RestJobParser.jobStatus(details);
         restores.observe(history, restarts, status, failures, System.currentTimeMillis());
+        subtasks = RestCheckpoints.withStateAndRestore(subtasks, checkpoints.values(), restores.restoredId());
         JobSnapshot snapshot = new JobSnapshot(System.nanoTime(), status, restarts, subtasks, List.of(),
                 List.copyOf(checkpoints.values()), failures, restores.restarts(), -1, false, 1.0,
                 restores.startSavepointId());

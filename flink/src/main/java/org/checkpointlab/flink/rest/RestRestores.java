@@ -20,6 +20,7 @@ final class RestRestores {
     private final List<RestartEvent> restarts = new ArrayList<>();
     private long lastRestoreTimestamp = -1;
     private long startSavepointId = -1;
+    private long lastRestoredId = -1;
 
     /** Takes what one poll read; {@code failures} oldest first. */
     void observe(JsonObject checkpoints, int numRestarts, JobStatus status, List<FailureEvent> failures,
@@ -31,6 +32,9 @@ final class RestRestores {
             lastRestoreTimestamp = restoredAt;
         }
         long restoredId = restored == null ? 0 : Math.max(0, RestJson.getLong(restored, "id", 0));
+        if (newRestore) {
+            lastRestoredId = restoredId;
+        }
         if (newRestore && numRestarts == 0) { // the job's start, not a recovery
             if (RestJson.getBoolean(restored, "is_savepoint")) {
                 startSavepointId = restoredId;
@@ -52,6 +56,11 @@ final class RestRestores {
     /** The recoveries seen so far, oldest first. */
     List<RestartEvent> restarts() {
         return List.copyOf(restarts);
+    }
+
+    /** The checkpoint (or savepoint) the job's current attempt restored, or -1 when it restored none. */
+    long restoredId() {
+        return lastRestoredId;
     }
 
     /** The savepoint the job started from (its checkpoint id), or -1. */

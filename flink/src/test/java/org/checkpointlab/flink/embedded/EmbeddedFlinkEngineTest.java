@@ -124,8 +124,12 @@ class EmbeddedFlinkEngineTest {
             assertThat(job.snapshot().failures()).allSatisfy(f -> assertThat(f.operatorId()).isIn("numbers", null));
             assertThat(job.awaitRunning(Duration.ofSeconds(60))).isTrue();
             Await.until(() -> !job.snapshot().restarts().isEmpty(), FLINK_TIMEOUT, "the recovery in the history");
-            assertThat(job.snapshot().restarts().get(0).restoredCheckpointId())
-                    .as("Flink restored a checkpoint completed before the failure").isPositive();
+            long restored = job.snapshot().restarts().get(0).restoredCheckpointId();
+            assertThat(restored).as("Flink restored a checkpoint completed before the failure").isPositive();
+            assertThat(job.snapshot().subtasks()).filteredOn(st -> st.operatorIds().contains("count"))
+                    .allSatisfy(st -> assertThat(st.restoredCheckpointId()).isEqualTo(restored))
+                    .anySatisfy(st -> assertThat(st.stateSizeBytes()).as("its state at the newest checkpoint")
+                            .isPositive());
             Await.until(() -> job.sinkOutputs(0).get(0).committed() > 0, FLINK_TIMEOUT,
                     "committed output after the restart");
 

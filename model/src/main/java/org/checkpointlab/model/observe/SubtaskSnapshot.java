@@ -48,6 +48,16 @@ public record SubtaskSnapshot(String taskName, List<String> operatorIds, int sub
                 syncPhase, asyncSnapshots, restoredCheckpointId, recordsOut);
     }
 
+    /**
+     * This subtask with {@code bytes} of state and restored from {@code checkpointId} (an engine that learns them
+     * apart from the subtask's own metrics: Flink reports them per checkpoint and per job).
+     */
+    public SubtaskSnapshot withStateAndRestore(long bytes, long checkpointId) {
+        return new SubtaskSnapshot(taskName, operatorIds, subtaskIndex, parallelism, status, barrierState, recordsIn,
+                recordsOut, busyMsPerSecond, backPressuredMsPerSecond, idleMsPerSecond, inPoolUsage, outPoolUsage,
+                bytes, syncPhase, asyncSnapshots, checkpointId, headRecordsOut);
+    }
+
     /** Flink's backpressure level: OK below 10 %, LOW below 50 %, else HIGH. */
     public String backPressureLevel() {
         double ratio = backPressuredMsPerSecond / 1000.0;
