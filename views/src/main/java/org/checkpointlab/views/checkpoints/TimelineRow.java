@@ -15,8 +15,8 @@ import org.checkpointlab.views.i18n.Texts;
  *
  * @param label    "operator #index"
  * @param pending  not acknowledged yet (its phases are unknown)
- * @param dominant the phase that took the longest for this subtask; {@code null} when every phase took 0 ms (its
- *                 end-to-end time is all {@linkplain #rest() rest})
+ * @param dominant the phase that took the longest for this subtask ({@link Phase#REST} when the rest of its
+ *                 end-to-end time is longer than each phase); {@code null} when it all took 0 ms
  */
 public record TimelineRow(String label, long startDelay, long alignment, long sync, long async, long endToEnd,
                           boolean unaligned, boolean pending, boolean slowest, Phase dominant) {
@@ -72,6 +72,11 @@ public record TimelineRow(String label, long startDelay, long alignment, long sy
             }
             if (async > longest) {
                 dominant = Phase.ASYNC;
+                longest = async;
+            }
+            long endToEnd = Math.max(0, s.endToEndMillis());
+            if (endToEnd - (delay + align + sync + async) > longest) {
+                dominant = Phase.REST; // e.g. the acknowledgement's way to Flink's coordinator
             }
             rows.add(new TimelineRow(operatorLabel.apply(s.operatorId()) + " #" + s.subtaskIndex(), delay, align, sync, async,
                     Math.max(0, s.endToEndMillis()), s.unaligned(), pending, s == slowest, dominant));
