@@ -2,7 +2,6 @@ package org.checkpointlab.model.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,12 +17,10 @@ import org.checkpointlab.model.observe.FailureEvent;
 import org.checkpointlab.model.observe.JobSnapshot;
 import org.checkpointlab.model.observe.JobStatus;
 import org.checkpointlab.model.observe.RestartEvent;
-import org.checkpointlab.model.pipeline.OperatorSpec;
 import org.checkpointlab.model.pipeline.PipelineException;
 import org.checkpointlab.model.pipeline.PipelineSpec;
 import org.checkpointlab.model.runtime.ExecutionThrottle;
 import org.checkpointlab.model.runtime.SinkOutput;
-import org.checkpointlab.model.runtime.TaskCommand;
 import org.checkpointlab.model.savepoint.Savepoint;
 import org.checkpointlab.model.savepoint.SavepointCompatibility;
 import org.checkpointlab.model.savepoint.SavepointException;
@@ -39,8 +36,9 @@ import org.checkpointlab.model.savepoint.SavepointReader;
  * <p>Parts: the {@link JobScheduler} deploys the tasks, carries out failover and ends the job (the
  * {@link ExecutionFailureHandler} decides whether and how a failure restarts); the {@link CheckpointCoordinator}
  * with its {@link JobCheckpointContext}, and the {@link CheckpointCleaner} for the checkpoint files' I/O;
- * {@link SavepointOperations} takes savepoints and stops with one; the {@link ChaosInjector} injects planned and
- * random failures; the job's {@link ExecutionThrottle} pauses, slows and steps it.
+ * {@link SavepointOperations} takes savepoints and stops with one; {@link FailureInjection} (over the
+ * {@link ChaosInjector}) injects failures now, planned and random; {@link JobTotals} sums the job up; the job's
+ * {@link ExecutionThrottle} pauses, slows and steps it.
  */
 public final class Job implements AutoCloseable {
     private final JobConfig config;
@@ -48,8 +46,7 @@ public final class Job implements AutoCloseable {
     private final JobScheduler scheduler;
     private final CheckpointCoordinator coordinator;
     private final ExecutionThrottle throttle;
-    private final ChaosInjector chaos;
-    private final long startMillis = System.currentTimeMillis();
+    private final FailureInjection injection;
 
     private Job(JobConfig config, JobSetup setup, CompletedCheckpoint restoredFrom) {
         this.config = config;
@@ -57,7 +54,7 @@ public final class Job implements AutoCloseable {
         this.scheduler = new JobScheduler(config, setup, restoredFrom);
         this.coordinator = scheduler.coordinator();
         this.throttle = scheduler.runtime().throttle();
-        this.chaos = new ChaosInjector(scheduler.control(), new ChaosTarget());
+        this.injection = new FailureInjection(scheduler, System.currentTimeMillis());
     }
 
     /** Validates the pipeline of {@code config}, deploys its tasks and starts them. */
@@ -234,8 +231,7 @@ public final class Job implements AutoCloseable {
      * @return false if there is no such running subtask
      */
     public boolean injectFailure(String operatorId, int subtask) {
-        return scheduler.deployment().sendTo(operatorId, subtask,
-                TaskCommand.fail(new InjectedFailure(FailureCause.of(FailureCause.Kind.INJECTED, operatorId, subtask))));
+        return injection.injectFailure(operatorId, subtask);
     }
 
     /**
@@ -282,7 +278,7 @@ public final class Job implements AutoCloseable {
      * is not running then (restarting, or ended), nothing happens.
      */
     public void scheduleFailure(String operatorId, int subtask, Duration after) {
-        chaos.scheduleFailure(operatorId, subtask, startMillis + after.toMillis());
+        injection.scheduleFailure(operatorId, subtask, after);
     }
 
     /**
@@ -290,8 +286,7 @@ public final class Job implements AutoCloseable {
      * (a source: emitted) in the current attempt. Fires once; a restart does not re-arm it.
      */
     public boolean failAtRecords(String operatorId, int subtask, long records) {
-        return scheduler.deployment().sendTo(operatorId, subtask, TaskCommand.failAtRecords(records,
-                JobScheduler.recordFailure(PlannedFailure.atRecords(operatorId, subtask, records))));
+        return injection.failAtRecords(operatorId, subtask, records);
     }
 
     /**
@@ -300,7 +295,7 @@ public final class Job implements AutoCloseable {
      * it ended are skipped. Completes with the number injected.
      */
     public CompletableFuture<Integer> chaos(int failures, long seed) {
-        return chaos.chaos(failures, seed, scheduler.termination());
+        return injection.chaos(failures, seed);
     }
 
     /** Waits until the job is FINISHED, CANCELED or FAILED; returns false on timeout. */
@@ -322,27 +317,7 @@ public final class Job implements AutoCloseable {
 
     /** Totals so far (or final, once terminated). */
     public JobSummary summary() {
-        Map<String, long[]> counts = scheduler.counts().totals(() -> scheduler.deployment().operatorCounts());
-        List<OperatorSummary> operators = new ArrayList<>();
-        long sourceRecords = 0;
-        for (OperatorSpec op : pipeline.operators()) {
-            long[] c = counts.getOrDefault(op.id(), new long[2]);
-            operators.add(new OperatorSummary(op.id(), op.kind(), op.parallelism(), c[0], c[1]));
-            if (pipeline.inputsOf(op.id()).isEmpty()) {
-                sourceRecords += c[1];
-            }
-        }
-        long millis = scheduler.durationMillis();
-        List<CheckpointStats> history = coordinator.history();
-        int completed = coordinator.completedCount();
-        int failed = coordinator.failedCount();
-        List<SinkSummary> sinks = new ArrayList<>();
-        for (Map.Entry<String, SinkOutput> e : sinkOutputs().entrySet()) {
-            String kind = pipeline.operator(e.getKey()).map(OperatorSpec::kind).orElse("sink");
-            sinks.add(new SinkSummary(e.getKey(), kind, e.getValue().count(), e.getValue().digest()));
-        }
-        return new JobSummary(scheduler.status(), millis, sourceRecords, sourceRecords * 1000.0 / millis, operators,
-                completed, failed, history, scheduler.restarts(), sinks, scheduler.failureCause());
+        return JobTotals.summary(pipeline, scheduler, coordinator);
     }
 
     /**
@@ -365,25 +340,6 @@ public final class Job implements AutoCloseable {
             awaitTermination(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** What chaos sees of the job. */
-    private final class ChaosTarget implements ChaosInjector.Target {
-        @Override
-        public JobStatus status() {
-            return scheduler.status();
-        }
-
-        @Override
-        public List<ChaosInjector.Subtask> subtasks() {
-            return scheduler.deployment().tasks().stream()
-                    .map(t -> new ChaosInjector.Subtask(t.headOperatorId(), t.subtaskIndex())).toList();
-        }
-
-        @Override
-        public boolean injectFailure(String operatorId, int subtask) {
-            return Job.this.injectFailure(operatorId, subtask);
         }
     }
 
