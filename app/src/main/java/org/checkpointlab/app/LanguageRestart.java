@@ -18,8 +18,9 @@ import org.checkpointlab.views.i18n.Texts;
 
 /**
  * View &gt; Language: remembers the chosen language and restarts the app in it, reopening the lesson or the
- * pipeline that is open (a lesson starts again at its first step, in the new language). A restart, not a rebuilt window, because texts are read when classes and views are built (constants,
- * JavaFX's own dialog buttons): a new process is the one way every text is shown in the new language. The user
+ * pipeline that is open (a lesson starts again at its first step, in the new language). A restart, not a rebuilt
+ * window, because texts are read when classes and views are built (constants, JavaFX's own dialog buttons): a new
+ * process is the one way every text is shown in the new language. The user
  * confirms first (a running job stops) and is asked about unsaved edits as on Quit. Where the running command
  * cannot be read, the choice is remembered and applies at the next start.
  */

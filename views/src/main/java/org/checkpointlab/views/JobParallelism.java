@@ -97,12 +97,9 @@ final class JobParallelism {
             return;
         }
         try {
-            edits.execute(new RescaleParallelism(changes, repartitioned));
-            List<String> what = new java.util.ArrayList<>();
-            changes.forEach((id, p) -> what.add(Texts.format("status.followed.parallelism", id, p)));
-            repartitioned.forEach(e -> what.add(Texts.format("status.followed.partitioning", e.from(), e.to(),
-                    e.partitioning().name().toLowerCase(java.util.Locale.ROOT))));
-            status.accept(Texts.format("status.followedJob", String.join(", ", what)));
+            RescaleParallelism followed = new RescaleParallelism(changes, repartitioned);
+            edits.execute(followed);
+            status.accept(Texts.format("status.followedJob", followed.description()));
         } catch (EditRefused e) {
             status.accept(Texts.format("status.notRecorded", changes, e.getMessage()));
         }

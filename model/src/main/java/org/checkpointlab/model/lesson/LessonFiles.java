@@ -227,7 +227,8 @@ public final class LessonFiles {
                 return a;
             }
         }
-        throw node.error("unknown value '" + value + "' (known: on-event, on-next)");
+        throw node.error("unknown value '" + value + "' (known: " + java.util.Arrays.stream(LessonStep.Advance.values())
+                .map(LessonStep.Advance::fileName).collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 
     private LocalizedText text(YamlNode node) throws LessonFileException {

@@ -53,6 +53,14 @@ class LessonPacingTest {
         return progress;
     }
 
+    /** The lesson past its first step (done) and with the watch step's event seen: it waits for Next there. */
+    private LessonProgress atTheSeenWatchStep() throws LessonFileException {
+        LessonProgress progress = open();
+        progress.observe(did("a"));
+        progress.observe(did("b"));
+        return progress;
+    }
+
     @Test
     void theFileSaysHowEachStepAdvances_byDefaultOnItsEventOnlyWhenItAsksTheLearnerToDoSomething() throws Exception {
         Lesson lesson = LessonFiles.parse("pacing.yaml", LESSON, null);
@@ -107,9 +115,7 @@ class LessonPacingTest {
 
     @Test
     void aStepReachedByBack_neverMovesOnByItself_andBackAgainGoesFurtherBack() throws Exception {
-        LessonProgress progress = open();
-        progress.observe(did("a"));
-        progress.observe(did("b"));
+        LessonProgress progress = atTheSeenWatchStep();
         progress.next();
         assertThat(progress.step().id()).isEqualTo("act-then-read");
         progress.back();
@@ -140,9 +146,7 @@ class LessonPacingTest {
 
     @Test
     void restart_forgetsWhatWasSeen() throws Exception {
-        LessonProgress progress = open();
-        progress.observe(did("a"));
-        progress.observe(did("b"));
+        LessonProgress progress = atTheSeenWatchStep();
         progress.restart();
         progress.observe(did(null));
         assertThat(progress.stepIndex()).isZero();

@@ -363,6 +363,6 @@ public final class LiveJobViewModel {
 
     private String details(SubtaskKey key) {
         return key == null ? "" : LiveTexts.details(key, liveFrame.subtask(key.operatorId(), key.subtaskIndex()),
-                snapshot == null ? -1 : snapshot.startedFromSavepointId());
+                snapshot);
     }
 }

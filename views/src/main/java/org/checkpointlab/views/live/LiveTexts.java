@@ -77,10 +77,10 @@ final class LiveTexts {
     }
 
     /**
-     * Metrics and state of a subtask, several lines; {@code state} null when no frame showed it yet;
-     * {@code startSavepointId} the savepoint the job started from, or -1 (see {@link JobSnapshot#isStartSavepoint}).
+     * Metrics and state of a subtask, several lines; {@code state} null when no frame showed it yet; {@code job} the
+     * job's snapshot it is of (null before the first), which knows whether a restore was of its start savepoint.
      */
-    static String details(SubtaskKey key, SubtaskState state, long startSavepointId) {
+    static String details(SubtaskKey key, SubtaskState state, JobSnapshot job) {
         if (state == null) {
             return Texts.format("live.details.noData", key);
         }
@@ -98,7 +98,8 @@ final class LiveTexts {
                         String.format(Locale.ROOT, "%,d", s.recordsOut()))
                 + Texts.format("live.details.state", Bytes.format(s.stateSizeBytes()))
                 + (s.asyncSnapshots() > 0 ? Texts.format("live.details.async", s.asyncSnapshots()) : "")
-                + (s.restoredCheckpointId() > 0 ? Texts.format(s.restoredCheckpointId() == startSavepointId
+                + (s.restoredCheckpointId() > 0 ? Texts.format(
+                        job != null && job.isStartSavepoint(s.restoredCheckpointId())
                         ? "live.details.restoredFromSavepoint" : "live.details.restoredFrom", s.restoredCheckpointId())
                         : s.restoredCheckpointId() == 0 ? Texts.get("live.details.noCheckpoint")
                         : "");

@@ -118,8 +118,8 @@ class ForwardToRebalanceTest {
         assertThat(session.job().status()).isEqualTo(JobStatus.RUNNING);
         assertThat(live.activeProperty().get()).isTrue();
         assertThat(main.statusProperty().get()).as("the status line says what the pipeline took from the job")
-                .isEqualTo("The pipeline follows the job now running: sink at parallelism 3, count -> sink by "
-                        + "rebalance (Edit > Undo changes only the pipeline)");
+                .isEqualTo("The pipeline follows the job now running: Rescale sink to 3 via savepoint; "
+                        + "Set partitioning of count -> sink to rebalance (Edit > Undo changes only the pipeline)");
 
         main.edits().undo();
         assertThat(countToSink(main.edits().current().spec())).as("one undo restores forward")
